@@ -1,0 +1,3 @@
+from quizgame.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""The rules and data of the game: no Textual, no Rich."""

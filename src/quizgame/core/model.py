@@ -1,0 +1,126 @@
+"""The pack and question types: plain, immutable data shared by every part of the game."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+
+class QuestionType(StrEnum):
+    """The six kinds of question a pack can hold."""
+
+    MULTIPLE_CHOICE = "multiple_choice"
+    TRUE_FALSE = "true_false"
+    TYPED = "typed"
+    NUMERIC = "numeric"
+    ORDERING = "ordering"
+    MATCHING = "matching"
+
+
+class Difficulty(StrEnum):
+    """How hard a question is; it sets the question's points."""
+
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+    @property
+    def points(self) -> int:
+        return POINTS[self]
+
+
+POINTS = {Difficulty.EASY: 100, Difficulty.MEDIUM: 200, Difficulty.HARD: 300}
+
+
+class Spoiler(StrEnum):
+    """How much of a story a question gives away, in increasing order."""
+
+    NONE = "none"
+    MID = "mid"
+    ENDING = "ending"
+
+    @property
+    def rank(self) -> int:
+        return _SPOILER_RANK[self]
+
+
+_SPOILER_RANK = {Spoiler.NONE: 0, Spoiler.MID: 1, Spoiler.ENDING: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One question of a pack, validated.
+
+    `answer` is a `str` for multiple_choice and typed, a `bool` for true_false, a `float` for
+    numeric, and `None` for ordering and matching (their answer is `items` / `pairs` as written).
+    """
+
+    id: str
+    type: QuestionType
+    prompt: str
+    answer: str | bool | float | None = None
+    choices: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
+    tolerance: float = 0.0
+    unit: str | None = None
+    items: tuple[str, ...] = ()
+    pairs: tuple[tuple[str, str], ...] = ()
+    difficulty: Difficulty = Difficulty.MEDIUM
+    category: str | None = None
+    explanation: str | None = None
+    source: str | None = None
+    tags: tuple[str, ...] = ()
+    time_limit: float | None = None
+    spoiler: Spoiler = Spoiler.NONE
+    hint: str | None = None
+
+    @property
+    def points(self) -> int:
+        """Full points for this question, set by its difficulty."""
+        return self.difficulty.points
+
+    def answer_text(self) -> str:
+        """The correct answer written out for a player."""
+        if self.type is QuestionType.TRUE_FALSE:
+            return "True" if self.answer else "False"
+        if self.type is QuestionType.NUMERIC:
+            assert isinstance(self.answer, float)
+            text = format_number(self.answer)
+            if self.tolerance:
+                text += f" (± {format_number(self.tolerance)})"
+            return f"{text} {self.unit}" if self.unit else text
+        if self.type is QuestionType.ORDERING:
+            return " → ".join(self.items)
+        if self.type is QuestionType.MATCHING:
+            return "; ".join(f"{left} → {right}" for left, right in self.pairs)
+        return str(self.answer)
+
+
+def format_number(value: float) -> str:
+    """`2021.0` as `2021`, `7.4` as `7.4`."""
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """A validated question pack."""
+
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+    description: str = ""
+    author: str = ""
+    version: int | str = 1
+    language: str = "en"
+    path: Path | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def categories(self) -> list[str]:
+        """The categories of the pack's questions, in order of first appearance."""
+        return list(dict.fromkeys(q.category for q in self.questions if q.category))
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)

@@ -1,0 +1,1 @@
+"""The terminal UI: it drives a core Session and shows its state."""
