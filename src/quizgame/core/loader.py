@@ -1,0 +1,267 @@
+"""Loading packs from files: read, validate, report every problem as `file:line:col: message`.
+
+Errors are rare, so the fast path reads without positions; a file with problems is composed a
+second time to find where each one is. Valid packs can be cached as JSON (data only, never code),
+keyed by the file's content hash so that any change invalidates the entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quizgame.core.model import Pack
+from quizgame.core.validate import Issue, validate_pack_data
+from quizgame.core.yamlload import (
+    MAX_FILE_BYTES,
+    Duplicate,
+    Key,
+    YamlProblem,
+    compose,
+    locate,
+    read_data,
+)
+
+PACK_SUFFIXES = (".yaml", ".yml")
+CACHE_FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem in a pack file, with its 1-based position."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+    severity: str = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def __str__(self) -> str:
+        label = "" if self.is_error else "warning: "
+        return f"{self.file}:{self.line}:{self.col}: {label}{self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "col": self.col,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
+
+@dataclass
+class LoadResult:
+    """What loading one file gave: the pack (None when it has errors) and every problem."""
+
+    path: Path
+    pack: Pack | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.pack is not None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+class PackLoadError(Exception):
+    """Raised by `require_pack` when a pack cannot be used; the message lists every error."""
+
+    def __init__(self, result: LoadResult) -> None:
+        super().__init__("\n".join(str(p) for p in result.errors))
+        self.result = result
+
+
+def load_pack(path: str | os.PathLike[str], *, cache_dir: Path | None = None) -> LoadResult:
+    """Load and validate the pack at `path`; never raises for bad input."""
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return _failed(path, name, f"the file is {size:,} bytes, more than a pack may be", 1, 1)
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        return _failed(path, name, "this is a folder, not a pack file", 1, 1)
+    except OSError as exc:
+        return _failed(path, name, f"cannot read the file: {exc.strerror or exc}", 1, 1)
+
+    digest = hashlib.blake2b(raw, digest_size=20).hexdigest() if cache_dir else ""
+    if cache_dir:
+        cached = _cache_get(cache_dir, path, digest)
+        if cached is not None:
+            return cached
+    result = _load_bytes(raw, path, name)
+    if cache_dir and result.pack is not None:
+        _cache_put(cache_dir, path, digest, raw, result)
+    return result
+
+
+def load_pack_text(text: str, name: str = "<pack>") -> LoadResult:
+    """Load a pack from YAML text (the editor and importers use this)."""
+    return _load_bytes(text.encode("utf-8"), Path(name), name)
+
+
+def require_pack(path: str | os.PathLike[str], *, cache_dir: Path | None = None) -> Pack:
+    """Load a pack or raise `PackLoadError` listing its errors."""
+    result = load_pack(path, cache_dir=cache_dir)
+    if result.pack is None:
+        raise PackLoadError(result)
+    return result.pack
+
+
+def _failed(path: Path, name: str, message: str, line: int, col: int) -> LoadResult:
+    return LoadResult(path, None, [Problem(name, line, col, message)])
+
+
+def _load_bytes(raw: bytes, path: Path, name: str) -> LoadResult:
+    if not raw.strip():
+        return _failed(
+            path, name, "the file is empty; a pack needs an id, a title and questions", 1, 1
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _byte_position(raw, exc.start)
+        return _failed(
+            path,
+            name,
+            f"the file is not valid UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded",
+            line,
+            col,
+        )
+    duplicates: list[Duplicate] = []
+    try:
+        data = read_data(text, duplicates)
+    except YamlProblem as exc:
+        return _failed(path, name, exc.message, exc.line, exc.col)
+
+    pack, issues = validate_pack_data(data, default_id=path.stem)
+    for dup in duplicates:
+        issues.append(Issue((*dup.path, Key(dup.key)), f"the key '{dup.key}' is given twice"))
+    if not issues:
+        return LoadResult(path, _with_path(pack, path))
+
+    root = compose(text)
+    problems = [
+        Problem(name, *locate(root, issue.path), issue.message, issue.severity) for issue in issues
+    ]
+    problems.sort(key=lambda p: (p.line, p.col))
+    has_errors = any(p.is_error for p in problems)
+    return LoadResult(path, None if has_errors else _with_path(pack, path), problems)
+
+
+def _with_path(pack: Pack | None, path: Path) -> Pack | None:
+    if pack is None:
+        return None
+    # Pack is frozen; the path is set once here rather than threaded through validation.
+    object.__setattr__(pack, "path", path)
+    return pack
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    col = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, col
+
+
+# --- the cache -----------------------------------------------------------------------------
+
+
+def _cache_file(cache_dir: Path, path: Path) -> Path:
+    key = hashlib.blake2b(str(path.resolve()).encode(), digest_size=12).hexdigest()
+    return cache_dir / f"{key}.json"
+
+
+def _cache_get(cache_dir: Path, path: Path, digest: str) -> LoadResult | None:
+    from quizgame.core.packfile import pack_from_cache
+
+    try:
+        with _cache_file(cache_dir, path).open("rb") as handle:
+            entry = json.load(handle)
+        if entry.get("format") != CACHE_FORMAT or entry.get("digest") != digest:
+            return None
+        pack = pack_from_cache(entry["pack"], path)
+        problems = [Problem(**p) for p in entry.get("problems", [])]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # a missing or damaged cache entry is just a miss
+    return LoadResult(path, pack, problems)
+
+
+def _cache_put(cache_dir: Path, path: Path, digest: str, raw: bytes, result: LoadResult) -> None:
+    from quizgame.core.packfile import pack_to_cache
+
+    assert result.pack is not None
+    entry = {
+        "format": CACHE_FORMAT,
+        "digest": digest,
+        "pack": pack_to_cache(result.pack),
+        "problems": [p.to_dict() for p in result.problems],
+    }
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        target = _cache_file(cache_dir, path)
+        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, target)
+    except OSError:
+        pass  # a cache we cannot write only costs speed
+
+
+# --- finding packs -------------------------------------------------------------------------
+
+
+def pack_files(folder: Path) -> list[Path]:
+    """The pack files directly inside `folder` (facts files are not packs)."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []
+    return [
+        p
+        for p in entries
+        if p.suffix in PACK_SUFFIXES and p.is_file() and not p.name.endswith(".facts.yaml")
+    ]
+
+
+def discover_packs(folders: Iterable[Path], *, cache_dir: Path | None = None) -> list[LoadResult]:
+    """Load every pack in `folders`; a broken pack is reported in its result, never raised.
+
+    A pack id found twice is an error on the later file, which is left out of play.
+    """
+    results: list[LoadResult] = []
+    seen: dict[str, Path] = {}
+    for folder in folders:
+        for path in pack_files(folder):
+            result = load_pack(path, cache_dir=cache_dir)
+            pack = result.pack
+            if pack is not None:
+                first = seen.get(pack.id)
+                if first is not None and first.resolve() != path.resolve():
+                    clash = Problem(
+                        str(path), 1, 1, f"pack id '{pack.id}' is already used by {first}"
+                    )
+                    result = LoadResult(path, None, [*result.problems, clash])
+                else:
+                    seen[pack.id] = path
+            results.append(result)
+    return results
