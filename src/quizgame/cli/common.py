@@ -1,0 +1,68 @@
+"""Shared pieces of the commands: errors, options, and where packs are found."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from quizgame.core import paths
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UserError(Exception):
+    """A problem the user can fix; shown as one line, exit code 1 unless said otherwise."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def data_dir_option(func: F) -> F:
+    """`--data-dir DIR`: where the player's packs, scores and settings live."""
+    return click.option(
+        "--data-dir",
+        type=click.Path(file_okay=False),
+        default=None,
+        envvar=paths.DATA_DIR_ENV,
+        help="Folder for your packs, scores and settings (default: the platform's user data folder).",
+    )(func)
+
+
+def packs_option(func: F) -> F:
+    """`--packs DIR` (repeatable): more folders to look for packs in."""
+    return click.option(
+        "--packs",
+        "pack_dirs",
+        multiple=True,
+        type=click.Path(file_okay=False),
+        help="Another folder of packs (repeatable).",
+    )(func)
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where this run reads and writes: the data folder and every folder of packs."""
+
+    data: Path
+    pack_dirs: tuple[Path, ...]
+
+    @property
+    def user_packs(self) -> Path:
+        return paths.user_packs_dir(self.data)
+
+    @property
+    def cache(self) -> Path:
+        return paths.cache_dir(self.data)
+
+
+def places(data_dir: str | None, extra_pack_dirs: tuple[str, ...] = ()) -> Places:
+    """Resolve the folders for this run from `--data-dir` and `--packs`."""
+    base = paths.data_dir(data_dir)
+    dirs = [paths.bundled_packs_dir(), paths.user_packs_dir(base)]
+    dirs += [Path(d).expanduser() for d in extra_pack_dirs]
+    return Places(base, tuple(dirs))

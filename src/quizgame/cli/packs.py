@@ -1,0 +1,67 @@
+"""`quizgame packs`: the packs found, with broken ones and their first error."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from quizgame.cli.common import data_dir_option, packs_option, places
+from quizgame.core.loader import discover_packs
+
+
+@click.command("packs")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@packs_option
+@data_dir_option
+def command(fmt: str, pack_dirs: tuple[str, ...], data_dir: str | None) -> None:
+    """List the packs found: bundled, in your packs folder, and in any --packs folder."""
+    where = places(data_dir, pack_dirs)
+    results = discover_packs(where.pack_dirs, cache_dir=where.cache)
+    rows: list[dict[str, Any]] = []
+    for result in results:
+        if result.pack is not None:
+            rows.append(
+                {
+                    "id": result.pack.id,
+                    "title": result.pack.title,
+                    "questions": len(result.pack.questions),
+                    "categories": result.pack.categories,
+                    "path": str(result.path),
+                    "error": None,
+                }
+            )
+        else:
+            first = result.errors[0] if result.errors else None
+            rows.append(
+                {
+                    "id": None,
+                    "title": None,
+                    "questions": 0,
+                    "categories": [],
+                    "path": str(result.path),
+                    "error": str(first) if first else "unreadable",
+                }
+            )
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo("No packs found. Looked in: " + ", ".join(map(str, where.pack_dirs)))
+        return
+    width_id = max(4, *(len(r["id"] or "-") for r in rows))
+    width_title = min(40, max(5, *(len(r["title"] or "-") for r in rows)))
+    click.echo(f"{'ID':<{width_id}}  {'TITLE':<{width_title}}  {'QUESTIONS':>9}  CATEGORIES / PATH")
+    for r in rows:
+        if r["error"]:
+            click.echo(f"{'-':<{width_id}}  {'BROKEN':<{width_title}}  {'-':>9}  {r['error']}")
+            continue
+        title = (
+            r["title"] if len(r["title"]) <= width_title else r["title"][: width_title - 1] + "…"
+        )
+        cats = ", ".join(r["categories"]) or "-"
+        click.echo(f"{r['id']:<{width_id}}  {title:<{width_title}}  {r['questions']:>9}  {cats}")
+        click.echo(f"{'':<{width_id}}  {'':<{width_title}}  {'':>9}  {r['path']}")

@@ -1,0 +1,115 @@
+"""`quizgame play` (and bare `quizgame`): open the game, or start straight into a session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from quizgame.cli.common import Places, UserError, data_dir_option, packs_option, places
+from quizgame.core.loader import discover_packs, load_pack
+from quizgame.core.model import Difficulty, Pack, Spoiler
+from quizgame.core.session import Mode, SessionOptions
+
+
+def resolve_pack(ref: str, where: Places) -> Pack:
+    """A pack by file path or by id among the packs found; a UserError says what went wrong."""
+    path = Path(ref).expanduser()
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        if not path.exists():
+            raise UserError(f"no pack file at {path}")
+        result = load_pack(path)
+        if result.pack is None:
+            first = result.errors[0]
+            more = len(result.errors) - 1
+            extra = f" (and {more} more; run `quizgame validate {path}`)" if more else ""
+            raise UserError(f"{first}{extra}")
+        return result.pack
+    results = discover_packs(where.pack_dirs, cache_dir=where.cache)
+    for result in results:
+        if result.pack is not None and result.pack.id == ref:
+            return result.pack
+    known = sorted(r.pack.id for r in results if r.pack is not None)
+    raise UserError(f"no pack with id '{ref}'; packs found: {', '.join(known) or 'none'}")
+
+
+def _positive(_ctx: click.Context, _param: click.Parameter, value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise click.BadParameter("should be 1 or more")
+    return value
+
+
+@click.command("play")
+@click.option("--pack", "pack_ref", metavar="ID|PATH", help="Start straight into this pack.")
+@click.option(
+    "--count", "-n", type=int, callback=_positive, help="Number of questions (default 10)."
+)
+@click.option("--seed", type=int, help="Same seed, same questions in the same order.")
+@click.option("--difficulty", type=click.Choice([d.value for d in Difficulty]))
+@click.option("--category", "categories", multiple=True, help="Only this category (repeatable).")
+@click.option(
+    "--spoiler",
+    type=click.Choice([s.value for s in Spoiler]),
+    default=Spoiler.ENDING.value,
+    show_default=True,
+    help="The most a question may give away of the story.",
+)
+@click.option(
+    "--mode",
+    type=click.Choice([m.value for m in Mode]),
+    default=Mode.CLASSIC.value,
+    show_default=True,
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=1),
+    help="Seconds per question (challenge, survival) or for the whole session (blitz).",
+)
+@packs_option
+@data_dir_option
+def command(
+    pack_ref: str | None,
+    count: int | None,
+    seed: int | None,
+    difficulty: str | None,
+    categories: tuple[str, ...],
+    spoiler: str,
+    mode: str,
+    time_limit: float | None,
+    pack_dirs: tuple[str, ...],
+    data_dir: str | None,
+) -> None:
+    """Play: open the home screen, or with --pack start a session at once."""
+    where = places(data_dir, pack_dirs)
+    options = SessionOptions(
+        count=count if count is not None else 10,
+        categories=categories,
+        difficulty=Difficulty(difficulty) if difficulty else None,
+        spoiler=Spoiler(spoiler),
+        seed=seed,
+        mode=Mode(mode),
+        time_limit=time_limit,
+    )
+    pack = resolve_pack(pack_ref, where) if pack_ref else None
+    if pack is not None:
+        # Fail here, in one line, rather than inside the game.
+        from quizgame.core.session import Session, SessionError
+
+        try:
+            Session(pack, options)
+        except SessionError as exc:
+            raise UserError(f"{pack.id}: {exc}") from None
+    run_game(where, pack, options)
+
+
+# `quizgame` with no command runs this.
+play = command
+
+
+def run_game(where: Places, pack: Pack | None, options: SessionOptions) -> None:
+    """Start the terminal UI."""
+    from quizgame.tui.app import QuizApp
+
+    QuizApp(
+        pack_dirs=where.pack_dirs, data_dir=where.data, start_pack=pack, start_options=options
+    ).run()

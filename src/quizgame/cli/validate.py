@@ -1,0 +1,54 @@
+"""`quizgame validate PATH...`: check pack files, report every problem with its position."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from quizgame.cli.common import data_dir_option
+from quizgame.core.loader import LoadResult, load_pack, pack_files
+
+
+def _expand(paths: tuple[str, ...]) -> list[Path]:
+    out: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        out.extend(pack_files(path) if path.is_dir() else [path])
+    return out
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@data_dir_option
+def command(paths: tuple[str, ...], fmt: str, strict: bool, data_dir: str | None) -> None:
+    """Check pack files (or folders of them). Exit 0 if all are valid, 1 if any is not."""
+    results: list[LoadResult] = [load_pack(path) for path in _expand(paths)]
+    failed = [r for r in results if not r.ok or (strict and r.warnings)]
+    if fmt == "json":
+        report = [
+            {
+                "path": str(r.path),
+                "valid": r.ok and not (strict and r.warnings),
+                "questions": len(r.pack.questions) if r.pack else 0,
+                "problems": [p.to_dict() for p in r.problems],
+            }
+            for r in results
+        ]
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        for r in results:
+            for problem in r.problems:
+                click.echo(str(problem), err=problem.is_error)
+            if r.pack is not None:
+                count = len(r.pack.questions)
+                click.echo(f"{r.path}: ok, {count} question{'' if count == 1 else 's'}")
+        if len(results) > 1:
+            click.echo(f"{len(results) - len(failed)} of {len(results)} packs valid")
+    if failed:
+        raise SystemExit(1)
