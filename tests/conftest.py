@@ -1,0 +1,25 @@
+"""Shared fixtures: every test gets its own data folder, never the player's real one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizgame.core.session import FakeClock
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    data = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("QUIZGAME_DATA_DIR", str(data))
+    return data
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
