@@ -114,6 +114,23 @@ def test_valid_pack_loads_every_type_and_field(tmp_path: Path) -> None:
     assert pack.categories == ["cast"]
 
 
+def test_dates_and_other_plain_text_stay_text() -> None:
+    # YAML 1.1 would make these a date and a "value" object: in a pack they are just text.
+    result = load(
+        pack_with("""\
+        - id: q
+          type: typed
+          prompt: When was it released?
+          answer: 2021-09-10
+          accept: [=]
+        """)
+    )
+    assert result.problems == []
+    assert result.pack is not None
+    assert result.pack.questions[0].answer == "2021-09-10"
+    assert result.pack.questions[0].accept == ("=",)
+
+
 # --- reading: syntax, encoding, shape --------------------------------------------------------
 
 
@@ -509,6 +526,12 @@ def test_python_tags_are_never_constructed(tmp_path: Path, tagged: str) -> None:
 def test_other_tags_are_refused(tag: str) -> None:
     [problem] = problems(f"id: p\ntitle: {tag}\n")
     assert problem.startswith("2:8: the tag ") and problem.endswith(" is not allowed in a pack")
+
+
+def test_merge_keys_are_refused_clearly() -> None:
+    assert problems("base: &b {type: typed}\nq:\n  <<: *b\n") == [
+        "3:3: merge keys (<<) are not supported in a pack; write the fields out"
+    ]
 
 
 def test_unknown_alias() -> None:

@@ -41,6 +41,10 @@ _SAFE_SCALAR_TAGS = {
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
 }
+# YAML 1.1 would turn a plain `2021-09-10` into a date and `=` into a "value" object; in a pack
+# they are text, as an author writing an answer or a source name means them.
+_IMPLICIT_TEXT_TAGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"}
+_MERGE = "tag:yaml.org,2002:merge"
 _SEQ_TAGS = {None, "!", "tag:yaml.org,2002:seq"}
 _MAP_TAGS = {None, "!", "tag:yaml.org,2002:map"}
 _RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
@@ -103,6 +107,13 @@ def _scalar(event: Any) -> Any:
                 break
         else:
             return value
+        if tag in _IMPLICIT_TEXT_TAGS:
+            return value
+        if tag == _MERGE:
+            line, col = _mark_position(event.start_mark)
+            raise YamlProblem(
+                "merge keys (<<) are not supported in a pack; write the fields out", line, col
+            )
     if tag == _STR:
         return value
     if tag not in _SAFE_SCALAR_TAGS:
