@@ -166,6 +166,18 @@ def test_non_utf8_column_counts_characters_not_bytes(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("id: p\ntitle: a\x07bell\n", "2:9: control characters are not allowed: found U+0007"),
+        ("id: p\ntitle: éé\x00\n", "2:10: control characters are not allowed: found U+0000"),
+    ],
+)
+def test_control_character_is_reported_where_it_is(text: str, expected: str) -> None:
+    # Valid UTF-8, so not an encoding problem; the column counts characters, not bytes.
+    assert problems(text) == [expected]
+
+
+@pytest.mark.parametrize(
     ("text", "line"), [("", 1), ("\n\n  \n", 1), ("# only a comment\n", 1), ("---\n", 2)]
 )
 def test_empty_file(text: str, line: int) -> None:

@@ -23,6 +23,7 @@ from quizgame.core.yamlload import (
     Duplicate,
     Key,
     YamlProblem,
+    byte_position,
     compose,
     locate,
     read_data,
@@ -139,7 +140,7 @@ def _load_bytes(raw: bytes, path: Path, name: str) -> LoadResult:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = _byte_position(raw, exc.start)
+        line, col = byte_position(raw, exc.start)
         return _failed(
             path,
             name,
@@ -174,13 +175,6 @@ def _with_path(pack: Pack | None, path: Path) -> Pack | None:
     # Pack is frozen; the path is set once here rather than threaded through validation.
     object.__setattr__(pack, "path", path)
     return pack
-
-
-def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    line = raw.count(b"\n", 0, offset) + 1
-    col = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return line, col
 
 
 # --- the cache -----------------------------------------------------------------------------
