@@ -24,6 +24,7 @@ author: Test
 version: 2
 language: en
 license: CC-BY-4.0
+tags: [film, drama]
 questions:
   - id: cast-janis
     type: multiple_choice
@@ -100,7 +101,7 @@ def test_valid_pack_loads_every_type_and_field(tmp_path: Path) -> None:
         "en",
         path,
     )
-    assert pack.extra == {"license": "CC-BY-4.0"}
+    assert pack.extra == {"license": "CC-BY-4.0", "tags": ["film", "drama"]}
     mc, tf, typed, year, order, match = pack.questions
     assert mc.type is QuestionType.MULTIPLE_CHOICE and mc.answer == "Penélope Cruz"
     assert mc.choices[1] == "Milena Smit" and mc.difficulty is Difficulty.EASY
@@ -195,7 +196,7 @@ def test_top_level_not_a_mapping(text: str, kind: str) -> None:
 
 def test_second_document_is_refused() -> None:
     assert problems(GOOD + "---\nid: other\n") == [
-        "49:1: a pack is one YAML document, found a second"
+        "50:1: a pack is one YAML document, found a second"
     ]
 
 
@@ -226,6 +227,23 @@ def test_wrongly_typed_pack_fields() -> None:
 
 def test_pack_with_no_questions() -> None:
     assert problems("id: p\ntitle: T\nquestions: []\n") == ["3:12: the pack has no questions"]
+
+
+def test_known_extra_pack_fields_must_be_text() -> None:
+    assert problems("""\
+        id: p
+        title: T
+        license: [MIT]
+        attribution: {by: me}
+        url: https://example.org/pack
+        tags: crew
+        questions:
+          - {id: q, type: true_false, prompt: P, answer: true}
+        """) == [
+        "3:10: 'license' should be text, not a list",
+        "4:14: 'attribution' should be text, not a mapping",
+        "6:7: 'tags' should be a list of tags, not text",
+    ]
 
 
 def test_unknown_fields_are_warnings_and_the_pack_still_loads() -> None:
@@ -493,6 +511,31 @@ def test_alias_bomb_fails_fast_in_bounded_memory() -> None:
         "p.yaml:8:20: aliases expand to too much data (is this an alias bomb?)"
     ]
     assert peak < 5_000_000
+
+
+def test_a_smaller_alias_bomb_cannot_hide_in_a_pack_field(tmp_path: Path) -> None:
+    # Under the expansion limit but millions of values: it must be refused, not kept and
+    # written out to the cache in full.
+    lines = [
+        "id: p",
+        "title: T",
+        "defs:",
+        "  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]",
+    ]
+    for i in range(1, 7):
+        lines.append(f"  a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
+    lines += [
+        "license: *a6",
+        "questions:",
+        "  - {id: q, type: true_false, prompt: P, answer: true}",
+    ]
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    result = load_pack(path, cache_dir=tmp_path / "cache")
+    assert [f"{p.line}:{p.col}: {p.message}" for p in result.errors] == [
+        "10:7: 'license' should be text, not a list"  # an alias's value is where its anchor is
+    ]
+    assert not (tmp_path / "cache").exists()
 
 
 def test_deep_nesting_fails_fast() -> None:

@@ -169,6 +169,15 @@ def validate_pack_data(data: Any, default_id: str = "pack") -> tuple[Pack | None
     version = data.get("version", 1)
     if isinstance(version, bool) or not isinstance(version, int | str):
         check.error(("version",), f"'version' should be a number or text, not {_kind(version)}")
+    # Kept in `Pack.extra` (and the cache), so only the shapes documented: never a structure
+    # of any size an author (or an alias) might put there.
+    extra: dict[str, Any] = {}
+    for name in ("license", "attribution", "url"):
+        value = check.text(data, (), name, required=False)
+        if value is not None:
+            extra[name] = value
+    if data.get("tags") is not None:
+        extra["tags"] = list(check.text_list(data, (), "tags", 0, "tags") or ())
 
     questions: list[Question] = []
     raw_questions = data.get("questions")
@@ -198,7 +207,6 @@ def validate_pack_data(data: Any, default_id: str = "pack") -> tuple[Pack | None
     if any(issue.severity == "error" for issue in check.issues):
         return None, check.issues
     assert pack_id is not None and title is not None
-    extra = {k: v for k, v in data.items() if k in PACK_EXTRA_FIELDS}
     pack = Pack(
         id=pack_id,
         title=title,
