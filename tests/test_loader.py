@@ -395,6 +395,16 @@ def test_duplicate_question_ids() -> None:
     ) == ["6:10: duplicate question id 'q1' (question 1 has it too)"]
 
 
+def test_duplicate_question_ids_written_as_number_and_text() -> None:
+    # Both become the id "7" in the pack, so they clash.
+    assert problems(
+        pack_with("""\
+        - {id: 7, type: true_false, prompt: P, answer: true}
+        - {id: '7', type: true_false, prompt: P, answer: false}
+        """)
+    ) == ["5:10: duplicate question id '7' (question 1 has it too)"]
+
+
 def test_answer_not_among_the_choices() -> None:
     assert problems(
         pack_with("""\

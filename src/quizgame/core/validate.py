@@ -188,19 +188,20 @@ def validate_pack_data(data: Any, default_id: str = "pack") -> tuple[Pack | None
     elif not raw_questions:
         check.error(("questions",), "the pack has no questions")
     else:
-        seen_ids: dict[str | int, int] = {}
+        seen_ids: dict[str, int] = {}
         for index, raw in enumerate(raw_questions):
             question = _question(check, raw, index)
             raw_id = raw.get("id") if isinstance(raw, dict) else None
-            if isinstance(raw_id, str | int) and not isinstance(raw_id, bool):
-                if raw_id in seen_ids:
+            if isinstance(raw_id, str | int | float) and not isinstance(raw_id, bool):
+                qid = str(raw_id)  # `id: 7` and `id: '7'` are both the question id "7"
+                if qid in seen_ids:
                     check.error(
                         ("questions", index, "id"),
-                        f"duplicate question id {_quote(raw_id)} "
-                        f"(question {seen_ids[raw_id] + 1} has it too)",
+                        f"duplicate question id {_quote(qid)} "
+                        f"(question {seen_ids[qid] + 1} has it too)",
                     )
                 else:
-                    seen_ids[raw_id] = index
+                    seen_ids[qid] = index
             if question is not None:
                 questions.append(question)
 
