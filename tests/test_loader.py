@@ -7,6 +7,7 @@ import itertools
 import json
 import os
 import textwrap
+import threading
 import tracemalloc
 from pathlib import Path
 
@@ -601,6 +602,39 @@ def test_merge_keys_are_refused_clearly() -> None:
 
 def test_unknown_alias() -> None:
     assert problems("id: p\ntitle: *nowhere\n") == ["2:8: unknown alias *nowhere"]
+
+
+def test_file_over_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100)
+    path = tmp_path / "big.yaml"
+    path.write_text(GOOD)
+    size = path.stat().st_size
+    assert [str(p) for p in load_pack(path).problems] == [
+        f"{path}:1:1: the file is {size:,} bytes, more than the 100 a pack may be"
+    ]
+
+
+def test_size_limit_holds_when_the_size_lies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A pipe reports size 0; reading must still stop at the limit.
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100)
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with fifo.open("wb") as pipe:
+            pipe.write(GOOD.encode())
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    problems = load_pack(fifo).problems
+    writer.join(timeout=5)
+    assert [p.message for p in problems] == [
+        "the file is 101 bytes, more than the 100 a pack may be"
+    ]
 
 
 def test_unreadable_paths(tmp_path: Path) -> None:
