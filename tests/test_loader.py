@@ -722,6 +722,9 @@ def test_invalid_packs_are_not_cached(tmp_path: Path) -> None:
     [
         b"\x80\x81 not even text",
         b'{"format": 1, "digest": "trunc',
+        b"[]",
+        b"null",
+        b'{"format": 1, "digest": "DIGEST", "pack": "text"}',
         b'{"format": 1, "digest": "DIGEST", "pack": {"fields": []}}',
         b'{"format": 1, "digest": "DIGEST", "pack": []}',
     ],

@@ -205,8 +205,8 @@ def _cache_get(cache_dir: Path, path: Path, digest: str) -> LoadResult | None:
             return None
         pack = pack_from_cache(entry["pack"], path)
         problems = [Problem(**p) for p in entry.get("problems", [])]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # a missing or damaged cache entry is just a miss
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None  # a missing or damaged cache entry (any shape of JSON) is just a miss
     return LoadResult(path, pack, problems)
 
 
