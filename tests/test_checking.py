@@ -190,11 +190,14 @@ def test_the_answer_beats_an_alternative_that_also_matches() -> None:
         ("2021.0", 2021.0),
         ("1,000", 1000.0),
         ("1,000,000.5", 1000000.5),
+        ("7,4", 7.4),  # a decimal comma
+        ("12,50", 12.5),
         ("1_000", 1000.0),
         ("-3", -3.0),
         ("\u22123", -3.0),  # the minus sign
         ("+3", 3.0),
         (".5", 0.5),
+        ("1e3", 1000.0),
         ("120 min", 120.0),
         ("3 eggs", 3.0),
         (2021, 2021.0),
@@ -233,6 +236,7 @@ def test_numeric_tolerance_with_decimals_has_no_float_surprise() -> None:
     # 7.4 - 0.1 is 7.300000000000001 in floats; the edge must still count.
     assert check_answer(numeric(7.4, tolerance=0.1), "7.3").correct
     assert check_answer(numeric(7.4, tolerance=0.1), "7.5").correct
+    assert check_answer(numeric(7.4), "7,4") == Verdict(1.0)  # a decimal comma
 
 
 # --- ordering and matching -------------------------------------------------------------------

@@ -190,17 +190,25 @@ def _leniency(given: str, target: str) -> str | None:
 # --- numeric ---------------------------------------------------------------------------------
 
 
+_NUMBER = re.compile(r"[+-]?(?:\d[\d,_ ]*(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?")
+# A comma followed by one or two digits is a decimal comma; by three, a thousands separator.
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,2}")
+
+
 def parse_number(text: Any) -> float | None:
-    """A number from what a player typed ("2021", "7.4", "1,000", "120 min"), or None."""
+    """A number from what a player typed ("2021", "7.4", "7,4", "1,000", "120 min"), or None."""
     if isinstance(text, bool):
         return None
     if isinstance(text, int | float):
         return float(text)
     cleaned = str(text).strip().replace("\u2212", "-")
-    match = re.match(r"^([+-]?[\d][\d,_ ]*(?:\.\d+)?|[+-]?\.\d+)", cleaned)
+    match = _NUMBER.match(cleaned)
     if not match:
         return None
-    number = match.group(1).replace(",", "").replace("_", "").replace(" ", "")
+    number = match.group(0).rstrip(", _")
+    if _DECIMAL_COMMA.fullmatch(number):  # "7,4" is seven point four, not seventy-four
+        number = number.replace(",", ".")
+    number = number.replace(",", "").replace("_", "").replace(" ", "")
     try:
         return float(number)
     except ValueError:
