@@ -20,6 +20,7 @@ from quizgame.core.yamlload import (
     Duplicate,
     Key,
     YamlProblem,
+    byte_position,
     compose,
     locate,
     read_data,
@@ -91,9 +92,19 @@ def load_pack(path: str | os.PathLike[str], *, cache_dir: Path | None = None) ->
     name = str(path)
     try:
         size = path.stat().st_size
+        if size <= MAX_FILE_BYTES:
+            # Bounded even if the size lied (a growing file, a pipe, a device).
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES + 1)
+            size = max(size, len(raw))
         if size > MAX_FILE_BYTES:
-            return _failed(path, name, f"the file is {size:,} bytes, more than a pack may be", 1, 1)
-        raw = path.read_bytes()
+            return _failed(
+                path,
+                name,
+                f"the file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} a pack may be",
+                1,
+                1,
+            )
     except IsADirectoryError:
         return _failed(path, name, "this is a folder, not a pack file", 1, 1)
     except OSError as exc:
@@ -137,7 +148,7 @@ def _load_bytes(raw: bytes, path: Path, name: str) -> LoadResult:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = _byte_position(raw, exc.start)
+        line, col = byte_position(raw, exc.start)
         return _failed(
             path,
             name,
