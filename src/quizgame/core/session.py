@@ -478,10 +478,11 @@ class Session:
         self.records.append(record)
         self._answered = True
         self._blitz_used += taken
-        if self._on_record is not None:
-            self._on_record(record)
         if self.lives is not None and self.lives <= 0:
             self._finish(EndReason.OUT_OF_LIVES)
+        # Last, so that the session is whole even if the listener (the score store) fails.
+        if self._on_record is not None:
+            self._on_record(record)
         return record
 
     def advance(self) -> Round | None:
