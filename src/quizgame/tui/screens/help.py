@@ -16,7 +16,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Home",
         (
             ("↑ ↓", "choose a pack"),
-            ("Enter / s", "start a session with the chosen pack and settings"),
+            ("Enter / s", "start playing the chosen pack"),
             ("Tab", "move between the packs and the settings"),
             ("t", "light or dark colours"),
         ),
@@ -24,14 +24,14 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Question",
         (
-            ("1-9", "pick a choice (or, in matching, the match for the chosen item)"),
+            ("1-9", "pick a choice; in matching, the chosen item's match"),
             ("↑ ↓ Enter", "choose and answer; a click works too"),
-            ("Shift+↑ ↓", "ordering: move the chosen item (or Space to pick it up)"),
-            ("← →", "matching: step through the matches; Backspace unpairs"),
+            ("Shift+↑ ↓", "ordering: move the chosen item (or Space, ↑ ↓)"),
+            ("← →", "matching: step through matches; Backspace unpairs"),
             ("f / F4", "lifeline 50:50 (multiple choice)"),
             ("s / F3", "lifeline skip: no points, streak kept"),
             ("h / F2", "lifeline hint (classic mode, typed answers)"),
-            ("p / F5", "pause: the clock stops and the question is hidden"),
+            ("p / F5", "pause: the clock stops, the question is hidden"),
             ("", "While typing an answer, use the function keys."),
         ),
     ),
