@@ -40,7 +40,8 @@ def command(facts: str, output: str, seed: int, data_dir: str | None) -> None:
         for problem in exc.problems:
             click.echo(problem, err=True)
         count = len(exc.problems)
-        raise UserError(f"{facts}: {count} problem{'s' if count != 1 else ''}, no pack written")
+        plural = "s" if count != 1 else ""
+        raise UserError(f"{facts}: {count} problem{plural}, no pack written") from None
     text = dump_pack(result.pack)
     # The loader has the last word: a pack it refuses is a generator bug, never written.
     check = load_pack_text(text, name=output)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from quizgame.core.checking import normalize
-from quizgame.core.generate.draft import Context, Draft, merge_sources
+from quizgame.core.generate.draft import Context, Draft, merge_sources, normalize
 from quizgame.core.generate.english import capitalize, possessive, with_article
 from quizgame.core.generate.facts import Character, Disputed, Fact, Relation
 from quizgame.core.generate.make import (

@@ -8,17 +8,21 @@ fact changes only the questions made from it, and generating twice gives the sam
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from quizgame.core.checking import normalize
+from quizgame.core.checking import normalize as _normalize
 from quizgame.core.generate.english import capitalize, quote
 from quizgame.core.generate.facts import Disputed, Facts
 from quizgame.core.model import Difficulty, QuestionType, Spoiler, format_number
 
 T = TypeVar("T")
+
+# The same names and phrases are compared many times over; folding each once is enough.
+normalize = functools.lru_cache(maxsize=8192)(_normalize)
 _LEVELS = (Difficulty.EASY, Difficulty.MEDIUM, Difficulty.HARD)
 # How much harder recalling is than recognising: typed and numeric answers must be produced.
 _TYPE_STEP = {
@@ -141,8 +145,12 @@ class Context:
         return stable_hash(self.seed, qid, "truth") % 2 == 0
 
     def chance(self, qid: str, numerator: int, denominator: int) -> bool:
-        """A stable yes with probability numerator/denominator, for spreading question types."""
-        return stable_hash(self.seed, qid, "chance") % denominator < numerator
+        """A stable yes with probability numerator/denominator, for spreading question types.
+
+        Independent of the seed: the facts alone decide which questions a pack holds and of
+        which type; the seed only varies wrong choices, their order and true/false wording.
+        """
+        return stable_hash(qid, "chance") % denominator < numerator
 
     def pick(self, qid: str, candidates: Sequence[tuple[str, T]], count: int) -> list[T]:
         """`count` of the candidates, each a (stable key, value), chosen by hash of key."""

@@ -98,8 +98,9 @@ def lint(text: str, *, sentence: bool = True) -> list[str]:
         problems.append("has a template leftover")
     if re.search(r"'s's\b|s's's", text):
         problems.append("has a doubled possessive")
-    doubled = re.search(r"\b(\w+) \1\b", text, re.IGNORECASE)
-    if doubled and doubled.group(1).lower() not in ("folle", "that", "had"):
+    # Only lowercase words: "the the" is a slip, "García García" is a surname.
+    doubled = re.search(r"\b([a-z]+) \1\b", text)
+    if doubled and doubled.group(1) not in ("that", "had"):
         problems.append(f"repeats the word '{doubled.group(1)}'")
     for match in _ARTICLE_THEN_WORD.finditer(text):
         article, _quote, word = match.groups()

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from quizgame.core.checking import normalize
 from quizgame.core.generate.draft import (
     MIN_CHOICES,
     Context,
     Draft,
     choice_text,
     distractors,
+    normalize,
     stable_hash,
 )
 from quizgame.core.generate.english import capitalize, fix_articles, join_names, smart_quotes

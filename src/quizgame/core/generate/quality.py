@@ -15,8 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from quizgame.core.checking import normalize
-from quizgame.core.generate.draft import Context, Draft
+from quizgame.core.generate.draft import Context, Draft, normalize
 from quizgame.core.generate.english import lint
 from quizgame.core.model import QuestionType, format_number
 
@@ -121,6 +120,7 @@ def _shape(draft: Draft) -> list[str]:
 def enforce(drafts: Iterable[Draft | None], ctx: Context) -> tuple[list[Draft], list[Dropped]]:
     """The drafts that pass every rule, in order, and the ones dropped with their reasons."""
     terms = [t for d in ctx.facts.disagreements for t in d.terms]
+    terms += sorted(ctx.disputed_values)  # a disputed fact's variants: no side may be taken
     kept: list[Draft] = []
     prompts: list[str] = []
     answers: list[str] = []
@@ -162,16 +162,24 @@ def _near_duplicate(
             if other.type is qtype and fuzz.ratio(answer, answers[index]) >= SAME_ANSWER:
                 return other.id
         return None
-    for _text, score, index in process.extract(
-        prompt, prompts, scorer=fuzz.ratio, score_cutoff=NEAR_PROMPT, limit=None
-    ):
-        if score == 100:
-            return kept[index].id
-        if qtype is QuestionType.TRUE_FALSE:
-            # Two statements this alike differ in a detail: one gives the other away.
-            if kept[index].type is qtype and score >= SAME_STATEMENT:
+    if qtype is QuestionType.TRUE_FALSE:
+        # Two statements this alike differ in a detail: one gives the other away.
+        for _text, _score, index in process.extract(
+            prompt, prompts, scorer=fuzz.ratio, score_cutoff=SAME_STATEMENT, limit=None
+        ):
+            if kept[index].type is qtype:
                 return kept[index].id
-        elif fuzz.ratio(answer, answers[index]) >= SAME_ANSWER:
+        return None
+    # Token-set likeness catches a rewording that only adds words ("... in the film?").
+    alike = {
+        index
+        for scorer in (fuzz.ratio, fuzz.token_set_ratio)
+        for _text, _score, index in process.extract(
+            prompt, prompts, scorer=scorer, score_cutoff=NEAR_PROMPT, limit=None
+        )
+    }
+    for index in sorted(alike):
+        if prompt == prompts[index] or fuzz.ratio(answer, answers[index]) >= SAME_ANSWER:
             return kept[index].id
     return None
 
