@@ -97,9 +97,7 @@ def load_pack(path: str | os.PathLike[str], *, cache_dir: Path | None = None) ->
     try:
         size = path.stat().st_size
         if size <= MAX_FILE_BYTES:
-            # Bounded even if the size lied (a growing file, a pipe, a device).
-            with path.open("rb") as handle:
-                raw = handle.read(MAX_FILE_BYTES + 1)
+            raw = _read_bounded(path, size)
             size = max(size, len(raw))
         if size > MAX_FILE_BYTES:
             return _failed(
@@ -123,6 +121,22 @@ def load_pack(path: str | os.PathLike[str], *, cache_dir: Path | None = None) ->
     if cache_dir and result.pack is not None:
         _cache_put(cache_dir, path, digest, raw, result)
     return result
+
+
+def _read_bounded(path: Path, size: int) -> bytes:
+    """The file's bytes, stopping one past the limit even if `size` lied (a pipe, a device)."""
+    with path.open("rb") as handle:
+        raw = handle.read(size + 1)  # not the limit itself: read(n) allocates n bytes up front
+        if len(raw) <= size:
+            return raw
+        chunks, total = [raw], len(raw)
+        while total <= MAX_FILE_BYTES:
+            chunk = handle.read(min(1 << 20, MAX_FILE_BYTES + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    return b"".join(chunks)
 
 
 def load_pack_text(text: str, name: str = "<pack>") -> LoadResult:
