@@ -693,7 +693,7 @@ def test_cache_is_json_never_pickle(pack_file: Path, tmp_path: Path) -> None:
     [entry] = cache.iterdir()
     assert entry.suffix == ".json"
     data = json.loads(entry.read_text(encoding="utf-8"))
-    assert data["pack"]["id"] == "parallel-mothers"
+    assert data["id"] == "parallel-mothers"
 
 
 def test_any_change_to_the_file_invalidates_the_cache(pack_file: Path, tmp_path: Path) -> None:

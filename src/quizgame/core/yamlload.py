@@ -70,7 +70,7 @@ class Duplicate:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     # The data built here has no cycles; letting the collector run as millions of containers are
     # made costs about half of the parse time and frees nothing.
     was_enabled = gc.isenabled()
@@ -131,7 +131,7 @@ def read_data(source: IO[bytes] | str, duplicates: list[Duplicate] | None = None
     """
     parser = _Parser(source)
     try:
-        with _gc_paused():
+        with gc_paused():
             return _build(parser, duplicates)
     except yaml.MarkedYAMLError as exc:
         line, col = _mark_position(exc.problem_mark)
