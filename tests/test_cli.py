@@ -163,6 +163,12 @@ def test_validate_a_folder_checks_each_pack_in_it(folder: Path) -> None:
     ]
 
 
+def test_validate_a_folder_without_packs_is_an_error(tmp_path: Path) -> None:
+    assert_one_line_error(
+        run("validate", str(tmp_path)), 1, f"quizgame: no pack files (*.yaml, *.yml) in {tmp_path}"
+    )
+
+
 def test_validate_strict_makes_warnings_fail(folder: Path) -> None:
     (folder / "warns.yaml").write_text(WARNS)
     assert run("validate", str(folder / "warns.yaml")).exit_code == 0
