@@ -637,6 +637,18 @@ def test_size_limit_holds_when_the_size_lies(
     ]
 
 
+def test_reading_a_small_pack_does_not_allocate_for_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "pm.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        assert load_pack(path).ok
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2_000_000
+
+
 def test_unreadable_paths(tmp_path: Path) -> None:
     assert [p.message for p in load_pack(tmp_path).problems] == [
         "this is a folder, not a pack file"
