@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from storehelp import WallClock, make_pack, play
 
 from quizgame.cli import cli
 from quizgame.core import paths
 from quizgame.core.session import Mode
 from quizgame.core.store import ScoreStore
+from storehelp import WallClock, make_pack, play
 
 
 def run(*args: str) -> Result:

@@ -21,10 +21,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from quizgame.core import storefile
 from quizgame.core.history import HistoryQueries
 from quizgame.core.ownership import OwnerLock, owner_alive
 from quizgame.core.session import AnswerRecord, EndReason, Results, Session, SessionOptions
-from quizgame.core import storefile
 from quizgame.core.storefile import (
     StoreCorrupt,
     StoreError,
