@@ -21,11 +21,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from quizgame.core import storefile
 from quizgame.core.history import HistoryQueries
 from quizgame.core.ownership import OwnerLock, owner_alive
 from quizgame.core.session import AnswerRecord, EndReason, Results, Session, SessionOptions
 from quizgame.core.storefile import (
-    BUSY_TIMEOUT,
     StoreCorrupt,
     StoreError,
     StoreLocked,
@@ -107,7 +107,7 @@ class ScoreStore(HistoryQueries):
         cls,
         path: str | os.PathLike[str],
         *,
-        busy_timeout: float = BUSY_TIMEOUT,
+        busy_timeout: float | None = None,
         now: Now = utc_now,
     ) -> ScoreStore:
         """Open (creating or migrating as needed) the database at `path`.
@@ -116,6 +116,8 @@ class ScoreStore(HistoryQueries):
         problem raises `StoreError` with one line for the player.
         """
         path = Path(path)
+        if busy_timeout is None:
+            busy_timeout = storefile.BUSY_TIMEOUT
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
