@@ -56,3 +56,9 @@ from quizgame.cli import packs, play, validate  # noqa: E402
 
 for _module in (validate, packs, play):
     cli.add_command(_module.command)
+
+# Authoring: starter packs, the schema, import and export.
+from quizgame.cli import exporter, importer, new, schema  # noqa: E402
+
+for _module in (new, schema, importer, exporter):
+    cli.add_command(_module.command)
