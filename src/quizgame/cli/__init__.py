@@ -52,9 +52,9 @@ def main() -> None:
 
 
 # Commands: one module each, registered here.
-from quizgame.cli import packs, play, validate  # noqa: E402
+from quizgame.cli import history, packs, play, scores, validate  # noqa: E402
 
-for _module in (validate, packs, play):
+for _module in (validate, packs, play, scores, history):
     cli.add_command(_module.command)
 
 # Authoring: starter packs, the schema, import and export.

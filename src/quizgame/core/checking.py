@@ -19,6 +19,7 @@ from quizgame.core.model import Question, QuestionType
 LEADING_ARTICLES = ("the", "a", "an")
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACES = re.compile(r"\s+")
+_APOSTROPHES = re.compile("['\u2018\u2019\u02bc`\u00b4]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,16 +81,37 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _fold_punctuation(text: str) -> str:
+    # Apostrophes join ("Ocean's" is "Oceans"); other punctuation separates words.
+    text = _APOSTROPHES.sub("", text.replace("&", " and "))
+    return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip()
+
+
 def _drop_article(words: str) -> str:
     first, _, rest = words.partition(" ")
     return rest if first in LEADING_ARTICLES and rest else words
 
 
+def _drop_spaces(text: str) -> str:
+    return text.replace(" ", "")
+
+
+# The foldings of `normalize`, in order, each with the reason it gives a player.
+_LADDER = (
+    ("case ignored", str.casefold),
+    ("accent ignored", strip_accents),
+    ("punctuation ignored", _fold_punctuation),
+    ("article ignored", _drop_article),
+)
+# Then words are compared run together too ("Spiderman" is "Spider-Man", "R2D2" is "R2-D2").
+_STEPS = (*_LADDER, ("spacing ignored", _drop_spaces))
+
+
 def normalize(text: str) -> str:
     """Folded for comparison: no case, accents, punctuation, extra spaces or leading article."""
-    folded = strip_accents(text).casefold().replace("&", " and ")
-    folded = _SPACES.sub(" ", _PUNCT.sub(" ", folded)).strip()
-    return _drop_article(folded)
+    for _reason, fold in _LADDER:
+        text = fold(text)
+    return text
 
 
 def allowed_typos(normalized_answer: str) -> int:
@@ -108,7 +130,8 @@ def check_typed(given: str, answer: str, accept: Sequence[str] = ()) -> Verdict:
     """Lenient text comparison; the reason names the leniency that let it through.
 
     Tried from strictest to most lenient, over the answer then each accepted alternative:
-    exact text, then equal once normalized, then within the typo allowance.
+    exact text, then equal once normalized (with or without spaces), then within the typo
+    allowance.
     """
     given_clean = _SPACES.sub(" ", given).strip()
     given_norm = normalize(given_clean)
@@ -118,14 +141,19 @@ def check_typed(given: str, answer: str, accept: Sequence[str] = ()) -> Verdict:
     for target, base in targets:
         if given_clean == target:
             return Verdict(1.0, base)
+    given_compact = _drop_spaces(given_norm)
     normalized = [(target, base, normalize(target)) for target, base in targets]
     for target, base, target_norm in normalized:
-        if given_norm == target_norm:
+        if given_norm == target_norm or given_compact == _drop_spaces(target_norm):
             return Verdict(1.0, _join(base, _leniency(given_clean, target)))
     for _target, base, target_norm in normalized:
         limit = allowed_typos(target_norm)
-        if limit and Levenshtein.distance(given_norm, target_norm, score_cutoff=limit) <= limit:
-            distance = Levenshtein.distance(given_norm, target_norm)
+        target_compact = _drop_spaces(target_norm)
+        if (
+            limit
+            and Levenshtein.distance(given_compact, target_compact, score_cutoff=limit) <= limit
+        ):
+            distance = Levenshtein.distance(given_compact, target_compact)
             return Verdict(1.0, _join(base, "1 typo" if distance == 1 else f"{distance} typos"))
     return WRONG
 
@@ -135,29 +163,25 @@ def _join(first: str | None, second: str | None) -> str | None:
     return ", ".join(parts) if parts else None
 
 
-def _fold_punctuation(text: str) -> str:
-    return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip()
-
-
-# The foldings of `normalize`, in order, each with the reason it gives a player.
-_LADDER = (
-    ("case ignored", str.casefold),
-    ("accent ignored", strip_accents),
-    ("punctuation ignored", _fold_punctuation),
-    ("article ignored", _drop_article),
-)
+def _folded_except(text: str, skipped: str) -> str:
+    for reason, fold in _STEPS:
+        if reason != skipped:
+            text = fold(text)
+    return text
 
 
 def _leniency(given: str, target: str) -> str | None:
-    """The foldings that were needed to make `given` equal `target`."""
-    reasons = []
-    for reason, fold in _LADDER:
-        if given == target:
-            break
-        folded_given, folded_target = fold(given), fold(target)
-        if (folded_given, folded_target) != (given, target):
-            reasons.append(reason)
-        given, target = folded_given, folded_target
+    """The foldings without which `given` would not have matched `target`.
+
+    A folding that changes both sides alike (the same accent typed correctly) is not one.
+    """
+    reasons = [
+        reason
+        for reason, _fold in _STEPS
+        if _folded_except(given, reason) != _folded_except(target, reason)
+    ]
+    if "punctuation ignored" in reasons and "spacing ignored" in reasons:
+        reasons.remove("spacing ignored")  # the space was where the punctuation was
     if len(reasons) > 1 and reasons[0] == "case ignored":
         reasons.pop(0)  # case is too ordinary to mention beside a real leniency
     return ", ".join(reasons) or None
@@ -166,17 +190,25 @@ def _leniency(given: str, target: str) -> str | None:
 # --- numeric ---------------------------------------------------------------------------------
 
 
+_NUMBER = re.compile(r"[+-]?(?:\d[\d,_ ]*(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?")
+# A comma followed by one or two digits is a decimal comma; by three, a thousands separator.
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,2}")
+
+
 def parse_number(text: Any) -> float | None:
-    """A number from what a player typed ("2021", "7.4", "1,000", "120 min"), or None."""
+    """A number from what a player typed ("2021", "7.4", "7,4", "1,000", "120 min"), or None."""
     if isinstance(text, bool):
         return None
     if isinstance(text, int | float):
         return float(text)
     cleaned = str(text).strip().replace("\u2212", "-")
-    match = re.match(r"^([+-]?[\d][\d,_ ]*(?:\.\d+)?|[+-]?\.\d+)", cleaned)
+    match = _NUMBER.match(cleaned)
     if not match:
         return None
-    number = match.group(1).replace(",", "").replace("_", "").replace(" ", "")
+    number = match.group(0).rstrip(", _")
+    if _DECIMAL_COMMA.fullmatch(number):  # "7,4" is seven point four, not seventy-four
+        number = number.replace(",", ".")
+    number = number.replace(",", "").replace("_", "").replace(" ", "")
     try:
         return float(number)
     except ValueError:

@@ -1,21 +1,18 @@
 """Loading packs from files: read, validate, report every problem as `file:line:col: message`.
 
 Errors are rare, so the fast path reads without positions; a file with problems is composed a
-second time to find where each one is. Valid packs can be cached as JSON (data only, never code),
-keyed by the file's content hash so that any change invalidates the entry.
+second time to find where each one is. Valid packs can be cached (see `cache`).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quizgame.core import cache
 from quizgame.core.model import Pack
 from quizgame.core.validate import Issue, validate_pack_data
 from quizgame.core.yamlload import (
@@ -23,13 +20,13 @@ from quizgame.core.yamlload import (
     Duplicate,
     Key,
     YamlProblem,
+    byte_position,
     compose,
     locate,
     read_data,
 )
 
 PACK_SUFFIXES = (".yaml", ".yml")
-CACHE_FORMAT = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,23 +92,49 @@ def load_pack(path: str | os.PathLike[str], *, cache_dir: Path | None = None) ->
     name = str(path)
     try:
         size = path.stat().st_size
+        if size <= MAX_FILE_BYTES:
+            raw = _read_bounded(path, size)
+            size = max(size, len(raw))
         if size > MAX_FILE_BYTES:
-            return _failed(path, name, f"the file is {size:,} bytes, more than a pack may be", 1, 1)
-        raw = path.read_bytes()
+            return _failed(
+                path,
+                name,
+                f"the file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} a pack may be",
+                1,
+                1,
+            )
     except IsADirectoryError:
         return _failed(path, name, "this is a folder, not a pack file", 1, 1)
     except OSError as exc:
         return _failed(path, name, f"cannot read the file: {exc.strerror or exc}", 1, 1)
 
-    digest = hashlib.blake2b(raw, digest_size=20).hexdigest() if cache_dir else ""
-    if cache_dir:
-        cached = _cache_get(cache_dir, path, digest)
-        if cached is not None:
-            return cached
+    if cache_dir is None:
+        return _load_bytes(raw, path, name)
+    file_digest = cache.digest(raw)
+    cached = cache.get(cache_dir, path, file_digest)
+    if cached is not None:
+        pack, problems = cached
+        return LoadResult(path, pack, [Problem(**p) for p in problems])
     result = _load_bytes(raw, path, name)
-    if cache_dir and result.pack is not None:
-        _cache_put(cache_dir, path, digest, raw, result)
+    if result.pack is not None:
+        cache.put(cache_dir, path, file_digest, result.pack, [p.to_dict() for p in result.problems])
     return result
+
+
+def _read_bounded(path: Path, size: int) -> bytes:
+    """The file's bytes, stopping one past the limit even if `size` lied (a pipe, a device)."""
+    with path.open("rb") as handle:
+        raw = handle.read(size + 1)  # not the limit itself: read(n) allocates n bytes up front
+        if len(raw) <= size:
+            return raw
+        chunks, total = [raw], len(raw)
+        while total <= MAX_FILE_BYTES:
+            chunk = handle.read(min(1 << 20, MAX_FILE_BYTES + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    return b"".join(chunks)
 
 
 def load_pack_text(text: str, name: str = "<pack>") -> LoadResult:
@@ -139,7 +162,7 @@ def _load_bytes(raw: bytes, path: Path, name: str) -> LoadResult:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = _byte_position(raw, exc.start)
+        line, col = byte_position(raw, exc.start)
         return _failed(
             path,
             name,
@@ -174,57 +197,6 @@ def _with_path(pack: Pack | None, path: Path) -> Pack | None:
     # Pack is frozen; the path is set once here rather than threaded through validation.
     object.__setattr__(pack, "path", path)
     return pack
-
-
-def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    line = raw.count(b"\n", 0, offset) + 1
-    col = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return line, col
-
-
-# --- the cache -----------------------------------------------------------------------------
-
-
-def _cache_file(cache_dir: Path, path: Path) -> Path:
-    key = hashlib.blake2b(str(path.resolve()).encode(), digest_size=12).hexdigest()
-    return cache_dir / f"{key}.json"
-
-
-def _cache_get(cache_dir: Path, path: Path, digest: str) -> LoadResult | None:
-    from quizgame.core.packfile import pack_from_cache
-
-    try:
-        with _cache_file(cache_dir, path).open("rb") as handle:
-            entry = json.load(handle)
-        if entry.get("format") != CACHE_FORMAT or entry.get("digest") != digest:
-            return None
-        pack = pack_from_cache(entry["pack"], path)
-        problems = [Problem(**p) for p in entry.get("problems", [])]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # a missing or damaged cache entry is just a miss
-    return LoadResult(path, pack, problems)
-
-
-def _cache_put(cache_dir: Path, path: Path, digest: str, raw: bytes, result: LoadResult) -> None:
-    from quizgame.core.packfile import pack_to_cache
-
-    assert result.pack is not None
-    entry = {
-        "format": CACHE_FORMAT,
-        "digest": digest,
-        "pack": pack_to_cache(result.pack),
-        "problems": [p.to_dict() for p in result.problems],
-    }
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        target = _cache_file(cache_dir, path)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
-        os.replace(tmp, target)
-    except OSError:
-        pass  # a cache we cannot write only costs speed
 
 
 # --- finding packs -------------------------------------------------------------------------

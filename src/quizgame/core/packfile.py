@@ -1,8 +1,7 @@
-"""Writing packs: to YAML for authors, and to a compact JSON form for the load cache."""
+"""Writing packs as YAML: for generated, imported and exported packs."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -140,66 +139,3 @@ def dump_pack(data: dict[str, Any]) -> str:
         {"questions": questions}, Dumper=_PackDumper, sort_keys=False, allow_unicode=True, width=100
     )
     return head + body
-
-
-# --- the load cache's compact form ---------------------------------------------------------
-
-_CACHE_FIELDS: tuple[str, ...] = tuple(Question.__slots__)
-
-
-def pack_to_cache(pack: Pack) -> dict[str, Any]:
-    """A JSON-ready form of a validated pack: one row of field values per question."""
-    rows = []
-    for q in pack.questions:
-        row = [getattr(q, name) for name in _CACHE_FIELDS]
-        rows.append(row)
-    return {
-        "id": pack.id,
-        "title": pack.title,
-        "description": pack.description,
-        "author": pack.author,
-        "version": pack.version,
-        "language": pack.language,
-        "extra": pack.extra,
-        "fields": list(_CACHE_FIELDS),
-        "rows": rows,
-    }
-
-
-def pack_from_cache(data: dict[str, Any], path: Path) -> Pack:
-    """Rebuild a Pack from `pack_to_cache` output (raises on a shape it does not know)."""
-    if data["fields"] != list(_CACHE_FIELDS):
-        raise ValueError("cache written by another version")
-    types = {t.value: t for t in QuestionType}
-    difficulties = {d.value: d for d in Difficulty}
-    spoilers = {s.value: s for s in Spoiler}
-    i_type = _CACHE_FIELDS.index("type")
-    i_diff = _CACHE_FIELDS.index("difficulty")
-    i_spoil = _CACHE_FIELDS.index("spoiler")
-    tuple_fields = [_CACHE_FIELDS.index(n) for n in ("choices", "accept", "items", "tags")]
-    i_pairs = _CACHE_FIELDS.index("pairs")
-    questions = []
-    new = Question.__new__
-    setattr_ = object.__setattr__
-    for row in data["rows"]:
-        row[i_type] = types[row[i_type]]
-        row[i_diff] = difficulties[row[i_diff]]
-        row[i_spoil] = spoilers[row[i_spoil]]
-        for i in tuple_fields:
-            row[i] = tuple(row[i])
-        row[i_pairs] = tuple(tuple(p) for p in row[i_pairs])
-        q = new(Question)
-        for name, value in zip(_CACHE_FIELDS, row, strict=True):
-            setattr_(q, name, value)
-        questions.append(q)
-    return Pack(
-        id=data["id"],
-        title=data["title"],
-        questions=tuple(questions),
-        description=data["description"],
-        author=data["author"],
-        version=data["version"],
-        language=data["language"],
-        path=path,
-        extra=data["extra"],
-    )

@@ -280,6 +280,7 @@ class Session:
         self._round_started = self.started_at
         self._paused_at: float | None = None
         self._paused_total = 0.0  # within the current round
+        self._paused_session = 0.0  # over the whole session, for `Results.duration`
         self._blitz_used = 0.0  # round time of finished rounds, for blitz
 
     # --- state -------------------------------------------------------------------------------
@@ -347,7 +348,8 @@ class Session:
     def time_left(self) -> float | None:
         """Seconds left on the clock that matters now, or None in untimed play."""
         if self.mode is Mode.BLITZ:
-            used = self._blitz_used + (0.0 if self._answered else self.round_elapsed())
+            running = not self._answered and not self.finished
+            used = self._blitz_used + (self.round_elapsed() if running else 0.0)
             return max(0.0, self.blitz_limit() - used)
         limit = self.time_limit()
         if limit is None:
@@ -393,7 +395,9 @@ class Session:
 
     def resume(self) -> None:
         if self._paused_at is not None:
-            self._paused_total += self._clock() - self._paused_at
+            paused_for = self._clock() - self._paused_at
+            self._paused_total += paused_for
+            self._paused_session += paused_for
             self._paused_at = None
 
     # --- playing -----------------------------------------------------------------------------
@@ -418,7 +422,8 @@ class Session:
             raise SessionError("time is up")
         limit = self.time_limit()
         if limit is not None and taken > limit:
-            return self._record(round_, given, Verdict(0.0), taken, timed_out=True)
+            # Too late (the UI's timer had not fired yet): the same record as the buzzer's.
+            return self.expire()
         verdict = check_answer(round_.question, given)
         return self._record(round_, given, verdict, taken)
 
@@ -473,10 +478,11 @@ class Session:
         self.records.append(record)
         self._answered = True
         self._blitz_used += taken
-        if self._on_record is not None:
-            self._on_record(record)
         if self.lives is not None and self.lives <= 0:
             self._finish(EndReason.OUT_OF_LIVES)
+        # Last, so that the session is whole even if the listener (the score store) fails.
+        if self._on_record is not None:
+            self._on_record(record)
         return record
 
     def advance(self) -> Round | None:
@@ -491,13 +497,16 @@ class Session:
         if self._index + 1 >= len(self.rounds):
             self._finish(EndReason.COMPLETED)
             return None
+        was_paused = self.paused
+        self.resume()
         self._index += 1
         self._answered = False
         self.hidden_choices = frozenset()
         self.hint = None
         self._round_started = self._clock()
         self._paused_total = 0.0
-        self._paused_at = None
+        if was_paused:  # the next question opens paused too, its clock not yet running
+            self._paused_at = self._round_started
         return self.current
 
     def abandon(self) -> None:
@@ -506,8 +515,8 @@ class Session:
             self._finish(EndReason.ABANDONED)
 
     def _finish(self, reason: EndReason) -> None:
+        self.resume()
         self.end_reason = reason
-        self._paused_at = None
         self.finished_at = self._clock()
 
     # --- lifelines ---------------------------------------------------------------------------
@@ -542,8 +551,9 @@ class Session:
         self.lifelines_used.append(lifeline)
         question = round_.question
         if lifeline is Lifeline.FIFTY_FIFTY:
+            # Half the wrong choices, rounded up: of four choices two remain, as the name says.
             wrong = [c for c in round_.choices if c != question.answer]
-            self.hidden_choices = frozenset(self._rng.sample(wrong, len(wrong) // 2))
+            self.hidden_choices = frozenset(self._rng.sample(wrong, (len(wrong) + 1) // 2))
             return None
         if lifeline is Lifeline.HINT:
             first = str(question.answer).strip()[:1]
@@ -572,6 +582,9 @@ class Session:
             for name, recs in categories.items()
         )
         end = self.finished_at if self.finished_at is not None else self._clock()
+        paused = self._paused_session
+        if self._paused_at is not None:
+            paused += end - self._paused_at
         return Results(
             score=self.score,
             correct=correct,
@@ -580,7 +593,7 @@ class Session:
             total=len(self.rounds),
             accuracy=correct / len(played) if played else 0.0,
             best_streak=self.best_streak,
-            duration=round(end - self.started_at, 3),
+            duration=round(end - self.started_at - paused, 3),  # play time, pauses excluded
             by_category=by_category,
             lifelines_used=tuple(self.lifelines_used),
             end_reason=self.end_reason or EndReason.ABANDONED,

@@ -169,6 +169,15 @@ def validate_pack_data(data: Any, default_id: str = "pack") -> tuple[Pack | None
     version = data.get("version", 1)
     if isinstance(version, bool) or not isinstance(version, int | str):
         check.error(("version",), f"'version' should be a number or text, not {_kind(version)}")
+    # Kept in `Pack.extra` (and the cache), so only the shapes documented: never a structure
+    # of any size an author (or an alias) might put there.
+    extra: dict[str, Any] = {}
+    for name in ("license", "attribution", "url"):
+        value = check.text(data, (), name, required=False)
+        if value is not None:
+            extra[name] = value
+    if data.get("tags") is not None:
+        extra["tags"] = list(check.text_list(data, (), "tags", 0, "tags") or ())
 
     questions: list[Question] = []
     raw_questions = data.get("questions")
@@ -179,26 +188,26 @@ def validate_pack_data(data: Any, default_id: str = "pack") -> tuple[Pack | None
     elif not raw_questions:
         check.error(("questions",), "the pack has no questions")
     else:
-        seen_ids: dict[str | int, int] = {}
+        seen_ids: dict[str, int] = {}
         for index, raw in enumerate(raw_questions):
             question = _question(check, raw, index)
             raw_id = raw.get("id") if isinstance(raw, dict) else None
-            if isinstance(raw_id, str | int) and not isinstance(raw_id, bool):
-                if raw_id in seen_ids:
+            if isinstance(raw_id, str | int | float) and not isinstance(raw_id, bool):
+                qid = str(raw_id)  # `id: 7` and `id: '7'` are both the question id "7"
+                if qid in seen_ids:
                     check.error(
                         ("questions", index, "id"),
-                        f"duplicate question id {_quote(raw_id)} "
-                        f"(question {seen_ids[raw_id] + 1} has it too)",
+                        f"duplicate question id {_quote(qid)} "
+                        f"(question {seen_ids[qid] + 1} has it too)",
                     )
                 else:
-                    seen_ids[raw_id] = index
+                    seen_ids[qid] = index
             if question is not None:
                 questions.append(question)
 
     if any(issue.severity == "error" for issue in check.issues):
         return None, check.issues
     assert pack_id is not None and title is not None
-    extra = {k: v for k, v in data.items() if k in PACK_EXTRA_FIELDS}
     pack = Pack(
         id=pack_id,
         title=title,

@@ -41,6 +41,10 @@ _SAFE_SCALAR_TAGS = {
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
 }
+# YAML 1.1 would turn a plain `2021-09-10` into a date and `=` into a "value" object; in a pack
+# they are text, as an author writing an answer or a source name means them.
+_IMPLICIT_TEXT_TAGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"}
+_MERGE = "tag:yaml.org,2002:merge"
 _SEQ_TAGS = {None, "!", "tag:yaml.org,2002:seq"}
 _MAP_TAGS = {None, "!", "tag:yaml.org,2002:map"}
 _RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
@@ -66,7 +70,7 @@ class Duplicate:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     # The data built here has no cycles; letting the collector run as millions of containers are
     # made costs about half of the parse time and frees nothing.
     was_enabled = gc.isenabled()
@@ -103,6 +107,13 @@ def _scalar(event: Any) -> Any:
                 break
         else:
             return value
+        if tag in _IMPLICIT_TEXT_TAGS:
+            return value
+        if tag == _MERGE:
+            line, col = _mark_position(event.start_mark)
+            raise YamlProblem(
+                "merge keys (<<) are not supported in a pack; write the fields out", line, col
+            )
     if tag == _STR:
         return value
     if tag not in _SAFE_SCALAR_TAGS:
@@ -120,17 +131,36 @@ def read_data(source: IO[bytes] | str, duplicates: list[Duplicate] | None = None
     """
     parser = _Parser(source)
     try:
-        with _gc_paused():
+        with gc_paused():
             return _build(parser, duplicates)
     except yaml.MarkedYAMLError as exc:
         line, col = _mark_position(exc.problem_mark)
         raise YamlProblem(_yaml_message(exc), line, col) from None
     except yaml.reader.ReaderError as exc:
-        raise YamlProblem(f"the file is not valid UTF-8 text ({exc.reason})", 1, 1) from None
+        raise _reader_problem(exc, source) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(str(exc).splitlines()[0]) from None
     finally:
         parser.dispose()
+
+
+def byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of the byte at `offset` of UTF-8 `raw`."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    col = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, col
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, source: IO[bytes] | str) -> YamlProblem:
+    # Text reaches libyaml as UTF-8, so this is a character YAML forbids (control characters),
+    # and libyaml's position is a byte offset into that UTF-8.
+    line, col = 1, 1
+    if isinstance(source, str) and isinstance(exc.position, int):
+        line, col = byte_position(source.encode("utf-8", errors="replace"), exc.position)
+    if isinstance(exc.character, int):
+        return YamlProblem(f"{exc.reason}: found U+{exc.character:04X}", line, col)
+    return YamlProblem(f"the file is not valid UTF-8 text ({exc.reason})", line, col)
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:

@@ -1,0 +1,305 @@
+"""Questions asked of the score history: best scores, recent sessions, a score's standing,
+accuracy over time, the questions missed most, and what to practise.
+
+Ranks and bests count finished plays only: an abandoned session's score is partial, and a
+practice session (a chosen handful of questions) is not comparable. Accuracy and misses count
+every answer given, whatever became of its session.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+# How a session's local_day (YYYY-MM-DD) names its period; weeks start on Monday.
+PERIODS = {
+    "day": "local_day",
+    "week": "strftime('%Y-W%W', local_day)",
+    "month": "substr(local_day, 1, 7)",
+}
+
+_SESSION_COLUMNS = """id, pack_id, pack_title, mode, kind, status, end_reason, score, correct,
+    answered, asked, total, accuracy, duration, best_streak, seed, started_at, ended_at,
+    settings, lifelines"""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """One session as the history keeps it."""
+
+    id: int
+    pack_id: str
+    pack_title: str
+    mode: str
+    kind: str  # play or practice
+    status: str  # in_progress, finished or abandoned
+    end_reason: str | None
+    score: int
+    correct: int
+    answered: int
+    asked: int
+    total: int | None
+    accuracy: float
+    duration: float
+    best_streak: int
+    seed: int | None
+    started_at: datetime
+    ended_at: datetime | None
+    settings: dict[str, Any]
+    lifelines: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready."""
+        return {
+            "id": self.id,
+            "pack_id": self.pack_id,
+            "pack_title": self.pack_title,
+            "mode": self.mode,
+            "kind": self.kind,
+            "status": self.status,
+            "end_reason": self.end_reason,
+            "score": self.score,
+            "correct": self.correct,
+            "answered": self.answered,
+            "asked": self.asked,
+            "total": self.total,
+            "accuracy": round(self.accuracy, 4),
+            "duration": self.duration,
+            "best_streak": self.best_streak,
+            "seed": self.seed,
+            "started_at": self.started_at.isoformat(),
+            "ended_at": self.ended_at.isoformat() if self.ended_at else None,
+            "settings": self.settings,
+            "lifelines": list(self.lifelines),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where a score stands among the player's finished plays of the same pack and mode."""
+
+    score: int
+    rank: int  # 1 is the best; ties share a rank
+    out_of: int
+    best: int  # the personal best, this score included
+    previous_best: int | None  # the best before this session; None if it is the first
+
+    @property
+    def new_best(self) -> bool:
+        return self.previous_best is None or self.score > self.previous_best
+
+
+@dataclass(frozen=True, slots=True)
+class AccuracyPoint:
+    """A pack's accuracy over one period (a day, week or month) of play."""
+
+    pack_id: str
+    pack_title: str
+    period: str
+    sessions: int
+    correct: int
+    answered: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.answered if self.answered else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class MissedQuestion:
+    """A question the player has got wrong (or partly right, or run out of time on)."""
+
+    pack_id: str
+    question_id: str
+    missed: int
+    asked: int  # skips not counted
+    last_verdict: str
+
+    @property
+    def still_missed(self) -> bool:
+        """Not answered right since it was last missed."""
+        return self.last_verdict != "correct"
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRow:
+    """One stored answer."""
+
+    number: int
+    question_id: str
+    given: str | None
+    verdict: str
+    points: int
+    time_taken: float
+
+
+def _time(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _summary(row: sqlite3.Row | tuple[Any, ...]) -> SessionSummary:
+    (id_, pack_id, title, mode, kind, status, reason, score, correct, answered, asked, total,
+     accuracy, duration, best_streak, seed, started, ended, settings, lifelines) = row  # fmt: skip
+    try:
+        settings_dict = json.loads(settings)
+        lifeline_list = json.loads(lifelines)
+    except ValueError:
+        settings_dict, lifeline_list = {}, []
+    started_at = _time(started)
+    assert started_at is not None
+    return SessionSummary(
+        id=id_,
+        pack_id=pack_id,
+        pack_title=title,
+        mode=mode,
+        kind=kind,
+        status=status,
+        end_reason=reason,
+        score=score,
+        correct=correct,
+        answered=answered,
+        asked=asked,
+        total=total,
+        accuracy=accuracy,
+        duration=duration,
+        best_streak=best_streak,
+        seed=seed,
+        started_at=started_at,
+        ended_at=_time(ended),
+        settings=settings_dict if isinstance(settings_dict, dict) else {},
+        lifelines=tuple(lifeline_list) if isinstance(lifeline_list, list) else (),
+    )
+
+
+class HistoryQueries:
+    """The read side of `ScoreStore` (mixed in; it supplies `_read`)."""
+
+    def _read(self) -> AbstractContextManager[sqlite3.Connection]:
+        raise NotImplementedError
+
+    def session(self, session_id: int) -> SessionSummary | None:
+        with self._read() as conn:
+            row = conn.execute(
+                f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)
+            ).fetchone()
+        return _summary(row) if row else None
+
+    def best_scores(
+        self, pack_id: str | None = None, mode: str | None = None, limit: int = 10
+    ) -> list[SessionSummary]:
+        """The highest finished plays, best first (the earlier first on a tie)."""
+        where, params = ["kind = 'play'", "status = 'finished'"], []
+        if pack_id is not None:
+            where.append("pack_id = ?")
+            params.append(pack_id)
+        if mode is not None:
+            where.append("mode = ?")
+            params.append(mode)
+        sql = (
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE {' AND '.join(where)} "
+            "ORDER BY score DESC, id ASC LIMIT ?"
+        )
+        with self._read() as conn:
+            return [_summary(row) for row in conn.execute(sql, (*params, limit))]
+
+    def recent_sessions(self, limit: int = 20, pack_id: str | None = None) -> list[SessionSummary]:
+        """The latest sessions of every kind and status, newest first."""
+        where = "WHERE pack_id = ?" if pack_id is not None else ""
+        params: tuple[Any, ...] = (pack_id, limit) if pack_id is not None else (limit,)
+        sql = f"SELECT {_SESSION_COLUMNS} FROM sessions {where} ORDER BY id DESC LIMIT ?"
+        with self._read() as conn:
+            return [_summary(row) for row in conn.execute(sql, params)]
+
+    def standing(self, session_id: int) -> Standing | None:
+        """This session's rank among finished plays of its pack and mode, and the personal
+        best. None for a practice session or an unknown id."""
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT pack_id, mode, score, kind FROM sessions WHERE id = ?", (session_id,)
+            ).fetchone()
+            if row is None or row[3] != "play":
+                return None
+            pack_id, mode, score, _kind = row
+            higher, others, previous, best = conn.execute(
+                """
+                SELECT count(CASE WHEN score > :score THEN 1 END), count(*),
+                       max(CASE WHEN id < :id THEN score END), max(score)
+                FROM sessions
+                WHERE kind = 'play' AND status = 'finished' AND pack_id = :pack AND mode = :mode
+                  AND id != :id
+                """,
+                {"score": score, "id": session_id, "pack": pack_id, "mode": mode},
+            ).fetchone()
+        return Standing(
+            score=score,
+            rank=higher + 1,
+            out_of=others + 1,
+            best=max(score, best) if best is not None else score,
+            previous_best=previous,
+        )
+
+    def accuracy_over_time(
+        self, pack_id: str | None = None, period: str = "day"
+    ) -> list[AccuracyPoint]:
+        """Per pack and period (the player's local days), the share of answers right, oldest
+        first."""
+        where = "AND pack_id = ?" if pack_id is not None else ""
+        params: tuple[Any, ...] = (pack_id,) if pack_id is not None else ()
+        sql = f"""
+            SELECT pack_id, {PERIODS[period]} AS period,
+                   count(*), sum(correct), sum(answered)
+            FROM sessions WHERE kind = 'play' AND answered > 0 {where}
+            GROUP BY pack_id, period ORDER BY pack_id, period
+        """
+        with self._read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+            titles = self._titles(conn)
+        return [
+            AccuracyPoint(pack, titles.get(pack, pack), when, sessions, correct, answered)
+            for pack, when, sessions, correct, answered in rows
+        ]
+
+    @staticmethod
+    def _titles(conn: sqlite3.Connection) -> dict[str, str]:
+        """Each pack's title as most recently seen."""
+        rows = conn.execute(
+            "SELECT pack_id, pack_title FROM sessions WHERE id IN "
+            "(SELECT max(id) FROM sessions GROUP BY pack_id)"
+        )
+        return dict(rows.fetchall())
+
+    def most_missed(self, pack_id: str | None = None, limit: int = 10) -> list[MissedQuestion]:
+        """The questions missed most often, the most missed first."""
+        where = "AND pack_id = ?" if pack_id is not None else ""
+        params: tuple[Any, ...] = (pack_id, limit) if pack_id is not None else (limit,)
+        sql = f"""
+            SELECT pack_id, question_id, missed, asked, last_verdict FROM question_stats
+            WHERE missed > 0 {where}
+            ORDER BY missed DESC, CAST(missed AS REAL) / asked DESC, pack_id, question_id
+            LIMIT ?
+        """
+        with self._read() as conn:
+            return [MissedQuestion(*row) for row in conn.execute(sql, params)]
+
+    def practice_ids(self, pack_id: str, limit: int = 10) -> tuple[str, ...]:
+        """Questions of a pack to practise: missed and not answered right since, most missed
+        first."""
+        candidates = self.most_missed(pack_id, limit=100_000)
+        return tuple(m.question_id for m in candidates if m.still_missed)[:limit]
+
+    def session_answers(self, session_id: int) -> list[AnswerRow]:
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT number, question_id, given, verdict, points, time_taken FROM answers "
+                "WHERE session_id = ? ORDER BY id",
+                (session_id,),
+            )
+            return [AnswerRow(*row) for row in rows]
+
+    def count_sessions(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute("SELECT count(*) FROM sessions").fetchone()[0])

@@ -1,0 +1,283 @@
+"""QuizApp: the game in the terminal. It drives a core Session and shows its state; no rules here.
+
+Screens: Home (the default screen, never popped) → a session's screens, one at a time on top of
+it (question → feedback → question … → results) → back Home. Help and confirmations are modals.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widget import Widget
+
+from quizgame.core import paths
+from quizgame.core.loader import LoadResult, discover_packs
+from quizgame.core.model import Pack
+from quizgame.core.session import (
+    AnswerRecord,
+    Clock,
+    Results,
+    Session,
+    SessionError,
+    SessionOptions,
+)
+from quizgame.tui.hooks import ResultsPanel, SessionListener
+from quizgame.tui.prefs import HomeChoices, load_choices, save_choices
+from quizgame.tui.screens.confirm import ConfirmScreen
+from quizgame.tui.screens.feedback import FeedbackScreen
+from quizgame.tui.screens.help import HelpScreen
+from quizgame.tui.screens.home import HomeScreen
+from quizgame.tui.screens.question import QuestionScreen
+from quizgame.tui.screens.results import ResultsScreen
+
+SESSION_SCREENS = (QuestionScreen, FeedbackScreen, ResultsScreen)
+
+
+class QuizApp(App[None]):
+    """The trivia game.
+
+    `clock` is handed to every Session (tests pass a FakeClock). `listeners` hear about each
+    session (start, every answer, end) and `results_panels` add widgets to the results screen;
+    see `quizgame.tui.hooks`.
+    """
+
+    CSS_PATH = "quizgame.tcss"
+    TITLE = "quizgame"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        pack_dirs: Iterable[Path] = (),
+        data_dir: Path | None = None,
+        start_pack: Pack | None = None,
+        start_options: SessionOptions | None = None,
+        *,
+        clock: Clock = time.monotonic,
+        listeners: Iterable[SessionListener] = (),
+        results_panels: Iterable[ResultsPanel] = (),
+    ) -> None:
+        super().__init__()
+        self.pack_dirs = tuple(Path(p) for p in pack_dirs)
+        self.data_dir = Path(data_dir) if data_dir is not None else paths.data_dir()
+        self.start_pack = start_pack
+        self.start_options = start_options or SessionOptions()
+        self.clock = clock
+        self.listeners: list[SessionListener] = list(listeners)
+        self.results_panels: list[ResultsPanel] = list(results_panels)
+        self.session: Session | None = None
+        self.choices = load_choices(self.settings_path)
+        if self.choices.theme in self.available_themes:
+            self.theme = self.choices.theme
+
+    # --- places ----------------------------------------------------------------------------------
+
+    @property
+    def settings_path(self) -> Path:
+        return paths.settings_file(self.data_dir)
+
+    @property
+    def user_packs_dir(self) -> Path:
+        return paths.user_packs_dir(self.data_dir)
+
+    def discover_packs(self) -> list[LoadResult]:
+        """Every pack in the pack folders, broken ones included (called from a worker thread)."""
+        return discover_packs(self.pack_dirs, cache_dir=paths.cache_dir(self.data_dir))
+
+    def remember(self, choices: HomeChoices) -> None:
+        """Keep the Home choices for next time."""
+        self.choices = choices
+        save_choices(self.settings_path, choices)
+
+    def toggle_theme(self) -> None:
+        """Light or dark, remembered."""
+        self.action_toggle_dark()
+        self.choices.theme = self.theme
+        save_choices(self.settings_path, self.choices)
+
+    # --- start-up --------------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[None]:
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        if self.start_pack is not None:
+            problem = self.start_session(self.start_pack, self.start_options)
+            if problem:
+                self.notify(problem, severity="error", markup=False)
+
+    def home_ready(self) -> None:
+        """Home shows the packs: the first usable screen. A hook for benchmarks and tests."""
+
+    # --- a session -------------------------------------------------------------------------------
+
+    def new_session(self, pack: Pack, options: SessionOptions) -> Session:
+        """Build a session wired to the listeners (raises SessionError)."""
+        holder: list[Session] = []
+
+        def recorded(record: AnswerRecord) -> None:
+            self._tell("answer_recorded", holder[0], record)
+
+        session = Session(pack, options, clock=self.clock, on_record=recorded)
+        holder.append(session)
+        return session
+
+    def start_session(self, pack: Pack, options: SessionOptions) -> str | None:
+        """Start playing; returns a message for the player if the session cannot start."""
+        try:
+            session = self.new_session(pack, options)
+        except SessionError as exc:
+            return f"Cannot start: {exc}."
+        self.session = session
+        self._tell("session_started", session)
+        self._show(QuestionScreen(session))
+        return None
+
+    def show_feedback(self, record: AnswerRecord) -> None:
+        assert self.session is not None
+        self._show(FeedbackScreen(self.session, record))
+
+    def next_round(self) -> None:
+        """After feedback: the next question, or the results."""
+        session = self.session
+        if session is None:
+            return
+        try:
+            round_ = session.advance()
+        except SessionError:
+            return
+        if round_ is None:
+            self.show_results()
+        else:
+            self._show(QuestionScreen(session))
+
+    def show_results(self) -> None:
+        session = self.session
+        assert session is not None and session.finished
+        results = session.results()
+        self._tell("session_ended", session, results)
+        self._show(ResultsScreen(session, results, self._panels(session, results)))
+
+    def play_again(self) -> None:
+        """The same pack and settings (a new shuffle unless a seed was given)."""
+        if self.session is not None:
+            self._restart(self.session.pack, self.session.options)
+
+    def replay_missed(self) -> None:
+        """Only the questions missed in the last session, same mode."""
+        session = self.session
+        if session is None or not session.missed_ids():
+            return
+        options = dataclasses.replace(
+            session.options, question_ids=session.missed_ids(), count=None, seed=None
+        )
+        self._restart(session.pack, options)
+
+    def _restart(self, pack: Pack, options: SessionOptions) -> None:
+        problem = self.start_session(pack, options)
+        if problem:
+            self.notify(problem, severity="error", markup=False)
+
+    def go_home(self) -> None:
+        """Back to Home, ending the session first if it is still running."""
+        self._end_early()
+        self.session = None
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+
+    def confirm_leave(self) -> None:
+        """Escape during a session: ask, then go Home."""
+        if self.session is None or self.session.finished:
+            self.go_home()
+            return
+        self._ask(
+            "Leave this session?",
+            "It ends here and counts as abandoned.",
+            lambda yes: self.go_home() if yes else None,
+        )
+
+    def _end_early(self) -> None:
+        session = self.session
+        if session is not None and not session.finished:
+            session.abandon()
+            self._tell("session_ended", session, session.results())
+
+    def _show(self, screen: Screen[None]) -> None:
+        """Show a session screen in place of the current one (or on top of Home)."""
+        if isinstance(self.screen, SESSION_SCREENS):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def _panels(self, session: Session, results: Results) -> Sequence[Widget]:
+        widgets = []
+        for panel in self.results_panels:
+            try:
+                widget = panel(session, results)
+            except Exception as exc:  # an extra must never cost the player their results
+                self.notify(f"A results panel failed: {exc}", severity="warning", markup=False)
+                continue
+            if widget is not None:
+                widgets.append(widget)
+        return widgets
+
+    def _tell(self, event: str, session: Session, *args: object) -> None:
+        for listener in self.listeners:
+            try:
+                getattr(listener, event)(session, *args)
+            except Exception as exc:  # e.g. a locked score database: report it, play on
+                self.notify(f"{exc}", severity="error", markup=False)
+
+    # --- modals ----------------------------------------------------------------------------------
+
+    def _ask(self, question: str, detail: str, then: Callable[[bool], object]) -> None:
+        """A yes/no modal; the session's clock stops while it is open."""
+        session = self.session
+        was_paused = session is not None and session.paused
+
+        def answered(yes: bool | None) -> None:
+            if session is not None and not was_paused and not session.finished:
+                session.resume()
+            then(bool(yes))
+
+        if session is not None:
+            session.pause()
+        self.push_screen(ConfirmScreen(question, detail), answered)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen | ConfirmScreen):
+            return
+        session = self.session
+        pause = session is not None and not session.paused and not session.finished
+        if pause and session is not None:
+            session.pause()  # reading the help costs no time
+
+        def closed(_: None) -> None:
+            if pause and session is not None:
+                session.resume()
+
+        self.push_screen(HelpScreen(), closed)
+
+    async def action_quit(self) -> None:
+        """Quit; during a session, ask first."""
+        if isinstance(self.screen, ConfirmScreen):
+            return
+        if self.session is None or self.session.finished:
+            self.exit()
+            return
+
+        def quit_if(yes: bool) -> None:
+            if yes:
+                self._end_early()
+                self.exit()
+
+        self._ask("Quit quizgame?", "The session ends here and counts as abandoned.", quit_if)

@@ -1,0 +1,95 @@
+"""The player's last Home choices, remembered in the data folder's settings.json.
+
+The file may hold other sections (written by other features); only the "home" key is ours and
+everything else is kept as found. A missing or damaged file gives the defaults: a preference is
+never worth an error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quizgame.core.model import Difficulty, Spoiler
+from quizgame.core.session import DEFAULT_COUNT, Mode, SessionOptions
+
+SECTION = "home"
+
+
+@dataclass
+class HomeChoices:
+    """What the player last chose on Home."""
+
+    pack_id: str | None = None
+    mode: str = Mode.CLASSIC.value
+    count: int | None = DEFAULT_COUNT  # None: every question
+    difficulty: str | None = None  # None: any
+    spoiler: str = Spoiler.ENDING.value
+    categories: dict[str, list[str]] = field(default_factory=dict)  # per pack id; empty: all
+    theme: str | None = None
+
+    def options(self, pack_id: str) -> SessionOptions:
+        """Session options from these choices, for the pack `pack_id`."""
+        return SessionOptions(
+            count=self.count,
+            categories=tuple(self.categories.get(pack_id, ())),
+            difficulty=Difficulty(self.difficulty) if self.difficulty else None,
+            spoiler=Spoiler(self.spoiler),
+            mode=Mode(self.mode),
+        )
+
+
+def _valid(data: dict[str, Any]) -> HomeChoices:
+    choices = HomeChoices()
+    if isinstance(data.get("pack_id"), str):
+        choices.pack_id = data["pack_id"]
+    if data.get("mode") in {m.value for m in Mode}:
+        choices.mode = data["mode"]
+    count = data.get("count", DEFAULT_COUNT)
+    if count is None or (isinstance(count, int) and not isinstance(count, bool) and count > 0):
+        choices.count = count
+    if data.get("difficulty") in {d.value for d in Difficulty}:
+        choices.difficulty = data["difficulty"]
+    if data.get("spoiler") in {s.value for s in Spoiler}:
+        choices.spoiler = data["spoiler"]
+    categories = data.get("categories")
+    if isinstance(categories, dict):
+        choices.categories = {
+            str(k): [str(c) for c in v] for k, v in categories.items() if isinstance(v, list)
+        }
+    if isinstance(data.get("theme"), str):
+        choices.theme = data["theme"]
+    return choices
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def load_choices(path: Path) -> HomeChoices:
+    """The remembered choices, or the defaults."""
+    section = _read(path).get(SECTION)
+    return _valid(section) if isinstance(section, dict) else HomeChoices()
+
+
+def save_choices(path: Path, choices: HomeChoices) -> bool:
+    """Remember the choices (atomically); False if the file could not be written."""
+    data = _read(path)
+    data[SECTION] = asdict(choices)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, indent=2)
+        os.replace(tmp, path)
+    except OSError:
+        return False
+    return True

@@ -1,0 +1,1 @@
+"""The game's screens: Home, a question, feedback on an answer, results, help, and confirmations."""

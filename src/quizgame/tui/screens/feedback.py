@@ -1,0 +1,142 @@
+"""Feedback after an answer: right or wrong in a symbol and words, the right answer, and why."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from quizgame.core.model import QuestionType
+from quizgame.core.session import AnswerRecord, EndReason, Session
+from quizgame.tui import safetext
+from quizgame.tui.widgets.status import StatusBar
+
+if TYPE_CHECKING:
+    from quizgame.tui.app import QuizApp
+
+
+def verdict_line(record: AnswerRecord) -> tuple[str, Content]:
+    """A CSS class and the verdict in a symbol and words (never colour alone)."""
+    verdict = record.verdict
+    if record.timed_out:
+        kind, text = "wrong", "⌛ Time ran out"
+    elif record.skipped:
+        kind, text = "skipped", "↷ Skipped (no points, streak kept)"
+    elif verdict.correct:
+        kind, text = "correct", "✓ " + verdict.summary()
+    elif verdict.partial:
+        kind, text = "partial", "◐ " + verdict.summary()
+    else:
+        kind, text = "wrong", "✗ " + verdict.summary()
+    points = f"+{record.points} points" if record.points else "no points"
+    if record.streak_bonus:
+        points += f" (streak bonus {record.streak_bonus})"
+    return kind, safetext.assemble((text, "bold"), "   ", (points, ""))
+
+
+def parts_lines(record: AnswerRecord) -> Content | None:
+    """For ordering and matching: each item or pair, right or wrong."""
+    question, given = record.question, record.given
+    lines: list[safetext.Part] = []
+    if question.type is QuestionType.ORDERING and isinstance(given, list | tuple):
+        for place, (item, right) in enumerate(zip(given, question.items, strict=False), 1):
+            mark = ("✓ ", "bold $text-success") if item == right else ("✗ ", "bold $text-error")
+            lines += [mark, f"{place}. ", safetext.line(item)]
+            if item != right:
+                lines += [("  (should be ", "italic"), safetext.line(right), (")", "italic")]
+            lines.append("\n")
+    elif question.type is QuestionType.MATCHING and isinstance(given, dict):
+        for left, right in question.pairs:
+            chosen = given.get(left)
+            ok = chosen == right
+            mark = ("✓ ", "bold $text-success") if ok else ("✗ ", "bold $text-error")
+            lines += [mark, safetext.line(left), " → ", safetext.line(chosen or "?")]
+            if not ok:
+                lines += [("  (right: ", "italic"), safetext.line(right), (")", "italic")]
+            lines.append("\n")
+    else:
+        return None
+    return safetext.assemble(*lines[:-1])
+
+
+def labelled(label: str, text: str) -> Content:
+    return safetext.assemble((f"{label}: ", "bold"), text)
+
+
+class FeedbackScreen(Screen[None]):
+    """How the last answer went; Enter or Space goes on."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,space", "next", "Next"),
+        Binding("escape", "leave", "Leave session"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    app: QuizApp
+
+    def __init__(self, session: Session, record: AnswerRecord) -> None:
+        super().__init__()
+        self.session = session
+        self.record = record
+        self._gone_on = False  # a second Enter must not skip a question
+
+    @property
+    def last(self) -> bool:
+        """Is this the last feedback before the results?"""
+        return self.session.finished or self.session.position >= self.session.total
+
+    def compose(self) -> ComposeResult:
+        record, question = self.record, self.record.question
+        kind, line = verdict_line(record)
+        yield StatusBar(id="status")
+        with VerticalScroll(id="feedback-box"):
+            yield Static(line, id="verdict", classes=f"-{kind}")
+            yield Static(safetext.literal(question.prompt), id="feedback-prompt")
+            if not record.skipped:
+                yield Static(labelled("Your answer", record.given_text), id="given")
+            if not record.correct:
+                yield Static(labelled("Right answer", question.answer_text()), id="right")
+            if record.verdict.reason:
+                yield Static(
+                    safetext.assemble(
+                        ("Accepted: ", "bold"),
+                        record.verdict.reason,
+                        (f" (the answer is “{question.answer_text()}”)", "italic"),
+                    ),
+                    id="why",
+                )
+            parts = parts_lines(record)
+            if parts is not None and not record.correct:
+                yield Static(parts, id="parts")
+            if question.explanation:
+                yield Static(labelled("Why", question.explanation), id="explanation")
+            if question.source:
+                yield Static(labelled("Source", question.source), id="source")
+            if self.session.end_reason is EndReason.OUT_OF_LIVES:
+                yield Static("No lives left: the session is over.", id="ended", markup=False)
+        with Horizontal(id="feedback-actions"):
+            label = "See the results" if self.last else "Next question"
+            yield Button(f"{label} (Enter)", id="next", variant="primary", compact=True)
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one(StatusBar).show(self.session)
+        self.query_one("#next").focus()
+
+    def action_next(self) -> None:
+        if not self._gone_on:
+            self._gone_on = True
+            self.app.next_round()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "next":
+            event.stop()
+            self.action_next()
+
+    def action_leave(self) -> None:
+        self.app.confirm_leave()

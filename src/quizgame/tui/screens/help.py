@@ -1,0 +1,84 @@
+"""Help: every key, by screen. Opened with ? or F1 anywhere; Escape closes it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "Home",
+        (
+            ("↑ ↓", "choose a pack"),
+            ("Enter / s", "start a session with the chosen pack and settings"),
+            ("Tab", "move between the packs and the settings"),
+            ("t", "light or dark colours"),
+        ),
+    ),
+    (
+        "Question",
+        (
+            ("1-9", "pick a choice (or, in matching, the match for the chosen item)"),
+            ("↑ ↓ Enter", "choose and answer; a click works too"),
+            ("Shift+↑ ↓", "ordering: move the chosen item (or Space to pick it up)"),
+            ("← →", "matching: step through the matches; Backspace unpairs"),
+            ("f / F4", "lifeline 50:50 (multiple choice)"),
+            ("s / F3", "lifeline skip: no points, streak kept"),
+            ("h / F2", "lifeline hint (classic mode, typed answers)"),
+            ("p / F5", "pause: the clock stops and the question is hidden"),
+            ("", "While typing an answer, use the function keys."),
+        ),
+    ),
+    ("Feedback", (("Enter / Space", "go on"),)),
+    (
+        "Results",
+        (
+            ("r", "play again with the same settings"),
+            ("m", "replay only the questions you missed"),
+            ("h / Escape", "back to Home"),
+        ),
+    ),
+    (
+        "Anywhere",
+        (
+            ("? / F1", "this help"),
+            ("Escape", "go back (leaving a session asks first)"),
+            ("q / Ctrl+Q", "quit (asks first during a session)"),
+        ),
+    ),
+)
+
+
+def help_text() -> Content:
+    """The key list (our own fixed text)."""
+    parts: list[str | tuple[str, str]] = []
+    for title, keys in SECTIONS:
+        parts += [(title, "bold underline"), "\n"]
+        for key, what in keys:
+            parts += [(f"  {key:<14}", "bold"), what, "\n"]
+        parts.append("\n")
+    return Content.assemble(*parts[:-2])
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of the game."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,question_mark,q", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = "Keys"
+            box.border_subtitle = "Escape to close"
+            yield Static(help_text(), id="help-text")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

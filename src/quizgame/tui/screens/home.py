@@ -1,0 +1,273 @@
+"""Home: the packs found (broken ones with their error) and the settings for a session."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Label, OptionList, Select, SelectionList, Static
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from quizgame.core.loader import LoadResult
+from quizgame.core.model import Difficulty, Pack, Spoiler
+from quizgame.core.session import MODE_DESCRIPTIONS, Mode, SessionOptions
+from quizgame.tui import safetext
+from quizgame.tui.prefs import HomeChoices
+
+if TYPE_CHECKING:
+    from quizgame.tui.app import QuizApp
+
+COUNTS = (5, 10, 15, 20, 30, 50)
+ALL = 0  # the count Select's value for "every question"
+SPOILER_LABELS = {
+    Spoiler.NONE: "none",
+    Spoiler.MID: "up to mid-film",
+    Spoiler.ENDING: "everything",
+}
+ANY = ""  # the difficulty Select's value for "any"
+
+
+def pack_prompt(result: LoadResult) -> Content:
+    """A pack in the list: title, number of questions and categories; or the file and its error."""
+    pack = result.pack
+    if pack is None:
+        first = result.errors[0] if result.errors else None
+        where = f"line {first.line}: " if first else ""
+        return safetext.assemble(
+            ("✗ ", "bold $text-error"),
+            (result.path.name, "bold"),
+            (" (broken, cannot be played)", "italic"),
+            "\n  ",
+            (where + (first.message if first else "unknown error"), "$text-error"),
+        )
+    count = len(pack.questions)
+    details = f"{count} question{'s' if count != 1 else ''}"
+    if pack.categories:
+        details += " · " + ", ".join(pack.categories)
+    return safetext.assemble(
+        safetext.line(pack.title, "bold"), "\n  ", (safetext.clean_line(details), "$text-muted")
+    )
+
+
+class HomeScreen(Screen[None]):
+    """Choose a pack and how to play it, then start."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "start", "Start"),
+        Binding("t", "toggle_theme", "Light/dark"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    app: QuizApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.results: list[LoadResult] = []
+
+    # --- layout ----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        choices = self.app.choices
+        yield Static(
+            Content.assemble(("quizgame", "bold"), "  ·  choose a pack, then press Enter"),
+            id="home-title",
+        )
+        with Horizontal(id="home-main"):
+            with Vertical(id="packs-panel") as packs:
+                packs.border_title = "Packs"
+                yield OptionList(Option("Looking for packs…", disabled=True), id="pack-list")
+            with VerticalScroll(id="settings-panel") as settings:
+                settings.border_title = "Settings"
+                yield Static(id="pack-info")
+                with Horizontal(classes="setting"):
+                    yield Label("Mode", classes="setting-label")
+                    yield Select(
+                        [(m.value, m.value) for m in Mode],
+                        value=choices.mode,
+                        allow_blank=False,
+                        compact=True,
+                        id="mode",
+                    )
+                yield Static(MODE_DESCRIPTIONS[Mode(choices.mode)], id="mode-help", markup=False)
+                with Horizontal(classes="setting"):
+                    yield Label("Questions", classes="setting-label")
+                    counts = sorted({*COUNTS, *([choices.count] if choices.count else [])})
+                    yield Select(
+                        [*((str(n), n) for n in counts), ("all", ALL)],
+                        value=choices.count or ALL,
+                        allow_blank=False,
+                        compact=True,
+                        id="count",
+                    )
+                with Horizontal(classes="setting"):
+                    yield Label("Difficulty", classes="setting-label")
+                    yield Select(
+                        [("any", ANY), *((d.value, d.value) for d in Difficulty)],
+                        value=choices.difficulty or ANY,
+                        allow_blank=False,
+                        compact=True,
+                        id="difficulty",
+                    )
+                with Horizontal(classes="setting"):
+                    yield Label("Spoilers", classes="setting-label")
+                    yield Select(
+                        [(label, s.value) for s, label in SPOILER_LABELS.items()],
+                        value=choices.spoiler,
+                        allow_blank=False,
+                        compact=True,
+                        id="spoiler",
+                    )
+                yield Label("Categories (Space ticks)", id="categories-label")
+                yield SelectionList[str](id="categories")
+                yield Button("Start (s)", id="start", variant="primary", compact=True)
+        yield Static(id="home-message")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#pack-list").focus()
+        self.reload_packs()
+
+    # --- packs -----------------------------------------------------------------------------------
+
+    def reload_packs(self) -> None:
+        """Look for packs again (in a thread) and show them; e.g. after a pack was edited."""
+        self._discover()
+
+    @work(thread=True, exclusive=True, group="packs")
+    def _discover(self) -> None:
+        results = self.app.discover_packs()
+        self.app.call_from_thread(self.show_packs, results)
+
+    def show_packs(self, results: list[LoadResult]) -> None:
+        """Fill the pack list; the remembered pack (else the first good one) is highlighted."""
+        self.results = results
+        pack_list = self.query_one("#pack-list", OptionList)
+        options = [
+            Option(pack_prompt(result), id=f"pack-{index}", disabled=result.pack is None)
+            for index, result in enumerate(results)
+        ]
+        if not options:
+            folder = self.app.user_packs_dir
+            options = [
+                Option(
+                    safetext.assemble("No packs found. Put pack files (.yaml) in ", str(folder)),
+                    disabled=True,
+                )
+            ]
+        pack_list.set_options(options)
+        wanted = self.app.choices.pack_id
+        playable = [i for i, r in enumerate(results) if r.pack is not None]
+        remembered = [i for i in playable if results[i].pack.id == wanted]  # type: ignore[union-attr]
+        if playable:
+            pack_list.highlighted = (remembered or playable)[0]
+        self._show_pack()
+        self.app.home_ready()
+
+    @property
+    def selected_result(self) -> LoadResult | None:
+        """The highlighted pack's load result (broken packs are never highlighted)."""
+        index = self.query_one("#pack-list", OptionList).highlighted
+        if index is None or not 0 <= index < len(self.results):
+            return None
+        return self.results[index]
+
+    @property
+    def selected_pack(self) -> Pack | None:
+        result = self.selected_result
+        return result.pack if result is not None else None
+
+    def _show_pack(self) -> None:
+        pack = self.selected_pack
+        info = self.query_one("#pack-info", Static)
+        categories = self.query_one("#categories", SelectionList)
+        categories.clear_options()
+        if pack is None:
+            info.update("")
+            categories.display = False
+            self.query_one("#categories-label").display = False
+            return
+        parts: list[safetext.Part] = [safetext.line(pack.title, "bold")]
+        if pack.author:
+            parts += [(" by ", "italic"), safetext.line(pack.author, "italic")]
+        if pack.description:
+            parts += ["\n", safetext.literal(pack.description, "$text-muted")]
+        info.update(safetext.assemble(*parts))
+        ticked = set(self.app.choices.categories.get(pack.id, ())) or set(pack.categories)
+        categories.add_options(
+            [Selection(safetext.line(c), c, c in ticked) for c in pack.categories]
+        )
+        categories.display = bool(pack.categories)
+        self.query_one("#categories-label").display = bool(pack.categories)
+
+    @on(OptionList.OptionHighlighted, "#pack-list")
+    def _pack_highlighted(self) -> None:
+        self._show_pack()
+        self.say("")
+
+    @on(OptionList.OptionSelected, "#pack-list")
+    def _pack_selected(self) -> None:
+        self.action_start()
+
+    @on(Select.Changed, "#mode")
+    def _mode_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.query_one("#mode-help", Static).update(MODE_DESCRIPTIONS[Mode(event.value)])
+
+    # --- starting --------------------------------------------------------------------------------
+
+    def say(self, message: str) -> None:
+        self.query_one("#home-message", Static).update(safetext.literal(message))
+
+    def read_choices(self, pack: Pack) -> HomeChoices | None:
+        """The settings as chosen now (None, with a message, if they cannot be played)."""
+        choices = self.app.choices
+        mode = self.query_one("#mode", Select).value
+        count = self.query_one("#count", Select).value
+        difficulty = self.query_one("#difficulty", Select).value
+        spoiler = self.query_one("#spoiler", Select).value
+        ticked = list(self.query_one("#categories", SelectionList).selected)
+        if pack.categories and not ticked:
+            self.say("Tick at least one category.")
+            return None
+        categories = dict(choices.categories)
+        if ticked and set(ticked) != set(pack.categories):
+            categories[pack.id] = [str(c) for c in ticked]
+        else:
+            categories.pop(pack.id, None)
+        return HomeChoices(
+            pack_id=pack.id,
+            mode=str(mode),
+            count=int(str(count)) or None,
+            difficulty=str(difficulty) or None,
+            spoiler=str(spoiler),
+            categories=categories,
+            theme=choices.theme,
+        )
+
+    def action_start(self) -> None:
+        pack = self.selected_pack
+        if pack is None:
+            self.say("Choose a pack first.")
+            return
+        choices = self.read_choices(pack)
+        if choices is None:
+            return
+        self.app.remember(choices)
+        options: SessionOptions = choices.options(pack.id)
+        problem = self.app.start_session(pack, options)
+        if problem:
+            self.say(problem)
+
+    @on(Button.Pressed, "#start")
+    def _start_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_start()
+
+    def action_toggle_theme(self) -> None:
+        self.app.toggle_theme()

@@ -1,0 +1,287 @@
+"""A question: the prompt, an answer area made for its type, and the session's state around it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Static
+
+from quizgame.core.checking import parse_number
+from quizgame.core.model import QuestionType
+from quizgame.core.session import Lifeline, Mode, Session, SessionError
+from quizgame.tui import safetext
+from quizgame.tui.widgets.answer_input import AnswerInput
+from quizgame.tui.widgets.choices import ChoiceList
+from quizgame.tui.widgets.countdown import CountdownBar
+from quizgame.tui.widgets.lifelines import LifelineBar
+from quizgame.tui.widgets.matching import MatchingPairer
+from quizgame.tui.widgets.ordering import OrderingList
+from quizgame.tui.widgets.status import StatusBar
+
+if TYPE_CHECKING:
+    from quizgame.tui.app import QuizApp
+
+TICK_SECONDS = 0.1  # how often a timed question asks the session whether time ran out
+
+TYPE_HELP = {
+    QuestionType.MULTIPLE_CHOICE: "Press 1-9, or ↑/↓ and Enter, or click a choice.",
+    QuestionType.TRUE_FALSE: "Press 1 (True) or 2 (False), or ↑/↓ and Enter, or click.",
+    QuestionType.TYPED: "Type your answer and press Enter.",
+    QuestionType.NUMERIC: "Type a number and press Enter.",
+    QuestionType.ORDERING: (
+        "Put these in order: ↑/↓ choose, Shift+↑/↓ move (or Space to pick up and put down), "
+        "Enter to answer. Or click an item, then its new place."
+    ),
+    QuestionType.MATCHING: (
+        "↑/↓ choose an item, 1-9 (or ←/→) pair it, Backspace unpairs, Enter to answer. "
+        "Or click an item, then its match."
+    ),
+}
+
+
+def answer_widget(session: Session) -> Widget:
+    """The answer area for the current round's question type."""
+    round_ = session.current
+    assert round_ is not None
+    qtype = round_.question.type
+    if qtype in (QuestionType.MULTIPLE_CHOICE, QuestionType.TRUE_FALSE):
+        return ChoiceList(round_.choices, session.hidden_choices, id="answer")
+    if qtype is QuestionType.ORDERING:
+        return OrderingList(round_.items, id="answer")
+    if qtype is QuestionType.MATCHING:
+        return MatchingPairer(round_.lefts, round_.rights, id="answer")
+    return AnswerInput(qtype, round_.question.unit, id="answer")
+
+
+class QuestionScreen(Screen[None]):
+    """Shows the session's current round and reports the player's answer to the session."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
+        Binding("f,f4", "lifeline('fifty_fifty')", "50:50", show=False),
+        Binding("s,f3", "lifeline('skip')", "Skip", show=False),
+        Binding("h,f2", "lifeline('hint')", "Hint", show=False),
+        Binding("p,f5", "pause", "Pause", show=False),
+        Binding("escape", "leave", "Leave session"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    app: QuizApp
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        round_ = session.current
+        assert round_ is not None, "a finished session has no question to show"
+        self.round = round_
+        self._handed_over = False  # the answer went to the app; ignore late ticks and keys
+
+    @property
+    def question_type(self) -> QuestionType:
+        return self.round.question.type
+
+    @property
+    def typing(self) -> bool:
+        return self.question_type in (QuestionType.TYPED, QuestionType.NUMERIC)
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status")
+        label = "left in the session" if self.session.mode is Mode.BLITZ else "left"
+        yield CountdownBar(self.session, label=label, id="countdown")
+        question = self.round.question
+        with VerticalScroll(id="question-box"):
+            yield Static(self._meta(), id="question-meta")
+            yield Static(safetext.literal(question.prompt), id="prompt")
+            if question.type is QuestionType.NUMERIC and question.unit:
+                yield Static(
+                    safetext.assemble(("Answer in ", "italic"), (question.unit, "bold")),
+                    id="unit",
+                )
+        with Vertical(id="answer-area"):
+            yield answer_widget(self.session)
+        with Horizontal(id="answer-bar"):
+            if question.type not in (QuestionType.MULTIPLE_CHOICE, QuestionType.TRUE_FALSE):
+                yield Button("Answer", id="submit", variant="primary", compact=True)
+            yield Static(TYPE_HELP[question.type], id="answer-help", markup=False)
+        yield Static(id="hint")
+        yield Static(id="message")
+        yield Static(
+            "Paused: the clock is stopped and the question hidden. Press p (or F5) to resume.",
+            id="paused",
+            markup=False,
+        )
+        yield LifelineBar(id="lifelines")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#answer").focus()
+        self._show()
+        if self.session.time_left() is not None:
+            self.set_interval(TICK_SECONDS, self.tick)
+
+    def _meta(self) -> Any:
+        question = self.round.question
+        parts: list[safetext.Part] = []
+        if question.category:
+            parts += [(question.category, "bold"), "  ·  "]
+        parts.append(f"{question.difficulty.value}, {question.points} points")
+        return safetext.assemble(*parts)
+
+    # --- showing the session's state -----------------------------------------------------------
+
+    def _show(self) -> None:
+        session = self.session
+        self.query_one(StatusBar).show(session)
+        self.query_one(CountdownBar).refresh_time()
+        paused = session.paused
+        for selector in ("#question-box", "#answer-area", "#answer-bar", "#hint"):
+            self.query_one(selector).display = not paused
+        self.query_one("#paused").display = paused
+        hint = self.query_one("#hint", Static)
+        hint.update(safetext.assemble(("Hint: ", "bold"), session.hint) if session.hint else "")
+        hint.display = bool(session.hint) and not paused
+        self.query_one(LifelineBar).show(
+            session.available_lifelines(),
+            session.lifelines_used,
+            typing=self.typing,
+            paused=paused,
+        )
+        answer = self.query_one("#answer")
+        if isinstance(answer, ChoiceList) and session.hidden_choices:
+            answer.hide(session.hidden_choices)
+
+    def say(self, message: str) -> None:
+        """A one-line message under the answer area (our own words, not pack text)."""
+        self.query_one("#message", Static).update(safetext.literal(message))
+
+    def tick(self) -> None:
+        """Ask the session whether the clock ran out; otherwise redraw the countdown."""
+        if self._handed_over:
+            return
+        record = self.session.tick()
+        if record is not None:
+            self._hand_over()
+            self.app.show_feedback(record)
+        elif self.session.finished:
+            self._hand_over()
+            self.app.show_results()
+        else:
+            self.query_one(CountdownBar).refresh_time()
+
+    def _hand_over(self) -> None:
+        self._handed_over = True
+
+    # --- answering -----------------------------------------------------------------------------
+
+    def submit(self, given: Any) -> None:
+        """Give `given` to the session as the answer and show the feedback."""
+        if self._handed_over:
+            return
+        try:
+            record = self.session.answer(given)
+        except SessionError as exc:
+            if self.session.finished:  # blitz: the clock ran out just now
+                self._hand_over()
+                self.app.show_results()
+            else:
+                self.say(str(exc))
+            return
+        self._hand_over()
+        self.app.show_feedback(record)
+
+    @on(ChoiceList.Chosen)
+    def _chosen(self, event: ChoiceList.Chosen) -> None:
+        if self.question_type is QuestionType.TRUE_FALSE:
+            self.submit(event.choice == "True")
+        else:
+            self.submit(event.choice)
+
+    @on(Input.Submitted, "#answer")
+    def _typed(self, event: Input.Submitted) -> None:
+        self.submit_text(event.value)
+
+    def submit_text(self, text: str) -> None:
+        """A typed or numeric answer: refuse empty text, and text that is not a number."""
+        text = text.strip()
+        if not text:
+            self.say("Type an answer first (or skip with F3).")
+            return
+        if self.question_type is QuestionType.NUMERIC and parse_number(text) is None:
+            self.say(f"“{safetext.clean_line(text)}” is not a number: try digits, like 42 or 7.5.")
+            return
+        self.submit(text)
+
+    @on(OrderingList.Submitted)
+    def _ordered(self, event: OrderingList.Submitted) -> None:
+        self.submit(list(event.order))
+
+    @on(MatchingPairer.Submitted)
+    def _matched(self, event: MatchingPairer.Submitted) -> None:
+        if not event.complete:
+            left = len(event.pairer.lefts) - len(event.pairs)
+            self.say(f"Pair every item first ({left} still without a match).")
+            return
+        self.submit(event.pairs)
+
+    def action_pick(self, number: int) -> None:
+        answer = self.query_one("#answer")
+        if self.session.paused:
+            return
+        if isinstance(answer, ChoiceList | MatchingPairer):
+            answer.pick(number)
+
+    # --- lifelines, pause, leaving -------------------------------------------------------------
+
+    def action_lifeline(self, name: str) -> None:
+        if self._handed_over:
+            return
+        lifeline = Lifeline(name)
+        try:
+            record = self.session.use_lifeline(lifeline)
+        except SessionError as exc:
+            self.say(str(exc).capitalize() + ".")
+            return
+        if record is not None:  # a skip
+            self._hand_over()
+            self.app.show_feedback(record)
+            return
+        self.say("")
+        self._show()
+
+    def action_pause(self) -> None:
+        if self._handed_over:
+            return
+        if self.session.paused:
+            self.session.resume()
+            self._show()
+            self.query_one("#answer").focus()
+        else:
+            self.session.pause()
+            self._show()
+
+    @on(Button.Pressed, "#submit")
+    def _submit_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        answer = self.query_one("#answer")
+        if isinstance(answer, AnswerInput):
+            self.submit_text(answer.value)
+        elif isinstance(answer, OrderingList | MatchingPairer):
+            answer.action_submit()
+
+    @on(Button.Pressed, "#lifelines Button")
+    def _lifeline_button(self, event: Button.Pressed) -> None:
+        event.stop()
+        button_id = event.button.id or ""
+        if button_id == "pause":
+            self.action_pause()
+        elif button_id.startswith("lifeline-"):
+            self.action_lifeline(button_id.removeprefix("lifeline-"))
+
+    def action_leave(self) -> None:
+        self.app.confirm_leave()

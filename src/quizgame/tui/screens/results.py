@@ -1,0 +1,173 @@
+"""The results of a session: the figures, a breakdown by category, and a review of every answer."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Static
+
+from quizgame.core.session import AnswerRecord, EndReason, Results, Session
+from quizgame.tui import safetext
+
+if TYPE_CHECKING:
+    from quizgame.tui.app import QuizApp
+
+END_WORDS = {
+    EndReason.COMPLETED: "All questions played",
+    EndReason.OUT_OF_LIVES: "Out of lives",
+    EndReason.TIME_UP: "Time's up",
+    EndReason.ABANDONED: "Left early",
+}
+
+
+def duration_text(seconds: float) -> str:
+    """`75.2` as `1m 15s`."""
+    whole = round(seconds)
+    minutes, secs = divmod(whole, 60)
+    return f"{minutes}m {secs:02d}s" if minutes else f"{secs}s"
+
+
+def summary(results: Results) -> Content:
+    """The headline figures."""
+    parts: list[safetext.Part] = [
+        ("Score ", ""),
+        (f"{results.score:,}", "bold"),
+        ("     Correct ", ""),
+        (f"{results.correct} of {results.asked}", "bold"),
+    ]
+    if results.asked < results.total:
+        parts.append((f" ({results.total - results.asked} not reached)", "italic"))
+    parts += [
+        ("\nAccuracy ", ""),
+        (f"{results.accuracy:.0%}", "bold"),
+        ("     Longest streak ", ""),
+        (str(results.best_streak), "bold"),
+        ("     Time ", ""),
+        (duration_text(results.duration), "bold"),
+    ]
+    if results.lifelines_used:
+        used = ", ".join(lifeline.label for lifeline in results.lifelines_used)
+        parts += [("\nLifelines used ", ""), (used, "bold")]
+    return safetext.assemble(*parts)
+
+
+def category_table(results: Results) -> Content:
+    """One line per category: name, right out of asked, points."""
+    names = [safetext.clean_line(c.category) for c in results.by_category]
+    width = min(40, max((cell_len(n) for n in names), default=0))
+    parts: list[safetext.Part] = []
+    for name, row in zip(names, results.by_category, strict=True):
+        pad = " " * max(0, width - cell_len(name))
+        parts += [
+            (name, "bold"),
+            pad,
+            f"  {row.correct} of {row.asked} right",
+            (f"  {row.points:,} points", "italic"),
+            "\n",
+        ]
+    return safetext.assemble(*parts[:-1])
+
+
+def review_item(record: AnswerRecord) -> Content:
+    """A question as played: the mark, the prompt, your answer and the right one."""
+    if record.skipped:
+        mark = ("↷ skipped ", "bold")
+    elif record.correct:
+        mark = ("✓ right ", "bold $text-success")
+    elif record.verdict.partial:
+        mark = ("◐ partly ", "bold $text-warning")
+    else:
+        mark = ("✗ wrong ", "bold $text-error")
+    parts: list[safetext.Part] = [
+        mark,
+        (f"{record.number}. ", "bold"),
+        safetext.literal(record.question.prompt),
+        ("\n   Your answer: ", "italic"),
+        record.given_text,
+    ]
+    if not record.correct:
+        parts += [("\n   Right answer: ", "italic"), record.question.answer_text()]
+    parts.append((f"\n   +{record.points} points", "italic"))
+    return safetext.assemble(*parts)
+
+
+class ResultsScreen(Screen[None]):
+    """Score, accuracy, streak, time, categories and a review; play again, misses, or home.
+
+    `#results-extra` holds widgets from the app's results panels (a rank, a personal best).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "again", "Play again"),
+        Binding("m", "missed", "Replay missed"),
+        Binding("h,escape", "home", "Home"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    app: QuizApp
+
+    def __init__(self, session: Session, results: Results, panels: Sequence[Widget] = ()) -> None:
+        super().__init__()
+        self.session = session
+        self.results = results
+        self.panels = list(panels)
+
+    def compose(self) -> ComposeResult:
+        results = self.results
+        title = safetext.assemble(
+            ("Results  ", "bold"),
+            safetext.line(self.session.pack.title),
+            f"  ·  {self.session.mode.value}  ·  {END_WORDS[results.end_reason]}",
+        )
+        yield Static(title, id="results-title")
+        with VerticalScroll(id="results-body"):
+            yield Static(summary(results), id="results-summary")
+            yield Vertical(*self.panels, id="results-extra")
+            if results.by_category:
+                yield Static("By category", classes="results-heading", markup=False)
+                yield Static(category_table(results), id="results-categories")
+            yield Static("Review", classes="results-heading", markup=False)
+            for record in results.records:
+                kind = "correct" if record.correct else "skipped" if record.skipped else "wrong"
+                yield Static(review_item(record), classes=f"review-item -{kind}")
+        with Horizontal(id="results-actions"):
+            yield Button("r Play again", id="again", compact=True)
+            yield Button("m Replay missed", id="missed", compact=True, disabled=not results.missed)
+            yield Button("h Home", id="home", compact=True)
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#results-body").focus()
+        if not self.query_one("#results-extra").children:
+            self.query_one("#results-extra").display = False
+
+    def action_again(self) -> None:
+        self.app.play_again()
+
+    def action_missed(self) -> None:
+        if not self.results.missed:
+            self.notify("Nothing missed: every question was right (or skipped).")
+            return
+        self.app.replay_missed()
+
+    def action_home(self) -> None:
+        self.app.go_home()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        actions = {
+            "again": self.action_again,
+            "missed": self.action_missed,
+            "home": self.action_home,
+        }
+        action = actions.get(event.button.id or "")
+        if action is not None:
+            action()

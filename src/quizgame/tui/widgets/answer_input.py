@@ -1,0 +1,28 @@
+"""The text box for typed and numeric answers."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from quizgame.core.model import QuestionType
+from quizgame.tui import safetext
+
+
+class AnswerInput(Input):
+    """A one-line answer box; Enter answers (the screen handles `Input.Submitted`)."""
+
+    def __init__(
+        self, question_type: QuestionType, unit: str | None = None, *, id: str | None = None
+    ) -> None:
+        if question_type is QuestionType.NUMERIC:
+            in_unit = f" (in {safetext.clean_line(unit)})" if unit else ""
+            placeholder = f"A number{in_unit}, then Enter"
+        else:
+            placeholder = "Type your answer, then Enter"
+        # Input renders its placeholder as a literal rich Text; the unit is cleaned all the same.
+        super().__init__(placeholder=placeholder, id=id, max_length=200)
+        self.question_type = question_type
+
+    def on_mount(self) -> None:
+        if self.app.is_headless:
+            self.cursor_blink = False  # tests and screenshots: nothing may move on its own

@@ -1,0 +1,59 @@
+"""The lifeline buttons under a question, with their keys: 50:50, skip, hint, and pause."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, Label
+
+from quizgame.core.session import Lifeline
+
+# Letter keys work unless a text box has the focus; the function keys work everywhere.
+KEYS: dict[Lifeline | str, tuple[str, str]] = {
+    Lifeline.FIFTY_FIFTY: ("f", "f4"),
+    Lifeline.SKIP: ("s", "f3"),
+    Lifeline.HINT: ("h", "f2"),
+    "pause": ("p", "f5"),
+}
+
+
+def key_label(what: Lifeline | str, typing: bool) -> str:
+    letter, function = KEYS[what]
+    return function.upper() if typing else letter
+
+
+class LifelineBar(Horizontal):
+    """One button per lifeline and one for pause; the screen handles `Button.Pressed`.
+
+    Buttons are named `lifeline-<value>` and `pause`. A lifeline that is used up or does not
+    apply to this question is disabled and says why in its label.
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Label("Lifelines", id="lifelines-label")
+        for lifeline in Lifeline:
+            yield Button(lifeline.label, id=f"lifeline-{lifeline.value}", compact=True)
+        yield Button("Pause", id="pause", compact=True)
+
+    def show(
+        self,
+        available: Collection[Lifeline],
+        used: Collection[Lifeline],
+        *,
+        typing: bool,
+        paused: bool,
+    ) -> None:
+        """Re-render from the session: what is left, what is used, and which keys to show."""
+        for lifeline in Lifeline:
+            button = self.query_one(f"#lifeline-{lifeline.value}", Button)
+            key = key_label(lifeline, typing)
+            if lifeline in used:
+                button.label = f"{lifeline.label} (used)"
+            else:
+                button.label = f"{key} {lifeline.label}"
+            button.disabled = paused or lifeline not in available
+            button.display = lifeline in used or lifeline in available
+        pause = self.query_one("#pause", Button)
+        pause.label = f"{key_label('pause', typing)} " + ("Resume" if paused else "Pause")

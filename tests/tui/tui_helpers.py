@@ -1,0 +1,39 @@
+"""Helpers for the TUI tests: small packs from tests/data, a fake clock, and the app to drive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from quizgame.core.loader import require_pack
+from quizgame.core.model import Pack
+from quizgame.core.session import FakeClock, SessionOptions
+from quizgame.tui.app import QuizApp
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+PACKS = DATA / "packs"
+BROKEN = DATA / "broken"
+MARKUP = DATA / "markup"
+
+
+def pack(name: str = "all-types", folder: Path = PACKS) -> Pack:
+    return require_pack(folder / f"{name}.yaml")
+
+
+def make_app(
+    data_dir: Path,
+    start: Pack | None = None,
+    options: SessionOptions | None = None,
+    pack_dirs: tuple[Path, ...] = (PACKS, BROKEN),
+    clock: FakeClock | None = None,
+    **kwargs: Any,
+) -> QuizApp:
+    """The real app on test packs, with a clock that only moves when told."""
+    return QuizApp(
+        pack_dirs=pack_dirs,
+        data_dir=data_dir,
+        start_pack=start,
+        start_options=options or SessionOptions(count=None, seed=7),
+        clock=clock or FakeClock(),
+        **kwargs,
+    )
