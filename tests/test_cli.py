@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import keyword
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -440,4 +441,5 @@ def test_the_commands_are_click_commands() -> None:
     for command in cli.commands.values():
         assert isinstance(command, click.Command)
         assert command.callback is not None
-        assert command.callback.__module__ == f"quizgame.cli.{command.name}"
+        module = command.name + ("_" if keyword.iskeyword(command.name or "") else "")
+        assert command.callback.__module__ == f"quizgame.cli.{module}"

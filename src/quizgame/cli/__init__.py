@@ -58,7 +58,7 @@ for _module in (validate, packs, play, scores, history):
     cli.add_command(_module.command)
 
 # Authoring: starter packs, the schema, import and export.
-from quizgame.cli import exporter, importer, new, schema  # noqa: E402
+from quizgame.cli import export, import_, new, schema  # noqa: E402
 
-for _module in (new, schema, importer, exporter):
+for _module in (new, schema, import_, export):
     cli.add_command(_module.command)

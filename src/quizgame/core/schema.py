@@ -148,7 +148,8 @@ def pack_schema() -> dict[str, Any]:
         },
     }
     for name in sorted(PACK_EXTRA_FIELDS):
-        properties[name] = {"description": extra_descriptions.get(name, "")}
+        shape = {"type": ["array", "null"], "items": _ITEM} if name == "tags" else _OPTIONAL_TEXT
+        properties[name] = {**shape, "description": extra_descriptions.get(name, "")}
     assert set(properties) == PACK_FIELDS | PACK_EXTRA_FIELDS
     return {
         "$schema": DRAFT,
