@@ -56,3 +56,7 @@ from quizgame.cli import history, packs, play, scores, validate  # noqa: E402
 
 for _module in (validate, packs, play, scores, history):
     cli.add_command(_module.command)
+
+from quizgame.cli import generate as _generate  # noqa: E402
+
+cli.add_command(_generate.command)
