@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import keyword
 from dataclasses import dataclass
 from pathlib import Path
 
-import click
 import pytest
 from click.testing import CliRunner, Result
 
@@ -434,12 +432,3 @@ def test_play_usage_errors_exit_2(launched: list[Launch], args: list[str], text:
     assert text in result.stderr
     assert "Traceback" not in result.output
     assert launched == []
-
-
-def test_the_commands_are_click_commands() -> None:
-    # Registered one module per command, as cli/__init__.py says.
-    for command in cli.commands.values():
-        assert isinstance(command, click.Command)
-        assert command.callback is not None
-        module = command.name + ("_" if keyword.iskeyword(command.name or "") else "")
-        assert command.callback.__module__ == f"quizgame.cli.{module}"
