@@ -6,7 +6,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import click
 import pytest
 from click.testing import CliRunner, Result
 
@@ -433,11 +432,3 @@ def test_play_usage_errors_exit_2(launched: list[Launch], args: list[str], text:
     assert text in result.stderr
     assert "Traceback" not in result.output
     assert launched == []
-
-
-def test_the_commands_are_click_commands() -> None:
-    # Registered one module per command, as cli/__init__.py says.
-    for command in cli.commands.values():
-        assert isinstance(command, click.Command)
-        assert command.callback is not None
-        assert command.callback.__module__ == f"quizgame.cli.{command.name}"

@@ -832,3 +832,13 @@ def test_discover_packs_uses_the_cache(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(loader, "_load_bytes", _no_parsing)
     [again] = discover_packs([folder], cache_dir=cache)
     assert again.pack == first.pack
+
+
+def test_the_example_in_the_pack_format_docs_is_a_valid_pack() -> None:
+    docs = Path(__file__).resolve().parent.parent / "docs" / "pack-format.md"
+    example = docs.read_text(encoding="utf-8").split("```yaml\n", 1)[1].split("```", 1)[0]
+    result = load_pack_text(example, "docs-example.yaml")
+    assert result.problems == []
+    assert result.pack is not None
+    assert {q.type for q in result.pack.questions} == set(QuestionType)
+    assert set(result.pack.extra) == {"license", "attribution", "url", "tags"}
