@@ -3,6 +3,9 @@ streaks, results. Timed modes and lifelines are in test_timed_modes.py."""
 
 from __future__ import annotations
 
+import random
+from typing import Any
+
 import pytest
 
 from quizgame.core.model import Difficulty, Pack, Question, QuestionType, Spoiler
@@ -12,6 +15,7 @@ from quizgame.core.session import (
     Session,
     SessionError,
     SessionOptions,
+    make_round,
 )
 
 
@@ -131,6 +135,21 @@ def test_ordering_and_matching_are_shown_shuffled() -> None:
             else:
                 assert r.lefts == ("Penélope Cruz", "Milena Smit")
                 assert r.rights == ("Ana", "Janis")  # the only order that is not the answer
+
+
+class NoShuffle(random.Random):
+    """A generator whose shuffles leave everything where it was (bad luck, every time)."""
+
+    def shuffle(self, x: Any) -> None:
+        pass
+
+
+def test_ordering_and_matching_are_never_shown_solved_even_by_bad_luck() -> None:
+    # Two items stay in order half the time per shuffle; retrying is not enough on its own.
+    two = Question(id="o", type=QuestionType.ORDERING, prompt="?", items=("First", "Second"))
+    assert make_round(1, two, NoShuffle()).items == ("Second", "First")
+    assert make_round(1, ORDERING, NoShuffle()).items != ORDERING.items
+    assert make_round(1, MATCHING, NoShuffle()).rights == ("Ana", "Janis")
 
 
 def test_without_a_seed_one_is_chosen_and_kept_for_replay() -> None:

@@ -56,3 +56,13 @@ from quizgame.cli import history, packs, play, scores, validate  # noqa: E402
 
 for _module in (validate, packs, play, scores, history):
     cli.add_command(_module.command)
+
+from quizgame.cli import generate as _generate  # noqa: E402
+
+cli.add_command(_generate.command)
+
+# Authoring: starter packs, the schema, import and export.
+from quizgame.cli import export, import_, new, schema  # noqa: E402
+
+for _module in (new, schema, import_, export):
+    cli.add_command(_module.command)

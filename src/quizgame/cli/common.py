@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from quizgame.core import paths
 
@@ -27,6 +28,20 @@ class UserError(Exception):
         self.exit_code = exit_code
 
 
+def _inherit_data_dir(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    # `quizgame --data-dir DIR packs` means DIR for `packs`: a command's own --data-dir wins,
+    # then the group's, then $QUIZGAME_DATA_DIR (which click would otherwise prefer).
+    if ctx.get_parameter_source(param.name or "") is ParameterSource.COMMANDLINE:
+        return value
+    parent = ctx.parent
+    while parent is not None:
+        if parent.get_parameter_source("data_dir") is ParameterSource.COMMANDLINE:
+            inherited: str | None = parent.params.get("data_dir")
+            return inherited
+        parent = parent.parent
+    return value
+
+
 def data_dir_option(func: F) -> F:
     """`--data-dir DIR`: where the player's packs, scores and settings live."""
     return click.option(
@@ -34,6 +49,7 @@ def data_dir_option(func: F) -> F:
         type=click.Path(file_okay=False),
         default=None,
         envvar=paths.DATA_DIR_ENV,
+        callback=_inherit_data_dir,
         help="Folder for your packs, scores and settings (default: the platform's user data folder).",
     )(func)
 

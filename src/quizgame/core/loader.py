@@ -199,13 +199,6 @@ def _with_path(pack: Pack | None, path: Path) -> Pack | None:
     return pack
 
 
-def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    line = raw.count(b"\n", 0, offset) + 1
-    col = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return line, col
-
-
 # --- finding packs -------------------------------------------------------------------------
 
 
