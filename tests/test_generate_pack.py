@@ -80,8 +80,8 @@ def test_every_question_has_the_required_fields(questions: list[dict[str, Any]])
     for q in questions:
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", q["id"]), q["id"]
         assert q["explanation"].strip() and q["category"].strip(), q["id"]
-        assert q.get("difficulty", "medium") in ("easy", "medium", "hard")
-        assert q.get("spoiler", "none") in ("none", "mid", "ending")
+        assert q["difficulty"] in ("easy", "medium", "hard")
+        assert q["spoiler"] in ("none", "mid", "ending")
         cited = set(q["source"].split(", "))
         assert cited and cited <= SEEDS, (q["id"], cited)
 

@@ -302,3 +302,34 @@ def test_the_gate_keeps_a_good_question_and_drops_its_rewording(ctx: Context) ->
     kept, dropped = enforce([good, reworded, other], ctx)
     assert [d.id for d in kept] == ["q", "q3"]
     assert dropped[0].id == "q2" and "nearly repeats q" in dropped[0].reason
+
+
+def test_every_question_is_answerable_and_typed_answers_are_unambiguous(
+    facts: dict[str, Any],
+) -> None:
+    """Through the game's own checker: the right answer scores, and no other name or value from
+    the facts slips through the typed-answer leniency (typos, accents, articles)."""
+    from quizgame.core.checking import check_answer
+    from quizgame.core.loader import load_pack
+
+    pack = load_pack(PACK).pack
+    assert pack is not None
+    others = {p["name"] for p in facts["people"]} | {c["name"] for c in facts["characters"]}
+    others |= {f["title"] for f in facts["filmography"]["films"]}
+    for q in pack.questions:
+        given: Any = {
+            QuestionType.MULTIPLE_CHOICE: q.answer,
+            QuestionType.TRUE_FALSE: q.answer,
+            QuestionType.TYPED: q.answer,
+            QuestionType.NUMERIC: str(q.answer),
+            QuestionType.ORDERING: list(q.items),
+            QuestionType.MATCHING: dict(q.pairs),
+        }[q.type]
+        assert check_answer(q, given).correct, q.id
+        if q.type is QuestionType.TYPED:
+            for alternative in q.accept:
+                assert check_answer(q, alternative).correct, (q.id, alternative)
+            right = {normalize(str(q.answer)), *(normalize(a) for a in q.accept)}
+            for other in others:
+                if normalize(other) not in right and not any(r in normalize(other) for r in right):
+                    assert not check_answer(q, other).correct, (q.id, other)

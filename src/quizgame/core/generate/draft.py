@@ -71,7 +71,7 @@ class Draft:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        """The question in the pack format (fields at their defaults left out)."""
+        """The question in the pack format."""
         out: dict[str, Any] = {"id": self.id, "type": self.type.value, "prompt": self.prompt}
         if self.type is QuestionType.MULTIPLE_CHOICE:
             out["choices"] = list(self.choices)
@@ -87,13 +87,12 @@ class Draft:
             out["tolerance"] = _plain(self.tolerance)
         if self.unit:
             out["unit"] = self.unit
-        if self.difficulty is not Difficulty.MEDIUM:
-            out["difficulty"] = self.difficulty.value
+        # Written even at their defaults: every generated question states both.
+        out["difficulty"] = self.difficulty.value
         out["category"] = self.category
         if self.tags:
             out["tags"] = list(self.tags)
-        if self.spoiler is not Spoiler.NONE:
-            out["spoiler"] = self.spoiler.value
+        out["spoiler"] = self.spoiler.value
         out["explanation"] = self.explanation
         out["source"] = ", ".join(self.sources)
         return out
