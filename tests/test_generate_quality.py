@@ -15,7 +15,14 @@ from rapidfuzz import fuzz
 from quizgame.core.checking import normalize
 from quizgame.core.generate import load_facts
 from quizgame.core.generate.draft import Context, Draft
-from quizgame.core.generate.english import fix_articles, indefinite, lint, possessive, with_article
+from quizgame.core.generate.english import (
+    fix_articles,
+    indefinite,
+    lint,
+    mid_sentence,
+    possessive,
+    with_article,
+)
 from quizgame.core.generate.quality import enforce
 from quizgame.core.model import Difficulty, QuestionType
 
@@ -200,6 +207,7 @@ def test_english_reads_well(questions: list[dict[str, Any]]) -> None:
             assert text.count("“") == text.count("”"), (q["id"], text)
             assert not re.search(r"[{}]|\bNone\b|\?\?|'s's", text), (q["id"], text)
             assert not re.search(r"\b([a-z]+) \1\b", text), (q["id"], text)
+            assert not re.search(r"[;,] (then )?(A|An|The) [a-z]", text), (q["id"], text)
             for article, word in re.findall(r"\b([Aa]n?) “?([A-Za-z][\w-]*)", text):
                 wants_an = bool(_VOWEL_SOUND.match(word))
                 assert (article.lower() == "an") == wants_an, (q["id"], f"{article} {word}")
@@ -225,6 +233,8 @@ def test_possessives_and_articles() -> None:
     assert indefinite("university") == "a" and indefinite("hour") == "an"
     assert with_article("magazine editor") == "a magazine editor"
     assert with_article("her grandmother") == "her grandmother"
+    assert mid_sentence("The mass grave is excavated") == "the mass grave is excavated"
+    assert mid_sentence("Janis is expecting again") == "Janis is expecting again"
     assert fix_articles("Janis hires Ana as a actress.") == "Janis hires Ana as an actress."
     assert fix_articles("An photographer") == "A photographer"
     assert lint("who plays Janis") == [

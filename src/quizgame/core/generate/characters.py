@@ -92,9 +92,10 @@ def _attributes(
         # The one question on a disputed fact: it accepts every variant and says they differ.
         values = [v.value for v in profession.variants]
         described = ", another ".join(with_article(v) for v in values)
+        counts = "Either answer counts." if len(values) == 2 else "Any of them counts."
         about = About(
             CHARACTERS,
-            f"The sources disagree: one calls {name} {described}. Any of these counts.",
+            f"The sources disagree: one calls {name} {described}. {counts}",
             profession.sources,
             1,
         )

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from quizgame.core.checking import normalize as _normalize
 from quizgame.core.generate.english import capitalize, quote
 from quizgame.core.generate.facts import Disputed, Facts
-from quizgame.core.model import Difficulty, QuestionType, Spoiler, format_number
+from quizgame.core.model import Difficulty, QuestionType, Spoiler
 
 T = TypeVar("T")
 
@@ -207,7 +207,3 @@ def distractors(
             continue
         usable[norm] = (key, value)
     return ctx.pick(qid, list(usable.values()), count)
-
-
-def number_text(value: float) -> str:
-    return format_number(value)

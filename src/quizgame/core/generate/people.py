@@ -116,7 +116,8 @@ def crew_questions(ctx: Context) -> Iterator[Draft | None]:
         pairs.append((facts.people[credit.person].name, capitalize(JOBS[credit.job].title)))
     if len(pairs) >= 3:
         sources = merge_sources(*(c.sources for c in chosen))
-        about = About(CREW, pairs_sentence(tuple(pairs), "is the film's", lower=True), sources, 1)
+        roles = join_names([f"{name} ({job.lower()})" for name, job in pairs])
+        about = About(CREW, f"The crew of {ctx.title} includes {roles}.", sources, 1)
         yield matching(
             ctx,
             "crew-match",
