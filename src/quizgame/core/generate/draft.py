@@ -61,6 +61,9 @@ class Draft:
     also_correct: frozenset[str] = field(default_factory=frozenset)
     # True for the one question made from a disputed fact, which accepts every variant.
     disputed_ok: bool = False
+    # A true/false that can be put either way: its two wordings (see `balance_true_false`).
+    true_prompt: str | None = None
+    false_prompt: str | None = None
 
     def texts(self) -> list[str]:
         """Every piece of text a player sees."""
@@ -138,10 +141,6 @@ class Context:
             if isinstance(character.profession, Disputed)
             for variant in character.profession.variants
         }
-
-    def truth(self, qid: str) -> bool:
-        """Whether a true/false question states its fact truly: half of them, by hash."""
-        return stable_hash(self.seed, qid, "truth") % 2 == 0
 
     def chance(self, qid: str, numerator: int, denominator: int) -> bool:
         """A stable yes with probability numerator/denominator, for spreading question types.
