@@ -9,7 +9,9 @@ import os
 import textwrap
 import threading
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -637,6 +639,18 @@ def test_size_limit_holds_when_the_size_lies(
     ]
 
 
+def test_reading_a_small_pack_does_not_allocate_for_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "pm.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        assert load_pack(path).ok
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2_000_000
+
+
 def test_unreadable_paths(tmp_path: Path) -> None:
     assert [p.message for p in load_pack(tmp_path).problems] == [
         "this is a folder, not a pack file"
@@ -717,31 +731,54 @@ def test_invalid_packs_are_not_cached(tmp_path: Path) -> None:
     assert not (tmp_path / "cache").exists()
 
 
-@pytest.mark.parametrize(
-    "damage",
-    [
-        b"\x80\x81 not even text",
-        b'{"format": 1, "digest": "trunc',
-        b"[]",
-        b"null",
-        b'{"format": 1, "digest": "DIGEST", "pack": "text"}',
-        b'{"format": 1, "digest": "DIGEST", "pack": {"fields": []}}',
-        b'{"format": 1, "digest": "DIGEST", "pack": []}',
-    ],
-)
+def _edit_entry(change: Callable[[dict[str, Any]], None]) -> Callable[[bytes], bytes]:
+    def damage(good: bytes) -> bytes:
+        entry = json.loads(good)
+        change(entry)
+        return json.dumps(entry).encode()
+
+    return damage
+
+
+def _set(key: str, value: object) -> Callable[[dict[str, Any]], None]:
+    return lambda entry: entry.__setitem__(key, value)
+
+
+DAMAGE: dict[str, Callable[[bytes], bytes]] = {
+    "not text": lambda good: b"\x80\x81 not even text",
+    "truncated": lambda good: good[: len(good) // 2],
+    "a list": lambda good: b"[]",
+    "null": lambda good: b"null",
+    "no questions": _edit_entry(lambda entry: entry.pop("questions")),
+    "pack id a number": _edit_entry(_set("id", 7)),
+    "question type unknown": _edit_entry(lambda e: e["questions"][0].__setitem__("type", "essay")),
+    "answer a mapping": _edit_entry(lambda e: e["questions"][0].__setitem__("answer", {"x": 1})),
+    "choices not a list": _edit_entry(lambda e: e["questions"][0].__setitem__("choices", 5)),
+    "problem of another shape": _edit_entry(_set("problems", [{"nonsense": 1}])),
+    "problem line not a number": _edit_entry(
+        lambda e: e["problems"][0].__setitem__("line", "four")
+    ),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
 def test_a_damaged_cache_entry_is_a_miss(
-    pack_file: Path, tmp_path: Path, damage: bytes, monkeypatch: pytest.MonkeyPatch
+    pack_file: Path,
+    tmp_path: Path,
+    damage: Callable[[bytes], bytes],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # Each damage keeps the entry's digest where it can, so only the damage can make it a miss.
     cache = tmp_path / "cache"
-    expected = load_pack(pack_file, cache_dir=cache).pack
+    expected = load_pack(pack_file, cache_dir=cache)
     [entry] = cache.iterdir()
-    digest = json.loads(entry.read_text(encoding="utf-8"))["digest"]
-    entry.write_bytes(damage.replace(b"DIGEST", digest.encode()))
+    entry.write_bytes(damage(entry.read_bytes()))
     result = load_pack(pack_file, cache_dir=cache)
-    assert result.pack == expected
+    assert result.pack == expected.pack
+    assert result.problems == expected.problems
     # The damaged entry was replaced by a good one.
     monkeypatch.setattr(loader, "_load_bytes", _no_parsing)
-    assert load_pack(pack_file, cache_dir=cache).pack == expected
+    assert load_pack(pack_file, cache_dir=cache).pack == expected.pack
 
 
 def test_a_cache_that_cannot_be_written_costs_only_speed(pack_file: Path, tmp_path: Path) -> None:
@@ -795,3 +832,13 @@ def test_discover_packs_uses_the_cache(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(loader, "_load_bytes", _no_parsing)
     [again] = discover_packs([folder], cache_dir=cache)
     assert again.pack == first.pack
+
+
+def test_the_example_in_the_pack_format_docs_is_a_valid_pack() -> None:
+    docs = Path(__file__).resolve().parent.parent / "docs" / "pack-format.md"
+    example = docs.read_text(encoding="utf-8").split("```yaml\n", 1)[1].split("```", 1)[0]
+    result = load_pack_text(example, "docs-example.yaml")
+    assert result.problems == []
+    assert result.pack is not None
+    assert {q.type for q in result.pack.questions} == set(QuestionType)
+    assert set(result.pack.extra) == {"license", "attribution", "url", "tags"}

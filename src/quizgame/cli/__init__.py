@@ -18,6 +18,9 @@ from quizgame.cli.common import UserError, data_dir_option
 class QuizgameGroup(click.Group):
     """A group that turns a `UserError` (or any surprise) into one line on stderr."""
 
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)  # as registered: playing first, authoring after
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -51,8 +54,19 @@ def main() -> None:
     cli(prog_name="quizgame")
 
 
-# Commands: one module each, registered here.
-from quizgame.cli import packs, play, validate  # noqa: E402
+# Commands: one module each, registered here in the order `--help` lists them.
+from quizgame.cli import (  # noqa: E402
+    export,
+    generate,
+    history,
+    import_,
+    new,
+    packs,
+    play,
+    schema,
+    scores,
+    validate,
+)
 
-for _module in (validate, packs, play):
+for _module in (play, packs, validate, scores, history, new, generate, import_, export, schema):
     cli.add_command(_module.command)

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from quizgame.core import paths
+
+if TYPE_CHECKING:
+    from quizgame.core.store import ScoreStore
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -22,6 +28,20 @@ class UserError(Exception):
         self.exit_code = exit_code
 
 
+def _inherit_data_dir(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    # `quizgame --data-dir DIR packs` means DIR for `packs`: a command's own --data-dir wins,
+    # then the group's, then $QUIZGAME_DATA_DIR (which click would otherwise prefer).
+    if ctx.get_parameter_source(param.name or "") is ParameterSource.COMMANDLINE:
+        return value
+    parent = ctx.parent
+    while parent is not None:
+        if parent.get_parameter_source("data_dir") is ParameterSource.COMMANDLINE:
+            inherited: str | None = parent.params.get("data_dir")
+            return inherited
+        parent = parent.parent
+    return value
+
+
 def data_dir_option(func: F) -> F:
     """`--data-dir DIR`: where the player's packs, scores and settings live."""
     return click.option(
@@ -29,6 +49,7 @@ def data_dir_option(func: F) -> F:
         type=click.Path(file_okay=False),
         default=None,
         envvar=paths.DATA_DIR_ENV,
+        callback=_inherit_data_dir,
         help="Folder for your packs, scores and settings (default: the platform's user data folder).",
     )(func)
 
@@ -66,3 +87,48 @@ def places(data_dir: str | None, extra_pack_dirs: tuple[str, ...] = ()) -> Place
     dirs = [paths.bundled_packs_dir(), paths.user_packs_dir(base)]
     dirs += [Path(d).expanduser() for d in extra_pack_dirs]
     return Places(base, tuple(dirs))
+
+
+@contextmanager
+def score_store(base: Path) -> Iterator[ScoreStore | None]:
+    """The score history in `base`, or None when nothing has been recorded there yet.
+
+    A damaged database set aside on opening is reported on stderr; a locked or unreadable one
+    is a `UserError`.
+    """
+    from quizgame.core.store import ScoreStore, StoreError
+
+    path = paths.scores_db(base)
+    if not path.exists():
+        yield None
+        return
+    try:
+        store = ScoreStore.open(path)
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    if store.notice:
+        click.echo(f"quizgame: {store.notice}", err=True)
+    try:
+        yield store
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        store.close()
+
+
+def local_time(moment: datetime) -> str:
+    """A stored time as the player's clock shows it."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
+    """Rows as aligned columns; the columns numbered in `right` are right-aligned."""
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
+    lines = []
+    for row in (headers, *rows):
+        cells = [
+            str(cell).rjust(width) if i in right else str(cell).ljust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)

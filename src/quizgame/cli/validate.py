@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from quizgame.cli.common import data_dir_option
+from quizgame.cli.common import UserError, data_dir_option
 from quizgame.core.loader import LoadResult, load_pack, pack_files
 
 
@@ -15,7 +15,13 @@ def _expand(paths: tuple[str, ...]) -> list[Path]:
     out: list[Path] = []
     for name in paths:
         path = Path(name)
-        out.extend(pack_files(path) if path.is_dir() else [path])
+        if not path.is_dir():
+            out.append(path)
+            continue
+        found = pack_files(path)
+        if not found:  # checking nothing must not pass as "all valid"
+            raise UserError(f"no pack files (*.yaml, *.yml) in {path}")
+        out.extend(found)
     return out
 
 

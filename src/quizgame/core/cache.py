@@ -22,6 +22,16 @@ from quizgame.core.yamlload import gc_paused
 CACHE_FORMAT = 2
 
 
+class _Problem(msgspec.Struct):
+    """A problem kept with a valid pack (a warning), in `loader.Problem`'s fields."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+    severity: str = "error"
+
+
 class _Entry(msgspec.Struct):
     format: int
     digest: str
@@ -33,7 +43,7 @@ class _Entry(msgspec.Struct):
     language: str
     extra: dict[str, Any]
     questions: list[Question]
-    problems: list[dict[str, Any]]
+    problems: list[_Problem]  # typed, so a damaged entry fails to decode instead of later
 
 
 _decoder = msgspec.json.Decoder(_Entry)
@@ -69,7 +79,7 @@ def get(cache_dir: Path, path: Path, file_digest: str) -> tuple[Pack, list[dict[
         path=path,
         extra=entry.extra,
     )
-    return pack, entry.problems
+    return pack, [msgspec.structs.asdict(p) for p in entry.problems]
 
 
 def put(
@@ -87,7 +97,7 @@ def put(
         language=pack.language,
         extra=pack.extra,
         questions=list(pack.questions),
-        problems=problems,
+        problems=[_Problem(**p) for p in problems],
     )
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)

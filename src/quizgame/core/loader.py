@@ -93,9 +93,7 @@ def load_pack(path: str | os.PathLike[str], *, cache_dir: Path | None = None) ->
     try:
         size = path.stat().st_size
         if size <= MAX_FILE_BYTES:
-            # Bounded even if the size lied (a growing file, a pipe, a device).
-            with path.open("rb") as handle:
-                raw = handle.read(MAX_FILE_BYTES + 1)
+            raw = _read_bounded(path, size)
             size = max(size, len(raw))
         if size > MAX_FILE_BYTES:
             return _failed(
@@ -121,6 +119,22 @@ def load_pack(path: str | os.PathLike[str], *, cache_dir: Path | None = None) ->
     if result.pack is not None:
         cache.put(cache_dir, path, file_digest, result.pack, [p.to_dict() for p in result.problems])
     return result
+
+
+def _read_bounded(path: Path, size: int) -> bytes:
+    """The file's bytes, stopping one past the limit even if `size` lied (a pipe, a device)."""
+    with path.open("rb") as handle:
+        raw = handle.read(size + 1)  # not the limit itself: read(n) allocates n bytes up front
+        if len(raw) <= size:
+            return raw
+        chunks, total = [raw], len(raw)
+        while total <= MAX_FILE_BYTES:
+            chunk = handle.read(min(1 << 20, MAX_FILE_BYTES + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    return b"".join(chunks)
 
 
 def load_pack_text(text: str, name: str = "<pack>") -> LoadResult:
@@ -183,13 +197,6 @@ def _with_path(pack: Pack | None, path: Path) -> Pack | None:
     # Pack is frozen; the path is set once here rather than threaded through validation.
     object.__setattr__(pack, "path", path)
     return pack
-
-
-def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    line = raw.count(b"\n", 0, offset) + 1
-    col = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return line, col
 
 
 # --- finding packs -------------------------------------------------------------------------

@@ -100,7 +100,13 @@ def _ordered(data: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
     return dict(sorted(data.items(), key=lambda kv: ranked.get(kv[0], len(order))))
 
 
-class _PackDumper(yaml.SafeDumper):
+# libyaml's emitter: about 4x faster than PyYAML's pure-Python one (an import of 5,000 questions
+# is mostly writing), and it keeps characters such as U+0085 in multi-line text intact, which
+# the pure-Python emitter turns into line breaks.
+_BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _PackDumper(_BaseDumper):  # type: ignore[misc,valid-type]
     """Block style for structure, flow style for short lists of short text."""
 
 

@@ -32,6 +32,7 @@ from quizgame.core.session import (
 )
 from quizgame.tui.hooks import ResultsPanel, SessionListener
 from quizgame.tui.prefs import HomeChoices, load_choices, save_choices
+from quizgame.tui.scorekeeper import ScoreKeeper
 from quizgame.tui.screens.home import HomeScreen
 
 # The other screens are imported where they are first shown: Home is up sooner that way.
@@ -42,7 +43,8 @@ class QuizApp(App[None]):
 
     `clock` is handed to every Session (tests pass a FakeClock). `listeners` hear about each
     session (start, every answer, end) and `results_panels` add widgets to the results screen;
-    see `quizgame.tui.hooks`.
+    see `quizgame.tui.hooks`. With `record_scores` (the default) every session goes into the
+    score history in `data_dir` (`self.scores`), and the results show its rank and best.
     """
 
     CSS_PATH = Path(__file__).with_name("quizgame.tcss")  # absolute: subclasses find it too
@@ -62,6 +64,7 @@ class QuizApp(App[None]):
         clock: Clock = time.monotonic,
         listeners: Iterable[SessionListener] = (),
         results_panels: Iterable[ResultsPanel] = (),
+        record_scores: bool = True,
     ) -> None:
         super().__init__()
         self.pack_dirs = tuple(Path(p) for p in pack_dirs)
@@ -71,6 +74,11 @@ class QuizApp(App[None]):
         self.clock = clock
         self.listeners: list[SessionListener] = list(listeners)
         self.results_panels: list[ResultsPanel] = list(results_panels)
+        self.scores: ScoreKeeper | None = None
+        if record_scores:
+            self.scores = ScoreKeeper(paths.scores_db(self.data_dir), report=self._report)
+            self.listeners.append(self.scores)
+            self.results_panels.append(self.scores.results_panel)
         self.session: Session | None = None
         self.packs_found: Future[list[LoadResult]] | None = None  # the first look, for Home
         self.choices = load_choices(self.settings_path)
@@ -129,6 +137,13 @@ class QuizApp(App[None]):
             problem = self.start_session(self.start_pack, self.start_options)
             if problem:
                 self.notify(problem, severity="error", markup=False)
+
+    def on_unmount(self) -> None:
+        if self.scores is not None:
+            self.scores.close()  # a session still running is written as abandoned
+
+    def _report(self, message: str) -> None:
+        self.notify(message, severity="warning", markup=False, timeout=10)
 
     def home_ready(self) -> None:
         """Home shows the packs: the first usable screen. A hook for benchmarks and tests."""

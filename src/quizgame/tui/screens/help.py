@@ -19,6 +19,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Enter / s", "start playing the chosen pack"),
             ("Tab", "move between the packs and the settings"),
             ("t", "light or dark colours"),
+            ("v", "statistics: accuracy over time, most missed, practice"),
         ),
     ),
     (
@@ -36,6 +37,15 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ),
     ),
     ("Feedback", (("Enter / Space", "go on"),)),
+    (
+        "Statistics",
+        (
+            ("↑ ↓", "choose a pack"),
+            ("w", "accuracy by day, week or month"),
+            ("p", "practise the questions you keep missing"),
+            ("h / Escape", "back to Home"),
+        ),
+    ),
     (
         "Results",
         (

@@ -62,6 +62,7 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start", "Start"),
         Binding("t", "toggle_theme", "Light/dark"),
+        Binding("v", "stats", "Statistics"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -287,3 +288,10 @@ class HomeScreen(Screen[None]):
 
     def action_toggle_theme(self) -> None:
         self.app.toggle_theme()
+
+    def action_stats(self) -> None:
+        """Your score history: accuracy over time, missed questions, practice."""
+        from quizgame.tui.screens.stats import StatsScreen
+
+        packs = {r.pack.id: r.pack for r in self.results if r.pack is not None}
+        self.app.push_screen(StatsScreen(packs))

@@ -1,0 +1,52 @@
+"""Reading and writing the files commands are given: clear one-line errors, atomic writes."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from quizgame.cli.common import UserError
+from quizgame.core.yamlload import MAX_FILE_BYTES
+
+
+def read_text(path: Path) -> str:
+    """A UTF-8 text file (a byte-order mark is allowed); a UserError says what is wrong."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UserError(f"{path}: the file is {size:,} bytes, too big to read")
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise UserError(f"{path}: this is a folder, not a file") from None
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise UserError(
+            f"{path}:{line}: the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
+            "save it as UTF-8 and try again"
+        ) from None
+
+
+def write_new_file(path: Path, text: str, force: bool) -> None:
+    """Write `text` to `path` atomically (a temporary file, then a rename)."""
+    if path.exists() and not force:
+        raise UserError(f"{path} already exists; use --force to replace it")
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -1,0 +1,75 @@
+"""`quizgame generate FACTS -o PACK.yaml [--seed N]`: turn a facts file into a question pack."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+from quizgame.cli.common import UserError, data_dir_option
+
+
+@click.command("generate")
+@click.argument("facts", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    show_default=True,
+    help="Where to write the pack ('-' for standard output).",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Vary choices and wording.")
+@data_dir_option
+def command(facts: str, output: str, seed: int, data_dir: str | None) -> None:
+    """Generate a question pack from a FACTS file (see docs/authoring.md).
+
+    The same facts and seed always give the same pack. Problems in the facts are listed as
+    `file:line:col: path: message` and nothing is written.
+    """
+    # Deferred so `quizgame --help` does not pay for the generator.
+    from quizgame.core.generate import FactsError, generate, load_facts
+    from quizgame.core.loader import load_pack_text
+    from quizgame.core.packfile import dump_pack
+
+    try:
+        result = generate(load_facts(facts), seed=seed)
+    except FactsError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        count = len(exc.problems)
+        plural = "s" if count != 1 else ""
+        raise UserError(f"{facts}: {count} problem{plural}, no pack written") from None
+    text = dump_pack(result.pack)
+    # The loader has the last word: a pack it refuses is a generator bug, never written.
+    check = load_pack_text(text, name=output)
+    if not check.ok:
+        first = check.errors[0] if check.errors else "unknown problem"
+        raise UserError(f"the generated pack does not load ({first}); please report this", 70)
+    for dropped in result.dropped:
+        click.echo(f"{facts}: dropped {dropped}", err=True)
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        _write(Path(output), text)
+    count = len(result.questions)
+    click.echo(
+        f"{output if output != '-' else 'pack'}: {count} questions "
+        f"({result.true_count} true and {result.false_count} false statements), "
+        f"{len(result.dropped)} dropped by the quality rules",
+        err=True,
+    )
+
+
+def _write(path: Path, text: str) -> None:
+    """Write atomically, so a failed run never leaves half a pack behind."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -1,0 +1,57 @@
+"""`quizgame history`: the recent sessions with their status, from the score history."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from quizgame.cli.common import data_dir_option, local_time, score_store, table
+from quizgame.core import paths
+from quizgame.core.history import SessionSummary
+
+ENDINGS = {"out_of_lives": "out of lives", "time_up": "time up"}
+
+
+def status_text(summary: SessionSummary) -> str:
+    """finished, finished (time up), abandoned, in progress; practice said so."""
+    if summary.status == "in_progress":
+        text = "in progress"
+    elif summary.status == "finished" and summary.end_reason in ENDINGS:
+        text = f"finished ({ENDINGS[summary.end_reason]})"
+    else:
+        text = summary.status
+    return f"{text}, practice" if summary.kind == "practice" else text
+
+
+@click.command("history")
+@click.option("--pack", "pack_id", metavar="ID", help="Only this pack.")
+@click.option(
+    "--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True, help="How many."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@data_dir_option
+def command(pack_id: str | None, limit: int, fmt: str, data_dir: str | None) -> None:
+    """The recent sessions, newest first: finished, abandoned or in progress."""
+    with score_store(paths.data_dir(data_dir)) as store:
+        recent = store.recent_sessions(limit=limit, pack_id=pack_id) if store else []
+    if fmt == "json":
+        click.echo(json.dumps([s.to_dict() for s in recent], indent=2, ensure_ascii=False))
+        return
+    if not recent:
+        click.echo(f"No sessions{' on ' + pack_id if pack_id else ''} yet.")
+        return
+    rows = [
+        [
+            local_time(s.started_at),
+            s.pack_id,
+            s.mode,
+            f"{s.score:,}",
+            f"{s.correct}/{s.answered}",
+            status_text(s),
+        ]
+        for s in recent
+    ]
+    click.echo(table(["PLAYED", "PACK", "MODE", "SCORE", "RIGHT", "STATUS"], rows, right=(3, 4)))

@@ -1,0 +1,27 @@
+"""`quizgame schema`: print (or write) the JSON Schema of the pack format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from quizgame.cli.common import data_dir_option
+from quizgame.cli.files import write_new_file
+
+
+@click.command("schema")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False), help="Write it to this file instead."
+)
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@data_dir_option
+def command(output: str | None, force: bool, data_dir: str | None) -> None:
+    """Print the JSON Schema of the pack format (for editors and other tools)."""
+    from quizgame.core.schema import schema_text
+
+    if output:
+        write_new_file(Path(output), schema_text(), force)
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(schema_text(), nl=False)

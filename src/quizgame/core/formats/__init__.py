@@ -1,0 +1,220 @@
+"""Importing packs from other quiz formats, and exporting packs to them.
+
+    imported = import_text(text, "gift", pack_id="capitals", title="Capitals")
+    imported.notes   # errors (the input is broken: nothing imported) and warnings (left behind)
+    imported.text    # the pack as YAML, already read back by the real loader
+    export_pack(pack, "gift").text
+
+Readers turn a file into pack-format question drafts; the pack validator then judges them like
+any hand-written pack. A question the pack format cannot hold is left out with a warning at its
+line, never dropped silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quizgame.core.formats import aiken, gift, opentdb
+from quizgame.core.formats.common import (
+    ERROR,
+    WARNING,
+    Draft,
+    Note,
+    Parsed,
+    Written,
+    pack_id_from_name,
+    pack_title_from_name,
+)
+from quizgame.core.loader import load_pack_text
+from quizgame.core.model import Pack
+from quizgame.core.packfile import dump_pack
+from quizgame.core.validate import validate_pack_data
+
+FORMATS = ("gift", "aiken", "opentdb")
+FORMAT_NAMES = {"gift": gift.NAME, "aiken": aiken.NAME, "opentdb": opentdb.NAME}
+SUFFIXES = {".gift": "gift", ".json": "opentdb", ".aiken": "aiken"}
+_READERS: dict[str, Callable[[str], Parsed]] = {
+    "gift": gift.read,
+    "aiken": aiken.read,
+    "opentdb": opentdb.read,
+}
+_WRITERS: dict[str, Callable[[Pack], Written]] = {
+    "gift": gift.write,
+    "aiken": aiken.write,
+    "opentdb": opentdb.write,
+}
+
+__all__ = [
+    "FORMATS",
+    "Imported",
+    "Note",
+    "Written",
+    "export_pack",
+    "format_for",
+    "import_text",
+    "pack_id_from_name",
+    "pack_title_from_name",
+]
+
+
+@dataclass
+class Imported:
+    """The outcome of an import: the pack (None if anything is an error) and every note."""
+
+    notes: list[Note] = field(default_factory=list)
+    data: dict[str, Any] | None = None
+    text: str | None = None
+    pack: Pack | None = None
+    skipped: int = 0  # questions in the file that are not in the pack
+
+    @property
+    def ok(self) -> bool:
+        return self.pack is not None
+
+    @property
+    def errors(self) -> list[Note]:
+        return [n for n in self.notes if n.is_error]
+
+    @property
+    def warnings(self) -> list[Note]:
+        return [n for n in self.notes if not n.is_error]
+
+
+def format_for(path: str | Path) -> str | None:
+    """The format a file name suggests (`.gift`, `.json`, `.aiken`), or None."""
+    return SUFFIXES.get(Path(path).suffix.lower())
+
+
+def _sorted(notes: list[Note]) -> list[Note]:
+    return sorted(notes, key=lambda n: (n.line or 0, n.number or 0))
+
+
+def _assign_ids(drafts: list[Draft], notes: list[Note]) -> None:
+    """Every draft gets a unique id: its own (a GIFT title) or `q<number>`."""
+    explicit: set[str] = set()
+    for draft in drafts:
+        given = draft.data.get("id")
+        if given:
+            explicit.add(str(given))
+    used: set[str] = set()
+    for draft in drafts:
+        given = draft.data.get("id")
+        base = str(given) if given else f"q{draft.number}"
+        qid, n = base, 2
+        # A made-up id also keeps clear of ids the file gives to later questions.
+        while qid in used or (not given and qid in explicit):
+            qid, n = f"{base}-{n}", n + 1
+        if given and qid != base:
+            notes.append(
+                Note(
+                    f"the id '{base}' is taken by an earlier question; this one is now '{qid}'",
+                    WARNING,
+                    draft.line,
+                    draft.number,
+                )
+            )
+        used.add(qid)
+        rest = {k: v for k, v in draft.data.items() if k != "id"}
+        draft.data = {"id": qid, **rest}
+
+
+def _question_index(path: tuple[Any, ...]) -> int | None:
+    if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
+        return path[1]
+    return None
+
+
+def import_text(
+    text: str,
+    fmt: str,
+    *,
+    pack_id: str,
+    title: str,
+    description: str | None = None,
+    name: str = "<imported>",
+) -> Imported:
+    """Read `text` in format `fmt` into a validated pack; never raises for bad input."""
+    if fmt not in _READERS:
+        raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
+    parsed = _READERS[fmt](text)
+    notes = list(parsed.notes)
+    if any(n.is_error for n in notes):
+        return Imported(_sorted(notes))
+    drafts = parsed.drafts
+    if not drafts:
+        seen = len({n.number for n in notes if n.number is not None})
+        message = (
+            f"none of the {seen} questions could be imported (see the warnings)"
+            if seen
+            else f"no questions found in this {FORMAT_NAMES[fmt]} file"
+        )
+        notes.append(Note(message, ERROR))
+        return Imported(_sorted(notes))
+    _assign_ids(drafts, notes)
+
+    data: dict[str, Any] = {"id": pack_id, "title": title}
+    if description:
+        data["description"] = description
+    data.update(parsed.pack_fields)
+    data["questions"] = [d.data for d in drafts]
+    # The common case is a clean file: write it and let the real loader (and its validator) read
+    # it back. Only when that finds problems is the data validated again to learn which
+    # questions to leave out.
+    yaml_text = dump_pack(data)
+    loaded = load_pack_text(yaml_text, name)
+    rejected: dict[int, list[str]] = {}
+    if loaded.problems:
+        rejected = _reject(data, drafts, notes)
+        if any(n.is_error for n in notes):
+            return Imported(_sorted(notes))
+        kept = [d.data for i, d in enumerate(drafts) if i not in rejected]
+        if not kept:
+            notes.append(Note("none of the questions could be imported", ERROR))
+            return Imported(_sorted(notes))
+        data["questions"] = kept
+        yaml_text = dump_pack(data)
+        loaded = load_pack_text(yaml_text, name)
+    if loaded.pack is None:
+        first = loaded.errors[0] if loaded.errors else "unknown problem"
+        notes.append(Note(f"internal error: the written pack does not load: {first}", ERROR))
+        return Imported(_sorted(notes))
+    in_file = {n.number for n in notes if n.number is not None} | {d.number for d in drafts}
+    skipped = len(in_file) - len(loaded.pack.questions)
+    return Imported(_sorted(notes), data, yaml_text, loaded.pack, skipped)
+
+
+def _reject(data: dict[str, Any], drafts: list[Draft], notes: list[Note]) -> dict[int, list[str]]:
+    """Validate `data`; note every problem and return the questions to leave out, by index."""
+    _pack, issues = validate_pack_data(data)
+    rejected: dict[int, list[str]] = {}
+    for issue in issues:
+        index = _question_index(issue.path)
+        if index is None:
+            notes.append(Note(issue.message, issue.severity))
+        elif issue.severity == ERROR:
+            rejected.setdefault(index, []).append(issue.message)
+        else:
+            draft = drafts[index]
+            notes.append(Note(issue.message, WARNING, draft.line, draft.number))
+    for index, messages in rejected.items():
+        draft = drafts[index]
+        notes.append(
+            Note(
+                "not imported: " + "; ".join(messages),
+                WARNING,
+                draft.line,
+                draft.number,
+                str(draft.data["id"]),
+            )
+        )
+    return rejected
+
+
+def export_pack(pack: Pack, fmt: str) -> Written:
+    """`pack` written in format `fmt`, with a note for each question or field left behind."""
+    if fmt not in _WRITERS:
+        raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
+    return _WRITERS[fmt](pack)

@@ -1,0 +1,181 @@
+"""Open Trivia Database JSON (opentdb.com): `{"results": [{type, difficulty, category, question,
+correct_answer, incorrect_answers}]}`.
+
+Text comes HTML-entity encoded, as the API serves it by default (`&quot;`, `&#039;`); it is
+decoded on import and encoded the same way on export. Files fetched with `encode=base64` or
+`encode=url3986` are recognised and decoded too.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import html
+import json
+import zlib
+from typing import Any
+from urllib.parse import unquote
+
+from quizgame.core.formats.common import (
+    Draft,
+    Parsed,
+    Written,
+    export_note,
+    note_lost_fields,
+    quote,
+)
+from quizgame.core.model import Difficulty, Pack, QuestionType
+
+NAME = "Open Trivia DB"
+LICENSE = "CC-BY-SA-4.0"
+ATTRIBUTION = (
+    "Questions from the Open Trivia Database (https://opentdb.com), "
+    "licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)"
+)
+TYPES = {"multiple": QuestionType.MULTIPLE_CHOICE, "boolean": QuestionType.TRUE_FALSE}
+_DIFFICULTIES = {d.value for d in Difficulty}
+_BASE64_TYPES = {"bXVsdGlwbGU=", "Ym9vbGVhbg=="}
+
+
+def _html(text: str) -> str:
+    return html.unescape(text) if "&" in text else text
+
+
+def _decoder(results: list[Any]) -> Any:
+    """How the file's text is encoded, judged from its first entry."""
+    first = results[0] if results and isinstance(results[0], dict) else {}
+    if first.get("type") in _BASE64_TYPES:
+        return lambda s: base64.b64decode(s, validate=True).decode("utf-8")
+    question = first.get("question")
+    if isinstance(question, str) and " " not in question and "%20" in question:
+        return unquote
+    return _html
+
+
+def read(text: str) -> Parsed:
+    """Pack-format question drafts from Open Trivia DB JSON."""
+    parsed = Parsed()
+    try:
+        data = json.loads(text.lstrip("\ufeff"))
+    except json.JSONDecodeError as exc:
+        parsed.error(f"not valid JSON: {exc.msg} (column {exc.colno})", exc.lineno)
+        return parsed
+    results = data.get("results") if isinstance(data, dict) else data
+    if not isinstance(results, list):
+        parsed.error("expected a JSON object with a 'results' list (or a list of questions)", 1)
+        return parsed
+    if isinstance(data, dict) and data.get("response_code") not in (None, 0):
+        parsed.error(f"the file holds an API error (response_code {data['response_code']})", 1)
+        return parsed
+    decoder = _decoder(results)
+
+    def decode(text: str) -> str:
+        return str(decoder(text)).strip()  # stray spaces at the ends are noise in this data
+
+    for index, entry in enumerate(results):
+        try:
+            draft = _question(parsed, entry, index + 1, decode)
+        except (ValueError, UnicodeDecodeError, binascii.Error):
+            parsed.error("text that cannot be decoded", number=index + 1)
+            continue
+        if draft is not None:
+            parsed.drafts.append(draft)
+    parsed.pack_fields = {"license": LICENSE, "attribution": ATTRIBUTION}
+    return parsed
+
+
+def _question(parsed: Parsed, entry: Any, number: int, decode: Any) -> Draft | None:
+    if not isinstance(entry, dict):
+        parsed.error("a question should be a JSON object", number=number)
+        return None
+    missing = [
+        key for key in ("type", "question", "correct_answer") if not isinstance(entry.get(key), str)
+    ]
+    if missing:
+        parsed.error(
+            "missing or not text: " + ", ".join(f"'{key}'" for key in missing), number=number
+        )
+        return None
+    kind = decode(entry["type"])
+    qtype = TYPES.get(kind)
+    if qtype is None:
+        parsed.warn(f"unknown question type {quote(kind)}: skipped", number=number)
+        return None
+    data: dict[str, Any] = {"type": qtype.value, "prompt": decode(entry["question"])}
+    correct = decode(entry["correct_answer"])
+    if qtype is QuestionType.TRUE_FALSE:
+        if correct not in ("True", "False"):
+            parsed.error(
+                f"a boolean question's correct_answer should be True or False, not {quote(correct)}",
+                number=number,
+            )
+            return None
+        data["answer"] = correct == "True"
+    else:
+        wrong = entry.get("incorrect_answers")
+        if not isinstance(wrong, list) or not all(isinstance(w, str) for w in wrong):
+            parsed.error("'incorrect_answers' should be a list of text", number=number)
+            return None
+        choices = [decode(w) for w in wrong]
+        # The right answer goes at a place fixed by the question, so files read the same each
+        # time and the answer is not always first (the game shuffles choices anyway).
+        place = zlib.crc32(data["prompt"].encode("utf-8")) % (len(choices) + 1)
+        choices.insert(place, correct)
+        data["choices"] = choices
+        data["answer"] = correct
+    difficulty = entry.get("difficulty")
+    if isinstance(difficulty, str):
+        difficulty = decode(difficulty)
+        if difficulty in _DIFFICULTIES:
+            data["difficulty"] = difficulty
+        elif difficulty:
+            parsed.warn(f"unknown difficulty {quote(difficulty)}: medium instead", number=number)
+    category = entry.get("category")
+    if isinstance(category, str) and category:
+        data["category"] = decode(category)
+    return Draft(data, number)
+
+
+def _encode(text: str) -> str:
+    # The API's own style: &quot; and &#039;, not html.escape's &#x27;.
+    return html.escape(text, quote=True).replace("&#x27;", "&#039;")
+
+
+def write(pack: Pack) -> Written:
+    """Open Trivia DB JSON for the pack's multiple-choice and true/false questions."""
+    written = Written("", 0)
+    results: list[dict[str, Any]] = []
+    for number, question in enumerate(pack.questions, 1):
+        if question.type is QuestionType.MULTIPLE_CHOICE:
+            kind = "multiple"
+            correct = str(question.answer)
+            wrong = [c for c in question.choices if c != correct]
+        elif question.type is QuestionType.TRUE_FALSE:
+            kind = "boolean"
+            correct = "True" if question.answer else "False"
+            wrong = ["False" if question.answer else "True"]
+        else:
+            written.notes.append(
+                export_note(
+                    number,
+                    question,
+                    f"Open Trivia DB holds multiple choice and true/false, not "
+                    f"{question.type.value}: not exported",
+                )
+            )
+            continue
+        results.append(
+            {
+                "type": kind,
+                "difficulty": question.difficulty.value,
+                "category": _encode(question.category or ""),
+                "question": _encode(question.prompt),
+                "correct_answer": _encode(correct),
+                "incorrect_answers": [_encode(w) for w in wrong],
+            }
+        )
+        written.count += 1
+        note_lost_fields(written, number, question, {"difficulty", "category"}, NAME)
+    payload = {"response_code": 0, "results": results}
+    written.text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return written

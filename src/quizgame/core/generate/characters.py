@@ -1,0 +1,193 @@
+"""Questions about the characters: names, professions, where they live, and their relations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from quizgame.core.generate.draft import Context, Draft, merge_sources, normalize
+from quizgame.core.generate.english import capitalize, possessive, with_article
+from quizgame.core.generate.facts import Character, Disputed, Fact, Relation
+from quizgame.core.generate.make import (
+    About,
+    choice_or_typed,
+    matching,
+    only_choice,
+    sibling_statement,
+    true_false,
+)
+from quizgame.core.generate.vocab import RELATIONS
+
+CHARACTERS = "characters"
+
+
+def profession_pool(ctx: Context) -> list[tuple[str, str]]:
+    """Every undisputed profession in the facts: characters' and plot keys of kind profession."""
+    pool: dict[str, tuple[str, str]] = {}
+    for character in ctx.facts.characters.values():
+        if isinstance(character.profession, Fact):
+            value = character.profession.value
+            pool.setdefault(normalize(value), (f"character:{character.id}", value))
+    for statement in (*ctx.facts.events, *ctx.facts.trivia):
+        for key in statement.keys:
+            if key.kind == "profession" and isinstance(key.value, str):
+                pool.setdefault(normalize(key.value), (f"key:{statement.id}:{key.id}", key.value))
+    return list(pool.values())
+
+
+def character_questions(ctx: Context) -> Iterator[Draft | None]:
+    """Per character: surname, profession, home, namesake and who raised them; then relations."""
+    pool = profession_pool(ctx)
+    for character in ctx.facts.characters.values():
+        yield from _attributes(ctx, character, pool)
+    professions = [
+        (c, c.profession) for c in ctx.facts.characters.values() if isinstance(c.profession, Fact)
+    ]
+    if len(professions) >= 3:
+        pairs = [(c.name, capitalize(p.value)) for c, p in professions]
+        sources = merge_sources(*(p.sources for _c, p in professions))
+        sentence = "; ".join(f"{c.name} is {with_article(p.value)}" for c, p in professions)
+        about = About(CHARACTERS, capitalize(sentence) + ".", sources, 1)
+        yield matching(
+            ctx,
+            "character-profession-match",
+            "Match each character to their profession.",
+            pairs,
+            about,
+        )
+    yield from _relations(ctx)
+
+
+def _attributes(
+    ctx: Context, character: Character, pool: list[tuple[str, str]]
+) -> Iterator[Draft | None]:
+    name = character.name
+    cid = character.id
+    if character.full_name and character.full_name.value != name:
+        full = character.full_name.value
+        surname = full[len(name) :].strip()
+        about = About(
+            CHARACTERS, f"{possessive(name)} full name is {full}.", character.full_name.sources, 1
+        )
+        yield choice_or_typed(
+            ctx,
+            f"character-surname-{cid}",
+            f"What is {possessive(name)} surname?",
+            surname,
+            about,
+            typed=True,
+        )
+    profession = character.profession
+    if isinstance(profession, Fact):
+        value = profession.value
+        fact = f"{name} is {with_article(value)}."
+        about = About(CHARACTERS, fact, profession.sources, 0)
+        qid = f"character-profession-{cid}"
+        yield choice_or_typed(
+            ctx, qid, f"What is {possessive(name)} profession?", value, about, pool
+        )
+        wrong = [v for k, v in pool if normalize(v) != normalize(value)]
+        swap = ctx.pick(f"{qid}-tf", [(normalize(v), v) for v in wrong], 1)
+        false_text = f"{name} is {with_article(swap[0])}." if swap else None
+        yield true_false(ctx, f"{qid}-tf", fact, false_text, about)
+    elif isinstance(profession, Disputed):
+        # The one question on a disputed fact: it accepts every variant and says they differ.
+        values = [v.value for v in profession.variants]
+        described = ", another ".join(with_article(v) for v in values)
+        counts = "Either answer counts." if len(values) == 2 else "Any of them counts."
+        about = About(
+            CHARACTERS,
+            f"The sources disagree: one calls {name} {described}. {counts}",
+            profession.sources,
+            1,
+        )
+        draft = choice_or_typed(
+            ctx,
+            f"character-profession-{cid}",
+            f"What is {possessive(name)} profession?",
+            " or ".join(values),
+            about,
+            accept=values,
+            typed=True,
+        )
+        draft.disputed_ok = True
+        draft.tags = ("sources-disagree",)
+        yield draft
+    if character.home:
+        home = character.home.value
+        about = About(CHARACTERS, f"{name} is based in {home}.", character.home.sources, 1)
+        yield choice_or_typed(
+            ctx, f"character-home-{cid}", f"In which city is {name} based?", home, about, typed=True
+        )
+    if character.named_after:
+        namesake = character.named_after.value
+        about = About(
+            CHARACTERS, f"{name} is named after {namesake}.", character.named_after.sources, 1
+        )
+        yield choice_or_typed(
+            ctx,
+            f"character-named-after-{cid}",
+            f"Who is {name} named after?",
+            namesake,
+            about,
+            accept=character.named_after_accept,
+            typed=True,
+        )
+    if character.raised_by:
+        raiser = character.raised_by.value
+        about = About(CHARACTERS, f"{name} was raised by {raiser}.", character.raised_by.sources, 1)
+        yield choice_or_typed(
+            ctx, f"character-raised-by-{cid}", f"Who raised {name}?", raiser, about, typed=True
+        )
+
+
+def _relations(ctx: Context) -> Iterator[Draft | None]:
+    facts = ctx.facts
+    chars = facts.characters
+    relations = [
+        r for r in facts.relations if r.who in chars and r.of in chars and r.kind in RELATIONS
+    ]
+    for relation in relations:
+        kind = RELATIONS[relation.kind]
+        who, of = chars[relation.who], chars[relation.of]
+        same = [r for r in relations if r.kind == relation.kind and r.of == relation.of]
+        correct = {r.who for r in same}
+        # Anyone else tied to `of` is left out of the wrong answers: a lover offered as a wrong
+        # "best friend" could be argued right.
+        tied = {r.who for r in relations if r.of == relation.of} | {
+            r.of for r in relations if r.who == relation.of
+        }
+        candidates = [
+            (c.id, c.name)
+            for c in chars.values()
+            if c.id not in correct | tied | {of.id}
+            and c.group == who.group
+            and _gender_fits(c, kind.gender)
+        ]
+        noun = f"{possessive(of.name)} {kind.noun}"
+        fact = f"{who.name} is {noun}."
+        about = About(CHARACTERS, fact, relation.sources, 1, relation.spoiler)
+        qid = f"relation-{relation.id}"
+        also = [chars[c].name for c in correct]
+        if len(same) == 1:
+            yield choice_or_typed(ctx, qid, f"Who is {noun}?", who.name, about, candidates, also)
+        elif relation is _first_told(same):
+            yield only_choice(
+                ctx, qid, f"Which of these characters is {noun}?", who.name, about, candidates, also
+            )
+        yield sibling_statement(
+            ctx,
+            f"{qid}-tf",
+            f"relation-tf-{relation.kind}-{relation.of}",
+            same.index(relation),
+            fact,
+            [(key, f"{name} is {noun}.") for key, name in candidates],
+            about,
+        )
+
+
+def _first_told(relations: list[Relation]) -> Relation:
+    return min(relations, key=lambda r: (r.spoiler.rank, relations.index(r)))
+
+
+def _gender_fits(character: Character, wanted: str | None) -> bool:
+    return wanted is None or character.gender in (None, wanted)

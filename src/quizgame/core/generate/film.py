@@ -1,0 +1,163 @@
+"""Questions about the film itself: year, runtime, titles, language, box office, ratings, press."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from quizgame.core.generate.draft import Context, Draft
+from quizgame.core.generate.english import with_article
+from quizgame.core.generate.make import (
+    About,
+    choice_or_typed,
+    numeric,
+    statement_pair,
+    true_false,
+    wrong_number,
+)
+from quizgame.core.model import format_number
+
+THE_FILM = "the film"
+RECEPTION = "release and reception"
+CURRENCIES = {"USD": "US dollars", "EUR": "euros", "GBP": "pounds sterling"}
+
+
+def film_questions(ctx: Context) -> Iterator[Draft | None]:
+    """Every question on the film's own facts."""
+    film = ctx.facts.film
+    title = ctx.title
+    if film.year:
+        year = film.year.value
+        about = About(RECEPTION, f"{title} was released in {year}.", film.year.sources, 0)
+        yield numeric(ctx, "film-year", f"In which year was {title} released?", year, about)
+        wrong = int(wrong_number(ctx, "film-year-tf", year, (-3, -2, -1, 1, 2)))
+        yield true_false(
+            ctx,
+            "film-year-tf",
+            f"{title} came out in {year}.",
+            f"{title} came out in {wrong}.",
+            about,
+        )
+    if film.runtime:
+        minutes = film.runtime.value
+        about = About(THE_FILM, f"{title} runs for {minutes} minutes.", film.runtime.sources, 1)
+        yield numeric(
+            ctx, "film-runtime", f"How long is {title}, in minutes?", minutes, about, 5, "minutes"
+        )
+        wrong = int(wrong_number(ctx, "film-runtime-tf", minutes, (-25, -20, -15, 15, 20, 25)))
+        yield true_false(
+            ctx,
+            "film-runtime-tf",
+            f"{title} runs for {minutes} minutes.",
+            f"{title} runs for {wrong} minutes.",
+            about,
+        )
+    if film.original_title and film.original_title.value != film.title.value:
+        original = film.original_title.value
+        about = About(
+            THE_FILM,
+            f"The original title of {title} is “{original}”.",
+            film.original_title.sources,
+            1,
+        )
+        yield choice_or_typed(
+            ctx, "film-original-title", f"What is the original title of {title}?", original, about,
+            typed=True,
+        )  # fmt: skip
+    if film.languages:
+        first, *others = film.languages.value
+        spoken = " and ".join(film.languages.value)
+        about = About(
+            THE_FILM, f"The dialogue of {title} is in {spoken}.", film.languages.sources, 0
+        )
+        prompt = f"In which language is the dialogue of {title}?"
+        if others:
+            prompt = f"Name a language the dialogue of {title} is in."
+        yield choice_or_typed(ctx, "film-language", prompt, first, about, accept=others, typed=True)
+    if film.end_credits_scene:
+        has = film.end_credits_scene.value
+        fact = f"{title} {'has an' if has else 'has no'} end-credits scene."
+        about = About(THE_FILM, fact, film.end_credits_scene.sources, 1)
+        yield statement_pair(
+            ctx,
+            "film-end-credits-scene",
+            f"{title} has an end-credits scene.",
+            f"{title} has no end-credits scene.",
+            has,
+            about,
+        )
+    if film.box_office:
+        yield _box_office(ctx)
+    yield from _ratings(ctx)
+    yield from _press(ctx)
+
+
+def _box_office(ctx: Context) -> Draft:
+    film = ctx.facts.film
+    assert film.box_office is not None
+    amount = film.box_office.value
+    money = CURRENCIES.get(film.currency, film.currency)
+    millions = round(amount / 1_000_000, 1)
+    shown = format_number(millions)
+    about = About(
+        RECEPTION,
+        f"{ctx.title} took about {shown} million {money} at the box office.",
+        film.box_office.sources,
+        2,
+    )
+    return numeric(
+        ctx,
+        "film-box-office",
+        f"Roughly how much did {ctx.title} take at the box office, in millions of {money}?",
+        millions,
+        about,
+        tolerance=max(1.0, round(millions * 0.1)),
+        unit=f"million {money}",
+    )
+
+
+def _ratings(ctx: Context) -> Iterator[Draft | None]:
+    title = ctx.title
+    for rating in ctx.facts.film.ratings:
+        if rating.value is None:  # blank in the source: nothing to ask
+            continue
+        scale = format_number(rating.scale)
+        value = rating.value
+        shown = format_number(value)
+        fact = f"{title} has {with_article(rating.measure)} of {shown} out of {scale} on {rating.site}."
+        about = About(RECEPTION, fact, rating.sources, 2)
+        tolerance = round(rating.scale * 0.03, 1)
+        qid = f"rating-{rating.id}"
+        yield numeric(
+            ctx,
+            qid,
+            f"What {rating.measure} does {title} have on {rating.site}, out of {scale}?",
+            value,
+            about,
+            tolerance=tolerance,
+        )
+        step = rating.scale * 0.06
+        wrong = wrong_number(ctx, f"{qid}-tf", value, (-2 * step, -step, step, 2 * step))
+        wrong = min(wrong, rating.scale) if wrong != value else value
+        wrong_shown = format_number(round(wrong) if rating.scale >= 100 else wrong)
+        false_text = None
+        if wrong_shown != shown and wrong <= rating.scale:
+            false_text = (
+                f"{title} has {with_article(rating.measure)} of {wrong_shown} out of {scale} "
+                f"on {rating.site}."
+            )
+        yield true_false(ctx, f"{qid}-tf", fact, false_text, about)
+
+
+def _press(ctx: Context) -> Iterator[Draft | None]:
+    for press in ctx.facts.film.press:
+        words = press.excerpt or press.quote
+        about = About(RECEPTION, f"{press.outlet} wrote: “{press.quote}”", press.sources, 2)
+        yield choice_or_typed(
+            ctx,
+            f"press-{press.id}",
+            f"Which publication called {ctx.title} “{words}”?",
+            press.outlet,
+            about,
+            accept=press.aka,
+            typed=True,
+        )

@@ -1,0 +1,62 @@
+"""Reading a facts file: every problem reported at once, each as `file:line:col: path: message`.
+
+Positions are found by composing the file a second time, and only when there is something to
+report, as the pack loader does.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from quizgame.core.generate.facts import Facts
+from quizgame.core.generate.reader import Reader, show_path
+from quizgame.core.generate.sections import read_facts
+from quizgame.core.yamlload import YamlProblem, compose, locate, read_data
+
+
+class FactsError(Exception):
+    """Facts that cannot be used; `problems` holds one line per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def parse_facts(data: Any, origin: str = "<facts>") -> Facts:
+    """Validate raw facts data (a dict as read from YAML); raise `FactsError` on any problem."""
+    reader = Reader()
+    facts = read_facts(reader, data, origin)
+    if reader.problems or facts is None:
+        problems = reader.problems or [((), "the facts are not usable")]
+        raise FactsError([f"{origin}: {show_path(p)}: {m}" for p, m in problems])
+    return facts
+
+
+def load_facts(path: str | os.PathLike[str]) -> Facts:
+    """Read and validate the facts file at `path`; raise `FactsError` on any problem."""
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise FactsError([f"{name}:1:1: the file is not valid UTF-8 ({exc.reason})"]) from None
+    except IsADirectoryError:
+        raise FactsError([f"{name}: this is a folder, not a facts file"]) from None
+    except OSError as exc:
+        raise FactsError([f"{name}: cannot read the file: {exc.strerror or exc}"]) from None
+    try:
+        data = read_data(text)
+    except YamlProblem as exc:
+        raise FactsError([f"{name}:{exc.line}:{exc.col}: {exc.message}"]) from None
+    reader = Reader()
+    facts = read_facts(reader, data, name)
+    if not reader.problems and facts is not None:
+        return facts
+    root = compose(text)
+    located = []
+    for data_path, message in reader.problems or [((), "the facts are not usable")]:
+        line, col = locate(root, data_path)
+        located.append((line, col, f"{name}:{line}:{col}: {show_path(data_path)}: {message}"))
+    located.sort(key=lambda entry: (entry[0], entry[1]))
+    raise FactsError([entry[2] for entry in located])

@@ -1,0 +1,134 @@
+"""Questions about the cast (who plays whom) and the crew (who did which job)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from quizgame.core.generate.draft import Context, Draft, merge_sources
+from quizgame.core.generate.english import capitalize, join_names
+from quizgame.core.generate.make import (
+    MAX_PAIRS,
+    About,
+    choice_or_typed,
+    matching,
+    pairs_sentence,
+    sibling_statement,
+    true_false,
+)
+from quizgame.core.generate.vocab import JOBS
+
+CAST = "cast"
+CREW = "crew"
+
+
+def cast_questions(ctx: Context) -> Iterator[Draft | None]:
+    """Who plays each character, whom each actor plays, true/false pairings, one matching."""
+    facts = ctx.facts
+    credits = [
+        c for c in facts.cast if c.person in facts.people and c.character in facts.characters
+    ]
+    actors = [(c.person, facts.people[c.person].name) for c in credits]
+    roles = [(c.character, facts.characters[c.character].name) for c in credits]
+    for credit in credits:
+        person = facts.people[credit.person]
+        character = facts.characters[credit.character]
+        fact = f"{person.name} plays {character.name} in {ctx.title}."
+        about = About(CAST, fact, credit.sources, 1, difficulty=credit.difficulty)
+        yield choice_or_typed(
+            ctx,
+            f"cast-who-plays-{character.id}",
+            f"Who plays {character.name} in {ctx.title}?",
+            person.name,
+            about,
+            actors,
+            accept=ctx.surname_accept(person.name, person.surname) + person.aka,
+        )
+        full = (character.full_name.value,) if character.full_name else ()
+        yield choice_or_typed(
+            ctx,
+            f"cast-role-of-{person.id}",
+            f"Which character does {person.name} play in {ctx.title}?",
+            character.name,
+            about,
+            typed=True,
+            accept=full + character.aka,
+        )
+        qid = f"cast-tf-{character.id}"
+        others = [(c, n) for c, n in roles if c != character.id]
+        wrong = ctx.pick(qid, others, 1)
+        yield true_false(
+            ctx,
+            qid,
+            f"{person.name} plays {character.name}.",
+            f"{person.name} plays {wrong[0]}." if wrong else None,
+            about,
+        )
+    if len(credits) >= 3:
+        pairs = tuple((name, role) for (_p, name), (_c, role) in zip(actors, roles, strict=True))
+        sources = merge_sources(*(c.sources for c in credits[:MAX_PAIRS]))
+        about = About(CAST, pairs_sentence(pairs[:MAX_PAIRS], "plays"), sources, 0)
+        yield matching(
+            ctx, "cast-match", "Match each actor to the character they play.", pairs, about
+        )
+
+
+def crew_questions(ctx: Context) -> Iterator[Draft | None]:
+    """Who did each job, true/false credits, and one matching of people to jobs."""
+    facts = ctx.facts
+    credits = [c for c in facts.crew if c.person in facts.people and c.job in JOBS]
+    crew_people = list(dict.fromkeys((c.person, facts.people[c.person].name) for c in credits))
+    for credit in credits:
+        person = facts.people[credit.person]
+        job = JOBS[credit.job]
+        holders = [c.person for c in credits if c.job == credit.job]
+        others = [facts.people[p].name for p in holders if p != credit.person]
+        verb = job.verb.format(film=ctx.title)
+        fact = f"{person.name} {verb}."
+        about = About(CREW, fact, credit.sources, job.base, difficulty=credit.difficulty)
+        slug = credit.job.replace("_", "-")
+        prompt = f"Who {verb}?" if not others else f"Who {verb} together with {join_names(others)}?"
+        candidates = [(p, n) for p, n in crew_people if p not in holders]
+        also = [facts.people[p].name for p in holders]
+        yield choice_or_typed(
+            ctx,
+            f"crew-{slug}-{person.id}",
+            prompt,
+            person.name,
+            about,
+            candidates,
+            also,
+            accept=ctx.surname_accept(person.name, person.surname) + person.aka,
+            typed=ctx.chance(f"crew-{slug}-{person.id}", 1, 3),
+        )
+        yield sibling_statement(
+            ctx,
+            f"crew-tf-{slug}-{person.id}",
+            f"crew-tf-{slug}",
+            holders.index(credit.person),
+            fact,
+            [(key, f"{name} {verb}.") for key, name in candidates],
+            about,
+        )
+    # One job per person and one person per job, so every pair has a single right match.
+    pairs: list[tuple[str, str]] = []
+    used_people: set[str] = set()
+    used_jobs: set[str] = set()
+    chosen = []
+    for credit in credits:
+        if credit.person in used_people or credit.job in used_jobs or len(pairs) == MAX_PAIRS:
+            continue
+        used_people.add(credit.person)
+        used_jobs.add(credit.job)
+        chosen.append(credit)
+        pairs.append((facts.people[credit.person].name, capitalize(JOBS[credit.job].title)))
+    if len(pairs) >= 3:
+        sources = merge_sources(*(c.sources for c in chosen))
+        roles = join_names([f"{name} ({job.lower()})" for name, job in pairs])
+        about = About(CREW, f"The crew of {ctx.title} includes {roles}.", sources, 1)
+        yield matching(
+            ctx,
+            "crew-match",
+            f"Match each person to their job on {ctx.title}.",
+            tuple(pairs),
+            about,
+        )

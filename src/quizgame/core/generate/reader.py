@@ -1,0 +1,231 @@
+"""The primitives for reading facts data: shapes, values and sources, each problem at its data path."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+
+from quizgame.core.generate.facts import Fact
+from quizgame.core.model import Difficulty, Spoiler
+from quizgame.core.validate import is_number, kind_of
+from quizgame.core.yamlload import Key
+
+T = TypeVar("T")
+Path_ = tuple[Any, ...]
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def show_path(path: Iterable[Any]) -> str:
+    """`('cast', 2, 'person')` as `cast[2].person`."""
+    out = ""
+    for step in path:
+        name = step.name if isinstance(step, Key) else step
+        out += f"[{name}]" if isinstance(name, int) else (f".{name}" if out else str(name))
+    return out or "(top)"
+
+
+def slugify(text: str, limit: int = 48) -> str:
+    """A lowercase ASCII slug: "Tráiler de 'Who's Afraid…'" -> "trailer-de-whos-afraid"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("'", "")).strip("-")
+    return slug[:limit].rstrip("-") or "x"
+
+
+class Reader:
+    """Turns raw facts data into `Facts`, collecting (path, message) problems."""
+
+    def __init__(self) -> None:
+        self.problems: list[tuple[Path_, str]] = []
+        self.source_names: set[str] = set()
+
+    def error(self, path: Path_, message: str) -> None:
+        self.problems.append((path, message))
+
+    # --- shapes ---------------------------------------------------------------------------
+
+    def mapping(self, value: Any, path: Path_, allowed: set[str]) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.error(path, f"should be a mapping of fields, not {kind_of(value)}")
+            return None
+        for key in value:
+            if key not in allowed:
+                known = ", ".join(sorted(allowed))
+                self.error((*path, Key(key)), f"unknown field '{key}' (known: {known})")
+        return value
+
+    def items(self, data: Mapping[str, Any], path: Path_, name: str) -> list[tuple[Path_, Any]]:
+        value = data.get(name)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.error((*path, name), f"should be a list, not {kind_of(value)}")
+            return []
+        return [((*path, name, i), item) for i, item in enumerate(value)]
+
+    def text(self, data: Mapping[str, Any], path: Path_, name: str, required: bool = False) -> str:
+        value = data.get(name)
+        if value is None:
+            if required:
+                self.error(path, f"missing field '{name}'")
+            return ""
+        if is_number(value):
+            return str(value)
+        if not isinstance(value, str) or not value.strip():
+            self.error((*path, name), f"should be non-empty text, not {kind_of(value)}")
+            return ""
+        return " ".join(value.split())
+
+    def texts(self, data: Mapping[str, Any], path: Path_, name: str) -> tuple[str, ...]:
+        value = data.get(name)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            self.error((*path, name), "should be a list of text")
+            return ()
+        return tuple(" ".join(v.split()) for v in value)
+
+    def slug(self, data: Mapping[str, Any], path: Path_, name: str = "id") -> str:
+        value = self.text(data, path, name, required=True)
+        if value and not SLUG.match(value):
+            self.error((*path, name), f"'{value}' should be a slug: a-z, 0-9 and '-'")
+        return value
+
+    def flag(self, data: Mapping[str, Any], path: Path_, name: str) -> bool:
+        value = data.get(name, False)
+        if not isinstance(value, bool):
+            self.error((*path, name), f"should be true or false, not {kind_of(value)}")
+            return False
+        return value
+
+    def choice(
+        self, data: Mapping[str, Any], path: Path_, name: str, options: Iterable[str]
+    ) -> Any:
+        value = data.get(name)
+        options = list(options)
+        if value is not None and value not in options:
+            self.error((*path, name), f"'{value}' is not one of: {', '.join(options)}")
+            return None
+        return value
+
+    def spoiler(self, data: Mapping[str, Any], path: Path_) -> Spoiler:
+        value = self.choice(data, path, "spoiler", [s.value for s in Spoiler])
+        return Spoiler(value) if value else Spoiler.NONE
+
+    def difficulty(self, data: Mapping[str, Any], path: Path_) -> Difficulty | None:
+        value = self.choice(data, path, "difficulty", [d.value for d in Difficulty])
+        return Difficulty(value) if value else None
+
+    def sources(
+        self, data: Mapping[str, Any], path: Path_, inherited: tuple[str, ...] = ()
+    ) -> tuple[str, ...]:
+        names = self.texts(data, path, "source")
+        if not names:
+            if not inherited:
+                self.error(
+                    path, "no source: cite a seed file with 'source:' (one listed under 'sources')"
+                )
+            return inherited
+        for i, name in enumerate(names):
+            if name not in self.source_names:
+                where = (
+                    (*path, "source", i)
+                    if isinstance(data.get("source"), list)
+                    else (*path, "source")
+                )
+                self.error(where, f"source '{name}' is not listed under 'sources'")
+        return names
+
+    def fact(
+        self,
+        data: Mapping[str, Any],
+        path: Path_,
+        name: str,
+        convert: Callable[[Any, Path_], T | None],
+        inherited: tuple[str, ...] = (),
+        extra: Iterable[str] = (),
+    ) -> Fact[T] | None:
+        """The field `name` of `data` as a fact (see `fact_at`), or None if it is absent."""
+        raw = data.get(name)
+        if raw is None:
+            return None
+        return self.fact_at(raw, (*path, name), convert, inherited, extra)
+
+    def fact_at(
+        self,
+        raw: Any,
+        where: Path_,
+        convert: Callable[[Any, Path_], T | None],
+        inherited: tuple[str, ...] = (),
+        extra: Iterable[str] = (),
+    ) -> Fact[T] | None:
+        """A fact written `{value: ..., source: ...}`, or bare when a source is inherited."""
+        if not isinstance(raw, dict):
+            raw = {"value": raw}
+            value_path = where
+        else:
+            value_path = (*where, "value")
+            if "disputed" in raw:
+                self.error(where, "this field cannot be disputed; list it under 'disagreements'")
+                return None
+        fields = self.mapping(raw, where, {"value", "source", "note", *extra})
+        if fields is None:
+            return None
+        if fields.get("value") is None:
+            self.error(where, "missing field 'value' (leave a blank fact out, do not write null)")
+            return None
+        value = convert(fields["value"], value_path)
+        sources = self.sources(fields, where, inherited)
+        note = self.text(fields, where, "note") or None
+        return None if value is None else Fact(value, sources, note)
+
+    # --- value converters ---------------------------------------------------------------------
+
+    def to_text(self, value: Any, path: Path_) -> str | None:
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+        if is_number(value):
+            return str(value)
+        self.error(path, f"should be text, not {kind_of(value)}")
+        return None
+
+    def to_int(self, value: Any, path: Path_) -> int | None:
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return value
+        self.error(path, f"should be a whole number above 0, not {kind_of(value)} '{value}'")
+        return None
+
+    def to_number(self, value: Any, path: Path_) -> float | None:
+        if is_number(value) and value >= 0:
+            return float(value)
+        self.error(path, f"should be a number (0 or more), not {kind_of(value)} '{value}'")
+        return None
+
+    def to_bool(self, value: Any, path: Path_) -> bool | None:
+        if isinstance(value, bool):
+            return value
+        self.error(path, f"should be true or false, not {kind_of(value)}")
+        return None
+
+    def to_texts(self, value: Any, path: Path_) -> tuple[str, ...] | None:
+        if isinstance(value, str):
+            value = [value]
+        if (
+            isinstance(value, list)
+            and value
+            and all(isinstance(v, str) and v.strip() for v in value)
+        ):
+            return tuple(value)
+        self.error(path, "should be a list of text")
+        return None
+
+
+def unique_ids(reader: Reader, entries: Iterable[tuple[Path_, str]], what: str) -> None:
+    seen: set[str] = set()
+    for path, ident in entries:
+        if ident and ident in seen:
+            reader.error((*path, "id"), f"{what} id '{ident}' is used twice")
+        seen.add(ident)

@@ -1,0 +1,338 @@
+"""Reading each section of a facts file into the `facts` model, with cross-reference checks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quizgame.core.generate.facts import (
+    CHARACTER_GROUP_DEFAULT,
+    GENDERS,
+    CastCredit,
+    Character,
+    CrewCredit,
+    Disputed,
+    Fact,
+    Facts,
+    Film,
+    PackInfo,
+    Person,
+    Press,
+    Rating,
+    Relation,
+)
+from quizgame.core.generate.reader import Path_, Reader, unique_ids
+from quizgame.core.generate.sections_story import (
+    read_disagreements,
+    read_filmography,
+    read_statements,
+    ref,
+)
+from quizgame.core.generate.vocab import JOBS, RELATIONS
+from quizgame.core.model import format_number
+
+FACTS_VERSION = 1
+TOP_FIELDS = {
+    "facts", "pack", "sources", "film", "people", "cast", "crew", "characters", "relations",
+    "events", "trivia", "filmography", "disagreements", "notes",
+}  # fmt: skip
+PACK_SLUG_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
+
+
+def read_facts(r: Reader, data: Any, origin: str) -> Facts | None:
+    """Everything in a facts file; None if the top level is unusable (problems say why)."""
+    top = r.mapping(data, (), TOP_FIELDS)
+    if top is None:
+        return None
+    if top.get("facts") != FACTS_VERSION:
+        r.error(
+            ("facts",), f"'facts: {FACTS_VERSION}' should open a facts file (the format version)"
+        )
+    sources = _sources(r, top.get("sources"))
+    pack = _pack(r, top.get("pack"))
+    film = _film(r, top.get("film"))
+    people = _people(r, top)
+    characters = _characters(r, top)
+    cast = _cast(r, top, people, characters)
+    crew = _crew(r, top, people)
+    relations = _relations(r, top, characters)
+    events = read_statements(r, top, "events", "plot", people, characters, cast)
+    trivia = read_statements(r, top, "trivia", "trivia", people, characters, cast)
+    unique_ids(r, [((name, i), s.id) for name, group in (("events", events), ("trivia", trivia))
+                   for i, s in enumerate(group)], "statement")  # fmt: skip
+    filmography = read_filmography(r, top.get("filmography"), people)
+    disagreements = read_disagreements(r, top)
+    for path, note in r.items(top, (), "notes"):
+        r.fact_at(note, path, r.to_text)
+    if pack is None or film is None:
+        return None
+    return Facts(
+        pack=pack,
+        sources=sources,
+        film=film,
+        people=people,
+        cast=cast,
+        crew=crew,
+        characters=characters,
+        relations=relations,
+        events=events,
+        trivia=trivia,
+        filmography=filmography,
+        disagreements=disagreements,
+        origin=origin,
+    )
+
+
+def _sources(r: Reader, raw: Any) -> dict[str, str]:
+    if raw is None:
+        r.error((), "missing field 'sources' (each seed file name, with what it is)")
+        return {}
+    if not isinstance(raw, dict) or not raw:
+        r.error(("sources",), "should map each seed file name to a short description")
+        return {}
+    out = {str(k): str(v or "") for k, v in raw.items()}
+    r.source_names.update(out)
+    return out
+
+
+def _pack(r: Reader, raw: Any) -> PackInfo | None:
+    path: Path_ = ("pack",)
+    if raw is None:
+        r.error((), "missing field 'pack' (the generated pack's id, title, ...)")
+        return None
+    fields = r.mapping(raw, path, {"id", "title", "description", "author", "version", "language"})
+    if fields is None:
+        return None
+    pack_id = r.text(fields, path, "id", required=True)
+    if pack_id and (not set(pack_id) <= PACK_SLUG_CHARS or pack_id[0] in "._-"):
+        r.error((*path, "id"), f"'{pack_id}' should be a slug: a-z, 0-9, '-', '_', '.'")
+    version = fields.get("version", 1)
+    if isinstance(version, bool) or not isinstance(version, int | str):
+        r.error((*path, "version"), "should be a number or text")
+        version = 1
+    return PackInfo(
+        id=pack_id,
+        title=r.text(fields, path, "title", required=True),
+        description=r.text(fields, path, "description"),
+        author=r.text(fields, path, "author"),
+        version=version,
+        language=r.text(fields, path, "language") or "en",
+    )
+
+
+def _film(r: Reader, raw: Any) -> Film | None:
+    path: Path_ = ("film",)
+    if raw is None:
+        r.error((), "missing field 'film' (at least its title)")
+        return None
+    allowed = {
+        "title", "original_title", "year", "runtime", "languages", "genres", "box_office",
+        "end_credits_scene", "ratings", "press", "source",
+    }  # fmt: skip
+    f = r.mapping(raw, path, allowed)
+    if f is None:
+        return None
+    inherited = r.texts(f, path, "source")
+    title = r.fact(f, path, "title", r.to_text, inherited)
+    if title is None:
+        if "title" not in f:
+            r.error(path, "missing field 'title'")
+        return None
+    box_raw = f.get("box_office")
+    currency = box_raw.get("currency", "USD") if isinstance(box_raw, dict) else "USD"
+    if not isinstance(currency, str) or len(currency) != 3:
+        r.error((*path, "box_office", "currency"), "should be a three-letter currency code")
+        currency = "USD"
+    return Film(
+        title=title,
+        original_title=r.fact(f, path, "original_title", r.to_text, inherited),
+        year=r.fact(f, path, "year", r.to_int, inherited),
+        runtime=r.fact(f, path, "runtime", r.to_int, inherited),
+        languages=r.fact(f, path, "languages", r.to_texts, inherited),
+        genres=r.fact(f, path, "genres", r.to_texts, inherited),
+        box_office=r.fact(f, path, "box_office", r.to_number, inherited, {"currency"}),
+        currency=currency,
+        end_credits_scene=r.fact(f, path, "end_credits_scene", r.to_bool, inherited),
+        ratings=tuple(_rating(r, p, x, inherited) for p, x in r.items(f, path, "ratings")),
+        press=tuple(_press(r, p, x, inherited) for p, x in r.items(f, path, "press")),
+    )
+
+
+def _rating(r: Reader, path: Path_, raw: Any, inherited: tuple[str, ...]) -> Rating:
+    f = r.mapping(raw, path, {"id", "site", "measure", "value", "scale", "source", "note"}) or {}
+    scale = f.get("scale", 10)
+    if not isinstance(scale, int | float) or isinstance(scale, bool) or scale <= 0:
+        r.error((*path, "scale"), "should be a number above 0 (the top of the scale: 10, 100, 5)")
+        scale = 10
+    value = f.get("value")
+    if value is not None:
+        value = r.to_number(value, (*path, "value"))
+        if value is not None and value > scale:
+            r.error((*path, "value"), f"{format_number(value)} is above the scale's top, {scale}")
+    return Rating(
+        id=r.slug(f, path),
+        site=r.text(f, path, "site", required=True),
+        measure=r.text(f, path, "measure", required=True),
+        value=value,
+        scale=float(scale),
+        sources=r.sources(f, path, inherited),
+    )
+
+
+def _press(r: Reader, path: Path_, raw: Any, inherited: tuple[str, ...]) -> Press:
+    f = r.mapping(raw, path, {"id", "outlet", "aka", "quote", "excerpt", "source"}) or {}
+    quote = r.text(f, path, "quote", required=True)
+    excerpt = r.text(f, path, "excerpt") or None
+    if excerpt and excerpt not in quote:
+        r.error((*path, "excerpt"), "should be a part of the quote, word for word")
+    return Press(
+        id=r.slug(f, path),
+        outlet=r.text(f, path, "outlet", required=True),
+        quote=quote,
+        excerpt=excerpt,
+        aka=r.texts(f, path, "aka"),
+        sources=r.sources(f, path, inherited),
+    )
+
+
+def _people(r: Reader, top: dict[str, Any]) -> dict[str, Person]:
+    people: dict[str, Person] = {}
+    for path, raw in r.items(top, (), "people"):
+        f = r.mapping(raw, path, {"id", "name", "surname", "aka"})
+        if f is None:
+            continue
+        name = r.text(f, path, "name", required=True)
+        surname = r.text(f, path, "surname") or (name.split()[-1] if name else "")
+        if surname and surname not in name:
+            r.error((*path, "surname"), f"'{surname}' should be part of the name '{name}'")
+        person = Person(r.slug(f, path), name, surname, r.texts(f, path, "aka"))
+        if person.id in people:
+            r.error((*path, "id"), f"person id '{person.id}' is used twice")
+        people[person.id] = person
+    return people
+
+
+def _characters(r: Reader, top: dict[str, Any]) -> dict[str, Character]:
+    allowed = {
+        "id", "name", "group", "gender", "aka", "full_name", "profession", "home", "named_after",
+        "raised_by", "notes",
+    }  # fmt: skip
+    out: dict[str, Character] = {}
+    for path, raw in r.items(top, (), "characters"):
+        f = r.mapping(raw, path, allowed)
+        if f is None:
+            continue
+        name = r.text(f, path, "name", required=True)
+        full_name = r.fact(f, path, "full_name", r.to_text)
+        if full_name and name and not full_name.value.startswith(name):
+            r.error((*path, "full_name"), f"should start with the character's name, '{name}'")
+        named_raw = f.get("named_after")
+        accept = (
+            r.texts(named_raw, (*path, "named_after"), "accept")
+            if isinstance(named_raw, dict)
+            else ()
+        )
+        notes = tuple(
+            fact
+            for p, x in r.items(f, path, "notes")
+            if (fact := r.fact_at(x, p, r.to_text)) is not None
+        )
+        character = Character(
+            id=r.slug(f, path),
+            name=name,
+            group=r.text(f, path, "group") or CHARACTER_GROUP_DEFAULT,
+            gender=r.choice(f, path, "gender", GENDERS),
+            aka=r.texts(f, path, "aka"),
+            full_name=full_name,
+            profession=_maybe_disputed(r, f, path, "profession"),
+            home=r.fact(f, path, "home", r.to_text),
+            named_after=r.fact(f, path, "named_after", r.to_text, extra={"accept"}),
+            named_after_accept=accept,
+            raised_by=r.fact(f, path, "raised_by", r.to_text),
+            notes=notes,
+        )
+        if character.id in out:
+            r.error((*path, "id"), f"character id '{character.id}' is used twice")
+        out[character.id] = character
+    return out
+
+
+def _maybe_disputed(
+    r: Reader, f: dict[str, Any], path: Path_, name: str
+) -> Fact[str] | Disputed[str] | None:
+    raw = f.get(name)
+    if not (isinstance(raw, dict) and "disputed" in raw):
+        return r.fact(f, path, name, r.to_text)
+    where = (*path, name)
+    fields = r.mapping(raw, where, {"disputed", "note"}) or {}
+    variants = [
+        fact
+        for p, x in r.items(fields, where, "disputed")
+        if (fact := r.fact_at(x, p, r.to_text)) is not None
+    ]
+    if len(variants) < 2:
+        r.error((*where, "disputed"), "should list 2+ variants, each {value: ..., source: ...}")
+        return None
+    return Disputed(tuple(variants), r.text(fields, where, "note", required=True))
+
+
+def _cast(
+    r: Reader, top: dict[str, Any], people: dict[str, Person], characters: dict[str, Character]
+) -> tuple[CastCredit, ...]:
+    out = []
+    for path, raw in r.items(top, (), "cast"):
+        f = r.mapping(raw, path, {"person", "character", "source", "difficulty"})
+        if f is None:
+            continue
+        person = ref(r, f, path, "person", people, "people")
+        character = ref(r, f, path, "character", characters, "characters")
+        out.append(CastCredit(person, character, r.sources(f, path), r.difficulty(f, path)))
+    seen: dict[str, int] = {}
+    for i, credit in enumerate(out):
+        if credit.character in seen:
+            r.error(
+                ("cast", i, "character"),
+                f"'{credit.character}' is already played (cast[{seen[credit.character]}])",
+            )
+        seen[credit.character] = i
+    return tuple(out)
+
+
+def _crew(r: Reader, top: dict[str, Any], people: dict[str, Person]) -> tuple[CrewCredit, ...]:
+    out = []
+    for path, raw in r.items(top, (), "crew"):
+        f = r.mapping(raw, path, {"person", "job", "source", "inferred", "difficulty"})
+        if f is None:
+            continue
+        job = r.text(f, path, "job", required=True)
+        if job and job not in JOBS:
+            r.error((*path, "job"), f"unknown job '{job}' (known: {', '.join(JOBS)})")
+        person = ref(r, f, path, "person", people, "people")
+        inferred = r.text(f, path, "inferred") or None
+        out.append(CrewCredit(person, job, r.sources(f, path), inferred, r.difficulty(f, path)))
+    return tuple(out)
+
+
+def _relations(
+    r: Reader, top: dict[str, Any], characters: dict[str, Character]
+) -> tuple[Relation, ...]:
+    out = []
+    for path, raw in r.items(top, (), "relations"):
+        f = r.mapping(raw, path, {"who", "is", "of", "spoiler", "source"})
+        if f is None:
+            continue
+        kind = r.text(f, path, "is", required=True)
+        who = ref(r, f, path, "who", characters, "characters")
+        of = ref(r, f, path, "of", characters, "characters")
+        if kind and kind not in RELATIONS:
+            r.error((*path, "is"), f"unknown relation '{kind}' (known: {', '.join(RELATIONS)})")
+        elif kind and who in characters:
+            wanted, gender = RELATIONS[kind].gender, characters[who].gender
+            if wanted and gender and gender != wanted:
+                r.error(
+                    (*path, "is"),
+                    f"a {RELATIONS[kind].noun} should be {wanted}, and {who} is {gender}",
+                )
+        if who and who == of:
+            r.error((*path, "of"), "a character cannot be related to themselves")
+        out.append(Relation(who, kind, of, r.sources(f, path), r.spoiler(f, path)))
+    return tuple(out)

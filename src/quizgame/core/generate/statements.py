@@ -1,0 +1,179 @@
+"""Questions from statements: plot events (ordered, with spoiler levels) and trivia.
+
+A statement is one sentence; each of its keys is a part of that sentence a question asks about,
+either with the key's own `ask` wording or as a fill-in-the-blank. A false true/false statement is
+the sentence with the key swapped for another value of the same kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from quizgame.core.generate.characters import profession_pool
+from quizgame.core.generate.draft import Context, Draft, distractors, max_spoiler, merge_sources
+from quizgame.core.generate.english import mid_sentence
+from quizgame.core.generate.facts import AnswerKey, Statement
+from quizgame.core.generate.make import (
+    MAX_ITEMS,
+    About,
+    choice_or_typed,
+    numeric,
+    ordering,
+    true_false,
+    wrong_number,
+)
+from quizgame.core.model import Spoiler, format_number
+
+PLOT = "plot"
+_ORDER_WORDS = (
+    "put these events in the order they happen.",
+    "in what order do these events take place?",
+    "arrange these events from first to last.",
+    "which comes first? Put these events in story order.",
+)
+ITEMS_PER_ORDERING = 4
+_WHEN = {
+    Spoiler.NONE: "Early in the film",
+    Spoiler.MID: "In the middle of the film",
+    Spoiler.ENDING: "Near the end of the film",
+}
+
+
+def statement_questions(ctx: Context) -> Iterator[Draft | None]:
+    """Keyed questions for every event and piece of trivia, then the plot orderings."""
+    for prefix, statements in (("plot", ctx.facts.events), ("trivia", ctx.facts.trivia)):
+        for statement in statements:
+            if not statement.sensitive:  # kept as a fact, never made into a question
+                yield from _keyed(ctx, statement, prefix)
+    yield from _orderings(ctx)
+
+
+def _shown(key: AnswerKey) -> str:
+    return format_number(key.value) if isinstance(key.value, float) else key.value
+
+
+def _replace(text: str, old: str, new: str) -> str:
+    """`old` swapped for `new` once, as a whole word (so "80" never matches inside "1980")."""
+    return re.sub(rf"(?<!\w){re.escape(old)}(?!\w)", lambda _m: new, text, count=1)
+
+
+def _candidates(ctx: Context, key: AnswerKey) -> list[tuple[str, str]]:
+    facts = ctx.facts
+    if key.kind == "character":
+        answer = next((c for c in facts.characters.values() if c.name == key.value), None)
+        return [
+            (c.id, c.name)
+            for c in facts.characters.values()
+            if answer is None
+            or (c.group == answer.group and (c.gender is None or answer.gender in (None, c.gender)))
+        ]
+    if key.kind == "cast":
+        return [
+            (c.person, facts.people[c.person].name) for c in facts.cast if c.person in facts.people
+        ]
+    if key.kind == "person":
+        return [(p.id, p.name) for p in facts.people.values()]
+    if key.kind == "profession":
+        return profession_pool(ctx)
+    return []
+
+
+def _keyed(ctx: Context, statement: Statement, prefix: str) -> Iterator[Draft | None]:
+    base = 0 if statement.spoiler is Spoiler.NONE else 1
+    about = About(
+        statement.category,
+        statement.text,
+        statement.sources,
+        base,
+        statement.spoiler,
+        statement.difficulty,
+    )
+    for index, key in enumerate(statement.keys):
+        qid = f"{prefix}-{statement.id}" if index == 0 else f"{prefix}-{statement.id}-{key.id}"
+        shown = _shown(key)
+        prompt = key.ask or "Fill in the blank: " + _replace(statement.text, shown, "___")
+        if isinstance(key.value, float):
+            yield numeric(ctx, qid, prompt, key.value, about, key.tolerance or 0.0, key.unit)
+        else:
+            yield choice_or_typed(
+                ctx,
+                qid,
+                prompt,
+                key.value,
+                about,
+                _candidates(ctx, key),
+                accept=key.accept,
+                typed=key.kind == "text",
+            )
+    # One true/false per statement, on its first key that has a same-kind wrong value. Only for
+    # keys asked in their own words: a fill-in-the-blank reads almost like the statement itself.
+    qid = f"{prefix}-tf-{statement.id}"
+    for key in statement.keys:
+        if key.ask is None:
+            continue
+        wrong = _wrong_value(ctx, qid, statement, key)
+        if wrong is not None:
+            yield true_false(
+                ctx, qid, statement.text, _replace(statement.text, _shown(key), wrong), about
+            )
+            return
+
+
+def _wrong_value(ctx: Context, qid: str, statement: Statement, key: AnswerKey) -> str | None:
+    if isinstance(key.value, float):
+        step = key.tolerance or max(1.0, abs(key.value) * 0.1)
+        value = wrong_number(ctx, qid, key.value, (-4 * step, -2 * step, 2 * step, 4 * step))
+        return format_number(value) if value != key.value else None
+    found = distractors(ctx, qid, statement.text, key.value, _candidates(ctx, key), count=1)
+    return found[0] if found else None
+
+
+def _orderings(ctx: Context) -> Iterator[Draft]:
+    events = [e for e in ctx.facts.events if e.label and not e.flashback and not e.sensitive]
+    for spoiler in Spoiler:
+        band = [e for e in events if e.spoiler is spoiler]
+        groups = spread_groups(band, ITEMS_PER_ORDERING)
+        for number, group in enumerate(groups):
+            yield _ordering(ctx, f"plot-order-{group[0].id}", _order_prompt(spoiler, number), group)
+    if len(events) >= 8:
+        last = len(events) - 1
+        picks = [events[round(i * last / (MAX_ITEMS - 1))] for i in range(MAX_ITEMS)]
+        yield _ordering(
+            ctx,
+            "plot-order-whole-film",
+            "Put these moments from the whole film in story order.",
+            picks,
+        )
+
+
+def _order_prompt(spoiler: Spoiler, number: int) -> str:
+    """Each ordering in a stretch of the story gets its own wording."""
+    when = _WHEN[spoiler]
+    if number < len(_ORDER_WORDS):
+        return f"{when}: {_ORDER_WORDS[number]}"
+    return f"{when}: {_ORDER_WORDS[0][:-1]} (set {number + 1})."
+
+
+def _ordering(ctx: Context, qid: str, prompt: str, group: Sequence[Statement]) -> Draft:
+    labels = [e.label or e.id for e in group]
+    about = About(
+        PLOT,
+        "In story order: " + "; then ".join(mid_sentence(label) for label in labels) + ".",
+        merge_sources(*(e.sources for e in group)),
+        1,
+        max_spoiler(e.spoiler for e in group),
+    )
+    return ordering(ctx, qid, prompt, labels, about)
+
+
+def spread_groups(items: Sequence[Statement], size: int) -> list[list[Statement]]:
+    """Items dealt into groups of about `size` (3 to 5), every n-th item to the same group, so
+    the events in one question are far apart in the story and their order is clear."""
+    if len(items) < 3:
+        return []
+    count = max(1, round(len(items) / size))
+    while count > 1 and len(items) // count < 3:
+        count -= 1
+    groups = [list(items[start::count]) for start in range(count)]
+    return [g[:MAX_ITEMS] for g in groups if len(g) >= 3]
