@@ -19,6 +19,21 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Enter / s", "start a session with the chosen pack and settings"),
             ("Tab", "move between the packs and the settings"),
             ("t", "light or dark colours"),
+            ("e", "edit the chosen pack (bundled ones: read-only, c copies)"),
+            ("n", "make a new pack in the editor"),
+        ),
+    ),
+    (
+        "Pack editor",
+        (
+            ("↑ ↓", "choose a question"),
+            ("a", "add a question (then 1-6 for its type)"),
+            ("Enter / e", "edit the chosen question"),
+            ("d / Delete", "delete it (asks first)"),
+            ("Shift+↑ ↓", "move it up or down"),
+            ("Ctrl+S", "save (in a question: keep the question)"),
+            ("c", "copy a read-only pack to your packs, to edit the copy"),
+            ("Escape", "back (asks first if there are unsaved changes)"),
         ),
     ),
     (
