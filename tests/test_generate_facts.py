@@ -39,6 +39,7 @@ def _problems(data: Any) -> list[str]:
 def test_another_film_makes_a_valid_pack() -> None:
     result = generate(load_facts(ROMA))
     assert result.dropped == ()
+    assert abs(result.true_count - result.false_count) <= 1  # balanced even in a small pack
     loaded = load_pack_text(dump_pack(result.pack), name="roma")
     assert loaded.ok and loaded.problems == [], [str(p) for p in loaded.problems]
     pack = loaded.pack
@@ -176,3 +177,13 @@ def test_command_missing_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["generate", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 1
     assert "cannot read the file" in result.stderr and "Traceback" not in result.output
+
+
+def test_the_documented_example_is_a_valid_facts_file() -> None:
+    doc = (REPO / "docs" / "authoring.md").read_text(encoding="utf-8")
+    section = doc.split("## Writing a facts file and generating a pack", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    result = generate(parse_facts(yaml.safe_load(example), origin="docs/authoring.md"))
+    assert result.dropped == ()
+    assert load_pack_text(dump_pack(result.pack)).ok
+    assert len(result.questions) >= 20

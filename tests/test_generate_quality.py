@@ -15,7 +15,14 @@ from rapidfuzz import fuzz
 from quizgame.core.checking import normalize
 from quizgame.core.generate import load_facts
 from quizgame.core.generate.draft import Context, Draft
-from quizgame.core.generate.english import fix_articles, indefinite, lint, possessive, with_article
+from quizgame.core.generate.english import (
+    fix_articles,
+    indefinite,
+    lint,
+    mid_sentence,
+    possessive,
+    with_article,
+)
 from quizgame.core.generate.quality import enforce
 from quizgame.core.model import Difficulty, QuestionType
 
@@ -200,6 +207,7 @@ def test_english_reads_well(questions: list[dict[str, Any]]) -> None:
             assert text.count("“") == text.count("”"), (q["id"], text)
             assert not re.search(r"[{}]|\bNone\b|\?\?|'s's", text), (q["id"], text)
             assert not re.search(r"\b([a-z]+) \1\b", text), (q["id"], text)
+            assert not re.search(r"[;,] (then )?(A|An|The) [a-z]", text), (q["id"], text)
             for article, word in re.findall(r"\b([Aa]n?) “?([A-Za-z][\w-]*)", text):
                 wants_an = bool(_VOWEL_SOUND.match(word))
                 assert (article.lower() == "an") == wants_an, (q["id"], f"{article} {word}")
@@ -225,6 +233,8 @@ def test_possessives_and_articles() -> None:
     assert indefinite("university") == "a" and indefinite("hour") == "an"
     assert with_article("magazine editor") == "a magazine editor"
     assert with_article("her grandmother") == "her grandmother"
+    assert mid_sentence("The mass grave is excavated") == "the mass grave is excavated"
+    assert mid_sentence("Janis is expecting again") == "Janis is expecting again"
     assert fix_articles("Janis hires Ana as a actress.") == "Janis hires Ana as an actress."
     assert fix_articles("An photographer") == "A photographer"
     assert lint("who plays Janis") == [
@@ -292,3 +302,34 @@ def test_the_gate_keeps_a_good_question_and_drops_its_rewording(ctx: Context) ->
     kept, dropped = enforce([good, reworded, other], ctx)
     assert [d.id for d in kept] == ["q", "q3"]
     assert dropped[0].id == "q2" and "nearly repeats q" in dropped[0].reason
+
+
+def test_every_question_is_answerable_and_typed_answers_are_unambiguous(
+    facts: dict[str, Any],
+) -> None:
+    """Through the game's own checker: the right answer scores, and no other name or value from
+    the facts slips through the typed-answer leniency (typos, accents, articles)."""
+    from quizgame.core.checking import check_answer
+    from quizgame.core.loader import load_pack
+
+    pack = load_pack(PACK).pack
+    assert pack is not None
+    others = {p["name"] for p in facts["people"]} | {c["name"] for c in facts["characters"]}
+    others |= {f["title"] for f in facts["filmography"]["films"]}
+    for q in pack.questions:
+        given: Any = {
+            QuestionType.MULTIPLE_CHOICE: q.answer,
+            QuestionType.TRUE_FALSE: q.answer,
+            QuestionType.TYPED: q.answer,
+            QuestionType.NUMERIC: str(q.answer),
+            QuestionType.ORDERING: list(q.items),
+            QuestionType.MATCHING: dict(q.pairs),
+        }[q.type]
+        assert check_answer(q, given).correct, q.id
+        if q.type is QuestionType.TYPED:
+            for alternative in q.accept:
+                assert check_answer(q, alternative).correct, (q.id, alternative)
+            right = {normalize(str(q.answer)), *(normalize(a) for a in q.accept)}
+            for other in others:
+                if normalize(other) not in right and not any(r in normalize(other) for r in right):
+                    assert not check_answer(q, other).correct, (q.id, other)

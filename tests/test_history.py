@@ -65,6 +65,12 @@ def test_standing_rank_and_new_best(store: ScoreStore) -> None:
     assert not fourth.new_best  # equal is not new
 
 
+def test_a_first_play_that_scored_nothing_is_no_best(store: ScoreStore) -> None:
+    _, recorder = play(store, make_pack(), [False, False])
+    standing = store.standing(recorder.session_id or 0)
+    assert standing is not None and standing.rank == 1 and not standing.new_best
+
+
 def test_standing_counts_only_finished_plays_of_the_same_pack_and_mode(store: ScoreStore) -> None:
     pack = make_pack()
     play(store, pack, [True, True, True])  # classic

@@ -387,7 +387,13 @@ def test_a_lock_taken_during_play_is_reported_once_and_play_goes_on(db: Path) ->
         holder.close()
     assert session.score > 0  # the game did not notice
     assert len(errors) == 1 and isinstance(errors[0], StoreLocked)
+    session.advance()
+    session.answer("right")  # the lock is gone, but half a session is not written as whole
+    recorder.finish(session)
     store.close()
+    with ScoreStore.open(db) as reopened:
+        saved = reopened.session(recorder.session_id or 0)
+        assert saved is not None and saved.status == "abandoned" and saved.asked == 0
 
 
 def test_the_data_folder_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -136,9 +136,12 @@ async def click_answer(pilot: Pilot[None], app: QuizApp) -> None:
                 items.insert(target, items.pop(source))
         assert await pilot.click("#submit")
     elif qtype is QuestionType.MATCHING:
+        # Click the last item first, then its match; after a pairing the next item without
+        # one is chosen for you, so the others only need their match clicked.
         pairs = dict(question.pairs)
-        for left_index, left in enumerate(round_.lefts):
-            assert await pilot.click(f"#left-{left_index}")
+        last = len(round_.lefts) - 1
+        assert await pilot.click(f"#left-{last}")
+        for left in (round_.lefts[last], *round_.lefts[:last]):
             assert await pilot.click(f"#right-{round_.rights.index(pairs[left])}")
         assert await pilot.click("#submit")
     await pilot.pause()

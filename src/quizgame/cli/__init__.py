@@ -18,6 +18,9 @@ from quizgame.cli.common import UserError, data_dir_option
 class QuizgameGroup(click.Group):
     """A group that turns a `UserError` (or any surprise) into one line on stderr."""
 
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)  # as registered: playing first, authoring after
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -51,18 +54,19 @@ def main() -> None:
     cli(prog_name="quizgame")
 
 
-# Commands: one module each, registered here.
-from quizgame.cli import history, packs, play, scores, validate  # noqa: E402
+# Commands: one module each, registered here in the order `--help` lists them.
+from quizgame.cli import (  # noqa: E402
+    export,
+    generate,
+    history,
+    import_,
+    new,
+    packs,
+    play,
+    schema,
+    scores,
+    validate,
+)
 
-for _module in (validate, packs, play, scores, history):
-    cli.add_command(_module.command)
-
-from quizgame.cli import generate as _generate  # noqa: E402
-
-cli.add_command(_generate.command)
-
-# Authoring: starter packs, the schema, import and export.
-from quizgame.cli import export, import_, new, schema  # noqa: E402
-
-for _module in (new, schema, import_, export):
+for _module in (play, packs, validate, scores, history, new, generate, import_, export, schema):
     cli.add_command(_module.command)

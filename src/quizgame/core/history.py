@@ -90,7 +90,10 @@ class Standing:
 
     @property
     def new_best(self) -> bool:
-        return self.previous_best is None or self.score > self.previous_best
+        """Better than every earlier play (a first play counts, unless it scored nothing)."""
+        if self.previous_best is None:
+            return self.score > 0
+        return self.score > self.previous_best
 
 
 @dataclass(frozen=True, slots=True)

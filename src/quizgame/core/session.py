@@ -13,67 +13,65 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
 from quizgame.core.checking import Verdict, check_answer
-from quizgame.core.model import Difficulty, Pack, Question, QuestionType, Spoiler
+from quizgame.core.model import Pack, Question, QuestionType
+from quizgame.core.rounds import (
+    Round,
+    SessionOptions,
+    describe_given,
+    make_round,
+    select_questions,
+)
+from quizgame.core.rules import (
+    BLITZ_SECONDS,
+    DEFAULT_COUNT,
+    DEFAULT_TIME_LIMIT,
+    INSTANT,
+    MODE_DESCRIPTIONS,
+    STREAK_CAP,
+    STREAK_STEP,
+    SURVIVAL_LIVES,
+    EndReason,
+    Lifeline,
+    Mode,
+    speed_points,
+    streak_bonus,
+)
+
+# Re-exported: the session is where the UI, the CLI and the tests get these names.
+__all__ = [
+    "BLITZ_SECONDS",
+    "DEFAULT_COUNT",
+    "DEFAULT_TIME_LIMIT",
+    "INSTANT",
+    "MODE_DESCRIPTIONS",
+    "STREAK_CAP",
+    "STREAK_STEP",
+    "SURVIVAL_LIVES",
+    "AnswerRecord",
+    "CategoryResult",
+    "Clock",
+    "EndReason",
+    "FakeClock",
+    "Lifeline",
+    "Mode",
+    "Results",
+    "Round",
+    "Session",
+    "SessionError",
+    "SessionOptions",
+    "describe_given",
+    "make_round",
+    "select_questions",
+    "speed_points",
+    "streak_bonus",
+]
 
 Clock = Callable[[], float]
-
-DEFAULT_COUNT = 10
-DEFAULT_TIME_LIMIT = 20.0  # seconds per question in challenge and survival
-BLITZ_SECONDS = 60.0
-SURVIVAL_LIVES = 3
-INSTANT = 0.5  # answers faster than this earn full speed points
-STREAK_STEP = 0.1  # a tenth of the question's points per extra correct answer in a row
-STREAK_CAP = 0.5  # at most half of the question's points
-
-
-class Mode(StrEnum):
-    """How a session is played."""
-
-    CLASSIC = "classic"  # untimed
-    CHALLENGE = "challenge"  # a countdown per question, speed points
-    BLITZ = "blitz"  # one clock for the whole session
-    SURVIVAL = "survival"  # three lives, a countdown per question
-
-    @property
-    def per_question_clock(self) -> bool:
-        return self in (Mode.CHALLENGE, Mode.SURVIVAL)
-
-    @property
-    def description(self) -> str:
-        return MODE_DESCRIPTIONS[self]
-
-
-MODE_DESCRIPTIONS = {
-    Mode.CLASSIC: "Untimed. Take your time.",
-    Mode.CHALLENGE: "A countdown per question; faster answers score more.",
-    Mode.BLITZ: "One clock for the whole session: as many as you can.",
-    Mode.SURVIVAL: "Three lives; a wrong answer or a time-out costs one.",
-}
-
-
-class Lifeline(StrEnum):
-    """Once-per-session helps."""
-
-    FIFTY_FIFTY = "fifty_fifty"
-    SKIP = "skip"
-    HINT = "hint"
-
-    @property
-    def label(self) -> str:
-        return {"fifty_fifty": "50:50", "skip": "Skip", "hint": "Hint"}[self.value]
-
-
-class EndReason(StrEnum):
-    COMPLETED = "completed"
-    OUT_OF_LIVES = "out_of_lives"
-    TIME_UP = "time_up"
-    ABANDONED = "abandoned"
 
 
 class SessionError(Exception):
@@ -91,32 +89,6 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
-
-
-@dataclass(frozen=True, slots=True)
-class SessionOptions:
-    """What the player chose for a session."""
-
-    count: int | None = DEFAULT_COUNT  # None: every matching question
-    categories: tuple[str, ...] = ()  # empty: all
-    difficulty: Difficulty | None = None  # None: all
-    spoiler: Spoiler = Spoiler.ENDING  # the most a question may give away
-    seed: int | None = None  # None: a fresh one, kept in `Session.seed`
-    mode: Mode = Mode.CLASSIC
-    time_limit: float | None = None  # challenge/survival: per question; blitz: whole session
-    question_ids: tuple[str, ...] = ()  # only these (replaying misses, practice)
-
-
-@dataclass(frozen=True, slots=True)
-class Round:
-    """A question as presented in this session: its number and the order things are shown in."""
-
-    number: int
-    question: Question
-    choices: tuple[str, ...] = ()  # multiple_choice (shuffled), true_false ("True", "False")
-    items: tuple[str, ...] = ()  # ordering, shuffled
-    lefts: tuple[str, ...] = ()  # matching, as written
-    rights: tuple[str, ...] = ()  # matching, shuffled
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,78 +143,6 @@ class Results:
     @property
     def missed(self) -> tuple[AnswerRecord, ...]:
         return tuple(r for r in self.records if not r.correct and not r.skipped)
-
-
-def streak_bonus(points: int, streak: int) -> int:
-    """Bonus for the `streak`-th correct answer in a row (the first earns none)."""
-    return round(min(points * STREAK_STEP * (streak - 1), points * STREAK_CAP))
-
-
-def speed_points(points: int, credit: float, taken: float, limit: float) -> int:
-    """`round(P * (1 - (t / T) / 2))`: full points under half a second, half at the buzzer."""
-    if taken > limit:
-        return 0
-    t = 0.0 if taken < INSTANT else taken
-    return round(points * credit * (1 - (t / limit) / 2))
-
-
-def select_questions(pack: Pack, options: SessionOptions, rng: random.Random) -> list[Question]:
-    """The questions matching the options, shuffled by `rng`, cut to `count`."""
-    wanted_ids = set(options.question_ids)
-    categories = set(options.categories)
-    pool = [
-        q
-        for q in pack.questions
-        if q.spoiler.rank <= options.spoiler.rank
-        and (not categories or q.category in categories)
-        and (options.difficulty is None or q.difficulty is options.difficulty)
-        and (not wanted_ids or q.id in wanted_ids)
-    ]
-    rng.shuffle(pool)
-    if options.count is not None and options.mode is not Mode.BLITZ:
-        pool = pool[: max(0, options.count)]
-    return pool
-
-
-def _shuffled(values: Sequence[str], rng: random.Random, avoid_same: bool) -> tuple[str, ...]:
-    out = list(values)
-    for _ in range(10):  # a shuffle that leaves ordering items in order would give it away
-        rng.shuffle(out)
-        if not avoid_same or len(out) < 2 or out != list(values):
-            break
-    else:
-        # Two items stay in order 1 time in 1,024 after ten tries; the items are distinct, so
-        # turning them round by one is never the answer.
-        out = out[1:] + out[:1]
-    return tuple(out)
-
-
-def make_round(number: int, question: Question, rng: random.Random) -> Round:
-    qtype = question.type
-    if qtype is QuestionType.MULTIPLE_CHOICE:
-        return Round(number, question, choices=_shuffled(question.choices, rng, False))
-    if qtype is QuestionType.TRUE_FALSE:
-        return Round(number, question, choices=("True", "False"))
-    if qtype is QuestionType.ORDERING:
-        return Round(number, question, items=_shuffled(question.items, rng, True))
-    if qtype is QuestionType.MATCHING:
-        lefts = tuple(left for left, _ in question.pairs)
-        rights = _shuffled([right for _, right in question.pairs], rng, True)
-        return Round(number, question, lefts=lefts, rights=rights)
-    return Round(number, question)
-
-
-def describe_given(question: Question, given: Any) -> str:
-    """An answer as the player gave it, in words."""
-    if given is None:
-        return "(no answer)"
-    if question.type is QuestionType.TRUE_FALSE:
-        return "True" if given else "False"
-    if question.type is QuestionType.ORDERING:
-        return " → ".join(map(str, given))
-    if question.type is QuestionType.MATCHING:
-        return "; ".join(f"{left} → {right}" for left, right in dict(given).items())
-    return str(given)
 
 
 class Session:

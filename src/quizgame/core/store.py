@@ -351,7 +351,8 @@ class SessionRecorder:
     then call `start` once the session exists and `finish` when it ends.
 
     It never raises into the game: a store problem is kept in `error` and reported once to
-    `on_error`, and play goes on unrecorded.
+    `on_error`, and play goes on unrecorded (half a session is not written as if it were whole;
+    the store marks it abandoned when it closes).
     """
 
     def __init__(
@@ -379,9 +380,14 @@ class SessionRecorder:
         except StoreError as exc:
             self._failed(exc)
 
+    @property
+    def recording(self) -> bool:
+        return self.store is not None and self.session_id is not None and self.error is None
+
     def __call__(self, record: AnswerRecord) -> None:
-        if self.store is None or self.session_id is None:
+        if not self.recording:
             return
+        assert self.store is not None and self.session_id is not None
         try:
             self.store.record_answer(self.session_id, record)
         except StoreError as exc:
@@ -389,9 +395,10 @@ class SessionRecorder:
 
     def finish(self, session: Session) -> None:
         """Write the results (a session still running is written as abandoned)."""
-        if self.store is None or self.session_id is None or self.finished:
+        if not self.recording or self.finished:
             return
         session.abandon()  # no-op once finished
+        assert self.store is not None and self.session_id is not None
         try:
             self.store.finish_session(self.session_id, session.results())
             self.finished = True

@@ -65,7 +65,8 @@ def _quote(value: Any) -> str:
     return f"'{text}'"
 
 
-def _kind(value: Any) -> str:
+def kind_of(value: Any) -> str:
+    """What a YAML value is, in words, for messages: 'text', 'a list', 'nothing'..."""
     if value is None:
         return "nothing"
     if isinstance(value, bool):
@@ -81,7 +82,8 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def _is_number(value: Any) -> bool:
+def is_number(value: Any) -> bool:
+    """A finite int or float, not a bool."""
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
@@ -109,9 +111,9 @@ class _Checker:
             if required and not value.strip():
                 self.error((*path, name), f"'{name}' is empty")
             return value
-        if _is_number(value):
+        if is_number(value):
             return str(value)  # `category: 2021` means the text "2021"
-        self.error((*path, name), f"'{name}' should be text, not {_kind(value)}")
+        self.error((*path, name), f"'{name}' should be text, not {kind_of(value)}")
         return None
 
     def text_list(
@@ -123,13 +125,13 @@ class _Checker:
                 self.error(path, f"missing field '{name}' (expected a list of {minimum}+ {noun})")
             return None if minimum else ()
         if not isinstance(value, list):
-            self.error((*path, name), f"'{name}' should be a list of {noun}, not {_kind(value)}")
+            self.error((*path, name), f"'{name}' should be a list of {noun}, not {kind_of(value)}")
             return None
         out: list[str] = []
         seen: dict[str, int] = {}
         for i, item in enumerate(value):
             if isinstance(item, bool) or not isinstance(item, str | int | float):
-                self.error((*path, name, i), f"{noun} should be text, not {_kind(item)}")
+                self.error((*path, name, i), f"{noun} should be text, not {kind_of(item)}")
                 continue
             text = str(item)
             if not text.strip():
@@ -152,7 +154,7 @@ def validate_pack_data(data: Any, default_id: str = "pack") -> tuple[Pack | None
         check.error((), "the file is empty; a pack needs an id, a title and questions")
         return None, check.issues
     if not isinstance(data, dict):
-        check.error((), f"a pack should be a mapping of fields, not {_kind(data)}")
+        check.error((), f"a pack should be a mapping of fields, not {kind_of(data)}")
         return None, check.issues
 
     for key in data:
@@ -168,7 +170,7 @@ def validate_pack_data(data: Any, default_id: str = "pack") -> tuple[Pack | None
     language = check.text(data, (), "language", required=False) or "en"
     version = data.get("version", 1)
     if isinstance(version, bool) or not isinstance(version, int | str):
-        check.error(("version",), f"'version' should be a number or text, not {_kind(version)}")
+        check.error(("version",), f"'version' should be a number or text, not {kind_of(version)}")
     # Kept in `Pack.extra` (and the cache), so only the shapes documented: never a structure
     # of any size an author (or an alias) might put there.
     extra: dict[str, Any] = {}
@@ -184,7 +186,7 @@ def validate_pack_data(data: Any, default_id: str = "pack") -> tuple[Pack | None
     if raw_questions is None:
         check.error((), "missing field 'questions' (expected a list of questions)")
     elif not isinstance(raw_questions, list):
-        check.error(("questions",), f"'questions' should be a list, not {_kind(raw_questions)}")
+        check.error(("questions",), f"'questions' should be a list, not {kind_of(raw_questions)}")
     elif not raw_questions:
         check.error(("questions",), "the pack has no questions")
     else:
@@ -224,7 +226,7 @@ def validate_pack_data(data: Any, default_id: str = "pack") -> tuple[Pack | None
 def _question(check: _Checker, raw: Any, index: int) -> Question | None:
     path: tuple[Any, ...] = ("questions", index)
     if not isinstance(raw, dict):
-        check.error(path, f"question {index + 1} should be a mapping of fields, not {_kind(raw)}")
+        check.error(path, f"question {index + 1} should be a mapping of fields, not {kind_of(raw)}")
         return None
     errors_before = len(check.issues)
 
@@ -270,7 +272,7 @@ def _question(check: _Checker, raw: Any, index: int) -> Question | None:
         else:
             spoiler = found_spoiler
     time_limit: Any = raw.get("time_limit")
-    if time_limit is not None and (not _is_number(time_limit) or time_limit <= 0):
+    if time_limit is not None and (not is_number(time_limit) or time_limit <= 0):
         check.error(
             (*path, "time_limit"),
             f"time_limit should be a number of seconds above 0, not {_quote(time_limit)}",
@@ -311,10 +313,10 @@ def _question(check: _Checker, raw: Any, index: int) -> Question | None:
         number: Any = raw.get("answer")
         if "answer" not in raw:
             check.error(path, "missing field 'answer' (expected a number)")
-        elif not _is_number(number):
+        elif not is_number(number):
             check.error((*path, "answer"), f"answer should be a number, not {_quote(number)}")
         tolerance = raw.get("tolerance", 0)
-        if not _is_number(tolerance):
+        if not is_number(tolerance):
             check.error(
                 (*path, "tolerance"), f"tolerance should be a number, not {_quote(tolerance)}"
             )
@@ -323,7 +325,7 @@ def _question(check: _Checker, raw: Any, index: int) -> Question | None:
             check.error((*path, "tolerance"), f"tolerance should be 0 or more, not {tolerance}")
         unit = check.text(raw, path, "unit", required=False)
         fields = {
-            "answer": float(number) if _is_number(number) else None,
+            "answer": float(number) if is_number(number) else None,
             "tolerance": float(tolerance),
             "unit": unit,
         }
@@ -346,7 +348,7 @@ def _question(check: _Checker, raw: Any, index: int) -> Question | None:
         explanation=explanation,
         source=source,
         tags=tags,
-        time_limit=float(time_limit) if _is_number(time_limit) else None,
+        time_limit=float(time_limit) if is_number(time_limit) else None,
         spoiler=spoiler,
         hint=hint,
         **fields,
@@ -359,7 +361,7 @@ def _answer_text(check: _Checker, raw: dict[str, Any], path: tuple[Any, ...]) ->
         check.error(path, "missing field 'answer' (expected text)")
         return None
     if isinstance(answer, bool) or not isinstance(answer, str | int | float):
-        check.error((*path, "answer"), f"answer should be text, not {_kind(answer)}")
+        check.error((*path, "answer"), f"answer should be text, not {kind_of(answer)}")
         return None
     text = str(answer)
     if not text.strip():
@@ -377,7 +379,7 @@ def _pairs(
         return ()
     if not isinstance(pairs, dict):
         check.error(
-            (*path, "pairs"), f"'pairs' should be a mapping of left: right, not {_kind(pairs)}"
+            (*path, "pairs"), f"'pairs' should be a mapping of left: right, not {kind_of(pairs)}"
         )
         return ()
     out: list[tuple[str, str]] = []
@@ -386,7 +388,7 @@ def _pairs(
         if isinstance(right, bool) or not isinstance(right, str | int | float):
             check.error(
                 (*path, "pairs", left),
-                f"the match for {_quote(left)} should be text, not {_kind(right)}",
+                f"the match for {_quote(left)} should be text, not {kind_of(right)}",
             )
             continue
         if str(right).casefold() in rights:

@@ -7,14 +7,16 @@ it (question → feedback → question … → results) → back Home. Help and 
 from __future__ import annotations
 
 import dataclasses
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
 from quizgame.core import paths
@@ -30,14 +32,10 @@ from quizgame.core.session import (
 )
 from quizgame.tui.hooks import ResultsPanel, SessionListener
 from quizgame.tui.prefs import HomeChoices, load_choices, save_choices
-from quizgame.tui.screens.confirm import ConfirmScreen
-from quizgame.tui.screens.feedback import FeedbackScreen
-from quizgame.tui.screens.help import HelpScreen
+from quizgame.tui.scorekeeper import ScoreKeeper
 from quizgame.tui.screens.home import HomeScreen
-from quizgame.tui.screens.question import QuestionScreen
-from quizgame.tui.screens.results import ResultsScreen
 
-SESSION_SCREENS = (QuestionScreen, FeedbackScreen, ResultsScreen)
+# The other screens are imported where they are first shown: Home is up sooner that way.
 
 
 class QuizApp(App[None]):
@@ -45,10 +43,11 @@ class QuizApp(App[None]):
 
     `clock` is handed to every Session (tests pass a FakeClock). `listeners` hear about each
     session (start, every answer, end) and `results_panels` add widgets to the results screen;
-    see `quizgame.tui.hooks`.
+    see `quizgame.tui.hooks`. With `record_scores` (the default) every session goes into the
+    score history in `data_dir` (`self.scores`), and the results show its rank and best.
     """
 
-    CSS_PATH = "quizgame.tcss"
+    CSS_PATH = Path(__file__).with_name("quizgame.tcss")  # absolute: subclasses find it too
     TITLE = "quizgame"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", key_display="?"),
@@ -65,6 +64,7 @@ class QuizApp(App[None]):
         clock: Clock = time.monotonic,
         listeners: Iterable[SessionListener] = (),
         results_panels: Iterable[ResultsPanel] = (),
+        record_scores: bool = True,
     ) -> None:
         super().__init__()
         self.pack_dirs = tuple(Path(p) for p in pack_dirs)
@@ -74,7 +74,13 @@ class QuizApp(App[None]):
         self.clock = clock
         self.listeners: list[SessionListener] = list(listeners)
         self.results_panels: list[ResultsPanel] = list(results_panels)
+        self.scores: ScoreKeeper | None = None
+        if record_scores:
+            self.scores = ScoreKeeper(paths.scores_db(self.data_dir), report=self._report)
+            self.listeners.append(self.scores)
+            self.results_panels.append(self.scores.results_panel)
         self.session: Session | None = None
+        self.packs_found: Future[list[LoadResult]] | None = None  # the first look, for Home
         self.choices = load_choices(self.settings_path)
         if self.choices.theme in self.available_themes:
             self.theme = self.choices.theme
@@ -90,8 +96,25 @@ class QuizApp(App[None]):
         return paths.user_packs_dir(self.data_dir)
 
     def discover_packs(self) -> list[LoadResult]:
-        """Every pack in the pack folders, broken ones included (called from a worker thread)."""
+        """Every pack in the pack folders, broken ones included (called from a thread)."""
         return discover_packs(self.pack_dirs, cache_dir=paths.cache_dir(self.data_dir))
+
+    def begin_discovery(self) -> Future[list[LoadResult]]:
+        """Look for packs in a thread; the future holds what `discover_packs` found."""
+        future: Future[list[LoadResult]] = Future()
+
+        def look() -> None:
+            try:
+                future.set_result(self.discover_packs())
+            except BaseException as exc:  # handed to whoever waits on the future
+                future.set_exception(exc)
+
+        threading.Thread(target=look, name="quizgame-packs", daemon=True).start()
+        return future
+
+    def on_load(self) -> None:
+        # Start looking while Textual sets up the terminal and builds Home.
+        self.packs_found = self.begin_discovery()
 
     def remember(self, choices: HomeChoices) -> None:
         """Keep the Home choices for next time."""
@@ -114,6 +137,13 @@ class QuizApp(App[None]):
             problem = self.start_session(self.start_pack, self.start_options)
             if problem:
                 self.notify(problem, severity="error", markup=False)
+
+    def on_unmount(self) -> None:
+        if self.scores is not None:
+            self.scores.close()  # a session still running is written as abandoned
+
+    def _report(self, message: str) -> None:
+        self.notify(message, severity="warning", markup=False, timeout=10)
 
     def home_ready(self) -> None:
         """Home shows the packs: the first usable screen. A hook for benchmarks and tests."""
@@ -139,10 +169,17 @@ class QuizApp(App[None]):
             return f"Cannot start: {exc}."
         self.session = session
         self._tell("session_started", session)
-        self._show(QuestionScreen(session))
+        self._show_question(session)
         return None
 
+    def _show_question(self, session: Session) -> None:
+        from quizgame.tui.screens.question import QuestionScreen
+
+        self._show(QuestionScreen(session))
+
     def show_feedback(self, record: AnswerRecord) -> None:
+        from quizgame.tui.screens.feedback import FeedbackScreen
+
         assert self.session is not None
         self._show(FeedbackScreen(self.session, record))
 
@@ -158,9 +195,11 @@ class QuizApp(App[None]):
         if round_ is None:
             self.show_results()
         else:
-            self._show(QuestionScreen(session))
+            self._show_question(session)
 
     def show_results(self) -> None:
+        from quizgame.tui.screens.results import ResultsScreen
+
         session = self.session
         assert session is not None and session.finished
         results = session.results()
@@ -213,7 +252,7 @@ class QuizApp(App[None]):
 
     def _show(self, screen: Screen[None]) -> None:
         """Show a session screen in place of the current one (or on top of Home)."""
-        if isinstance(self.screen, SESSION_SCREENS):
+        if getattr(self.screen, "IN_SESSION", False):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
@@ -249,13 +288,17 @@ class QuizApp(App[None]):
                 session.resume()
             then(bool(yes))
 
+        from quizgame.tui.screens.confirm import ConfirmScreen
+
         if session is not None:
             session.pause()
         self.push_screen(ConfirmScreen(question, detail), answered)
 
     def action_help(self) -> None:
-        if isinstance(self.screen, HelpScreen | ConfirmScreen):
+        if isinstance(self.screen, ModalScreen):
             return
+        from quizgame.tui.screens.help import HelpScreen
+
         session = self.session
         pause = session is not None and not session.paused and not session.finished
         if pause and session is not None:
@@ -269,7 +312,7 @@ class QuizApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; during a session, ask first."""
-        if isinstance(self.screen, ConfirmScreen):
+        if isinstance(self.screen, ModalScreen):
             return
         if any(getattr(screen, "unsaved_changes", False) for screen in self.screen_stack):
             self._ask(

@@ -20,6 +20,7 @@ from quizgame.core.generate.draft import Context, Draft
 from quizgame.core.generate.facts import Facts
 from quizgame.core.generate.film import film_questions
 from quizgame.core.generate.filmography import filmography_questions
+from quizgame.core.generate.make import balance_true_false
 from quizgame.core.generate.parse import FactsError, load_facts, parse_facts
 from quizgame.core.generate.people import cast_questions, crew_questions
 from quizgame.core.generate.quality import Dropped, enforce, true_false_balance
@@ -58,7 +59,8 @@ def generate(facts: Facts | Mapping[str, Any], seed: int = 0) -> Generated:
     if not isinstance(facts, Facts):
         facts = parse_facts(facts)
     ctx = Context(facts, seed)
-    drafts = (draft for template in TEMPLATES for draft in template(ctx))
+    drafts = [draft for template in TEMPLATES for draft in template(ctx) if draft is not None]
+    balance_true_false(drafts, seed)
     kept, dropped = enforce(drafts, ctx)
     true_count, false_count = true_false_balance(kept)
     info = facts.pack

@@ -12,6 +12,7 @@ from quizgame.core.generate.make import (
     choice_or_typed,
     matching,
     only_choice,
+    sibling_statement,
     true_false,
 )
 from quizgame.core.generate.vocab import RELATIONS
@@ -92,9 +93,10 @@ def _attributes(
         # The one question on a disputed fact: it accepts every variant and says they differ.
         values = [v.value for v in profession.variants]
         described = ", another ".join(with_article(v) for v in values)
+        counts = "Either answer counts." if len(values) == 2 else "Any of them counts."
         about = About(
             CHARACTERS,
-            f"The sources disagree: one calls {name} {described}. Any of these counts.",
+            f"The sources disagree: one calls {name} {described}. {counts}",
             profession.sources,
             1,
         )
@@ -172,8 +174,15 @@ def _relations(ctx: Context) -> Iterator[Draft | None]:
             yield only_choice(
                 ctx, qid, f"Which of these characters is {noun}?", who.name, about, candidates, also
             )
-        wrong = ctx.pick(f"{qid}-tf", candidates, 1)
-        yield true_false(ctx, f"{qid}-tf", fact, f"{wrong[0]} is {noun}." if wrong else None, about)
+        yield sibling_statement(
+            ctx,
+            f"{qid}-tf",
+            f"relation-tf-{relation.kind}-{relation.of}",
+            same.index(relation),
+            fact,
+            [(key, f"{name} is {noun}.") for key, name in candidates],
+            about,
+        )
 
 
 def _first_told(relations: list[Relation]) -> Relation:

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from quizgame.core.checking import normalize as _normalize
 from quizgame.core.generate.english import capitalize, quote
 from quizgame.core.generate.facts import Disputed, Facts
-from quizgame.core.model import Difficulty, QuestionType, Spoiler, format_number
+from quizgame.core.model import Difficulty, QuestionType, Spoiler
 
 T = TypeVar("T")
 
@@ -61,6 +61,9 @@ class Draft:
     also_correct: frozenset[str] = field(default_factory=frozenset)
     # True for the one question made from a disputed fact, which accepts every variant.
     disputed_ok: bool = False
+    # A true/false that can be put either way: its two wordings (see `balance_true_false`).
+    true_prompt: str | None = None
+    false_prompt: str | None = None
 
     def texts(self) -> list[str]:
         """Every piece of text a player sees."""
@@ -71,7 +74,7 @@ class Draft:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        """The question in the pack format (fields at their defaults left out)."""
+        """The question in the pack format."""
         out: dict[str, Any] = {"id": self.id, "type": self.type.value, "prompt": self.prompt}
         if self.type is QuestionType.MULTIPLE_CHOICE:
             out["choices"] = list(self.choices)
@@ -87,13 +90,12 @@ class Draft:
             out["tolerance"] = _plain(self.tolerance)
         if self.unit:
             out["unit"] = self.unit
-        if self.difficulty is not Difficulty.MEDIUM:
-            out["difficulty"] = self.difficulty.value
+        # Written even at their defaults: every generated question states both.
+        out["difficulty"] = self.difficulty.value
         out["category"] = self.category
         if self.tags:
             out["tags"] = list(self.tags)
-        if self.spoiler is not Spoiler.NONE:
-            out["spoiler"] = self.spoiler.value
+        out["spoiler"] = self.spoiler.value
         out["explanation"] = self.explanation
         out["source"] = ", ".join(self.sources)
         return out
@@ -139,10 +141,6 @@ class Context:
             if isinstance(character.profession, Disputed)
             for variant in character.profession.variants
         }
-
-    def truth(self, qid: str) -> bool:
-        """Whether a true/false question states its fact truly: half of them, by hash."""
-        return stable_hash(self.seed, qid, "truth") % 2 == 0
 
     def chance(self, qid: str, numerator: int, denominator: int) -> bool:
         """A stable yes with probability numerator/denominator, for spreading question types.
@@ -207,7 +205,3 @@ def distractors(
             continue
         usable[norm] = (key, value)
     return ctx.pick(qid, list(usable.values()), count)
-
-
-def number_text(value: float) -> str:
-    return format_number(value)

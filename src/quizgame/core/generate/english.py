@@ -70,6 +70,14 @@ def capitalize(text: str) -> str:
     return text
 
 
+def mid_sentence(text: str) -> str:
+    """A sentence opening ("The mass grave ...") as it reads after "then": articles lowered."""
+    first, _, rest = text.partition(" ")
+    if first in ("A", "An", "The") and rest:
+        return f"{first.lower()} {rest}"
+    return text
+
+
 def join_names(names: list[str]) -> str:
     """`[A]` -> `A`, `[A, B]` -> `A and B`, `[A, B, C]` -> `A, B and C`."""
     if len(names) <= 1:

@@ -108,26 +108,69 @@ def only_choice(
 def true_false(
     ctx: Context, qid: str, true_text: str, false_text: str | None, about: About
 ) -> Draft | None:
-    """A statement, true or false by the question's hash; None if no false version exists."""
+    """A statement that can be put truly or falsely; None if no false version exists.
+
+    Which one the pack shows is decided for all of them at once by `balance_true_false`.
+    """
     if false_text is None:
         return None
-    truth = ctx.truth(qid)
-    prompt = true_text if truth else fix_articles(false_text)
-    if normalize(prompt) == normalize(true_text) and not truth:
+    false_text = fix_articles(false_text)
+    if normalize(false_text) == normalize(true_text):
         return None
-    draft = _draft(ctx, qid, QuestionType.TRUE_FALSE, prompt, about)
-    draft.answer = truth
-    return draft
+    return _either(ctx, qid, true_text, false_text, about)
+
+
+def sibling_statement(
+    ctx: Context,
+    qid: str,
+    group: str,
+    index: int,
+    true_text: str,
+    false_texts: Sequence[tuple[str, str]],
+    about: About,
+) -> Draft:
+    """A true/false for the `index`-th of several facts sharing one frame (two producers, two
+    lovers): each gets a different wrong value, so no two false statements are the same. With
+    too few wrong values to go round, it is a plain true statement."""
+    dealt = ctx.pick(group, false_texts, len(false_texts))
+    if index < len(dealt):
+        draft = true_false(ctx, qid, true_text, dealt[index], about)
+        if draft is not None:
+            return draft
+    return statement(ctx, qid, true_text, True, about)
 
 
 def statement_pair(
     ctx: Context, qid: str, positive: str, negative: str, fact: bool, about: About
 ) -> Draft:
     """A true/false on a yes/no fact, phrased positively or negatively so either answer occurs."""
-    want = ctx.truth(qid)
-    draft = _draft(ctx, qid, QuestionType.TRUE_FALSE, positive if fact == want else negative, about)
-    draft.answer = want
+    return _either(ctx, qid, positive if fact else negative, negative if fact else positive, about)
+
+
+def _either(ctx: Context, qid: str, true_text: str, false_text: str, about: About) -> Draft:
+    draft = _draft(ctx, qid, QuestionType.TRUE_FALSE, true_text, about)
+    draft.answer = True
+    draft.true_prompt = draft.prompt
+    draft.false_prompt = smart_quotes(false_text)
     return draft
+
+
+def balance_true_false(drafts: Sequence[Draft], seed: int) -> None:
+    """Choose which true/false statements are put truly, so that about half of all of them are.
+
+    Statements whose truth is the fact itself count as they are; of the others, those first by a
+    hash of (seed, id) are made true. Ids do not change when a fact's value is edited, so an edit
+    never flips another question; the seed varies which ones are false.
+    """
+    statements = [d for d in drafts if d.type is QuestionType.TRUE_FALSE]
+    either = [d for d in statements if d.false_prompt is not None]
+    fixed_true = sum(1 for d in statements if d.false_prompt is None and d.answer is True)
+    wanted = max(0, min(len(either), (len(statements) + 1) // 2 - fixed_true))
+    ranked = sorted(either, key=lambda d: (stable_hash(seed, d.id, "truth"), d.id))
+    for rank, draft in enumerate(ranked):
+        truth = rank < wanted
+        draft.answer = truth
+        draft.prompt = (draft.true_prompt if truth else draft.false_prompt) or draft.prompt
 
 
 def statement(ctx: Context, qid: str, text: str, truth: bool, about: About) -> Draft:

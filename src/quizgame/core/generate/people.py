@@ -12,6 +12,7 @@ from quizgame.core.generate.make import (
     choice_or_typed,
     matching,
     pairs_sentence,
+    sibling_statement,
     true_false,
 )
 from quizgame.core.generate.vocab import JOBS
@@ -99,9 +100,15 @@ def crew_questions(ctx: Context) -> Iterator[Draft | None]:
             accept=ctx.surname_accept(person.name, person.surname) + person.aka,
             typed=ctx.chance(f"crew-{slug}-{person.id}", 1, 3),
         )
-        qid = f"crew-tf-{slug}-{person.id}"
-        wrong = ctx.pick(qid, candidates, 1)
-        yield true_false(ctx, qid, fact, f"{wrong[0]} {verb}." if wrong else None, about)
+        yield sibling_statement(
+            ctx,
+            f"crew-tf-{slug}-{person.id}",
+            f"crew-tf-{slug}",
+            holders.index(credit.person),
+            fact,
+            [(key, f"{name} {verb}.") for key, name in candidates],
+            about,
+        )
     # One job per person and one person per job, so every pair has a single right match.
     pairs: list[tuple[str, str]] = []
     used_people: set[str] = set()
@@ -116,7 +123,8 @@ def crew_questions(ctx: Context) -> Iterator[Draft | None]:
         pairs.append((facts.people[credit.person].name, capitalize(JOBS[credit.job].title)))
     if len(pairs) >= 3:
         sources = merge_sources(*(c.sources for c in chosen))
-        about = About(CREW, pairs_sentence(tuple(pairs), "is the film's", lower=True), sources, 1)
+        roles = join_names([f"{name} ({job.lower()})" for name, job in pairs])
+        about = About(CREW, f"The crew of {ctx.title} includes {roles}.", sources, 1)
         yield matching(
             ctx,
             "crew-match",

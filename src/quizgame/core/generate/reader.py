@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -10,6 +9,7 @@ from typing import Any, TypeVar
 
 from quizgame.core.generate.facts import Fact
 from quizgame.core.model import Difficulty, Spoiler
+from quizgame.core.validate import is_number, kind_of
 from quizgame.core.yamlload import Key
 
 T = TypeVar("T")
@@ -33,26 +33,6 @@ def slugify(text: str, limit: int = 48) -> str:
     return slug[:limit].rstrip("-") or "x"
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
-def _number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
 class Reader:
     """Turns raw facts data into `Facts`, collecting (path, message) problems."""
 
@@ -67,7 +47,7 @@ class Reader:
 
     def mapping(self, value: Any, path: Path_, allowed: set[str]) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            self.error(path, f"should be a mapping of fields, not {_kind(value)}")
+            self.error(path, f"should be a mapping of fields, not {kind_of(value)}")
             return None
         for key in value:
             if key not in allowed:
@@ -80,7 +60,7 @@ class Reader:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.error((*path, name), f"should be a list, not {_kind(value)}")
+            self.error((*path, name), f"should be a list, not {kind_of(value)}")
             return []
         return [((*path, name, i), item) for i, item in enumerate(value)]
 
@@ -90,10 +70,10 @@ class Reader:
             if required:
                 self.error(path, f"missing field '{name}'")
             return ""
-        if _number(value):
+        if is_number(value):
             return str(value)
         if not isinstance(value, str) or not value.strip():
-            self.error((*path, name), f"should be non-empty text, not {_kind(value)}")
+            self.error((*path, name), f"should be non-empty text, not {kind_of(value)}")
             return ""
         return " ".join(value.split())
 
@@ -117,7 +97,7 @@ class Reader:
     def flag(self, data: Mapping[str, Any], path: Path_, name: str) -> bool:
         value = data.get(name, False)
         if not isinstance(value, bool):
-            self.error((*path, name), f"should be true or false, not {_kind(value)}")
+            self.error((*path, name), f"should be true or false, not {kind_of(value)}")
             return False
         return value
 
@@ -207,27 +187,27 @@ class Reader:
     def to_text(self, value: Any, path: Path_) -> str | None:
         if isinstance(value, str) and value.strip():
             return " ".join(value.split())
-        if _number(value):
+        if is_number(value):
             return str(value)
-        self.error(path, f"should be text, not {_kind(value)}")
+        self.error(path, f"should be text, not {kind_of(value)}")
         return None
 
     def to_int(self, value: Any, path: Path_) -> int | None:
         if isinstance(value, int) and not isinstance(value, bool) and value > 0:
             return value
-        self.error(path, f"should be a whole number above 0, not {_kind(value)} '{value}'")
+        self.error(path, f"should be a whole number above 0, not {kind_of(value)} '{value}'")
         return None
 
     def to_number(self, value: Any, path: Path_) -> float | None:
-        if _number(value) and value >= 0:
+        if is_number(value) and value >= 0:
             return float(value)
-        self.error(path, f"should be a number (0 or more), not {_kind(value)} '{value}'")
+        self.error(path, f"should be a number (0 or more), not {kind_of(value)} '{value}'")
         return None
 
     def to_bool(self, value: Any, path: Path_) -> bool | None:
         if isinstance(value, bool):
             return value
-        self.error(path, f"should be true or false, not {_kind(value)}")
+        self.error(path, f"should be true or false, not {kind_of(value)}")
         return None
 
     def to_texts(self, value: Any, path: Path_) -> tuple[str, ...] | None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from quizgame.core.generate.characters import profession_pool
 from quizgame.core.generate.draft import Context, Draft, distractors, max_spoiler, merge_sources
+from quizgame.core.generate.english import mid_sentence
 from quizgame.core.generate.facts import AnswerKey, Statement
 from quizgame.core.generate.make import (
     MAX_ITEMS,
@@ -158,7 +159,7 @@ def _ordering(ctx: Context, qid: str, prompt: str, group: Sequence[Statement]) -
     labels = [e.label or e.id for e in group]
     about = About(
         PLOT,
-        "In story order: " + "; then ".join(labels) + ".",
+        "In story order: " + "; then ".join(mid_sentence(label) for label in labels) + ".",
         merge_sources(*(e.sources for e in group)),
         1,
         max_spoiler(e.spoiler for e in group),

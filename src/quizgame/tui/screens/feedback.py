@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 
 from quizgame.core.model import QuestionType
@@ -71,6 +72,8 @@ def labelled(label: str, text: str) -> Content:
 class FeedbackScreen(Screen[None]):
     """How the last answer went; Enter or Space goes on."""
 
+    IN_SESSION: ClassVar[bool] = True  # the app swaps these in place of each other
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "next", "Next"),
         Binding("escape", "leave", "Leave session"),
@@ -90,42 +93,48 @@ class FeedbackScreen(Screen[None]):
         """Is this the last feedback before the results?"""
         return self.session.finished or self.session.position >= self.session.total
 
-    def compose(self) -> ComposeResult:
+    def details(self) -> list[Widget]:
+        """The verdict, the question, both answers, why it was accepted, explanation, source."""
         record, question = self.record, self.record.question
         kind, line = verdict_line(record)
-        yield StatusBar(id="status")
-        with VerticalScroll(id="feedback-box"):
-            yield Static(line, id="verdict", classes=f"-{kind}")
-            yield Static(safetext.literal(question.prompt), id="feedback-prompt")
-            if not record.skipped:
-                yield Static(labelled("Your answer", record.given_text), id="given")
-            if not record.correct:
-                yield Static(labelled("Right answer", question.answer_text()), id="right")
-            if record.verdict.reason:
-                yield Static(
-                    safetext.assemble(
-                        ("Accepted: ", "bold"),
-                        record.verdict.reason,
-                        (f" (the answer is “{question.answer_text()}”)", "italic"),
-                    ),
-                    id="why",
-                )
-            parts = parts_lines(record)
-            if parts is not None and not record.correct:
-                yield Static(parts, id="parts")
-            if question.explanation:
-                yield Static(labelled("Why", question.explanation), id="explanation")
-            if question.source:
-                yield Static(labelled("Source", question.source), id="source")
-            if self.session.end_reason is EndReason.OUT_OF_LIVES:
-                yield Static("No lives left: the session is over.", id="ended", markup=False)
-        with Horizontal(id="feedback-actions"):
-            label = "See the results" if self.last else "Next question"
-            yield Button(f"{label} (Enter)", id="next", variant="primary", compact=True)
+        widgets: list[Widget] = [
+            Static(line, id="verdict", classes=f"-{kind}"),
+            Static(safetext.literal(question.prompt), id="feedback-prompt"),
+        ]
+        if not record.skipped:
+            widgets.append(Static(labelled("Your answer", record.given_text), id="given"))
+        if not record.correct:
+            widgets.append(Static(labelled("Right answer", question.answer_text()), id="right"))
+        if record.verdict.reason:
+            why = safetext.assemble(
+                ("Accepted: ", "bold"),
+                record.verdict.reason,
+                (" (the answer is “", "italic"),
+                (question.answer_text(), "italic"),
+                ("”)", "italic"),
+            )
+            widgets.append(Static(why, id="why"))
+        parts = parts_lines(record)
+        if parts is not None and not record.correct:
+            widgets.append(Static(parts, id="parts"))
+        if question.explanation:
+            widgets.append(Static(labelled("Why", question.explanation), id="explanation"))
+        if question.source:
+            widgets.append(Static(labelled("Source", question.source), id="source"))
+        if self.session.end_reason is EndReason.OUT_OF_LIVES:
+            widgets.append(Static("No lives left: the session is over.", id="ended", markup=False))
+        return widgets
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(self.session, id="status")
+        with Center(classes="column-center"), Vertical(classes="column"):
+            yield VerticalScroll(*self.details(), id="feedback-box")
+            with Horizontal(id="feedback-actions"):
+                label = "See the results" if self.last else "Next question"
+                yield Button(f"{label} (Enter)", id="next", variant="primary", compact=True)
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one(StatusBar).show(self.session)
         self.query_one("#next").focus()
 
     def action_next(self) -> None:

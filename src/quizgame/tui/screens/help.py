@@ -16,11 +16,44 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Home",
         (
             ("↑ ↓", "choose a pack"),
-            ("Enter / s", "start a session with the chosen pack and settings"),
+            ("Enter / s", "start playing the chosen pack"),
             ("Tab", "move between the packs and the settings"),
             ("t", "light or dark colours"),
-            ("e", "edit the chosen pack (bundled ones: read-only, c copies)"),
+            ("v", "statistics: accuracy over time, most missed, practice"),
+            ("e", "edit the chosen pack (bundled ones read-only)"),
             ("n", "make a new pack in the editor"),
+        ),
+    ),
+    (
+        "Question",
+        (
+            ("1-9", "pick a choice; in matching, the chosen item's match"),
+            ("↑ ↓ Enter", "choose and answer; a click works too"),
+            ("Shift+↑ ↓", "ordering: move the chosen item (or Space, ↑ ↓)"),
+            ("← →", "matching: step through matches; Backspace unpairs"),
+            ("f / F4", "lifeline 50:50 (multiple choice)"),
+            ("s / F3", "lifeline skip: no points, streak kept"),
+            ("h / F2", "lifeline hint (classic mode, typed answers)"),
+            ("p / F5", "pause: the clock stops, the question is hidden"),
+            ("", "While typing an answer, use the function keys."),
+        ),
+    ),
+    ("Feedback", (("Enter / Space", "go on"),)),
+    (
+        "Statistics",
+        (
+            ("↑ ↓", "choose a pack"),
+            ("w", "accuracy by day, week or month"),
+            ("p", "practise the questions you keep missing"),
+            ("h / Escape", "back to Home"),
+        ),
+    ),
+    (
+        "Results",
+        (
+            ("r", "play again with the same settings"),
+            ("m", "replay only the questions you missed"),
+            ("h / Escape", "back to Home"),
         ),
     ),
     (
@@ -34,29 +67,6 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Ctrl+S", "save (in a question: keep the question)"),
             ("c", "copy a read-only pack to your packs, to edit the copy"),
             ("Escape", "back (asks first if there are unsaved changes)"),
-        ),
-    ),
-    (
-        "Question",
-        (
-            ("1-9", "pick a choice (or, in matching, the match for the chosen item)"),
-            ("↑ ↓ Enter", "choose and answer; a click works too"),
-            ("Shift+↑ ↓", "ordering: move the chosen item (or Space to pick it up)"),
-            ("← →", "matching: step through the matches; Backspace unpairs"),
-            ("f / F4", "lifeline 50:50 (multiple choice)"),
-            ("s / F3", "lifeline skip: no points, streak kept"),
-            ("h / F2", "lifeline hint (classic mode, typed answers)"),
-            ("p / F5", "pause: the clock stops and the question is hidden"),
-            ("", "While typing an answer, use the function keys."),
-        ),
-    ),
-    ("Feedback", (("Enter / Space", "go on"),)),
-    (
-        "Results",
-        (
-            ("r", "play again with the same settings"),
-            ("m", "replay only the questions you missed"),
-            ("h / Escape", "back to Home"),
         ),
     ),
     (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future, wait
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -63,6 +64,7 @@ class HomeScreen(Screen[None]):
         Binding("e", "edit_pack", "Edit pack"),
         Binding("n", "new_pack", "New pack"),
         Binding("t", "toggle_theme", "Light/dark"),
+        Binding("v", "stats", "Statistics"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -133,18 +135,33 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#pack-list").focus()
-        self.reload_packs()
+        found, self.app.packs_found = self.app.packs_found, None
+        self._wait_for(found or self.app.begin_discovery())
 
     # --- packs -----------------------------------------------------------------------------------
 
     def reload_packs(self) -> None:
-        """Look for packs again (in a thread) and show them; e.g. after a pack was edited."""
-        self._discover()
+        """Look for packs again and show them (e.g. after a pack was edited or added)."""
+        self._wait_for(self.app.begin_discovery())
+
+    def _wait_for(self, found: Future[list[LoadResult]]) -> None:
+        if found.done():
+            self._take(found)
+        else:
+            self._wait_in_thread(found)
 
     @work(thread=True, exclusive=True, group="packs")
-    def _discover(self) -> None:
-        results = self.app.discover_packs()
-        self.app.call_from_thread(self.show_packs, results)
+    def _wait_in_thread(self, found: Future[list[LoadResult]]) -> None:
+        wait([found])
+        self.app.call_from_thread(self._take, found)
+
+    def _take(self, found: Future[list[LoadResult]]) -> None:
+        try:
+            results = found.result()
+        except Exception as exc:  # a folder we cannot read must not stop the game
+            results = []
+            self.say(f"Could not look for packs: {exc}")
+        self.show_packs(results)
 
     def show_packs(self, results: list[LoadResult]) -> None:
         """Fill the pack list; the remembered pack (else the first good one) is highlighted."""
@@ -273,6 +290,13 @@ class HomeScreen(Screen[None]):
 
     def action_toggle_theme(self) -> None:
         self.app.toggle_theme()
+
+    def action_stats(self) -> None:
+        """Your score history: accuracy over time, missed questions, practice."""
+        from quizgame.tui.screens.stats import StatsScreen
+
+        packs = {r.pack.id: r.pack for r in self.results if r.pack is not None}
+        self.app.push_screen(StatsScreen(packs))
 
     # --- authoring (the editor lives in screens/editor.py) ---------------------------------------
 

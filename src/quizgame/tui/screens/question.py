@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Static
@@ -59,8 +59,14 @@ def answer_widget(session: Session) -> Widget:
     return AnswerInput(qtype, round_.question.unit, id="answer")
 
 
+class PromptBox(VerticalScroll, can_focus=False):
+    """The question's text; scrolls with the mouse but never takes the focus from the answer."""
+
+
 class QuestionScreen(Screen[None]):
     """Shows the session's current round and reports the player's answer to the session."""
+
+    IN_SESSION: ClassVar[bool] = True  # the app swaps these in place of each other
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
@@ -91,31 +97,33 @@ class QuestionScreen(Screen[None]):
         return self.question_type in (QuestionType.TYPED, QuestionType.NUMERIC)
 
     def compose(self) -> ComposeResult:
-        yield StatusBar(id="status")
-        label = "left in the session" if self.session.mode is Mode.BLITZ else "left"
-        yield CountdownBar(self.session, label=label, id="countdown")
+        yield StatusBar(self.session, id="status")
+        if self.session.time_left() is not None:
+            label = "left in the session" if self.session.mode is Mode.BLITZ else "left"
+            yield CountdownBar(self.session, label=label, id="countdown")
         question = self.round.question
-        with VerticalScroll(id="question-box"):
-            yield Static(self._meta(), id="question-meta")
-            yield Static(safetext.literal(question.prompt), id="prompt")
-            if question.type is QuestionType.NUMERIC and question.unit:
-                yield Static(
-                    safetext.assemble(("Answer in ", "italic"), (question.unit, "bold")),
-                    id="unit",
-                )
-        with Vertical(id="answer-area"):
-            yield answer_widget(self.session)
-        with Horizontal(id="answer-bar"):
-            if question.type not in (QuestionType.MULTIPLE_CHOICE, QuestionType.TRUE_FALSE):
-                yield Button("Answer", id="submit", variant="primary", compact=True)
-            yield Static(TYPE_HELP[question.type], id="answer-help", markup=False)
-        yield Static(id="hint")
-        yield Static(id="message")
-        yield Static(
-            "Paused: the clock is stopped and the question hidden. Press p (or F5) to resume.",
-            id="paused",
-            markup=False,
-        )
+        with Center(classes="column-center"), Vertical(classes="column"):
+            with PromptBox(id="question-box"):
+                yield Static(self._meta(), id="question-meta")
+                yield Static(safetext.literal(question.prompt), id="prompt")
+                if question.type is QuestionType.NUMERIC and question.unit:
+                    yield Static(
+                        safetext.assemble(("Answer in ", "italic"), (question.unit, "bold")),
+                        id="unit",
+                    )
+            with Vertical(id="answer-area"):
+                yield answer_widget(self.session)
+            with Horizontal(id="answer-bar"):
+                if question.type not in (QuestionType.MULTIPLE_CHOICE, QuestionType.TRUE_FALSE):
+                    yield Button("Answer", id="submit", variant="primary", compact=True)
+                yield Static(TYPE_HELP[question.type], id="answer-help", markup=False)
+            yield Static(id="hint")
+            yield Static(id="message")
+            yield Static(
+                "Paused: the clock is stopped and the question hidden. Press p (or F5) to resume.",
+                id="paused",
+                markup=False,
+            )
         yield LifelineBar(id="lifelines")
         yield Footer(show_command_palette=False)
 
@@ -137,8 +145,9 @@ class QuestionScreen(Screen[None]):
 
     def _show(self) -> None:
         session = self.session
-        self.query_one(StatusBar).show(session)
-        self.query_one(CountdownBar).refresh_time()
+        self.query_one(StatusBar).show()
+        for countdown in self.query(CountdownBar):
+            countdown.refresh_time()
         paused = session.paused
         for selector in ("#question-box", "#answer-area", "#answer-bar", "#hint"):
             self.query_one(selector).display = not paused
@@ -172,7 +181,8 @@ class QuestionScreen(Screen[None]):
             self._hand_over()
             self.app.show_results()
         else:
-            self.query_one(CountdownBar).refresh_time()
+            for countdown in self.query(CountdownBar):
+                countdown.refresh_time()
 
     def _hand_over(self) -> None:
         self._handed_over = True

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
@@ -105,6 +105,8 @@ class ResultsScreen(Screen[None]):
     `#results-extra` holds widgets from the app's results panels (a rank, a personal best).
     """
 
+    IN_SESSION: ClassVar[bool] = True  # the app swaps these in place of each other
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "again", "Play again"),
         Binding("m", "missed", "Replay missed"),
@@ -127,22 +129,34 @@ class ResultsScreen(Screen[None]):
             safetext.line(self.session.pack.title),
             f"  ·  {self.session.mode.value}  ·  {END_WORDS[results.end_reason]}",
         )
-        yield Static(title, id="results-title")
-        with VerticalScroll(id="results-body"):
-            yield Static(summary(results), id="results-summary")
-            yield Vertical(*self.panels, id="results-extra")
-            if results.by_category:
-                yield Static("By category", classes="results-heading", markup=False)
-                yield Static(category_table(results), id="results-categories")
-            yield Static("Review", classes="results-heading", markup=False)
-            for record in results.records:
-                kind = "correct" if record.correct else "skipped" if record.skipped else "wrong"
-                yield Static(review_item(record), classes=f"review-item -{kind}")
-        with Horizontal(id="results-actions"):
-            yield Button("r Play again", id="again", compact=True)
-            yield Button("m Replay missed", id="missed", compact=True, disabled=not results.missed)
-            yield Button("h Home", id="home", compact=True)
+        with Center(classes="column-center"), Vertical(classes="column"):
+            yield Static(title, id="results-title")
+            yield VerticalScroll(*self.body(), id="results-body")
+            with Horizontal(id="results-actions"):
+                yield Button("r Play again", id="again", compact=True)
+                yield Button(
+                    "m Replay missed", id="missed", compact=True, disabled=not results.missed
+                )
+                yield Button("h Home", id="home", compact=True)
         yield Footer(show_command_palette=False)
+
+    def body(self) -> list[Widget]:
+        """The figures, the extra panels, the categories and the review."""
+        results = self.results
+        widgets: list[Widget] = [
+            Static(summary(results), id="results-summary"),
+            Vertical(*self.panels, id="results-extra"),
+        ]
+        if results.by_category:
+            widgets += [
+                Static("By category", classes="results-heading", markup=False),
+                Static(category_table(results), id="results-categories"),
+            ]
+        widgets.append(Static("Review", classes="results-heading", markup=False))
+        for record in results.records:
+            kind = "correct" if record.correct else "skipped" if record.skipped else "wrong"
+            widgets.append(Static(review_item(record), classes=f"review-item -{kind}"))
+        return widgets
 
     def on_mount(self) -> None:
         self.query_one("#results-body").focus()

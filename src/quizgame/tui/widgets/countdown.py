@@ -5,13 +5,12 @@ from __future__ import annotations
 import math
 from typing import Protocol
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Label, ProgressBar
+from textual.widget import Widget
+
+from quizgame.tui.widgets.meter import meter
 
 LOW_SECONDS = 5.0
-STEPS = 1000
 
 
 class TimeSource(Protocol):
@@ -22,11 +21,11 @@ class TimeSource(Protocol):
     def time_fraction_left(self) -> float | None: ...
 
 
-class CountdownBar(Horizontal):
-    """Seconds left and a bar that drains; hidden in untimed play.
+class CountdownBar(Widget):
+    """Seconds left and a bar that drains; empty in untimed play.
 
-    The screen calls `refresh_time` on its timer; the bar reads the source every time, so it can
-    never drift from the session's own clock.
+    The screen calls `refresh_time` on its timer; the bar reads the source every time it is
+    drawn, so it can never drift from the session's own clock.
     """
 
     def __init__(self, source: TimeSource, *, label: str = "left", id: str | None = None) -> None:
@@ -34,25 +33,26 @@ class CountdownBar(Horizontal):
         self.source = source
         self.label = label
 
-    def compose(self) -> ComposeResult:
-        yield Label(id="countdown-seconds")
-        yield ProgressBar(
-            total=STEPS, show_eta=False, show_percentage=False, id="countdown-progress"
-        )
-
     def on_mount(self) -> None:
         self.refresh_time()
 
     def refresh_time(self) -> None:
-        """Show what the source says now."""
+        """Redraw from what the source says now."""
         left = self.source.time_left()
-        self.display = left is not None
+        self.set_class(left is not None and left <= LOW_SECONDS, "-low")
+        self.refresh()
+
+    def render(self) -> Content:
+        left = self.source.time_left()
         if left is None:
-            return
-        fraction = self.source.time_fraction_left() or 0.0
+            return Content("")
         seconds = math.ceil(left - 1e-9)
-        self.set_class(left <= LOW_SECONDS, "-low")
-        self.query_one("#countdown-seconds", Label).update(
-            Content.assemble(("⏱ ", ""), (f"{seconds:>3} s", "bold"), (f" {self.label}", ""))
+        low = left <= LOW_SECONDS
+        text = Content.assemble(
+            ("Time ", "$text-muted"),
+            (f"{seconds:>3} s", "bold $text-error" if low else "bold"),
+            f" {self.label} ",
         )
-        self.query_one("#countdown-progress", ProgressBar).update(progress=round(fraction * STEPS))
+        fraction = self.source.time_fraction_left() or 0.0
+        bar = meter(self.size.width - text.cell_length, fraction, "$error" if low else "$warning")
+        return Content.assemble(text, bar)

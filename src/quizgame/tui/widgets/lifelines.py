@@ -55,5 +55,10 @@ class LifelineBar(Horizontal):
                 button.label = f"{key} {lifeline.label}"
             button.disabled = paused or lifeline not in available
             button.display = lifeline in used or lifeline in available
+        self.query_one("#lifelines-label").display = any(
+            lifeline in used or lifeline in available for lifeline in Lifeline
+        )
         pause = self.query_one("#pause", Button)
         pause.label = f"{key_label('pause', typing)} " + ("Resume" if paused else "Pause")
+        for button in self.query(Button):
+            button.refresh(layout=True)  # a new label may need a new width

@@ -1,13 +1,13 @@
-"""The bar above every question: progress, score, streak and lives."""
+"""The line above every question: question n of N with a bar, the score, streak and lives."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
+from rich.cells import cell_len
 from textual.content import Content
-from textual.widgets import Label, ProgressBar
+from textual.widget import Widget
 
 from quizgame.core.session import SURVIVAL_LIVES, Session
+from quizgame.tui.widgets.meter import meter
 
 
 def lives_text(lives: int) -> str:
@@ -15,29 +15,35 @@ def lives_text(lives: int) -> str:
     return "♥" * max(0, lives) + "♡" * max(0, SURVIVAL_LIVES - lives)
 
 
-class StatusBar(Horizontal):
-    """Question n of N with a bar, then the score, streak and (in survival) lives."""
+class StatusBar(Widget):
+    """Draws the session's progress and score on one line; `show` redraws it."""
 
-    def compose(self) -> ComposeResult:
-        yield Label(id="status-position")
-        yield ProgressBar(
-            total=1, show_eta=False, show_percentage=False, id="status-progress"
-        )  # show_eta=False: nothing here moves on its own
-        yield Label(id="status-score")
+    def __init__(self, session: Session, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.session = session
 
-    def show(self, session: Session) -> None:
-        """Re-render from the session's state."""
-        done = len(session.records)
-        self.query_one("#status-position", Label).update(
-            Content(f"Question {session.position} of {session.total}")
-        )
-        self.query_one("#status-progress", ProgressBar).update(total=session.total, progress=done)
-        parts: list[str | tuple[str, str]] = [
-            ("Score ", "$text-muted"),
+    def score_text(self) -> Content:
+        session = self.session
+        parts: list[tuple[str, str]] = [
+            ("  Score ", "$text-muted"),
             (f"{session.score:,}", "bold"),
             ("  Streak ", "$text-muted"),
             (str(session.streak), "bold"),
         ]
         if session.lives is not None:
-            parts += [("  Lives ", "$text-muted"), (lives_text(session.lives), "bold $error")]
-        self.query_one("#status-score", Label).update(Content.assemble(*parts))
+            parts += [("  Lives ", "$text-muted"), (lives_text(session.lives), "bold $text-error")]
+        return Content.assemble(*parts)
+
+    def render(self) -> Content:
+        session = self.session
+        position = f"Question {session.position} of {session.total} "
+        score = self.score_text()
+        room = self.size.width - cell_len(position) - score.cell_length
+        done = len(session.records) / session.total if session.total else 0.0
+        return Content.assemble((position, "bold"), meter(room, done), score)
+
+    def show(self, session: Session | None = None) -> None:
+        """Redraw (from `session`, if it is another one)."""
+        if session is not None:
+            self.session = session
+        self.refresh()

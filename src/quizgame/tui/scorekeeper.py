@@ -1,0 +1,115 @@
+"""The score history in the game: each session recorded as it is played, and on the results
+screen where the score stands (its rank among your plays of the pack and mode, your personal
+best, "New best!").
+
+A `SessionListener` and a `ResultsPanel` (see `hooks`). The database opens on first use; if it
+cannot be used the player is told once, in one line, and the game plays on unrecorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static
+
+from quizgame.core.history import Standing
+from quizgame.core.session import AnswerRecord, Results, Session
+from quizgame.core.store import ScoreStore, SessionRecorder, StoreError
+from quizgame.tui.hooks import NullListener
+
+# Another quizgame writing at the same moment takes milliseconds; anything longer is a lock
+# held on purpose, and the game should not freeze waiting for it.
+BUSY_TIMEOUT = 0.5
+
+
+def standing_text(standing: Standing, mode: str) -> Content:
+    """'New best!' or the personal best, then the rank (our own words and numbers only)."""
+    if standing.new_best:
+        previous = standing.previous_best
+        first = Content.assemble(
+            ("New best!", "bold $text-success"),
+            f"  (previous best {previous:,})" if previous is not None else "",
+        )
+    else:
+        first = Content.assemble("Personal best ", (f"{standing.best:,}", "bold"))
+    rank = f"Rank {standing.rank} of {standing.out_of} among your {mode} plays of this pack"
+    return Content.assemble(first, "\n", rank)
+
+
+class ScoreKeeper(NullListener):
+    """Records the app's sessions in the score history and answers the results screen."""
+
+    def __init__(self, path: Path, report: Callable[[str], None] = lambda _message: None) -> None:
+        self.path = path
+        self.report = report  # one line for the player
+        self._store: ScoreStore | None = None
+        self._unusable = False
+        self._recorders: dict[int, SessionRecorder] = {}
+        self._ended: tuple[Session, SessionRecorder] | None = None
+
+    @property
+    def store(self) -> ScoreStore | None:
+        """The score history, opened on first use; None if it cannot be used."""
+        if self._store is None and not self._unusable:
+            try:
+                self._store = ScoreStore.open(self.path, busy_timeout=BUSY_TIMEOUT)
+            except StoreError as exc:
+                self._unusable = True
+                self.report(f"Scores are not being saved: {exc}.")
+                return None
+            if self._store.notice:
+                self.report(f"Score history: {self._store.notice}.")
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    # --- SessionListener -----------------------------------------------------------------------
+
+    def session_started(self, session: Session) -> None:
+        recorder = SessionRecorder(
+            self.store,
+            on_error=lambda exc: self.report(f"This session is not being saved: {exc}."),
+        )
+        recorder.start(session)
+        self._recorders[id(session)] = recorder
+
+    def answer_recorded(self, session: Session, record: AnswerRecord) -> None:
+        recorder = self._recorders.get(id(session))
+        if recorder is not None:
+            recorder(record)
+
+    def session_ended(self, session: Session, results: Results) -> None:
+        recorder = self._recorders.pop(id(session), None)
+        if recorder is not None:
+            recorder.finish(session)
+            self._ended = (session, recorder)
+
+    # --- ResultsPanel --------------------------------------------------------------------------
+
+    def session_id(self, session: Session) -> int | None:
+        """The stored id of a session that has ended and was recorded whole."""
+        if self._ended is None or self._ended[0] is not session:
+            return None
+        recorder = self._ended[1]
+        return recorder.session_id if recorder.finished else None
+
+    def results_panel(self, session: Session, results: Results) -> Widget | None:
+        """Rank and personal best for the results screen."""
+        store = self.store
+        session_id = self.session_id(session)
+        if store is None or session_id is None:
+            return Static("This session was not saved to your score history.", id="standing")
+        try:
+            standing = store.standing(session_id)
+        except StoreError as exc:
+            self.report(f"Score history: {exc}.")
+            return None
+        if standing is None:
+            return Static("A practice session: not ranked.", id="standing")
+        return Static(standing_text(standing, session.mode.value), id="standing")

@@ -1,0 +1,264 @@
+"""Statistics from the score history: per pack, accuracy over time and the questions missed
+most, and a "practice my misses" session built from them. Opened from Home.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from quizgame.core.history import AccuracyPoint, MissedQuestion
+from quizgame.core.model import Pack, Spoiler
+from quizgame.core.session import DEFAULT_COUNT, Mode, SessionOptions
+from quizgame.core.store import StoreError
+from quizgame.tui import safetext
+
+if TYPE_CHECKING:
+    from quizgame.tui.app import QuizApp
+
+PERIOD_ORDER = ("day", "week", "month")
+PERIOD_WORDS = {"day": "by day", "week": "by week", "month": "by month"}
+SHOWN_PERIODS = 8  # the latest ones; the rest scroll away into the totals
+SHOWN_MISSES = 10
+BAR = 12
+
+
+@dataclass(frozen=True)
+class PackRecord:
+    """A pack in the history: its answers over all plays."""
+
+    pack_id: str
+    title: str
+    sessions: int
+    correct: int
+    answered: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.answered if self.answered else 0.0
+
+
+def pack_records(points: Sequence[AccuracyPoint]) -> list[PackRecord]:
+    """Totals per pack from its accuracy points, most played first."""
+    totals: dict[str, list[int]] = {}
+    titles: dict[str, str] = {}
+    for point in points:
+        total = totals.setdefault(point.pack_id, [0, 0, 0])
+        total[0] += point.sessions
+        total[1] += point.correct
+        total[2] += point.answered
+        titles[point.pack_id] = point.pack_title
+    records = [PackRecord(pid, titles[pid], *total) for pid, total in totals.items()]
+    return sorted(records, key=lambda r: (-r.sessions, r.title))
+
+
+def bar(fraction: float, width: int = BAR) -> str:
+    filled = round(max(0.0, min(1.0, fraction)) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def trend(points: Sequence[AccuracyPoint], period: str) -> Content:
+    """Accuracy per period, the latest last, as bars with the figures beside them."""
+    if not points:
+        return Content("No answers recorded on this pack yet.")
+    shown = points[-SHOWN_PERIODS:]
+    parts: list[safetext.Part] = [(f"Accuracy {PERIOD_WORDS[period]}", "bold")]
+    if len(points) > len(shown):
+        parts.append((f" (the latest {len(shown)} of {len(points)})", "italic"))
+    for point in shown:
+        plays = f"{point.sessions} play{'s' if point.sessions != 1 else ''}"
+        parts += [
+            f"\n{point.period:<10} ",
+            (bar(point.accuracy), "$accent"),
+            (f" {point.accuracy:>4.0%}", "bold"),
+            (f"  {point.correct}/{point.answered} · {plays}", "$text-muted"),
+        ]
+    return safetext.assemble(*parts)
+
+
+def missed_list(missed: Sequence[MissedQuestion], pack: Pack | None) -> Content:
+    """The questions missed most: how often, the prompt, and whether it is still to learn."""
+    if not missed:
+        return Content("Nothing missed on this pack yet.")
+    parts: list[safetext.Part] = [("Missed most", "bold")]
+    for item in missed:
+        question = pack.question(item.question_id) if pack is not None else None
+        prompt = question.prompt if question is not None else f"(question {item.question_id})"
+        mark = ("✗", "bold $text-error") if item.still_missed else ("✓", "bold $text-success")
+        parts += [
+            "\n",
+            mark,
+            (f" {item.missed} of {item.asked}  ", "bold"),
+            safetext.line(prompt[:200]),
+        ]
+        if not item.still_missed:
+            parts.append(("  (right last time)", "italic $text-muted"))
+    return safetext.assemble(*parts)
+
+
+class StatsScreen(Screen[None]):
+    """Your history, pack by pack; `p` practises the questions you keep missing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "practice", "Practise misses"),
+        Binding("w", "period", "Day/week/month"),
+        Binding("escape,h", "back", "Home"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    app: QuizApp
+
+    def __init__(self, packs: Mapping[str, Pack]) -> None:
+        super().__init__()
+        self.packs = dict(packs)  # the packs found now, by id: for prompts and for practice
+        self.records: list[PackRecord] = []
+        self.period = "day"
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Content.assemble(("Statistics", "bold"), "  ·  your score history, pack by pack"),
+            id="stats-title",
+        )
+        with Horizontal(id="stats-main"):
+            yield OptionList(id="stats-packs")
+            with VerticalScroll(id="stats-detail"):
+                yield Static(id="stats-trend")
+                yield Static(id="stats-missed")
+                yield Button("p Practise my misses", id="practice", compact=True)
+        yield Static(id="stats-message")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#stats-packs").border_title = "Packs played"
+        self.load()
+
+    # --- showing ---------------------------------------------------------------------------------
+
+    def say(self, message: str) -> None:
+        self.query_one("#stats-message", Static).update(safetext.literal(message))
+
+    def load(self) -> None:
+        """Read the packs played and show the first (or the one still highlighted)."""
+        pack_list = self.query_one("#stats-packs", OptionList)
+        store = self.app.scores.store if self.app.scores is not None else None
+        try:
+            self.records = pack_records(store.accuracy_over_time()) if store else []
+        except StoreError as exc:
+            self.records = []
+            self.say(str(exc))
+        if not self.records:
+            why = "No score history is kept." if store is None else "No sessions yet."
+            pack_list.set_options([Option(f"{why} Play one, then look here.", disabled=True)])
+            self._show(None)
+            return
+        pack_list.set_options(
+            [Option(self._pack_prompt(record), id=record.pack_id) for record in self.records]
+        )
+        pack_list.highlighted = 0
+        pack_list.focus()
+        self._show(self.records[0])
+
+    def _pack_prompt(self, record: PackRecord) -> Content:
+        pack = self.packs.get(record.pack_id)
+        plays = f"{record.sessions} play{'s' if record.sessions != 1 else ''}"
+        details = f"{plays} · {record.accuracy:.0%} right"
+        if pack is None:
+            details += " · pack not found now"
+        return safetext.assemble(
+            safetext.line(pack.title if pack else record.title, "bold"),
+            "\n  ",
+            (details, "$text-muted"),
+        )
+
+    @property
+    def selected(self) -> PackRecord | None:
+        index = self.query_one("#stats-packs", OptionList).highlighted
+        if index is None or not self.records or not 0 <= index < len(self.records):
+            return None
+        return self.records[index]
+
+    def _show(self, record: PackRecord | None) -> None:
+        trend_box = self.query_one("#stats-trend", Static)
+        missed_box = self.query_one("#stats-missed", Static)
+        practice = self.query_one("#practice", Button)
+        store = self.app.scores.store if self.app.scores is not None else None
+        if record is None or store is None:
+            trend_box.update("")
+            missed_box.update("")
+            practice.display = False
+            return
+        try:
+            points = store.accuracy_over_time(record.pack_id, self.period)
+            missed = store.most_missed(record.pack_id, limit=SHOWN_MISSES)
+        except StoreError as exc:
+            self.say(str(exc))
+            return
+        trend_box.update(trend(points, self.period))
+        missed_box.update(missed_list(missed, self.packs.get(record.pack_id)))
+        practice.display = True
+        practice.disabled = not any(m.still_missed for m in missed)
+
+    @on(OptionList.OptionHighlighted, "#stats-packs")
+    def _highlighted(self) -> None:
+        self.say("")
+        self._show(self.selected)
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def action_period(self) -> None:
+        """Accuracy by day, by week, by month."""
+        self.period = PERIOD_ORDER[(PERIOD_ORDER.index(self.period) + 1) % len(PERIOD_ORDER)]
+        self._show(self.selected)
+
+    def practice_options(self, pack: Pack) -> SessionOptions | None:
+        """A classic session of the questions missed and not answered right since."""
+        store = self.app.scores.store if self.app.scores is not None else None
+        if store is None:
+            return None
+        ids = [i for i in store.practice_ids(pack.id, limit=1000) if pack.question(i)]
+        if not ids:
+            return None
+        return SessionOptions(
+            count=None,
+            mode=Mode.CLASSIC,
+            question_ids=tuple(ids[:DEFAULT_COUNT]),
+            spoiler=Spoiler(self.app.choices.spoiler),
+        )
+
+    def action_practice(self) -> None:
+        record = self.selected
+        if record is None:
+            return
+        pack = self.packs.get(record.pack_id)
+        if pack is None:
+            self.say("That pack is not among the packs found now, so it cannot be played.")
+            return
+        try:
+            options = self.practice_options(pack)
+        except StoreError as exc:
+            self.say(str(exc))
+            return
+        if options is None:
+            self.say("Nothing to practise: every question missed here was answered right since.")
+            return
+        problem = self.app.start_session(pack, options)
+        if problem:
+            self.say(problem)
+
+    @on(Button.Pressed, "#practice")
+    def _practice_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_practice()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,287 @@
+"""Pilot tests of Home, leaving and quitting, help, replaying, lifelines, pause and resizing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from test_tui_play import text_of
+from textual.widgets import OptionList, Select, Static
+from tui_helpers import make_app, pack
+
+from quizgame.core.model import QuestionType
+from quizgame.core.session import (
+    AnswerRecord,
+    EndReason,
+    FakeClock,
+    Mode,
+    Results,
+    Session,
+    SessionOptions,
+)
+from quizgame.tui.hooks import NullListener
+from quizgame.tui.screens.confirm import ConfirmScreen
+from quizgame.tui.screens.feedback import FeedbackScreen
+from quizgame.tui.screens.help import HelpScreen
+from quizgame.tui.screens.home import HomeScreen
+from quizgame.tui.screens.question import QuestionScreen
+from quizgame.tui.screens.results import ResultsScreen
+from quizgame.tui.widgets.choices import ChoiceList
+from quizgame.tui.widgets.ordering import OrderingList
+
+
+def only(*ids: str, **kwargs: object) -> SessionOptions:
+    """Options for a session of exactly these questions (seed 5 keeps mc before tf/numeric)."""
+    return SessionOptions(count=None, seed=5, question_ids=ids, **kwargs)  # type: ignore[arg-type]
+
+
+def order(session: Session | None) -> list[str]:
+    assert session is not None
+    return [r.question.id for r in session.rounds]
+
+
+async def test_home_lists_packs_broken_ones_and_remembers_choices(data_dir: Path) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        pack_list = home.query_one("#pack-list", OptionList)
+        good = str(pack_list.get_option_at_index(0).prompt)
+        assert "Every Type" in good and "6 questions" in good
+        assert "space, places, numbers, animals" in good
+        broken = pack_list.get_option_at_index(1)
+        assert broken.disabled
+        assert "broken.yaml" in str(broken.prompt)
+        assert "answer 'c' is not one of the choices" in str(broken.prompt)
+
+        home.query_one("#mode", Select).value = "survival"
+        home.query_one("#count", Select).value = 5
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.session is not None and app.session.mode is Mode.SURVIVAL
+        assert app.session.total == 5
+    saved = json.loads((data_dir / "settings.json").read_text(encoding="utf-8"))["home"]
+    assert saved["mode"] == "survival" and saved["count"] == 5 and saved["pack_id"] == "all-types"
+
+    again = make_app(data_dir)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await again.workers.wait_for_complete()
+        await pilot.pause()
+        assert again.screen.query_one("#mode", Select).value == "survival"
+        assert again.screen.query_one("#count", Select).value == 5
+
+
+class Recorder(NullListener):
+    def __init__(self) -> None:
+        self.events: list[str] = []
+        self.ended: list[Results] = []
+
+    def session_started(self, session: Session) -> None:
+        self.events.append("started")
+
+    def answer_recorded(self, session: Session, record: AnswerRecord) -> None:
+        self.events.append(f"answer {record.question_id}")
+
+    def session_ended(self, session: Session, results: Results) -> None:
+        self.events.append(f"ended {results.end_reason.value}")
+        self.ended.append(results)
+
+
+async def test_escape_and_quit_ask_first_and_abandon(data_dir: Path) -> None:
+    recorder = Recorder()
+    app = make_app(data_dir, start=pack(), options=only("mc", "tf"), listeners=[recorder])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.session is not None and app.session.paused  # no time passes while asked
+        await pilot.press("n")
+        assert isinstance(app.screen, QuestionScreen)
+        assert not app.session.paused
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert recorder.events == ["started", "ended abandoned"]
+
+
+async def test_leaving_a_session_goes_home(data_dir: Path) -> None:
+    recorder = Recorder()
+    app = make_app(data_dir, start=pack(), options=only("mc", "tf"), listeners=[recorder])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert order(app.session) == ["mc", "tf"]
+        await pilot.press("1")  # answer the first question
+        assert isinstance(app.screen, FeedbackScreen)
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.session is None
+    assert recorder.events == ["started", "answer mc", "ended abandoned"]
+    assert recorder.ended[0].end_reason is EndReason.ABANDONED
+
+
+async def test_help_opens_on_question_mark_and_f1_and_stops_the_clock(data_dir: Path) -> None:
+    app = make_app(data_dir, start=pack(), options=only("mc", mode=Mode.CHALLENGE))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert "lifeline 50:50" in text_of(app.screen.query_one("#help-text"))
+        assert app.session is not None and app.session.paused
+        await pilot.press("escape")
+        assert isinstance(app.screen, QuestionScreen)
+        assert not app.session.paused
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, QuestionScreen)
+
+
+async def test_replay_missed_then_play_again_then_home(data_dir: Path) -> None:
+    recorder = Recorder()
+    app = make_app(data_dir, start=pack(), options=only("mc", "tf"), listeners=[recorder])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(2):  # "1" is Mars's place or "True": one right, one wrong at most
+            assert app.session is not None and app.session.current is not None
+            round_ = app.session.current
+            if round_.question.type is QuestionType.TRUE_FALSE:
+                await pilot.press("1")  # True: wrong
+            else:
+                await pilot.press(str(round_.choices.index("Mars") + 1))
+            await pilot.press("enter")
+        assert isinstance(app.screen, ResultsScreen)
+        assert app.session is not None and app.session.missed_ids() == ("tf",)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.session.total == 1 and app.session.current is not None
+        assert app.session.current.question.id == "tf"
+        await pilot.press("2", "enter")
+        assert isinstance(app.screen, ResultsScreen)
+        assert app.screen.query_one("#missed").disabled  # nothing missed this time
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and app.session.total == 1
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert recorder.events.count("started") == 3
+    assert [e for e in recorder.events if e.startswith("ended")] == [
+        "ended completed",
+        "ended completed",
+        "ended abandoned",
+    ]
+
+
+async def test_typed_answer_says_why_it_was_accepted_and_hint(data_dir: Path) -> None:
+    app = make_app(data_dir, start=pack(), options=only("typed"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")  # the hint lifeline; letters would be typed
+        hint = text_of(app.screen.query_one("#hint"))
+        assert "It starts with “M”" in hint and "middle of the country" in hint
+        await pilot.press("m", "a", "d", "r", "i", "enter")
+        assert isinstance(app.screen, FeedbackScreen)
+        assert text_of(app.screen.query_one("#verdict")).startswith("✓ Correct (1 typo)")
+        why = text_of(app.screen.query_one("#why"))
+        assert "1 typo" in why and "Madrid" in why
+
+
+async def test_fifty_fifty_strikes_out_choices_and_skip_keeps_the_streak(data_dir: Path) -> None:
+    app = make_app(data_dir, start=pack(), options=only("mc", "numeric"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert order(app.session) == ["mc", "numeric"]
+        await pilot.press("f")
+        session = app.session
+        assert session is not None and session.hidden_choices
+        choices = app.screen.query_one(ChoiceList)
+        hidden = [choices.choices.index(c) for c in session.hidden_choices]
+        for index in hidden:
+            assert choices.get_option_at_index(index).disabled
+            assert "removed by 50:50" in str(choices.get_option_at_index(index).prompt)
+        await pilot.press(str(hidden[0] + 1))  # a removed choice cannot be picked
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.press(str(choices.choices.index("Mars") + 1), "enter")
+        await pilot.press("s")  # letters type into the numeric box: nothing happens
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.press("f3")
+        assert isinstance(app.screen, FeedbackScreen)
+        assert text_of(app.screen.query_one("#verdict")).startswith("↷ Skipped")
+        assert session.streak == 1
+
+
+async def test_countdown_pause_and_time_out(data_dir: Path) -> None:
+    clock = FakeClock()
+    app = make_app(
+        data_dir, start=pack(), options=only("mc", "tf", mode=Mode.SURVIVAL), clock=clock
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        seconds = screen.query_one("#countdown")
+        assert "20 s" in text_of(seconds)
+        assert "Lives ♥♥♥" in text_of(screen.query_one("#status"))
+        clock.advance(16)
+        screen.tick()
+        assert "4 s" in text_of(seconds)
+        assert seconds.has_class("-low")
+
+        await pilot.press("p")
+        assert not screen.query_one("#question-box").display
+        assert screen.query_one("#paused").display
+        clock.advance(300)  # paused time does not count
+        screen.tick()
+        await pilot.press("p")
+        assert screen.query_one("#question-box").display
+        assert "4 s" in text_of(seconds)
+
+        clock.advance(5)
+        screen.tick()
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert text_of(app.screen.query_one("#verdict")).startswith("⌛ Time ran out")
+        assert "Lives ♥♥♡" in text_of(app.screen.query_one("#status"))
+
+
+async def test_resize_keeps_the_question_and_the_order(data_dir: Path) -> None:
+    app = make_app(data_dir, start=pack(), options=only("ordering"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        ordering = app.screen.query_one(OrderingList)
+        await pilot.press("down", "shift+up")
+        order = ordering.order
+        for size in ((160, 50), (60, 18), (80, 24)):
+            await pilot.resize_terminal(*size)
+            assert app.screen.query_one(OrderingList) is ordering
+            assert ordering.order == order and ordering.cursor == 0
+            assert app.screen.query_one("#prompt").region.height >= 1
+        await pilot.press("enter")
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.session is not None and app.session.records[0].given == list(order)
+
+
+async def test_listener_errors_and_results_panels(data_dir: Path) -> None:
+    class Broken(NullListener):
+        def answer_recorded(self, session: Session, record: AnswerRecord) -> None:
+            raise RuntimeError("the score database is locked")
+
+    def rank(session: Session, results: Results) -> Static:
+        return Static(f"Rank 1 of 1 with {results.score}", id="rank")
+
+    app = make_app(
+        data_dir, start=pack(), options=only("tf"), listeners=[Broken()], results_panels=[rank]
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("2", "enter")
+        assert isinstance(app.screen, ResultsScreen)
+        assert text_of(app.screen.query_one("#results-extra #rank")) == "Rank 1 of 1 with 200"
+        assert any("locked" in str(n.message) for n in app._notifications)
