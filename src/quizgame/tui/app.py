@@ -332,6 +332,13 @@ class QuizApp(App[None]):
         """Quit; during a session, ask first."""
         if isinstance(self.screen, ModalScreen):
             return
+        if any(getattr(screen, "unsaved_changes", False) for screen in self.screen_stack):
+            self._ask(
+                "Quit without saving?",
+                "Your changes in the pack editor are lost.",
+                lambda yes: self.exit() if yes else None,
+            )
+            return
         if self.session is None or self.session.finished:
             self.exit()
             return

@@ -20,6 +20,8 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Tab", "move between the packs and the settings"),
             ("t", "light or dark colours"),
             ("v", "statistics: accuracy over time, most missed, practice"),
+            ("e", "edit the chosen pack (bundled ones read-only)"),
+            ("n", "make a new pack in the editor"),
         ),
     ),
     (
@@ -52,6 +54,19 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("r", "play again with the same settings"),
             ("m", "replay only the questions you missed"),
             ("h / Escape", "back to Home"),
+        ),
+    ),
+    (
+        "Pack editor",
+        (
+            ("↑ ↓", "choose a question"),
+            ("a", "add a question (then 1-6 for its type)"),
+            ("Enter / e", "edit the chosen question"),
+            ("d / Delete", "delete it (asks first)"),
+            ("Shift+↑ ↓", "move it up or down"),
+            ("Ctrl+S", "save (in a question: keep the question)"),
+            ("c", "copy a read-only pack to your packs, to edit it"),
+            ("Escape", "back (asks first if there are unsaved changes)"),
         ),
     ),
     (

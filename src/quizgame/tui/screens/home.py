@@ -73,6 +73,8 @@ class HomeScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start", "Start"),
+        Binding("e", "edit_pack", "Edit pack"),
+        Binding("n", "new_pack", "New pack"),
         Binding("t", "toggle_theme", "Light/dark"),
         Binding("v", "stats", "Statistics"),
         Binding("q", "app.quit", "Quit"),
@@ -301,3 +303,25 @@ class HomeScreen(Screen[None]):
 
         packs = {r.pack.id: r.pack for r in self.results if r.pack is not None}
         self.app.push_screen(StatsScreen(packs))
+
+    # --- authoring (the editor lives in screens/editor.py) ---------------------------------------
+
+    @property
+    def pack_ids(self) -> list[str]:
+        return [r.pack.id for r in self.results if r.pack is not None]
+
+    def action_edit_pack(self) -> None:
+        """Edit the highlighted pack (bundled packs open read-only, with "copy to my packs")."""
+        from quizgame.tui.screens.editor import open_editor
+
+        result = self.selected_result
+        if result is None or result.pack is None:
+            self.say("Choose a pack first.")
+            return
+        open_editor(self.app, result.path, self.pack_ids, self.reload_packs)
+
+    def action_new_pack(self) -> None:
+        """Make a new pack in the editor."""
+        from quizgame.tui.screens.editor import start_new_pack
+
+        start_new_pack(self.app, self.pack_ids, self.reload_packs)

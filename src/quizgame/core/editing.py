@@ -1,0 +1,409 @@
+"""Editing a pack file in place: what was not changed keeps its text, comments and layout.
+
+`PackDocument` reads the file with ruamel.yaml's round-trip parser, which knows where every
+question starts and keeps the comments inside each one. The file is then held as slices of its
+own text: a header (everything up to `questions:`), one slice per question (the comment lines
+just above it, then its lines) and a footer. Saving writes the untouched slices back byte for
+byte; only a question that was edited is written anew, by ruamel from its own round-trip data, so
+even its comments on unchanged fields stay. Adding, deleting and moving questions move whole
+slices, comments above a question going with it.
+
+    doc = PackDocument(path.read_text("utf-8"))
+    doc.replace_question(2, {**doc.questions[2], "prompt": "New wording?"})
+    doc.save(path)          # atomically: a temporary file, then a rename
+
+No Textual here: the editor screens drive this, and tests do too.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from quizgame.core.loader import LoadResult, load_pack_text
+from quizgame.core.packfile import QUESTION_KEY_ORDER
+from quizgame.core.starter import SCHEMA_MODELINE
+from quizgame.core.validate import validate_pack_data
+
+_TOP_KEY = re.compile(r"""^(?P<q>["']?)(?P<key>[^\s:#'"][^:#]*?)(?P=q)\s*:(?:\s|$)""")
+_MISSING = re.compile(r"missing field '(\w+)'")
+_RANK = {key: i for i, key in enumerate(QUESTION_KEY_ORDER)}
+
+
+class EditError(Exception):
+    """The file cannot be edited here (not YAML, or not shaped like a pack); `line` is 1-based."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(f"line {line}: {message}" if line else message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class _Item:
+    """One question: the comment lines above it, its own lines, and its round-trip data."""
+
+    leading: list[str]
+    body: list[str]
+    data: CommentedMap
+    edited: bool = False
+
+
+@dataclass
+class _Layout:
+    dash_col: int = 0  # where a question's "-" sits
+    key_offset: int = 2  # from the "-" to the question's keys
+    gap: list[str] = field(default_factory=list)  # what goes between two new questions
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    return yaml
+
+
+def _writer(layout: _Layout) -> YAML:
+    yaml = _yaml()
+    yaml.width = 4096  # never fold a line the author did not fold
+    yaml.indent(mapping=2, sequence=layout.dash_col + layout.key_offset, offset=layout.dash_col)
+    return yaml
+
+
+def plain(value: Any) -> Any:
+    """Round-trip data as plain dicts, lists, str, int, float, bool and None."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    return str(value)
+
+
+def _node(value: Any) -> Any:
+    """Plain data as round-trip data written the way packfile writes it."""
+    if isinstance(value, str):
+        return LiteralScalarString(value) if "\n" in value else value
+    if isinstance(value, dict):
+        mapping = CommentedMap()
+        for key, item in value.items():
+            mapping[key] = _node(item)
+        return mapping
+    if isinstance(value, list | tuple):
+        seq = CommentedSeq([_node(v) for v in value])
+        short = all(isinstance(v, str) and len(v) <= 40 and "\n" not in v for v in value)
+        if value and short and sum(len(str(v)) for v in value) <= 70:
+            seq.fa.set_flow_style()
+        return seq
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return int(value)
+    return value
+
+
+def _is_comment_or_blank(line: str, max_indent: int) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return True
+    return stripped.startswith("#") and len(line) - len(line.lstrip()) <= max_indent
+
+
+def _trim_trailing(lines: list[str], max_indent: int) -> tuple[list[str], list[str]]:
+    """Split trailing blank lines and shallow comment lines off `lines`."""
+    end = len(lines)
+    while end > 0 and _is_comment_or_blank(lines[end - 1], max_indent):
+        end -= 1
+    return lines[:end], lines[end:]
+
+
+def _eol_only(token: Any) -> Any:
+    """A comment token cut to its end-of-line comment (None if it only held later lines)."""
+    value = token.value
+    if value.startswith("#"):
+        token.value = value.split("\n", 1)[0] + "\n"
+        return token
+    return None
+
+
+def _drop_trailing_comments(node: Any) -> None:
+    """Comment lines ruamel hangs on a question's last value sit above the next question; they
+    are kept in the text there, so the question itself must not write them again."""
+    if isinstance(node, CommentedMap) and node:
+        last = list(node.keys())[-1]
+        slot = node.ca.items.get(last)
+        if slot is not None and len(slot) > 2 and slot[2] is not None:
+            slot[2] = _eol_only(slot[2])
+        _drop_trailing_comments(node[last])
+    elif isinstance(node, CommentedSeq) and node:
+        slot = node.ca.items.get(len(node) - 1)
+        if slot is not None and slot[0] is not None:
+            slot[0] = _eol_only(slot[0])
+        _drop_trailing_comments(node[-1])
+
+
+class PackDocument:
+    """A pack file's text, open for editing question by question (see the module docstring)."""
+
+    def __init__(self, text: str, name: str = "<pack>") -> None:
+        self.name = name
+        if text and not text.endswith("\n"):
+            text += "\n"
+        lines = text.splitlines(keepends=True)
+        try:
+            root = _yaml().load(text)
+        except MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark is not None else None
+            raise EditError(f"not valid YAML: {exc.problem or exc.context}", line) from None
+        except YAMLError as exc:
+            raise EditError(f"not valid YAML: {exc}") from None
+        if not isinstance(root, CommentedMap) or root.fa.flow_style():
+            raise EditError("a pack file should be a mapping of fields (id, title, questions...)")
+        self.layout = _Layout()
+        self.fields: dict[str, Any] = {k: plain(v) for k, v in root.items() if k != "questions"}
+        questions = root.get("questions")
+        if "questions" not in root:
+            self.header, self.footer = lines, []
+            self.header.append("questions:\n")
+            self.items: list[_Item] = []
+            return
+        q_line = root.lc.key("questions")[0]
+        later = sorted(root.lc.key(k)[0] for k in root if root.lc.key(k)[0] > q_line)
+        end = later[0] if later else len(lines)
+        if questions is None or (isinstance(questions, list) and not questions):
+            self.header = [*lines[:q_line], "questions:\n"]
+            self.footer = lines[q_line + 1 :]
+            self.items = []
+            return
+        if not isinstance(questions, CommentedSeq) or questions.fa.flow_style():
+            raise EditError(
+                "'questions' should be a list written one question after another", q_line + 1
+            )
+        self.header = lines[: q_line + 1]
+        starts: list[int] = []
+        for index, question in enumerate(questions):
+            line, col = questions.lc.item(index)
+            if not isinstance(question, CommentedMap):
+                raise EditError(f"question {index + 1} should be a mapping of fields", line + 1)
+            dash_line, dash_col = self._find_dash(lines, line, col)
+            if index == 0:
+                self.layout.dash_col = dash_col
+                self.layout.key_offset = max(2, col - dash_col) if dash_line == line else 2
+            starts.append(dash_line)
+        self.items = []
+        previous_end = q_line + 1
+        for index, question in enumerate(questions):
+            stop = starts[index + 1] if index + 1 < len(starts) else end
+            body, rest = _trim_trailing(lines[starts[index] : stop], self.layout.dash_col)
+            item = _Item(lines[previous_end : starts[index]], body, question)
+            self.items.append(item)
+            if index + 1 < len(starts):
+                previous_end = stop - len(rest)
+            else:
+                self.footer = rest + lines[end:]
+        gaps = [item.leading for item in self.items[1:]]
+        self.layout.gap = ["\n"] if any(g and not g[0].strip() for g in gaps) else []
+
+    @staticmethod
+    def _find_dash(lines: list[str], line: int, col: int) -> tuple[int, int]:
+        """Where the "-" of the question starting at (line, col) is."""
+        text = lines[line]
+        dash = text.rfind("-", 0, col)
+        if dash != -1 and not text[:dash].strip():
+            return line, dash
+        for back in range(line - 1, -1, -1):  # "-" alone on a line above
+            stripped = lines[back].strip()
+            if stripped == "-":
+                return back, lines[back].index("-")
+            if stripped and not stripped.startswith("#"):
+                break
+        return line, max(0, col - 2)
+
+    @classmethod
+    def new(cls, pack_id: str, title: str, schema: str | None = None) -> PackDocument:
+        """An empty pack (it needs a question before it is valid)."""
+        head = f"{SCHEMA_MODELINE}{schema}\n" if schema else ""
+        text = (
+            f"{head}# Made in quizgame's editor.\n"
+            f"id: {pack_id}\n"
+            f"title: {json.dumps(' '.join(title.split()), ensure_ascii=False)}\n"
+            "version: 1\n"
+            "questions:\n"
+        )
+        return cls(text)
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    @property
+    def questions(self) -> list[dict[str, Any]]:
+        """Every question as plain data, in order."""
+        return [plain(item.data) for item in self.items]
+
+    def question(self, index: int) -> dict[str, Any]:
+        result: dict[str, Any] = plain(self.items[index].data)
+        return result
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def text(self) -> str:
+        """The file as it would be saved now."""
+        out = list(self.header)
+        for item in self.items:
+            out += item.leading
+            out += self._render(item) if item.edited else item.body
+        out += self.footer
+        return "".join(out)
+
+    def check(self) -> LoadResult:
+        """The pack as the real loader reads the current text: the pack, or every problem."""
+        return load_pack_text(self.text(), self.name)
+
+    def _render(self, item: _Item) -> list[str]:
+        buffer = io.StringIO()
+        _writer(self.layout).dump([item.data], buffer)
+        lines = buffer.getvalue().splitlines(keepends=True)
+        body, _rest = _trim_trailing(lines, self.layout.dash_col)
+        return body
+
+    # --- changing questions ----------------------------------------------------------------------
+
+    def replace_question(self, index: int, data: dict[str, Any]) -> None:
+        """Make question `index` hold `data`; fields that did not change keep their text."""
+        item = self.items[index]
+        node = item.data
+        if plain(node) == data:
+            return
+        if not item.edited:
+            _drop_trailing_comments(node)
+            item.edited = True
+        for key in [k for k in node if k not in data]:
+            del node[key]
+        for key, value in data.items():
+            if key in node:
+                if plain(node[key]) != value:
+                    node[key] = _node(value)
+                continue
+            rank = _RANK.get(key, len(_RANK))
+            position = sum(1 for k in node if _RANK.get(str(k), len(_RANK)) <= rank)
+            node.insert(position, key, _node(value))
+
+    def add_question(self, data: dict[str, Any], index: int | None = None) -> int:
+        """Insert a question (at the end by default); returns its index."""
+        ordered = sorted(data.items(), key=lambda kv: _RANK.get(kv[0], len(_RANK)))
+        node = _node(dict(ordered))
+        at = len(self.items) if index is None else max(0, min(index, len(self.items)))
+        leading = list(self.layout.gap) if self.items and at > 0 else []
+        if at == 0 and self.items and not self.items[0].leading and self.layout.gap:
+            self.items[0].leading = list(self.layout.gap)
+        self.items.insert(at, _Item(leading, [], node, edited=True))
+        return at
+
+    def delete_question(self, index: int) -> None:
+        """Remove a question with the comment lines above it."""
+        del self.items[index]
+
+    def move_question(self, index: int, to: int) -> None:
+        """Move a question (and the comment lines above it) to position `to`."""
+        to = max(0, min(to, len(self.items) - 1))
+        self.items.insert(to, self.items.pop(index))
+
+    # --- pack fields -----------------------------------------------------------------------------
+
+    def set_field(self, name: str, value: Any) -> None:
+        """Set a top-level field such as `title` or `id`; its line is rewritten, nothing else."""
+        if name == "questions":
+            raise ValueError("questions are changed one by one")
+        self.fields[name] = value
+        writer = _yaml()
+        writer.width = 4096
+        for lines in (self.header, self.footer):
+            span = self._field_span(lines, name)
+            if span is not None:
+                # The field's own lines, read and written by ruamel: a comment on it stays.
+                mapping = writer.load("".join(lines[span[0] : span[1]]))
+                mapping[name] = _node(value)
+                buffer = io.StringIO()
+                writer.dump(mapping, buffer)
+                lines[span[0] : span[1]] = buffer.getvalue().splitlines(keepends=True)
+                return
+        buffer = io.StringIO()
+        writer.dump({name: _node(value)}, buffer)
+        new_lines = buffer.getvalue().splitlines(keepends=True)
+        # Not there yet: after the last field above `questions:`.
+        at = 0
+        for index, line in enumerate(self.header):
+            match = _TOP_KEY.match(line)
+            if match and match["key"] != "questions":
+                span = self._field_span(self.header, match["key"])
+                at = span[1] if span else index + 1
+        self.header[at:at] = new_lines
+
+    @staticmethod
+    def _field_span(lines: list[str], name: str) -> tuple[int, int] | None:
+        for start, line in enumerate(lines):
+            match = _TOP_KEY.match(line)
+            if match and match["key"] == name:
+                end = start + 1
+                while end < len(lines) and (not lines[end].strip() or lines[end][0] in " \t#"):
+                    end += 1
+                body, _rest = _trim_trailing(lines[start:end], 0)
+                return start, start + len(body)
+        return None
+
+    # --- saving ----------------------------------------------------------------------------------
+
+    def save(self, path: Path) -> None:
+        """Write the file atomically: a temporary file in the same folder, then a rename."""
+        save_text(path, self.text())
+
+
+def save_text(path: Path, text: str) -> None:
+    """Write `text` to `path` atomically (a reader sees the old file or the new, never half)."""
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def question_problems(data: dict[str, Any], other_ids: Iterable[str] = ()) -> dict[str, list[str]]:
+    """The errors in one question, by field ("" for the question as a whole), for a form.
+
+    `other_ids` are the ids of the pack's other questions (an id must be unique).
+    """
+    _pack, issues = validate_pack_data({"id": "pack", "title": "pack", "questions": [data]})
+    problems: dict[str, list[str]] = {}
+    for issue in issues:
+        if issue.severity != "error":
+            continue
+        path = issue.path
+        name = path[2] if len(path) > 2 and isinstance(path[2], str) else ""
+        if not name:
+            missing = _MISSING.match(issue.message)
+            name = missing.group(1) if missing else ""
+        problems.setdefault(name, []).append(issue.message)
+    qid = data.get("id")
+    if qid is not None and str(qid) in {str(other) for other in other_ids}:
+        problems.setdefault("id", []).append(f"another question already has the id '{qid}'")
+    return problems

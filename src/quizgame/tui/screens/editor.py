@@ -1,0 +1,429 @@
+"""The pack editor, reached from Home: a pack's questions to add, edit, delete and reorder.
+
+Packs in the player's own packs folder are edited in place and saved atomically; the file keeps
+its comments and layout except where a question changed (`core.editing.PackDocument`). Other
+packs (bundled ones) open read-only, with "copy to my packs" to get an editable copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from quizgame.core.editing import EditError, PackDocument
+from quizgame.core.model import QuestionType
+from quizgame.core.starter import schema_reference
+from quizgame.tui import safetext
+from quizgame.tui.screens.confirm import ConfirmScreen
+from quizgame.tui.screens.editor_form import TYPE_LABELS, QuestionFormScreen, TypeChooser
+from quizgame.tui.screens.editor_new import NewPackScreen
+
+if TYPE_CHECKING:
+    from quizgame.tui.app import QuizApp
+
+EDITING_ACTIONS = {"add", "edit", "delete", "move", "save"}
+PREVIEW_FIELDS = (
+    "choices",
+    "answer",
+    "accept",
+    "tolerance",
+    "unit",
+    "items",
+    "pairs",
+    "difficulty",
+    "category",
+    "explanation",
+    "hint",
+    "source",
+    "tags",
+    "time_limit",
+    "spoiler",
+)
+
+
+def type_label(data: dict[str, Any]) -> str:
+    try:
+        return TYPE_LABELS[QuestionType(str(data.get("type")))]
+    except ValueError:
+        return str(data.get("type"))
+
+
+def question_label(number: int, data: dict[str, Any]) -> Content:
+    """A question in the list: its number, prompt, then its type and id."""
+    return safetext.assemble(
+        (f"{number}. ", "bold"),
+        safetext.line(data.get("prompt", "")),
+        "\n   ",
+        (safetext.clean_line(f"{type_label(data)} · {data.get('id', '')}"), "$text-muted"),
+    )
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{k} → {v}" for k, v in value.items())
+    if isinstance(value, list):
+        return " | ".join(map(str, value))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def question_preview(data: dict[str, Any]) -> Content:
+    """Every field of a question, read-only."""
+    parts: list[safetext.Part] = [
+        (type_label(data), "bold"),
+        ("  " + safetext.clean_line(data.get("id", "")), "$text-muted"),
+        "\n\n",
+        safetext.literal(data.get("prompt", ""), "bold"),
+        "\n",
+    ]
+    for name in PREVIEW_FIELDS:
+        if name in data and data[name] not in (None, "", [], {}):
+            parts += ["\n", (f"{name.replace('_', ' ')}: ", "$text-muted"), _value_text(data[name])]
+    return safetext.assemble(*parts)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().parent == folder.resolve()
+    except OSError:
+        return False
+
+
+class EditorScreen(Screen[None]):
+    """One pack's questions. Dismisses (back to Home) when the author leaves."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit"),
+        Binding("d,delete", "delete", "Delete"),
+        Binding("shift+up", "move(-1)", "Move up"),
+        Binding("shift+down", "move(1)", "Move down"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("c", "copy", "Copy to my packs"),
+        Binding("escape", "close", "Back"),
+    ]
+
+    app: QuizApp
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        editable: bool,
+        user_folder: Path,
+        document: PackDocument | None = None,
+        taken_ids: Iterable[str] = (),
+    ) -> None:
+        super().__init__()
+        self.path = path
+        self.editable = editable
+        self.user_folder = user_folder
+        self.document = document
+        self.taken_ids = set(taken_ids)
+        self.dirty = document is not None  # a pack made here exists only on screen until saved
+
+    # --- layout ----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="editor-title")
+        with Horizontal(id="editor-main"):
+            questions = OptionList(Option("Opening the pack…", disabled=True), id="question-list")
+            questions.border_title = "Questions"
+            yield questions
+            with VerticalScroll(id="question-preview") as preview:
+                preview.border_title = "Question"
+                yield Static(id="preview-text")
+        yield Static(id="editor-status")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#question-list").focus()
+        if self.document is None:
+            self._load()
+        else:
+            self.show()
+
+    @work(thread=True, exclusive=True, group="editor-load")
+    def _load(self) -> None:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+            document = PackDocument(text, str(self.path))
+        except (OSError, UnicodeDecodeError, EditError) as exc:
+            self.app.call_from_thread(self._failed, f"Cannot edit {self.path.name}: {exc}")
+            return
+        self.app.call_from_thread(self._loaded, document)
+
+    def _loaded(self, document: PackDocument) -> None:
+        self.document = document
+        self.show()
+
+    def _failed(self, message: str) -> None:
+        self.app.notify(message, severity="error", markup=False)
+        self.dismiss(None)
+
+    # --- showing ---------------------------------------------------------------------------------
+
+    @property
+    def unsaved_changes(self) -> bool:
+        return self.dirty
+
+    def show(self, highlight: int | None = None) -> None:
+        """Fill the list from the document; keep (or move) the highlight."""
+        document = self.document
+        assert document is not None
+        title = document.fields.get("title", self.path.stem)
+        mode = "" if self.editable else "  (read-only)"
+        self.query_one("#editor-title", Static).update(
+            safetext.assemble(
+                ("Editing ", "bold"), safetext.line(title, "bold"), mode, "  ·  ", str(self.path)
+            )
+        )
+        pack_list = self.query_one("#question-list", OptionList)
+        previous = pack_list.highlighted
+        questions = document.questions
+        options = [Option(question_label(i + 1, q)) for i, q in enumerate(questions)]
+        if not options:
+            options = [Option("No questions yet: press a to add one.", disabled=True)]
+        pack_list.set_options(options)
+        if questions:
+            index = previous if highlight is None else highlight
+            pack_list.highlighted = max(0, min(index or 0, len(questions) - 1))
+        self._show_preview()
+        self._show_status()
+        self.refresh_bindings()
+
+    def _show_preview(self) -> None:
+        index = self.highlighted
+        text = self.query_one("#preview-text", Static)
+        if index is None or self.document is None:
+            text.update("")
+        else:
+            text.update(question_preview(self.document.question(index)))
+
+    def _show_status(self, message: str | Content | None = None) -> None:
+        status = self.query_one("#editor-status", Static)
+        if message is not None:
+            status.update(message)
+            return
+        count = len(self.document) if self.document else 0
+        counted = f"{count} question{'s' if count != 1 else ''}"
+        if not self.editable:
+            status.update(
+                f"{counted} · a bundled pack, read-only: press c to copy it to your packs"
+            )
+        elif self.dirty:
+            status.update(f"{counted} · unsaved changes (Ctrl+S saves)")
+        else:
+            status.update(f"{counted} · saved")
+
+    @property
+    def highlighted(self) -> int | None:
+        if self.document is None or not len(self.document):
+            return None
+        return self.query_one("#question-list", OptionList).highlighted
+
+    @on(OptionList.OptionHighlighted, "#question-list")
+    def _highlighted(self) -> None:
+        self._show_preview()
+
+    @on(OptionList.OptionSelected, "#question-list")
+    def _selected(self) -> None:
+        if self.editable:
+            self.action_edit()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in EDITING_ACTIONS:
+            return self.editable and self.document is not None
+        if action == "copy":
+            return not self.editable and self.document is not None
+        return True
+
+    # --- changing --------------------------------------------------------------------------------
+
+    def _changed(self, highlight: int | None = None) -> None:
+        self.dirty = True
+        self.show(highlight)
+
+    def _ids(self, leave_out: int | None = None) -> list[str]:
+        assert self.document is not None
+        return [str(q.get("id")) for i, q in enumerate(self.document.questions) if i != leave_out]
+
+    def action_add(self) -> None:
+        def chosen(qtype: QuestionType | None) -> None:
+            if qtype is None or self.document is None:
+                return
+            ids = set(self._ids())
+            number = len(self.document) + 1
+            new_id = next(
+                f"q{n}" for n in range(number, number + len(ids) + 2) if f"q{n}" not in ids
+            )
+            at = self.highlighted
+            position = len(self.document) if at is None else at + 1
+
+            def done(data: dict[str, Any] | None) -> None:
+                if data is not None and self.document is not None:
+                    self._changed(self.document.add_question(data, position))
+
+            self.app.push_screen(
+                QuestionFormScreen(qtype, other_ids=sorted(ids), new_id=new_id), done
+            )
+
+        self.app.push_screen(TypeChooser(), chosen)
+
+    def action_edit(self) -> None:
+        index = self.highlighted
+        if index is None or self.document is None:
+            return
+        original = self.document.question(index)
+        try:
+            qtype = QuestionType(str(original.get("type")))
+        except ValueError:
+            self._show_status(
+                safetext.literal("This question's type is unknown; fix it in the file.")
+            )
+            return
+
+        def done(data: dict[str, Any] | None) -> None:
+            if data is not None and self.document is not None and data != original:
+                self.document.replace_question(index, data)
+                self._changed(index)
+
+        self.app.push_screen(
+            QuestionFormScreen(qtype, original, other_ids=self._ids(index), number=index + 1), done
+        )
+
+    def action_delete(self) -> None:
+        index = self.highlighted
+        if index is None or self.document is None:
+            return
+        prompt = safetext.clean_line(self.document.question(index).get("prompt", ""))
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.document is not None:
+                self.document.delete_question(index)
+                self._changed(max(0, index - 1))
+
+        self.app.push_screen(
+            ConfirmScreen(f"Delete question {index + 1}?", prompt, yes="Delete", no="Keep"),
+            answered,
+        )
+
+    def action_move(self, step: int) -> None:
+        index = self.highlighted
+        if index is None or self.document is None:
+            return
+        to = index + step
+        if 0 <= to < len(self.document):
+            self.document.move_question(index, to)
+            self._changed(to)
+
+    def action_save(self) -> None:
+        document = self.document
+        if document is None:
+            return
+        result = document.check()
+        if not result.ok:
+            first = result.errors[0].message if result.errors else "unknown problem"
+            if not len(document):
+                first = "a pack needs at least one question: press a to add one"
+            self._show_status(safetext.literal(f"✗ Not saved: {first}"))
+            self.app.bell()
+            return
+        try:
+            document.save(self.path)
+        except OSError as exc:
+            self._show_status(safetext.literal(f"✗ Not saved: {exc.strerror or exc}"))
+            return
+        self.dirty = False
+        self._show_status()
+        self.app.notify(f"Saved {self.path.name}", markup=False)
+
+    def action_copy(self) -> None:
+        """Copy a read-only pack into the player's packs and edit the copy."""
+        document = self.document
+        if document is None:
+            return
+        base = f"{document.fields.get('id', self.path.stem)}-copy"
+        new_id, n = base, 2
+        while new_id in self.taken_ids or (self.user_folder / f"{new_id}.yaml").exists():
+            new_id, n = f"{base}-{n}", n + 1
+        copy = PackDocument(document.text(), str(self.user_folder / f"{new_id}.yaml"))
+        copy.set_field("id", new_id)
+        copy.set_field("title", f"{document.fields.get('title', new_id)} (my copy)")
+        target = self.user_folder / f"{new_id}.yaml"
+        try:
+            copy.save(target)
+        except OSError as exc:
+            self._show_status(safetext.literal(f"✗ Cannot copy: {exc.strerror or exc}"))
+            return
+        self.taken_ids.add(new_id)
+        self.path, self.document, self.editable, self.dirty = target, copy, True, False
+        self.show()
+        self.app.notify(f"Copied to {target}; you are editing the copy.", markup=False)
+
+    def action_close(self) -> None:
+        if not self.dirty:
+            self.dismiss(None)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Leave without saving?",
+                "Your changes to this pack are lost.",
+                yes="Leave",
+                no="Stay",
+            ),
+            answered,
+        )
+
+
+def open_editor(
+    app: QuizApp, path: Path, taken_ids: Iterable[str], then: Callable[[], None]
+) -> None:
+    """Open the pack at `path`: editable in the player's packs folder, read-only elsewhere."""
+    folder = app.user_packs_dir
+    screen = EditorScreen(
+        path, editable=_inside(path, folder), user_folder=folder, taken_ids=taken_ids
+    )
+
+    def closed(_: None) -> None:
+        then()
+
+    app.push_screen(screen, closed)
+
+
+def start_new_pack(app: QuizApp, taken_ids: Iterable[str], then: Callable[[], None]) -> None:
+    """Ask for a title, then open an empty pack in the editor (saved to the player's packs)."""
+    folder = app.user_packs_dir
+    taken = set(taken_ids)
+
+    def named(answer: tuple[str, str] | None) -> None:
+        if answer is None:
+            return
+        pack_id, title = answer
+        path = folder / f"{pack_id}.yaml"
+        document = PackDocument.new(pack_id, title, schema=schema_reference(path))
+        screen = EditorScreen(
+            path, editable=True, user_folder=folder, document=document, taken_ids=taken
+        )
+        app.push_screen(screen, closed)
+
+    def closed(_: None) -> None:
+        then()
+
+    app.push_screen(NewPackScreen(folder, taken), named)

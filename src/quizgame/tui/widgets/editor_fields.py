@@ -1,0 +1,156 @@
+"""Form pieces for the pack editor: a labelled field with its error line, and list text parsing.
+
+All pack text put into these widgets has been through `safetext.clean` (no control characters);
+Input and TextArea show their value as plain text, never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Input, Select, Static, TextArea
+
+from quizgame.core.model import format_number
+from quizgame.tui import safetext
+
+PAIR_ARROW = "->"
+
+
+class FormField(Vertical):
+    """One editing widget under a line that names it and, in red, tells its problems.
+
+    Label and problems share one Static: a form has many fields, and fewer widgets keep it quick
+    to open.
+    """
+
+    def __init__(self, label: str, editor: Widget, name: str, note: str = "") -> None:
+        super().__init__(classes="form-field", id=f"field-{name}")
+        self.label = label
+        self.editor = editor
+        self.field_name = name
+        self.note = note
+        self._shown: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._heading(""), classes="form-label", id=f"label-{self.field_name}")
+        yield self.editor
+
+    def _heading(self, problems: str) -> Content:
+        parts: list[safetext.Part] = [self.label]
+        if self.note:
+            parts += ["  ", (self.note, "italic")]
+        if problems:
+            parts += ["\n", (problems, "$text-error")]  # messages quote pack text: literal
+        return safetext.assemble(*parts)
+
+    @property
+    def problems_text(self) -> str:
+        return self._shown or ""
+
+    def show_problems(self, messages: Iterable[str]) -> None:
+        """Problems in words above the field (none: just its name); the field is marked too."""
+        text = "\n".join(f"✗ {m}" for m in messages)
+        if text == self._shown:
+            return  # unchanged: no refresh (this runs on every key)
+        self._shown = text
+        self.query_one(".form-label", Static).update(self._heading(text))
+        self.set_class(bool(text), "-invalid")
+
+
+def text_input(value: Any, name: str, placeholder: str = "") -> Input:
+    text = "" if value is None else safetext.clean_line(_as_text(value))
+    return Input(text, placeholder=placeholder, id=f"f-{name}", compact=True)
+
+
+def text_area(value: Any, name: str, height: int = 3) -> TextArea:
+    area = TextArea(
+        "" if value is None else safetext.clean(_as_text(value)),
+        id=f"f-{name}",
+        soft_wrap=True,
+        show_line_numbers=False,
+        compact=True,
+        highlight_cursor_line=False,
+    )
+    area.styles.height = height
+    return area
+
+
+def lines_area(values: Iterable[Any] | None, name: str, height: int = 4) -> TextArea:
+    return text_area("\n".join(_as_text(v) for v in values or ()), name, height)
+
+
+def pairs_area(pairs: dict[str, Any] | None, name: str) -> TextArea:
+    text = "\n".join(
+        f"{left} {PAIR_ARROW} {_as_text(right)}" for left, right in (pairs or {}).items()
+    )
+    return text_area(text, name, 5)
+
+
+def choice_select(
+    options: Iterable[tuple[str, Any]], value: Any, name: str, *, blank: bool = False
+) -> Select[Any]:
+    """A drop-down; `blank` allows no choice at all (the right answer among changing choices)."""
+    options = list(options)
+    values = [v for _label, v in options]
+    return Select(
+        [(safetext.rich_text(safetext.clean_line(label)), v) for label, v in options],
+        value=value if value in values else Select.NULL,
+        allow_blank=blank or value not in values,
+        prompt="Choose",
+        compact=True,
+        id=f"f-{name}",
+    )
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return format_number(value) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def read_lines(text: str) -> list[str]:
+    """One entry per non-blank line, trimmed."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def read_pairs(text: str) -> tuple[dict[str, str], list[str]]:
+    """`left -> right` lines as a mapping, and a problem for each line that is not one."""
+    pairs: dict[str, str] = {}
+    problems: list[str] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        left, arrow, right = line.partition(PAIR_ARROW)
+        if not arrow:
+            problems.append(f"line {number}: write it as 'left {PAIR_ARROW} right'")
+        elif left.strip() in pairs:
+            problems.append(f"line {number}: '{left.strip()}' is on the left twice")
+        else:
+            pairs[left.strip()] = right.strip()
+    return pairs, problems
+
+
+def read_number(text: str) -> int | float | str | None:
+    """A number typed in a field: int or float; the text itself if it is not one (the validator
+    then says why); None if empty."""
+    cleaned = text.strip().replace(",", "")
+    if not cleaned:
+        return None
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return text.strip()
+    if number != number or number in (float("inf"), float("-inf")):
+        return text.strip()
+    return int(number) if number.is_integer() and abs(number) < 1e16 else number
+
+
+def heading(text: str) -> Static:
+    return Static(Content.styled(text, "bold"), classes="form-heading")
