@@ -28,6 +28,7 @@ import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -181,14 +182,23 @@ def main() -> None:
             f"min {figures['min_s'] * 1000:6.0f} ms   max {figures['max_s'] * 1000:6.0f} ms   "
             f"(in process {figures['median_in_process_s'] * 1000:.0f} ms)"
         )
-    baseline = statistics.median(s[0] for s in times["baseline"])
-    ratio = statistics.median(s[0] for s in times["app"]) / baseline
-    command = statistics.median(s[0] for s in times["command"]) / baseline
+
+    def ratio_of(name: str, pick: Callable[[list[float]], float]) -> float:
+        return pick([s[0] for s in times[name]]) / pick([s[0] for s in times["baseline"]])
+
+    ratio = ratio_of("app", statistics.median)
     report["ratio"] = ratio
-    report["ratio_command"] = command
+    report["ratio_of_minimums"] = ratio_of("app", min)
+    report["ratio_command"] = ratio_of("command", statistics.median)
     verdict = "ok" if ratio <= TARGET else "OVER TARGET"
-    print(f"  ratio app / baseline:     {ratio:.2f} (target <= {TARGET:.2f}: {verdict})")
-    print(f"  ratio command / baseline: {command:.2f} (the command line's own imports included)")
+    print(
+        f"  ratio app / baseline:     {ratio:.2f} median, {report['ratio_of_minimums']:.2f} "
+        f"fastest (target <= {TARGET:.2f}: {verdict})"
+    )
+    print(
+        f"  ratio command / baseline: {report['ratio_command']:.2f} median "
+        "(the command line's own imports included)"
+    )
     OUT.mkdir(exist_ok=True)
     (OUT / "bench_startup.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
 

@@ -285,3 +285,24 @@ async def test_listener_errors_and_results_panels(data_dir: Path) -> None:
         assert isinstance(app.screen, ResultsScreen)
         assert text_of(app.screen.query_one("#results-extra #rank")) == "Rank 1 of 1 with 200"
         assert any("locked" in str(n.message) for n in app._notifications)
+
+
+async def test_blitz_clock_running_out_shows_the_results(data_dir: Path) -> None:
+    clock = FakeClock()
+    app = make_app(
+        data_dir,
+        start=pack(),
+        options=SessionOptions(count=None, seed=5, mode=Mode.BLITZ, time_limit=30),
+        clock=clock,
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert "30 s left in the session" in text_of(screen.query_one("#countdown"))
+        clock.advance(31)
+        screen.tick()
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert "Time's up" in text_of(app.screen.query_one("#results-title"))
+        assert "Correct 0 of 0 (6 not reached)" in text_of(app.screen.query_one("#results-summary"))

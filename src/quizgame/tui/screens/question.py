@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Static
@@ -133,7 +134,7 @@ class QuestionScreen(Screen[None]):
         if self.session.time_left() is not None:
             self.set_interval(TICK_SECONDS, self.tick)
 
-    def _meta(self) -> Any:
+    def _meta(self) -> Content:
         question = self.round.question
         parts: list[safetext.Part] = []
         if question.category:
