@@ -1,8 +1,15 @@
 """quizgame: a trivia game for the terminal."""
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("quizgame")
-except PackageNotFoundError:  # running from a source tree without an install
-    __version__ = "0.0.0+src"
+
+def __getattr__(name: str) -> str:
+    # The version is looked up when asked for: importlib.metadata costs ~10 ms at start-up.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("quizgame")
+        except PackageNotFoundError:  # running from a source tree without an install
+            return "0.0.0+src"
+    raise AttributeError(f"module 'quizgame' has no attribute {name!r}")

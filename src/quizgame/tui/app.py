@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -20,22 +20,19 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
 from quizgame.core import paths
-from quizgame.core.loader import LoadResult, discover_packs
-from quizgame.core.model import Pack
-from quizgame.core.session import (
-    AnswerRecord,
-    Clock,
-    Results,
-    Session,
-    SessionError,
-    SessionOptions,
-)
-from quizgame.tui.hooks import ResultsPanel, SessionListener
+from quizgame.core.rounds import SessionOptions
 from quizgame.tui.prefs import HomeChoices, load_choices, save_choices
-from quizgame.tui.scorekeeper import ScoreKeeper
 from quizgame.tui.screens.home import HomeScreen
 
-# The other screens are imported where they are first shown: Home is up sooner that way.
+if TYPE_CHECKING:
+    from quizgame.core.loader import LoadResult
+    from quizgame.core.model import Pack
+    from quizgame.core.session import AnswerRecord, Clock, Results, Session
+    from quizgame.tui.hooks import ResultsPanel, SessionListener
+    from quizgame.tui.scorekeeper import ScoreKeeper
+
+# Start-up imports only what Home needs. The loader is imported in the thread that looks for
+# packs; the session, the score history and the other screens when first used.
 
 
 class QuizApp(App[None]):
@@ -74,11 +71,8 @@ class QuizApp(App[None]):
         self.clock = clock
         self.listeners: list[SessionListener] = list(listeners)
         self.results_panels: list[ResultsPanel] = list(results_panels)
-        self.scores: ScoreKeeper | None = None
-        if record_scores:
-            self.scores = ScoreKeeper(paths.scores_db(self.data_dir), report=self._report)
-            self.listeners.append(self.scores)
-            self.results_panels.append(self.scores.results_panel)
+        self.record_scores = record_scores
+        self._scores: ScoreKeeper | None = None
         self.session: Session | None = None
         self.packs_found: Future[list[LoadResult]] | None = None  # the first look, for Home
         self.choices = load_choices(self.settings_path)
@@ -95,8 +89,25 @@ class QuizApp(App[None]):
     def user_packs_dir(self) -> Path:
         return paths.user_packs_dir(self.data_dir)
 
+    @property
+    def scores(self) -> ScoreKeeper | None:
+        """The score history's keeper (None without `record_scores`), made on first use."""
+        self._keep_scores()
+        return self._scores
+
+    def _keep_scores(self) -> None:
+        """Make the score keeper and hook it in as a listener and a results panel."""
+        if self._scores is None and self.record_scores:
+            from quizgame.tui.scorekeeper import ScoreKeeper
+
+            self._scores = ScoreKeeper(paths.scores_db(self.data_dir), report=self._report)
+            self.listeners.append(self._scores)
+            self.results_panels.append(self._scores.results_panel)
+
     def discover_packs(self) -> list[LoadResult]:
         """Every pack in the pack folders, broken ones included (called from a thread)."""
+        from quizgame.core.loader import discover_packs
+
         return discover_packs(self.pack_dirs, cache_dir=paths.cache_dir(self.data_dir))
 
     def begin_discovery(self) -> Future[list[LoadResult]]:
@@ -139,8 +150,8 @@ class QuizApp(App[None]):
                 self.notify(problem, severity="error", markup=False)
 
     def on_unmount(self) -> None:
-        if self.scores is not None:
-            self.scores.close()  # a session still running is written as abandoned
+        if self._scores is not None:
+            self._scores.close()  # a session still running is written as abandoned
 
     def _report(self, message: str) -> None:
         self.notify(message, severity="warning", markup=False, timeout=10)
@@ -152,6 +163,9 @@ class QuizApp(App[None]):
 
     def new_session(self, pack: Pack, options: SessionOptions) -> Session:
         """Build a session wired to the listeners (raises SessionError)."""
+        from quizgame.core.session import Session
+
+        self._keep_scores()  # now, so that it hears about the session from its start
         holder: list[Session] = []
 
         def recorded(record: AnswerRecord) -> None:
@@ -163,6 +177,8 @@ class QuizApp(App[None]):
 
     def start_session(self, pack: Pack, options: SessionOptions) -> str | None:
         """Start playing; returns a message for the player if the session cannot start."""
+        from quizgame.core.session import SessionError
+
         try:
             session = self.new_session(pack, options)
         except SessionError as exc:
@@ -188,6 +204,8 @@ class QuizApp(App[None]):
         session = self.session
         if session is None:
             return
+        from quizgame.core.session import SessionError
+
         try:
             round_ = session.advance()
         except SessionError:

@@ -10,11 +10,12 @@ line and plays on.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
-from textual.widget import Widget
+if TYPE_CHECKING:
+    from textual.widget import Widget
 
-from quizgame.core.session import AnswerRecord, Results, Session
+    from quizgame.core.session import AnswerRecord, Results, Session
 
 
 class SessionListener(Protocol):
@@ -43,5 +44,5 @@ class NullListener:
         pass
 
 
-ResultsPanel = Callable[[Session, Results], Widget | None]
+ResultsPanel: TypeAlias = "Callable[[Session, Results], Widget | None]"
 """Builds a widget for the results screen's `#results-extra` area (None: nothing to show)."""

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from quizgame.core.model import Difficulty, Spoiler
-from quizgame.core.session import DEFAULT_COUNT, Mode, SessionOptions
+from quizgame.core.rounds import SessionOptions
+from quizgame.core.rules import DEFAULT_COUNT, Mode
 
 SECTION = "home"
 

@@ -65,7 +65,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("d / Delete", "delete it (asks first)"),
             ("Shift+↑ ↓", "move it up or down"),
             ("Ctrl+S", "save (in a question: keep the question)"),
-            ("c", "copy a read-only pack to your packs, to edit the copy"),
+            ("c", "copy a read-only pack to your packs, to edit it"),
             ("Escape", "back (asks first if there are unsaved changes)"),
         ),
     ),

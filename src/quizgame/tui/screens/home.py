@@ -15,13 +15,14 @@ from textual.widgets import Button, Footer, Label, OptionList, Select, Selection
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from quizgame.core.loader import LoadResult
 from quizgame.core.model import Difficulty, Pack, Spoiler
-from quizgame.core.session import MODE_DESCRIPTIONS, Mode, SessionOptions
+from quizgame.core.rounds import SessionOptions
+from quizgame.core.rules import MODE_DESCRIPTIONS, Mode
 from quizgame.tui import safetext
 from quizgame.tui.prefs import HomeChoices
 
 if TYPE_CHECKING:
+    from quizgame.core.loader import LoadResult
     from quizgame.tui.app import QuizApp
 
 COUNTS = (5, 10, 15, 20, 30, 50)
@@ -32,6 +33,7 @@ SPOILER_LABELS = {
     Spoiler.ENDING: "everything",
 }
 ANY = ""  # the difficulty Select's value for "any"
+DESCRIPTION_CHARS = 160  # a pack's description in the list is cut to this
 
 
 def pack_prompt(result: LoadResult) -> Content:
@@ -51,9 +53,19 @@ def pack_prompt(result: LoadResult) -> Content:
     details = f"{count} question{'s' if count != 1 else ''}"
     if pack.categories:
         details += " · " + ", ".join(pack.categories)
-    return safetext.assemble(
-        safetext.line(pack.title, "bold"), "\n  ", (safetext.clean_line(details), "$text-muted")
-    )
+    parts: list[safetext.Part] = [
+        safetext.line(pack.title, "bold"),
+        "\n  ",
+        (safetext.clean_line(details), "$text-muted"),
+    ]
+    if pack.author:
+        parts += [("\n  by ", "$text-muted"), (safetext.clean_line(pack.author), "$text-muted")]
+    if pack.description:
+        text = safetext.clean_line(pack.description)
+        if len(text) > DESCRIPTION_CHARS:
+            text = text[: DESCRIPTION_CHARS - 1].rstrip() + "…"
+        parts += ["\n  ", (text, "italic $text-muted")]
+    return safetext.assemble(*parts)
 
 
 class HomeScreen(Screen[None]):
@@ -88,7 +100,6 @@ class HomeScreen(Screen[None]):
                 yield OptionList(Option("Looking for packs…", disabled=True), id="pack-list")
             with VerticalScroll(id="settings-panel") as settings:
                 settings.border_title = "Settings"
-                yield Static(id="pack-info")
                 with Horizontal(classes="setting"):
                     yield Label("Mode", classes="setting-label")
                     yield Select(
@@ -167,10 +178,13 @@ class HomeScreen(Screen[None]):
         """Fill the pack list; the remembered pack (else the first good one) is highlighted."""
         self.results = results
         pack_list = self.query_one("#pack-list", OptionList)
-        options = [
-            Option(pack_prompt(result), id=f"pack-{index}", disabled=result.pack is None)
-            for index, result in enumerate(results)
-        ]
+        options: list[Option | None] = []
+        for index, result in enumerate(results):
+            if options:
+                options.append(None)  # a line between packs
+            options.append(
+                Option(pack_prompt(result), id=f"pack-{index}", disabled=result.pack is None)
+            )
         if not options:
             folder = self.app.user_packs_dir
             options = [
@@ -203,20 +217,12 @@ class HomeScreen(Screen[None]):
 
     def _show_pack(self) -> None:
         pack = self.selected_pack
-        info = self.query_one("#pack-info", Static)
         categories = self.query_one("#categories", SelectionList)
         categories.clear_options()
         if pack is None:
-            info.update("")
             categories.display = False
             self.query_one("#categories-label").display = False
             return
-        parts: list[safetext.Part] = [safetext.line(pack.title, "bold")]
-        if pack.author:
-            parts += [(" by ", "italic"), safetext.line(pack.author, "italic")]
-        if pack.description:
-            parts += ["\n", safetext.literal(pack.description, "$text-muted")]
-        info.update(safetext.assemble(*parts))
         ticked = set(self.app.choices.categories.get(pack.id, ())) or set(pack.categories)
         categories.add_options(
             [Selection(safetext.line(c), c, c in ticked) for c in pack.categories]
