@@ -9,6 +9,7 @@ import pytest
 
 from quizgame.core.editing import EditError, PackDocument, question_problems, save_text
 from quizgame.core.loader import load_pack, load_pack_text
+from quizgame.core.packfile import dump_pack
 from quizgame.core.session import Session, SessionOptions
 from quizgame.core.starter import starter_pack
 
@@ -201,7 +202,7 @@ def test_setting_a_pack_field_rewrites_only_its_line() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("id: p\ntitle: [unclosed\n", "line 3: not valid YAML"),
+        ("id: p\ntitle: [unclosed\n", "line 3: YAML syntax error"),
         ("- a\n- b\n", "a pack file should be a mapping"),
         ("id: p\nquestions: [{id: a}]\n", "line 2: 'questions' should be a list written one"),
         ("id: p\nquestions:\n- just text\n", "line 3: question 1 should be a mapping"),
@@ -263,3 +264,19 @@ def test_saving_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert pack is not None and pack.title == "Changed"
     save_text(tmp_path / "new" / "x.yaml", "id: x\n")
     assert (tmp_path / "new" / "x.yaml").read_text(encoding="utf-8") == "id: x\n"
+
+
+def test_a_big_written_pack_round_trips_and_one_edit_stays_local() -> None:
+    questions = [
+        {"id": f"q{i}", "type": "multiple_choice", "prompt": f"Question {i}: which one?",
+         "choices": [f"a{i}", f"b{i}", f"c{i}"], "answer": f"b{i}", "category": f"c{i % 7}"}
+        for i in range(2000)
+    ]  # fmt: skip
+    text = dump_pack({"id": "big", "title": "Big", "questions": questions})
+    doc = PackDocument(text)
+    assert len(doc) == 2000 and doc.text() == text
+    doc.replace_question(1500, {**doc.question(1500), "answer": "c1500"})
+    before, after = text.splitlines(), doc.text().splitlines()
+    assert [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] == [
+        before.index("  answer: b1500")
+    ]

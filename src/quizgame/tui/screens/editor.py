@@ -251,9 +251,20 @@ class EditorScreen(Screen[None]):
 
     # --- changing --------------------------------------------------------------------------------
 
-    def _changed(self, highlight: int | None = None) -> None:
+    def _changed(self, highlight: int | None = None, only: tuple[int, ...] = ()) -> None:
+        """After a change: redraw the list (just the rows in `only`, when no row came or went)."""
         self.dirty = True
-        self.show(highlight)
+        if not only or self.document is None:
+            self.show(highlight)
+            return
+        pack_list = self.query_one("#question-list", OptionList)
+        for index in only:
+            label = question_label(index + 1, self.document.question(index))
+            pack_list.replace_option_prompt_at_index(index, label)
+        if highlight is not None:
+            pack_list.highlighted = highlight
+        self._show_preview()
+        self._show_status()
 
     def _ids(self, leave_out: int | None = None) -> list[str]:
         assert self.document is not None
@@ -297,7 +308,7 @@ class EditorScreen(Screen[None]):
         def done(data: dict[str, Any] | None) -> None:
             if data is not None and self.document is not None and data != original:
                 self.document.replace_question(index, data)
-                self._changed(index)
+                self._changed(index, only=(index,))
 
         self.app.push_screen(
             QuestionFormScreen(qtype, original, other_ids=self._ids(index), number=index + 1), done
@@ -326,7 +337,7 @@ class EditorScreen(Screen[None]):
         to = index + step
         if 0 <= to < len(self.document):
             self.document.move_question(index, to)
-            self._changed(to)
+            self._changed(to, only=(index, to))
 
     def action_save(self) -> None:
         document = self.document
