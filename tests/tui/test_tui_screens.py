@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from test_tui_play import text_of
-from textual.widgets import OptionList, Select, Static
+from textual.widgets import OptionList, Select, SelectionList, Static
 from tui_helpers import make_app, pack
 
 from quizgame.core.model import QuestionType
@@ -306,3 +306,21 @@ async def test_blitz_clock_running_out_shows_the_results(data_dir: Path) -> None
         assert isinstance(app.screen, ResultsScreen)
         assert "Time's up" in text_of(app.screen.query_one("#results-title"))
         assert "Correct 0 of 0 (6 not reached)" in text_of(app.screen.query_one("#results-summary"))
+
+
+async def test_settings_matching_no_question_say_so_on_home(data_dir: Path) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        home = app.screen
+        home.query_one("#difficulty", Select).value = "hard"  # only the numeric one is hard
+        categories = home.query_one("#categories", SelectionList)
+        categories.deselect("numbers")
+        await pilot.press("s")
+        assert isinstance(app.screen, HomeScreen) and app.session is None
+        message = text_of(home.query_one("#home-message"))
+        assert "no questions in this pack match the chosen settings" in message
+        categories.deselect_all()
+        await pilot.press("s")
+        assert "Tick at least one category" in text_of(home.query_one("#home-message"))
