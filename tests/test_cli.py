@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 
@@ -94,8 +95,11 @@ def test_version() -> None:
 
 
 def test_every_command_takes_data_dir() -> None:
-    assert set(cli.commands) >= {"validate", "packs", "play"}
-    for name, command in cli.commands.items():
+    names = cli.list_commands(click.Context(cli))
+    assert set(names) >= {"validate", "packs", "play", "import", "scores", "generate"}
+    for name in names:
+        command = cli.get_command(click.Context(cli), name)
+        assert command is not None and command.name == name
         options = {opt for param in command.params for opt in param.opts}
         assert "--data-dir" in options, name
     assert "--data-dir" in {opt for param in cli.params for opt in param.opts}

@@ -1,25 +1,46 @@
 """The `quizgame` command. Bare `quizgame` opens the game; subcommands sit beside it.
 
-Each command lives in its own module and is registered at the bottom of this file. Heavy imports
-(Textual, the generator, importers) happen inside the commands so `--help` stays instant.
+Each command lives in its own module, named in `COMMANDS` and imported only when that command
+runs, so starting the game never pays for the importers, the generator or the score commands.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any
 
 import click
 
-from quizgame import __version__
 from quizgame.cli.common import UserError, data_dir_option
+
+# name -> module holding its `command`, in the order `--help` lists them: playing first.
+COMMANDS = {
+    "play": "quizgame.cli.play",
+    "packs": "quizgame.cli.packs",
+    "validate": "quizgame.cli.validate",
+    "scores": "quizgame.cli.scores",
+    "history": "quizgame.cli.history",
+    "new": "quizgame.cli.new",
+    "generate": "quizgame.cli.generate",
+    "import": "quizgame.cli.import_",
+    "export": "quizgame.cli.export",
+    "schema": "quizgame.cli.schema",
+}
 
 
 class QuizgameGroup(click.Group):
-    """A group that turns a `UserError` (or any surprise) into one line on stderr."""
+    """Loads commands on demand; turns a `UserError` (or any surprise) into one line on stderr."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(self.commands)  # as registered: playing first, authoring after
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        command: click.Command = importlib.import_module(module).command
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -37,8 +58,25 @@ class QuizgameGroup(click.Group):
             sys.exit(70)
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    # Looked up only when asked: the package metadata costs ~20 ms at every start.
+    if value and not ctx.resilient_parsing:
+        import quizgame
+
+        click.echo(f"quizgame, version {quizgame.__version__}")
+        ctx.exit()
+
+
 @click.group(cls=QuizgameGroup, invoke_without_command=True)
-@click.version_option(__version__, "--version", "-V", prog_name="quizgame")
+@click.option(
+    "--version",
+    "-V",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and exit.",
+)
 @data_dir_option
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None) -> None:
@@ -52,21 +90,3 @@ def cli(ctx: click.Context, data_dir: str | None) -> None:
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="quizgame")
-
-
-# Commands: one module each, registered here in the order `--help` lists them.
-from quizgame.cli import (  # noqa: E402
-    export,
-    generate,
-    history,
-    import_,
-    new,
-    packs,
-    play,
-    schema,
-    scores,
-    validate,
-)
-
-for _module in (play, packs, validate, scores, history, new, generate, import_, export, schema):
-    cli.add_command(_module.command)
