@@ -295,3 +295,13 @@ def test_verdict_summary_in_words() -> None:
     assert Verdict(1.0).summary() == "Correct"
     assert Verdict(1.0, "accent ignored").summary() == "Correct (accent ignored)"
     assert Verdict(0.0).summary() == "Wrong"
+
+
+def test_an_answer_of_punctuation_alone_can_be_given() -> None:
+    # Normalizing strips punctuation; an answer made only of it must still be reachable.
+    assert check_typed("[/]", "[/]").correct
+    assert check_typed(" [/] ", "[/]").correct
+    assert not check_typed("[", "[/]").correct
+    assert not check_typed("?!", "[/]").correct
+    assert not check_typed("anything", "?!").correct
+    assert not check_typed("!!", "Penélope Cruz").correct

@@ -134,18 +134,25 @@ def check_typed(given: str, answer: str, accept: Sequence[str] = ()) -> Verdict:
     allowance.
     """
     given_clean = _SPACES.sub(" ", given).strip()
-    given_norm = normalize(given_clean)
-    if not given_norm:
+    if not given_clean:
         return WRONG
     targets = [(answer.strip(), None), *((alt.strip(), "accepted alternative") for alt in accept)]
     for target, base in targets:
         if given_clean == target:
             return Verdict(1.0, base)
+    given_norm = normalize(given_clean)
     given_compact = _drop_spaces(given_norm)
     normalized = [(target, base, normalize(target)) for target, base in targets]
     for target, base, target_norm in normalized:
+        if not target_norm:
+            # An answer of punctuation alone ("?!", "[/]"): nothing to fold but case.
+            if given_clean.casefold() == target.casefold():
+                return Verdict(1.0, _join(base, "case ignored"))
+            continue
         if given_norm == target_norm or given_compact == _drop_spaces(target_norm):
             return Verdict(1.0, _join(base, _leniency(given_clean, target)))
+    if not given_norm:
+        return WRONG
     for _target, base, target_norm in normalized:
         limit = allowed_typos(target_norm)
         target_compact = _drop_spaces(target_norm)
