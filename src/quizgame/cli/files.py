@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from quizgame.cli.common import UserError
-from quizgame.core.yamlload import MAX_FILE_BYTES
+from quizgame.core.limits import MAX_FILE_BYTES
 
 
 def read_text(path: Path) -> str:

@@ -16,8 +16,8 @@ from typing import Any
 
 import msgspec
 
+from quizgame.core.limits import gc_paused
 from quizgame.core.model import Pack, Question
-from quizgame.core.yamlload import gc_paused
 
 CACHE_FORMAT = 2
 

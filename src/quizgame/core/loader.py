@@ -13,18 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from quizgame.core import cache
+from quizgame.core.limits import MAX_FILE_BYTES
 from quizgame.core.model import Pack
-from quizgame.core.validate import Issue, validate_pack_data
-from quizgame.core.yamlload import (
-    MAX_FILE_BYTES,
-    Duplicate,
-    Key,
-    YamlProblem,
-    byte_position,
-    compose,
-    locate,
-    read_data,
-)
 
 PACK_SUFFIXES = (".yaml", ".yml")
 
@@ -155,6 +145,18 @@ def _failed(path: Path, name: str, message: str, line: int, col: int) -> LoadRes
 
 
 def _load_bytes(raw: bytes, path: Path, name: str) -> LoadResult:
+    # Imported here: a load served from the cache never needs the YAML reader or validator.
+    from quizgame.core.validate import Issue, validate_pack_data
+    from quizgame.core.yamlload import (
+        Duplicate,
+        Key,
+        YamlProblem,
+        byte_position,
+        compose,
+        locate,
+        read_data,
+    )
+
     if not raw.strip():
         return _failed(
             path, name, "the file is empty; a pack needs an id, a title and questions", 1, 1

@@ -11,13 +11,13 @@ file with the composer (slow, but only for broken files) to map data paths to li
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
 import yaml
+
+from quizgame.core.limits import gc_paused
 
 try:  # the libyaml bindings; the pure-Python parser is the slow fallback
     from yaml import CSafeLoader as _SafeLoader
@@ -26,7 +26,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Parser  # type: ignore[assignment]
     from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_SCALAR_CHARS = 100_000
 MAX_DEPTH = 64
 # Values built, counting each alias as the size of what it refers to. A 500,000-question pack
@@ -67,19 +66,6 @@ class Duplicate:
 
     path: tuple[Any, ...]
     key: Any
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    # The data built here has no cycles; letting the collector run as millions of containers are
-    # made costs about half of the parse time and frees nothing.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _mark_position(mark: Any) -> tuple[int, int]:
