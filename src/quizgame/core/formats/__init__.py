@@ -3,6 +3,7 @@
     imported = import_text(text, "gift", pack_id="capitals", title="Capitals")
     imported.notes   # errors (the input is broken: nothing imported) and warnings (left behind)
     imported.text    # the pack as YAML, already read back by the real loader
+    imported.pack.id # "capitals", unless the file names its own pack (a GIFT header)
     export_pack(pack, "gift").text
 
 Readers turn a file into pack-format question drafts; the pack validator then judges them like
@@ -12,7 +13,7 @@ line, never dropped silently.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -134,9 +135,14 @@ def import_text(
     pack_id: str,
     title: str,
     description: str | None = None,
+    fixed: Mapping[str, Any] | None = None,
     name: str = "<imported>",
 ) -> Imported:
-    """Read `text` in format `fmt` into a validated pack; never raises for bad input."""
+    """Read `text` in format `fmt` into a validated pack; never raises for bad input.
+
+    `pack_id`, `title` and `description` are used where the file does not give its own (a GIFT
+    file exported here names its pack in a header); `fixed` fields win over the file's.
+    """
     if fmt not in _READERS:
         raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
     parsed = _READERS[fmt](text)
@@ -159,6 +165,7 @@ def import_text(
     if description:
         data["description"] = description
     data.update(parsed.pack_fields)
+    data.update(fixed or {})
     data["questions"] = [d.data for d in drafts]
     # The common case is a clean file: write it and let the real loader (and its validator) read
     # it back. Only when that finds problems is the data validated again to learn which

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizgame.core.model import Question
+from quizgame.core.model import Pack, Question
 
 ERROR = "error"
 WARNING = "warning"
@@ -23,6 +24,8 @@ _FIELD_LABELS = {
     "tags": "tags",
     "unit": "unit",
 }
+# The pack's fields that credit its questions: a format that drops them says so on export.
+CREDIT_FIELDS = ("author", "license", "attribution", "url")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,11 +124,59 @@ def lost_fields(question: Question, kept: set[str]) -> list[str]:
 def note_lost_fields(
     written: Written, number: int, question: Question, kept: set[str], fmt: str
 ) -> None:
-    lost = lost_fields(question, kept)
-    if lost:
+    """A note for each field of `question` the format leaves behind, one field a note, so that
+    the notes of a big pack group by field (`echo_notes`)."""
+    for label in lost_fields(question, kept):
         written.notes.append(
-            export_note(number, question, f"{', '.join(lost)} not kept ({fmt} has no place for it)")
+            export_note(number, question, f"{label} not kept ({fmt} has no place for it)")
         )
+
+
+def note_lost_pack_fields(written: Written, pack: Pack, kept: set[str], fmt: str) -> None:
+    """A note naming the fields crediting the pack (licence, attribution...) the format drops."""
+    lost = [
+        name
+        for name in CREDIT_FIELDS
+        if name not in kept and (pack.author if name == "author" else pack.extra.get(name))
+    ]
+    if lost:
+        names = lost[0] if len(lost) == 1 else ", ".join(lost[:-1]) + " and " + lost[-1]
+        written.notes.append(Note(f"the pack's {names} not kept ({fmt} has no place for them)"))
+
+
+@dataclass(frozen=True, slots=True)
+class NoteGroup:
+    """Notes that say the same thing about different questions, shown as one line."""
+
+    message: str
+    severity: str
+    notes: tuple[Note, ...]
+
+    @property
+    def numbers(self) -> list[int]:
+        return [n.number for n in self.notes if n.number is not None]
+
+
+def group_notes(notes: Sequence[Note]) -> list[NoteGroup]:
+    """Warnings about questions grouped by message, in order of first appearance.
+
+    A big pack exported to a format without difficulties gets one group "difficulty not kept"
+    of thousands of questions rather than thousands of lines. Errors, and notes about the pack
+    as a whole, stay one to a group: each asks to be read where it is.
+    """
+    groups: dict[tuple[str, str], list[Note]] = {}
+    order: list[list[Note]] = []
+    for note in notes:
+        if note.is_error or note.number is None:
+            order.append([note])
+            continue
+        key = (note.severity, note.message)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = []
+            order.append(group)
+        group.append(note)
+    return [NoteGroup(g[0].message, g[0].severity, tuple(g)) for g in order]
 
 
 def pack_title_from_name(stem: str) -> str:
