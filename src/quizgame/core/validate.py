@@ -32,6 +32,7 @@ COMMON_FIELDS = {
     "time_limit",
     "spoiler",
     "hint",
+    "group",
 }
 TYPE_FIELDS: dict[QuestionType, set[str]] = {
     QuestionType.MULTIPLE_CHOICE: {"choices", "answer"},
@@ -282,6 +283,7 @@ def _question(check: _Checker, raw: Any, index: int) -> Question | None:
     explanation = check.text(raw, path, "explanation", required=False)
     source = check.text(raw, path, "source", required=False)
     hint = check.text(raw, path, "hint", required=False)
+    group = check.text(raw, path, "group", required=False)
     tags = check.text_list(raw, path, "tags", 0, "tags") or ()
 
     fields: dict[str, Any] = {}
@@ -351,6 +353,7 @@ def _question(check: _Checker, raw: Any, index: int) -> Question | None:
         time_limit=float(time_limit) if is_number(time_limit) else None,
         spoiler=spoiler,
         hint=hint,
+        group=group,
         **fields,
     )
 
