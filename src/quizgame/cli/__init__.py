@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from quizgame.cli.common import UserError, data_dir_option
+from quizgame.core.text import clean_line
 
 # name -> module holding its `command`, in the order `--help` lists them: playing first.
 COMMANDS = {
@@ -46,7 +47,7 @@ class QuizgameGroup(click.Group):
         try:
             return super().invoke(ctx)
         except UserError as exc:
-            click.echo(f"quizgame: {exc}", err=True)
+            click.echo(f"quizgame: {clean_line(exc)}", err=True)  # may quote pack text
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("quizgame: interrupted", err=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quizgame.core.model import Difficulty, Pack, Question, QuestionType, Spoiler
+from quizgame.core.text import has_control_characters
 from quizgame.core.yamlload import Key
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -61,6 +62,8 @@ class Issue:
 
 def _quote(value: Any) -> str:
     text = str(value)
+    if has_control_characters(text):  # show escapes as written, never raw to a terminal
+        text = text.encode("unicode_escape").decode("ascii")
     if len(text) > 60:
         text = text[:57] + "..."
     return f"'{text}'"
