@@ -74,6 +74,7 @@ def pack(*questions: Question) -> Pack:
 
 
 def start(p: Pack, clock: FakeClock | None = None, **options: object) -> Session:
+    options.setdefault("spoiler", Spoiler.ENDING)  # these tests want every question
     return Session(p, SessionOptions(**options), clock=clock or FakeClock())  # type: ignore[arg-type]
 
 
@@ -190,7 +191,7 @@ def test_spoiler_level_is_the_most_a_question_may_give_away() -> None:
     p = big_pack()
     none = start(p, seed=1, count=None, spoiler=Spoiler.NONE)
     mid = start(p, seed=1, count=None, spoiler=Spoiler.MID)
-    everything = start(p, seed=1, count=None)  # the default allows all
+    everything = start(p, seed=1, count=None, spoiler=Spoiler.ENDING)
     assert {q.spoiler for q in (r.question for r in none.rounds)} == {Spoiler.NONE}
     assert {q.spoiler for q in (r.question for r in mid.rounds)} == {Spoiler.NONE, Spoiler.MID}
     assert (len(none.rounds), len(mid.rounds), len(everything.rounds)) == (10, 20, 30)
@@ -435,3 +436,8 @@ def test_a_cut_session_takes_every_type_in_turn() -> None:
 def test_type_variety_keeps_seeded_determinism() -> None:
     p = pack(*(mc(n) for n in range(12)), ORDERING, MATCHING, TYPED)
     assert shown(start(p, seed=7, count=5)) == shown(start(p, seed=7, count=5))
+
+
+def test_the_default_is_spoiler_safe() -> None:
+    session = Session(big_pack(), SessionOptions(seed=1, count=None), clock=FakeClock())
+    assert {r.question.spoiler for r in session.rounds} == {Spoiler.NONE}

@@ -18,7 +18,7 @@ class SessionOptions:
     count: int | None = DEFAULT_COUNT  # None: every matching question
     categories: tuple[str, ...] = ()  # empty: all
     difficulty: Difficulty | None = None  # None: all
-    spoiler: Spoiler = Spoiler.ENDING  # the most a question may give away
+    spoiler: Spoiler = Spoiler.NONE  # the most a question may give away: spoiler-safe by default
     seed: int | None = None  # None: a fresh one, kept in `Session.seed`
     mode: Mode = Mode.CLASSIC
     time_limit: float | None = None  # challenge/survival: per question; blitz: whole session
