@@ -842,3 +842,13 @@ def test_the_example_in_the_pack_format_docs_is_a_valid_pack() -> None:
     assert result.pack is not None
     assert {q.type for q in result.pack.questions} == set(QuestionType)
     assert set(result.pack.extra) == {"license", "attribution", "url", "tags"}
+
+
+def test_group_is_a_known_question_field() -> None:
+    text = (
+        "id: g\ntitle: G\nquestions:\n"
+        "  - {id: a, type: true_false, prompt: P?, answer: true, group: who-plays-janis}\n"
+    )
+    result = load_pack_text(text, "g.yaml")
+    assert result.problems == []
+    assert result.pack is not None and result.pack.questions[0].group == "who-plays-janis"
