@@ -12,12 +12,17 @@ from collections.abc import Sequence
 import click
 
 from quizgame.core.formats.common import Note, NoteGroup, group_notes
+from quizgame.core.text import clean_line
 
 SHOWN = 20  # lines of warnings, before "... and N more"
 FIRST_NUMBERS = 5
 
 
 def note_line(file: str, note: Note) -> str:
+    return clean_line(_note_line(file, note))  # notes quote pack text
+
+
+def _note_line(file: str, note: Note) -> str:
     head = f"{file}:{note.line}" if note.line is not None else file
     who = ""
     if note.number is not None:
@@ -37,7 +42,7 @@ def group_line(file: str, group: NoteGroup) -> str:
     more = ", ..." if len(numbers) > FIRST_NUMBERS else ""
     first_line = group.notes[0].line
     at = f"; the first at line {first_line}" if first_line is not None else ""
-    return (
+    return clean_line(
         f"{file}: {group.severity}: {group.message}: "
         f"{len(group.notes):,} questions ({shown}{more}{at})"
     )

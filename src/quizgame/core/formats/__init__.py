@@ -28,10 +28,12 @@ from quizgame.core.formats.common import (
     Written,
     pack_id_from_name,
     pack_title_from_name,
+    without_control_characters,
 )
 from quizgame.core.loader import load_pack_text
 from quizgame.core.model import Pack
 from quizgame.core.packfile import dump_pack
+from quizgame.core.text import has_control_characters
 from quizgame.core.validate import validate_pack_data
 
 FORMATS = ("gift", "aiken", "opentdb")
@@ -221,7 +223,17 @@ def _reject(data: dict[str, Any], drafts: list[Draft], notes: list[Note]) -> dic
 
 
 def export_pack(pack: Pack, fmt: str) -> Written:
-    """`pack` written in format `fmt`, with a note for each question or field left behind."""
+    """`pack` written in format `fmt`, with a note for each question or field left behind.
+
+    Control characters (terminal escapes) that the format cannot escape, as JSON can, are taken
+    out, with a note: the game never shows them and the file may well be printed.
+    """
     if fmt not in _WRITERS:
         raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
-    return _WRITERS[fmt](pack)
+    written = _WRITERS[fmt](pack)
+    if has_control_characters(written.text):  # rare: only then look for them question by question
+        cleaned = Written("", 0)
+        pack = without_control_characters(pack, cleaned, FORMAT_NAMES[fmt])
+        written = _WRITERS[fmt](pack)
+        written.notes[:0] = cleaned.notes
+    return written

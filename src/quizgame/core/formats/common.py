@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from quizgame.core.model import Pack, Question
+from quizgame.core.text import clean, has_control_characters
 
 ERROR = "error"
 WARNING = "warning"
@@ -178,6 +179,54 @@ def group_notes(notes: Sequence[Note]) -> list[NoteGroup]:
             order.append(group)
         group.append(note)
     return [NoteGroup(g[0].message, g[0].severity, tuple(g)) for g in order]
+
+
+def _cleaned(value: Any) -> tuple[Any, bool]:
+    """`value` (text, or a list or tuple of them) without control characters; whether it had any."""
+    if isinstance(value, str):
+        return (clean(value), True) if has_control_characters(value) else (value, False)
+    if isinstance(value, tuple | list):
+        parts = [_cleaned(v) for v in value]
+        if any(changed for _, changed in parts):
+            return type(value)(v for v, _ in parts), True
+    return value, False
+
+
+def _cleaned_fields(item: Any, names: Iterable[str]) -> dict[str, Any]:
+    changes = {}
+    for name in names:
+        value, changed = _cleaned(getattr(item, name))
+        if changed:
+            changes[name] = value
+    return changes
+
+
+_QUESTION_TEXT = [f.name for f in fields(Question)]
+_PACK_TEXT = ("id", "title", "description", "author", "version", "language")
+_LOST_CONTROLS = "control characters (terminal escapes) not kept ({} has no way to write them)"
+
+
+def without_control_characters(pack: Pack, written: Written, fmt: str) -> Pack:
+    """`pack` with control characters (terminal escapes) taken out of its text, for a format
+    with no way to write them; a note for each question that had some. The game never shows
+    them either, and the file written may well be printed to a terminal."""
+    changes: dict[str, Any] = {}
+    questions = list(pack.questions)
+    for index, question in enumerate(questions):
+        cleaned = _cleaned_fields(question, _QUESTION_TEXT)
+        if cleaned:
+            questions[index] = replace(question, **cleaned)
+            changes["questions"] = questions
+            written.notes.append(export_note(index + 1, question, _LOST_CONTROLS.format(fmt)))
+    own = _cleaned_fields(pack, _PACK_TEXT)
+    extra = {name: _cleaned(value) for name, value in pack.extra.items()}
+    if own or any(changed for _, changed in extra.values()):
+        written.notes.append(Note("the pack's own fields: " + _LOST_CONTROLS.format(fmt)))
+        changes |= own
+        changes["extra"] = {name: value for name, (value, _) in extra.items()}
+    if "questions" in changes:
+        changes["questions"] = tuple(questions)
+    return replace(pack, **changes) if changes else pack
 
 
 def pack_title_from_name(stem: str) -> str:

@@ -26,6 +26,7 @@ from quizgame.core.formats.common import (
     quote,
 )
 from quizgame.core.model import Difficulty, Pack, QuestionType
+from quizgame.core.text import json_escape_controls
 
 NAME = "Open Trivia DB"
 LICENSE = "CC-BY-SA-4.0"
@@ -196,5 +197,6 @@ def write(pack: Pack) -> Written:
     credit = {"author": pack.author} if pack.author else {}
     credit |= {k: pack.extra[k] for k in CREDIT_FIELDS if k != "author" and pack.extra.get(k)}
     payload = {"response_code": 0, **credit, "results": results}
-    written.text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    # Control characters as \u escapes: the same text, and the file is safe to print.
+    written.text = json_escape_controls(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n"
     return written
