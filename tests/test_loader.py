@@ -145,6 +145,20 @@ def test_yaml_syntax_error_has_its_position() -> None:
         questions: []
         """) == [
         "3:10: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)"
+        "; it starts at line 2, column 8"
+    ]
+
+
+def test_an_unclosed_quote_says_where_it_opened() -> None:
+    assert problems('id: p\ntitle: "unclosed\nquestions: []\n') == [
+        "4:1: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar)"
+        "; it starts at line 2, column 8"
+    ]
+
+
+def test_a_tab_in_the_indentation_is_named() -> None:
+    assert problems("id: p\ntitle: T\nquestions:\n\t- id: a\n") == [
+        "4:1: YAML syntax error: a tab; YAML indents with spaces only"
     ]
 
 

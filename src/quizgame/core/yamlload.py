@@ -128,7 +128,8 @@ def read_data(
             return _build(parser, duplicates, controls)
     except yaml.MarkedYAMLError as exc:
         line, col = _mark_position(exc.problem_mark)
-        raise YamlProblem(_yaml_message(exc), line, col) from None
+        text = source if isinstance(source, str) else None
+        raise YamlProblem(_yaml_message(exc, text), line, col) from None
     except yaml.reader.ReaderError as exc:
         raise _reader_problem(exc, source) from None
     except yaml.YAMLError as exc:
@@ -156,11 +157,25 @@ def _reader_problem(exc: yaml.reader.ReaderError, source: IO[bytes] | str) -> Ya
     return YamlProblem(f"the file is not valid UTF-8 text ({exc.reason})", line, col)
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str | None) -> str:
     problem = exc.problem or "not valid YAML"
+    line, col = _mark_position(exc.problem_mark)
+    if text is not None and _char_at(text, line, col) == "\t":
+        return "YAML syntax error: a tab; YAML indents with spaces only"
+    message = f"YAML syntax error: {problem}"
     if exc.context:
-        return f"YAML syntax error: {problem} ({exc.context})"
-    return f"YAML syntax error: {problem}"
+        message += f" ({exc.context})"
+    if exc.context_mark is not None:
+        # Where the unfinished thing began is what the author needs (an unclosed quote, a list).
+        start = _mark_position(exc.context_mark)
+        if start != (line, col):
+            message += f"; it starts at line {start[0]}, column {start[1]}"
+    return message
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    lines = text.split("\n", line)
+    return lines[line - 1][col - 1 : col] if len(lines) >= line else ""
 
 
 def _build(
