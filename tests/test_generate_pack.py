@@ -217,6 +217,7 @@ def test_the_seed_varies_choices_but_keeps_ids(seed: int) -> None:
     first, other = generate(facts, seed=0), generate(facts, seed=seed)
     assert other.dropped == ()
     assert [q["id"] for q in first.questions] == [q["id"] for q in other.questions]
+    assert [q["group"] for q in first.questions] == [q["group"] for q in other.questions]
     assert first.pack != other.pack
     assert abs(other.true_count - other.false_count) <= 1
     assert load_pack_text(dump_pack(other.pack)).ok

@@ -33,6 +33,9 @@ class About:
     spoiler: Spoiler = Spoiler.NONE
     difficulty: Difficulty | None = None  # the fact's own override
     tags: tuple[str, ...] = ()
+    # A stable id of the fact ("cast-janis", "film-year"): every question made from it shares
+    # the pack `group` it leads to. Empty: the question id stands for the fact.
+    fact: str = ""
 
 
 def _draft(ctx: Context, qid: str, qtype: QuestionType, prompt: str, about: About) -> Draft:
@@ -46,6 +49,7 @@ def _draft(ctx: Context, qid: str, qtype: QuestionType, prompt: str, about: Abou
         difficulty=ctx.difficulty(about.base, qtype, about.sources, about.difficulty),
         spoiler=about.spoiler,
         tags=about.tags,
+        facts=(about.fact or qid,),
     )
 
 
@@ -222,16 +226,35 @@ def year_window(ctx: Context, qid: str, year: int, latest: int, size: int = 4) -
 
 
 def matching(
-    ctx: Context, qid: str, prompt: str, pairs: Sequence[tuple[str, str]], about: About
+    ctx: Context,
+    qid: str,
+    prompt: str,
+    pairs: Sequence[tuple[str, str]],
+    about: About,
+    facts: Sequence[str] = (),
 ) -> Draft:
+    """A matching; every pair shows a fact, so `facts` (one per pair) all share its group."""
     draft = _draft(ctx, qid, QuestionType.MATCHING, prompt, about)
     draft.pairs = tuple(pairs)[:MAX_PAIRS]
+    draft.facts += tuple(facts)[:MAX_PAIRS]
     return draft
 
 
-def ordering(ctx: Context, qid: str, prompt: str, items: Sequence[str], about: About) -> Draft:
+def ordering(
+    ctx: Context,
+    qid: str,
+    prompt: str,
+    items: Sequence[str],
+    about: About,
+    positions: Sequence[str] = (),
+    shown: Sequence[str] = (),
+) -> Draft:
+    """An ordering. `positions` says when each item happens (no two alike); `shown` lists the
+    facts an item gives away (a label naming the answer of a question on its event)."""
     draft = _draft(ctx, qid, QuestionType.ORDERING, prompt, about)
     draft.items = tuple(smart_quotes(item) for item in items)
+    draft.positions = tuple(positions)
+    draft.facts += tuple(shown)
     return draft
 
 
