@@ -196,7 +196,10 @@ def test_validate_missing_file_exits_1(tmp_path: Path) -> None:
 def test_validate_usage_errors_exit_2(args: list[str]) -> None:
     result = run(*args)
     assert result.exit_code == 2
-    assert "Usage: quizgame validate" in result.stderr
+    # One line, like every user error, naming the command and where its help is.
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("quizgame validate: ")
+    assert result.stderr.endswith("(see 'quizgame validate --help')\n")
     assert "Traceback" not in result.output
 
 
@@ -436,3 +439,21 @@ def test_play_usage_errors_exit_2(launched: list[Launch], args: list[str], text:
     assert text in result.stderr
     assert "Traceback" not in result.output
     assert launched == []
+
+
+def test_the_game_without_a_terminal_says_so_instead_of_spinning() -> None:
+    # CliRunner's streams are not terminals, as under a pipe or in CI; run_game is not patched.
+    assert_one_line_error(run("play"), 1, "quizgame: the game needs a terminal")
+    assert_one_line_error(run(), 1, "quizgame: the game needs a terminal")
+
+
+@pytest.mark.parametrize(
+    ("args", "text"),
+    [
+        (["play", "--mode", "x"], "quizgame play: Invalid value for '--mode'"),
+        (["play", "-n", "0"], "quizgame play: Invalid value for '--count'"),
+        (["fly"], "quizgame: No such command 'fly'"),
+    ],
+)
+def test_usage_errors_are_one_line(args: list[str], text: str) -> None:
+    assert_one_line_error(run(*args), 2, text)

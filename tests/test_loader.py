@@ -145,6 +145,20 @@ def test_yaml_syntax_error_has_its_position() -> None:
         questions: []
         """) == [
         "3:10: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)"
+        "; it starts at line 2, column 8"
+    ]
+
+
+def test_an_unclosed_quote_says_where_it_opened() -> None:
+    assert problems('id: p\ntitle: "unclosed\nquestions: []\n') == [
+        "4:1: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar)"
+        "; it starts at line 2, column 8"
+    ]
+
+
+def test_a_tab_in_the_indentation_is_named() -> None:
+    assert problems("id: p\ntitle: T\nquestions:\n\t- id: a\n") == [
+        "4:1: YAML syntax error: a tab; YAML indents with spaces only"
     ]
 
 
@@ -842,3 +856,13 @@ def test_the_example_in_the_pack_format_docs_is_a_valid_pack() -> None:
     assert result.pack is not None
     assert {q.type for q in result.pack.questions} == set(QuestionType)
     assert set(result.pack.extra) == {"license", "attribution", "url", "tags"}
+
+
+def test_group_is_a_known_question_field() -> None:
+    text = (
+        "id: g\ntitle: G\nquestions:\n"
+        "  - {id: a, type: true_false, prompt: P?, answer: true, group: who-plays-janis}\n"
+    )
+    result = load_pack_text(text, "g.yaml")
+    assert result.problems == []
+    assert result.pack is not None and result.pack.questions[0].group == "who-plays-janis"

@@ -74,6 +74,7 @@ def pack(*questions: Question) -> Pack:
 
 
 def start(p: Pack, clock: FakeClock | None = None, **options: object) -> Session:
+    options.setdefault("spoiler", Spoiler.ENDING)  # these tests want every question
     return Session(p, SessionOptions(**options), clock=clock or FakeClock())  # type: ignore[arg-type]
 
 
@@ -190,7 +191,7 @@ def test_spoiler_level_is_the_most_a_question_may_give_away() -> None:
     p = big_pack()
     none = start(p, seed=1, count=None, spoiler=Spoiler.NONE)
     mid = start(p, seed=1, count=None, spoiler=Spoiler.MID)
-    everything = start(p, seed=1, count=None)  # the default allows all
+    everything = start(p, seed=1, count=None, spoiler=Spoiler.ENDING)
     assert {q.spoiler for q in (r.question for r in none.rounds)} == {Spoiler.NONE}
     assert {q.spoiler for q in (r.question for r in mid.rounds)} == {Spoiler.NONE, Spoiler.MID}
     assert (len(none.rounds), len(mid.rounds), len(everything.rounds)) == (10, 20, 30)
@@ -401,3 +402,42 @@ def test_answering_after_the_end_is_an_error() -> None:
     assert session.finished
     with pytest.raises(SessionError, match="the session is over"):
         session.answer("right 1")
+
+
+# --- groups and variety ----------------------------------------------------------------------
+
+
+def test_a_session_asks_at_most_one_question_of_a_group() -> None:
+    from dataclasses import replace
+
+    # Three ways of asking who plays Janis, and ten unrelated questions.
+    twins = [replace(mc(100 + i), group="who-plays-janis") for i in range(3)]
+    p = pack(*twins, *(mc(n) for n in range(10)))
+    for seed in range(20):
+        session = start(p, seed=seed, count=None)
+        asked = [r.question for r in session.rounds]
+        assert sum(q.group == "who-plays-janis" for q in asked) == 1
+        assert len(asked) == 11
+
+
+def test_a_cut_session_takes_every_type_in_turn() -> None:
+    # Mostly true/false: a ten-question session still brings each other kind.
+    true_false = [
+        Question(id=f"tf{n}", type=QuestionType.TRUE_FALSE, prompt=f"T{n}", answer=True)
+        for n in range(40)
+    ]
+    p = pack(*true_false, ORDERING, MATCHING, TYPED, mc(1))
+    for seed in range(10):
+        types = [r.question.type for r in start(p, seed=seed, count=10).rounds]
+        assert set(types) == set(QuestionType) - {QuestionType.NUMERIC}
+        assert types.count(QuestionType.TRUE_FALSE) == 6
+
+
+def test_type_variety_keeps_seeded_determinism() -> None:
+    p = pack(*(mc(n) for n in range(12)), ORDERING, MATCHING, TYPED)
+    assert shown(start(p, seed=7, count=5)) == shown(start(p, seed=7, count=5))
+
+
+def test_the_default_is_spoiler_safe() -> None:
+    session = Session(big_pack(), SessionOptions(seed=1, count=None), clock=FakeClock())
+    assert {r.question.spoiler for r in session.rounds} == {Spoiler.NONE}

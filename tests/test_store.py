@@ -77,7 +77,7 @@ def test_round_trip(db: Path) -> None:
         "count": 4,
         "categories": [],
         "difficulty": None,
-        "spoiler": "ending",
+        "spoiler": "none",
         "time_limit": 10,
         "question_ids": [],
     }

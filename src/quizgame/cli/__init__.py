@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from quizgame.cli.common import UserError, data_dir_option
+from quizgame.core.text import clean_line
 
 # name -> module holding its `command`, in the order `--help` lists them: playing first.
 COMMANDS = {
@@ -32,6 +33,25 @@ COMMANDS = {
 class QuizgameGroup(click.Group):
     """Loads commands on demand; turns a `UserError` (or any surprise) into one line on stderr."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command; a usage error is one line on stderr (exit 2), as every user error is."""
+        run: Any = super().main  # click types main() by its standalone_mode overloads
+        if not kwargs.pop("standalone_mode", True):
+            return run(*args, standalone_mode=False, **kwargs)
+        try:
+            rv = run(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "quizgame"
+            click.echo(f"{where}: {exc.format_message()} (see '{where} --help')", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"quizgame: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("quizgame: stopped", err=True)
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
 
@@ -46,7 +66,7 @@ class QuizgameGroup(click.Group):
         try:
             return super().invoke(ctx)
         except UserError as exc:
-            click.echo(f"quizgame: {exc}", err=True)
+            click.echo(f"quizgame: {clean_line(exc)}", err=True)  # may quote pack text
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("quizgame: interrupted", err=True)

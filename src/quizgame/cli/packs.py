@@ -9,6 +9,7 @@ import click
 
 from quizgame.cli.common import data_dir_option, packs_option, places
 from quizgame.core.loader import discover_packs
+from quizgame.core.text import clean_line
 
 
 @click.command("packs")
@@ -27,9 +28,9 @@ def command(fmt: str, pack_dirs: tuple[str, ...], data_dir: str | None) -> None:
             rows.append(
                 {
                     "id": result.pack.id,
-                    "title": result.pack.title,
+                    "title": clean_line(result.pack.title),  # pack text: never raw to a terminal
                     "questions": len(result.pack.questions),
-                    "categories": result.pack.categories,
+                    "categories": [clean_line(c) for c in result.pack.categories],
                     "path": str(result.path),
                     "error": None,
                 }
@@ -43,7 +44,7 @@ def command(fmt: str, pack_dirs: tuple[str, ...], data_dir: str | None) -> None:
                     "questions": 0,
                     "categories": [],
                     "path": str(result.path),
-                    "error": str(first) if first else "unreadable",
+                    "error": clean_line(first) if first else "unreadable",
                 }
             )
     if fmt == "json":

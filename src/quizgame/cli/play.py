@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -55,7 +56,7 @@ def _positive(_ctx: click.Context, _param: click.Parameter, value: int | None) -
 @click.option(
     "--spoiler",
     type=click.Choice([s.value for s in Spoiler]),
-    default=Spoiler.ENDING.value,
+    default=Spoiler.NONE.value,
     show_default=True,
     help="The most a question may give away of the story.",
 )
@@ -113,6 +114,9 @@ play = command
 
 def run_game(where: Places, pack: Pack | None, options: SessionOptions) -> None:
     """Start the terminal UI."""
+    # Without a terminal the UI cannot read keys and would spin; say so and stop.
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError("the game needs a terminal (the other commands work without one)")
     from quizgame.tui.app import QuizApp
 
     QuizApp(

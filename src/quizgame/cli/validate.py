@@ -9,6 +9,7 @@ import click
 
 from quizgame.cli.common import UserError, data_dir_option
 from quizgame.core.loader import LoadResult, load_pack, pack_files
+from quizgame.core.text import clean_line
 
 
 def _expand(paths: tuple[str, ...]) -> list[Path]:
@@ -50,7 +51,7 @@ def command(paths: tuple[str, ...], fmt: str, strict: bool, data_dir: str | None
     else:
         for r in results:
             for problem in r.problems:
-                click.echo(str(problem), err=problem.is_error)
+                click.echo(clean_line(problem), err=problem.is_error)  # quotes pack text
             if r.pack is not None:
                 count = len(r.pack.questions)
                 click.echo(f"{r.path}: ok, {count} question{'' if count == 1 else 's'}")

@@ -173,14 +173,18 @@ def _load_bytes(raw: bytes, path: Path, name: str) -> LoadResult:
             col,
         )
     duplicates: list[Duplicate] = []
+    controls: list[tuple[Any, ...]] = []
     try:
-        data = read_data(text, duplicates)
+        data = read_data(text, duplicates, controls)
     except YamlProblem as exc:
         return _failed(path, name, exc.message, exc.line, exc.col)
 
     pack, issues = validate_pack_data(data, default_id=path.stem)
     for dup in duplicates:
         issues.append(Issue((*dup.path, Key(dup.key)), f"the key '{dup.key}' is given twice"))
+    for where in controls:
+        message = "this text holds control characters (terminal escapes); they are not shown"
+        issues.append(Issue(where, message, "warning"))
     if not issues:
         return LoadResult(path, _with_path(pack, path))
 

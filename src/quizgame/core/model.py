@@ -75,6 +75,7 @@ class Question:
     time_limit: float | None = None
     spoiler: Spoiler = Spoiler.NONE
     hint: str | None = None
+    group: str | None = None  # questions about one fact share a group; a session asks one
 
     @property
     def points(self) -> int:

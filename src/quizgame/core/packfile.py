@@ -22,6 +22,7 @@ QUESTION_KEY_ORDER = (
     "tolerance",
     "unit",
     "hint",
+    "group",
     "difficulty",
     "category",
     "tags",
@@ -62,6 +63,8 @@ def question_to_dict(question: Question) -> dict[str, Any]:
         out["pairs"] = dict(question.pairs)
     if question.hint:
         out["hint"] = question.hint
+    if question.group:
+        out["group"] = question.group
     if question.difficulty is not Difficulty.MEDIUM:
         out["difficulty"] = question.difficulty.value
     for name in ("category", "explanation", "source"):

@@ -18,7 +18,7 @@ class SessionOptions:
     count: int | None = DEFAULT_COUNT  # None: every matching question
     categories: tuple[str, ...] = ()  # empty: all
     difficulty: Difficulty | None = None  # None: all
-    spoiler: Spoiler = Spoiler.ENDING  # the most a question may give away
+    spoiler: Spoiler = Spoiler.NONE  # the most a question may give away: spoiler-safe by default
     seed: int | None = None  # None: a fresh one, kept in `Session.seed`
     mode: Mode = Mode.CLASSIC
     time_limit: float | None = None  # challenge/survival: per question; blitz: whole session
@@ -38,7 +38,12 @@ class Round:
 
 
 def select_questions(pack: Pack, options: SessionOptions, rng: random.Random) -> list[Question]:
-    """The questions matching the options, shuffled by `rng`, cut to `count`."""
+    """The questions matching the options, shuffled by `rng`, cut to `count`.
+
+    At most one question of each `group` is asked (they are about one fact, so one would give
+    another away), and a cut session takes its questions from each type in turn, so ten
+    questions from a pack of mostly true/false still bring the other kinds.
+    """
     wanted_ids = set(options.question_ids)
     categories = set(options.categories)
     pool = [
@@ -50,9 +55,40 @@ def select_questions(pack: Pack, options: SessionOptions, rng: random.Random) ->
         and (not wanted_ids or q.id in wanted_ids)
     ]
     rng.shuffle(pool)
-    if options.count is not None and options.mode is not Mode.BLITZ:
-        pool = pool[: max(0, options.count)]
-    return pool
+    pool = _one_per_group(pool)
+    if options.count is None or options.mode is Mode.BLITZ or options.count >= len(pool):
+        return pool
+    chosen = _by_type_in_turn(pool, max(0, options.count))
+    rng.shuffle(chosen)
+    return chosen
+
+
+def _one_per_group(questions: list[Question]) -> list[Question]:
+    seen: set[str] = set()
+    out = []
+    for question in questions:
+        if question.group is not None:
+            if question.group in seen:
+                continue
+            seen.add(question.group)
+        out.append(question)
+    return out
+
+
+def _by_type_in_turn(questions: list[Question], count: int) -> list[Question]:
+    """`count` questions taken from each type's queue in turn (queues keep the given order)."""
+    queues: dict[QuestionType, list[Question]] = {}
+    for question in questions:
+        queues.setdefault(question.type, []).append(question)
+    order = list(queues.values())
+    chosen: list[Question] = []
+    depth = 0
+    while len(chosen) < count:
+        for queue in order:
+            if depth < len(queue) and len(chosen) < count:
+                chosen.append(queue[depth])
+        depth += 1
+    return chosen
 
 
 def _shuffled(values: Sequence[str], rng: random.Random, avoid_same: bool) -> tuple[str, ...]:

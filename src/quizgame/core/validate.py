@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quizgame.core.model import Difficulty, Pack, Question, QuestionType, Spoiler
+from quizgame.core.text import has_control_characters
 from quizgame.core.yamlload import Key
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -32,6 +33,7 @@ COMMON_FIELDS = {
     "time_limit",
     "spoiler",
     "hint",
+    "group",
 }
 TYPE_FIELDS: dict[QuestionType, set[str]] = {
     QuestionType.MULTIPLE_CHOICE: {"choices", "answer"},
@@ -60,6 +62,8 @@ class Issue:
 
 def _quote(value: Any) -> str:
     text = str(value)
+    if has_control_characters(text):  # show escapes as written, never raw to a terminal
+        text = text.encode("unicode_escape").decode("ascii")
     if len(text) > 60:
         text = text[:57] + "..."
     return f"'{text}'"
@@ -282,6 +286,7 @@ def _question(check: _Checker, raw: Any, index: int) -> Question | None:
     explanation = check.text(raw, path, "explanation", required=False)
     source = check.text(raw, path, "source", required=False)
     hint = check.text(raw, path, "hint", required=False)
+    group = check.text(raw, path, "group", required=False)
     tags = check.text_list(raw, path, "tags", 0, "tags") or ()
 
     fields: dict[str, Any] = {}
@@ -351,6 +356,7 @@ def _question(check: _Checker, raw: Any, index: int) -> Question | None:
         time_limit=float(time_limit) if is_number(time_limit) else None,
         spoiler=spoiler,
         hint=hint,
+        group=group,
         **fields,
     )
 

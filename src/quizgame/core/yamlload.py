@@ -18,6 +18,7 @@ from typing import IO, Any
 import yaml
 
 from quizgame.core.limits import gc_paused
+from quizgame.core.text import has_control_characters
 
 try:  # the libyaml bindings; the pure-Python parser is the slow fallback
     from yaml import CSafeLoader as _SafeLoader
@@ -109,19 +110,26 @@ def _scalar(event: Any) -> Any:
     return _CONSTRUCTOR.construct_object(node)
 
 
-def read_data(source: IO[bytes] | str, duplicates: list[Duplicate] | None = None) -> Any:
+def read_data(
+    source: IO[bytes] | str,
+    duplicates: list[Duplicate] | None = None,
+    controls: list[tuple[Any, ...]] | None = None,
+) -> Any:
     """Parse one YAML document into plain data (dict, list, str, int, float, bool, None).
 
     Raises `YamlProblem` for syntax errors, bad encoding, unsafe tags and hostile input.
-    Duplicate mapping keys are appended to `duplicates` with their data path.
+    Duplicate mapping keys are appended to `duplicates` with their data path, and the paths of
+    texts holding control characters (only double-quoted escapes such as "\\e[31m" can make
+    them: YAML refuses them raw) to `controls`.
     """
     parser = _Parser(source)
     try:
         with gc_paused():
-            return _build(parser, duplicates)
+            return _build(parser, duplicates, controls)
     except yaml.MarkedYAMLError as exc:
         line, col = _mark_position(exc.problem_mark)
-        raise YamlProblem(_yaml_message(exc), line, col) from None
+        text = source if isinstance(source, str) else None
+        raise YamlProblem(_yaml_message(exc, text), line, col) from None
     except yaml.reader.ReaderError as exc:
         raise _reader_problem(exc, source) from None
     except yaml.YAMLError as exc:
@@ -149,14 +157,30 @@ def _reader_problem(exc: yaml.reader.ReaderError, source: IO[bytes] | str) -> Ya
     return YamlProblem(f"the file is not valid UTF-8 text ({exc.reason})", line, col)
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str | None) -> str:
     problem = exc.problem or "not valid YAML"
+    line, col = _mark_position(exc.problem_mark)
+    if text is not None and _char_at(text, line, col) == "\t":
+        return "YAML syntax error: a tab; YAML indents with spaces only"
+    message = f"YAML syntax error: {problem}"
     if exc.context:
-        return f"YAML syntax error: {problem} ({exc.context})"
-    return f"YAML syntax error: {problem}"
+        message += f" ({exc.context})"
+    if exc.context_mark is not None:
+        # Where the unfinished thing began is what the author needs (an unclosed quote, a list).
+        start = _mark_position(exc.context_mark)
+        if start != (line, col):
+            message += f"; it starts at line {start[0]}, column {start[1]}"
+    return message
 
 
-def _build(parser: Any, duplicates: list[Duplicate] | None) -> Any:
+def _char_at(text: str, line: int, col: int) -> str:
+    lines = text.split("\n", line)
+    return lines[line - 1][col - 1 : col] if len(lines) >= line else ""
+
+
+def _build(
+    parser: Any, duplicates: list[Duplicate] | None, controls: list[tuple[Any, ...]] | None
+) -> Any:
     get_event = parser.get_event
     ScalarEvent = yaml.ScalarEvent
     MappingStartEvent = yaml.MappingStartEvent
@@ -178,6 +202,8 @@ def _build(parser: Any, duplicates: list[Duplicate] | None) -> Any:
         if cls is ScalarEvent:
             value = _scalar(event)
             size = 1
+            if controls is not None and event.style == '"' and has_control_characters(value):
+                controls.append(_value_path(stack, value))
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             is_map = cls is MappingStartEvent
             if event.tag not in (_MAP_TAGS if is_map else _SEQ_TAGS):
@@ -240,6 +266,20 @@ def _build(parser: Any, duplicates: list[Duplicate] | None) -> Any:
                 duplicates.append(Duplicate(_path_of(stack), key))
             container[key] = value
             top[2] = no_key
+
+
+def _value_path(stack: list[list[Any]], value: Any) -> tuple[Any, ...]:
+    """The data path of a scalar about to be added to the innermost open collection."""
+    if not stack:
+        return ()
+    top = stack[-1]
+    if not top[1]:
+        step: Any = len(top[0])
+    elif top[2] is _NO_KEY:
+        step = Key(value)  # the scalar is a key
+    else:
+        step = top[2]
+    return (*_path_of(stack), step)
 
 
 class _NoKey:

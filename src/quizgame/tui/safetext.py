@@ -12,51 +12,15 @@ Our own fixed labels may use `Content.from_markup`; anything that came from a fi
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual.content import Content
 from textual.style import Style
 
-# ESC-introduced sequences: CSI (colours, cursor moves), OSC (titles, hyperlinks, clipboard),
-# DCS/SOS/PM/APC strings, and the short two-character forms (e.g. ESC c: reset the terminal).
-_ESCAPE_SEQUENCE = re.compile(
-    r"""
-    \x1b\[ [0-?]* [ -/]* [@-~]                      # CSI
-    | \x9b [0-?]* [ -/]* [@-~]                      # 8-bit CSI
-    | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f]) .*? (?:\x07|\x1b\\|\x9c|$)   # OSC, DCS, SOS, PM, APC
-    | \x1b [ -/]* [0-~]                             # nF / Fp / Fe / Fs two-character forms
-    """,
-    re.VERBOSE | re.DOTALL,
-)
+from quizgame.core.text import clean, clean_line
 
-_BIDI_CONTROLS = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-_DROP = {
-    **{code: None for code in range(0x20) if code not in (0x09, 0x0A)},  # C0 except tab, newline
-    0x7F: None,  # DEL
-    **{code: None for code in range(0x80, 0xA0)},  # C1
-    **{code: None for code in _BIDI_CONTROLS},
-    0x09: " ",
-    0x2028: "\n",  # line separator
-    0x2029: "\n",  # paragraph separator
-}
-_SPACES = re.compile(r"\s+")
+__all__ = ["assemble", "clean", "clean_line", "line", "literal", "rich_text"]
 
 Part = str | Content | tuple[str, str | Style]
-
-
-def clean(text: object) -> str:
-    """`text` as a string without escape sequences or control characters (newlines kept)."""
-    value = str(text)
-    value = value.replace("\r\n", "\n")
-    if "\x1b" in value or any("\x80" <= c <= "\x9f" for c in value):
-        value = _ESCAPE_SEQUENCE.sub("", value)
-    return value.translate(_DROP)
-
-
-def clean_line(text: object) -> str:
-    """`clean`, then every run of white space (newlines too) made one space: for one-line labels."""
-    return _SPACES.sub(" ", clean(text)).strip()
 
 
 def literal(text: object, style: str | Style = "") -> Content:

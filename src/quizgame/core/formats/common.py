@@ -15,6 +15,7 @@ WARNING = "warning"
 _FIELD_LABELS = {
     "difficulty": "difficulty",
     "hint": "hint",
+    "group": "group",
     "source": "source",
     "spoiler": "spoiler",
     "time_limit": "time limit",
