@@ -187,10 +187,8 @@ def test_editing_one_fact_changes_only_its_own_questions(raw_facts: dict[str, An
 
     edited = copy.deepcopy(raw_facts)
     edited["film"]["runtime"]["value"] = 125
-    assert _changed(before, generate_pack(parse_facts(edited))) == {
-        "film-runtime",
-        "film-runtime-tf",
-    }
+    changed = _changed(before, generate_pack(parse_facts(edited)))
+    assert "film-runtime" in changed and changed <= {"film-runtime", "film-runtime-tf"}
 
     edited = copy.deepcopy(raw_facts)
     volver = next(f for f in edited["filmography"]["films"] if f["title"] == "Volver")

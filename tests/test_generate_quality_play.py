@@ -97,14 +97,14 @@ def test_the_questions_about_one_fact_share_its_group(
     )  # fmt: skip
     for character in ("ana", "arturo", "teresa", "elena"):
         same(f"cast-who-plays-{character}", "cast-match")
-    same("film-year", "film-year-tf")
-    same("film-runtime", "film-runtime-tf")
+    same("relation-elena-best-friend-janis", "relation-elena-best-friend-janis-tf")
     same("plot-anita-death", "plot-anita-death-cause", "plot-tf-anita-death")
     same("character-profession-janis", "character-profession-match")
     same("rating-imdb", "rating-imdb-tf")
     # Facts the facts file declares one: the second DNA test tells who Cecilia's mother is.
     same("plot-second-test", "relation-ana-biological-mother-cecilia")
     same("press-time", "trivia-time-praise")
+    same("plot-elena-visit", "relation-elena-best-friend-janis")
     # A film matched to its year shares a group with its year question.
     for q in by_id.values():
         if q["id"].startswith("filmography-match-"):

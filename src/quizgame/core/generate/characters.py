@@ -97,12 +97,10 @@ def _attributes(
             pool,
             accept=profession.accept,
         )
-        # A true/false for about half: the choice question and the matching ask it already.
-        if ctx.chance(f"{qid}-tf", 1, 2):
-            wrong = [v for k, v in pool if normalize(v) != normalize(value)]
-            swap = ctx.pick(f"{qid}-tf", [(normalize(v), v) for v in wrong], 1)
-            false_text = f"{name} is {with_article(swap[0])}." if swap else None
-            yield true_false(ctx, f"{qid}-tf", fact, false_text, about)
+        wrong = [v for k, v in pool if normalize(v) != normalize(value)]
+        swap = ctx.pick(f"{qid}-tf", [(normalize(v), v) for v in wrong], 1)
+        false_text = f"{name} is {with_article(swap[0])}." if swap else None
+        yield true_false(ctx, f"{qid}-tf", fact, false_text, about, also_asked=True)
     elif isinstance(profession, Disputed):
         # The one question on a disputed fact: it accepts every variant and says they differ.
         values = [v.value for v in profession.variants]
@@ -216,9 +214,6 @@ def _relations(ctx: Context) -> Iterator[Draft | None]:
                 ctx, qid, f"Which of these characters is {noun}?", who.name, about, candidates, also
             )
         yield asked
-        # A relation asked above gets a true/false about half the time; one not asked, always.
-        if asked is not None and not ctx.chance(f"{qid}-tf", 1, 2):
-            continue
         yield sibling_statement(
             ctx,
             f"{qid}-tf",
@@ -227,6 +222,7 @@ def _relations(ctx: Context) -> Iterator[Draft | None]:
             fact,
             [(key, f"{name} is {noun}.") for key, name in candidates],
             about,
+            also_asked=asked is not None,
         )
 
 

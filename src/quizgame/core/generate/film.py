@@ -39,6 +39,7 @@ def film_questions(ctx: Context) -> Iterator[Draft | None]:
             f"{title} came out in {year}.",
             f"{title} came out in {wrong}.",
             about,
+            also_asked=True,
         )
     if film.runtime:
         minutes = film.runtime.value
@@ -59,6 +60,7 @@ def film_questions(ctx: Context) -> Iterator[Draft | None]:
             f"{title} runs for {minutes} minutes.",
             f"{title} runs for {wrong} minutes.",
             about,
+            also_asked=True,
         )
     original = film.original_title
     if original and original.value != film.title.value and not ctx.pack_says(original.value):
@@ -177,7 +179,7 @@ def _ratings(ctx: Context) -> Iterator[Draft | None]:
                 f"This pack's source lists {title} with {measure} of {wrong_shown} out of "
                 f"{scale} on {rating.site}."
             )
-        yield true_false(ctx, f"{qid}-tf", fact, false_text, about)
+        yield true_false(ctx, f"{qid}-tf", fact, false_text, about, also_asked=True)
 
 
 def _press(ctx: Context) -> Iterator[Draft | None]:

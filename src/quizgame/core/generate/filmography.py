@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from quizgame.core.generate.draft import (
@@ -24,8 +25,7 @@ from quizgame.core.generate.make import (
 )
 
 FILMOGRAPHY = "filmography"
-ORDER_SIZE = 4
-MATCH_SETS = 3
+SET_SIZE = 3
 
 
 def filmography_questions(ctx: Context) -> Iterator[Draft | None]:
@@ -56,42 +56,34 @@ def filmography_questions(ctx: Context) -> Iterator[Draft | None]:
         if _stated(ctx, entry):
             yield _short(ctx, f"filmography-short-{entry.id}", by, entry)
     yield from _short_choices(ctx, by, films)
+    # Films dealt into sets of about three, far apart in time; a set is ordered or matched to
+    # its years, in turn. Either tells (or narrows) the years of its films, so the set's question
+    # and its films' own questions share one group.
     by_year = _distinct_years(sorted(features, key=lambda f: f.year))
-    for group in _dealt(by_year, max(1, len(by_year) // ORDER_SIZE)):
-        qid = f"filmography-order-{group[0].id}"
+    for number, group in enumerate(_dealt(by_year, max(1, len(by_year) // SET_SIZE))):
         titles = [quote(f.title) for f in group]
-        prompt = (
-            f"Put these films {by} in order of release, earliest first: "
-            f"{_scrambled(ctx, qid, titles)}."
-        )
-        # The explanation gives the order, not the years: those are asked on their own.
-        about = About(
-            FILMOGRAPHY,
-            "In order of release: " + join_names(titles) + ".",
-            merge_sources(*(f.sources for f in group)),
-            1,
-        )
-        yield ordering(ctx, qid, prompt, titles, about, [str(f.year) for f in group])
-    # Matching sets are dealt with another step than the orderings, so they mix other films.
-    step = max(1, len(by_year) // ORDER_SIZE + 1)
-    starts = range(0, step, max(1, step // MATCH_SETS))
-    sets = [s for s in (by_year[start::step][:ORDER_SIZE] for start in starts) if len(s) >= 3]
-    for group in sets[:MATCH_SETS]:
-        qid = f"filmography-match-{group[0].id}"
-        titles = [quote(f.title) for f in group]
-        prompt = (
-            f"Match these films {by} to the years they came out: {_scrambled(ctx, qid, titles)}."
-        )
-        pairs = [(quote(f.title), str(f.year)) for f in group]
-        about = About(
-            FILMOGRAPHY,
-            _years_sentence(group),
-            merge_sources(*(f.sources for f in group)),
-            1,
-            fact=qid,
-        )
-        # Each pair tells a film's year: the film's own questions join the matching's group.
-        yield matching(ctx, qid, prompt, pairs, about, [film_fact(f) for f in group])
+        sources = merge_sources(*(f.sources for f in group))
+        shown = [film_fact(f) for f in group]
+        if number % 2 == 0:
+            qid = f"filmography-order-{group[0].id}"
+            prompt = (
+                f"Put these films {by} in order of release, earliest first: "
+                f"{_scrambled(ctx, qid, titles)}."
+            )
+            # The explanation gives the order, not the years: those are asked on their own.
+            text = "In order of release: " + join_names(titles) + "."
+            about = About(FILMOGRAPHY, text, sources, 1, fact=qid)
+            positions = [str(f.year) for f in group]
+            yield ordering(ctx, qid, prompt, titles, about, positions, shown)
+        else:
+            qid = f"filmography-match-{group[0].id}"
+            prompt = (
+                f"Match these films {by} to the years they came out: "
+                f"{_scrambled(ctx, qid, titles)}."
+            )
+            pairs = [(quote(f.title), str(f.year)) for f in group]
+            about = About(FILMOGRAPHY, _years_sentence(group), sources, 1, fact=qid)
+            yield matching(ctx, qid, prompt, pairs, about, shown)
 
 
 def film_fact(entry: FilmEntry) -> str:
@@ -139,7 +131,7 @@ def _short(ctx: Context, qid: str, by: str, entry: FilmEntry) -> Draft:
 
 
 def _short_choices(ctx: Context, by: str, films: Sequence[FilmEntry]) -> Iterator[Draft]:
-    """ "Which of these is a short?": one per year with shorts, the short of that year among
+    """ "Which of these is a short?": one per year with several shorts, one of them among
     features. Features with a short-or-not statement of their own are not offered (being a
     wrong choice would answer it), and neither is a short with one."""
     stated = {f.id for f in films if _stated(ctx, f)}
@@ -148,7 +140,10 @@ def _short_choices(ctx: Context, by: str, films: Sequence[FilmEntry]) -> Iterato
     for entry in films:
         if entry.short and entry.id not in stated:
             by_year.setdefault(entry.year, []).append(entry)
+    made = Counter(f.year for f in films if f.short)
     for year, shorts in sorted(by_year.items()):
+        if made[year] < 2:
+            continue
         qid = f"filmography-short-choice-{year}"
         # Which short is asked depends on the facts alone, like every question; the seed varies
         # only the wrong choices.

@@ -109,14 +109,27 @@ def only_choice(
     return draft if draft.type is QuestionType.MULTIPLE_CHOICE else None
 
 
+def keep_statement(ctx: Context, qid: str, also_asked: bool) -> bool:
+    """Whether to make a true/false: always for a fact asked no other way; for about half of
+    those asked otherwise (by a hash of the id, never the seed), so true/false questions stay a
+    small share of a pack."""
+    return not also_asked or ctx.chance(qid, 1, 2)
+
+
 def true_false(
-    ctx: Context, qid: str, true_text: str, false_text: str | None, about: About
+    ctx: Context,
+    qid: str,
+    true_text: str,
+    false_text: str | None,
+    about: About,
+    also_asked: bool = False,
 ) -> Draft | None:
-    """A statement that can be put truly or falsely; None if no false version exists.
+    """A statement that can be put truly or falsely; None if no false version exists, or if the
+    fact is `also_asked` another way and `keep_statement` leaves this one out.
 
     Which one the pack shows is decided for all of them at once by `balance_true_false`.
     """
-    if false_text is None:
+    if false_text is None or not keep_statement(ctx, qid, also_asked):
         return None
     false_text = fix_articles(false_text)
     if normalize(false_text) == normalize(true_text):
@@ -132,10 +145,14 @@ def sibling_statement(
     true_text: str,
     false_texts: Sequence[tuple[str, str]],
     about: About,
-) -> Draft:
+    also_asked: bool = False,
+) -> Draft | None:
     """A true/false for the `index`-th of several facts sharing one frame (two producers, two
     lovers): each gets a different wrong value, so no two false statements are the same. With
-    too few wrong values to go round, it is a plain true statement."""
+    too few wrong values to go round, it is a plain true statement. None if `keep_statement`
+    leaves it out."""
+    if not keep_statement(ctx, qid, also_asked):
+        return None
     dealt = ctx.pick(group, false_texts, len(false_texts))
     if index < len(dealt):
         draft = true_false(ctx, qid, true_text, dealt[index], about)

@@ -63,9 +63,6 @@ def cast_questions(ctx: Context) -> Iterator[Draft | None]:
             accept=full + character.aka,
         )
         qid = f"cast-tf-{character.id}"
-        # A true/false for about half the parts: each is asked twice above and in the matching.
-        if not ctx.chance(qid, 1, 2):
-            continue
         # A false statement swaps in a part of the same gender ("Israel Elejalde plays Ana" is
         # false at a glance); a part of unknown gender only for another of unknown gender.
         others = [
@@ -80,6 +77,7 @@ def cast_questions(ctx: Context) -> Iterator[Draft | None]:
             f"{person.name} plays {character.name}.",
             f"{person.name} plays {wrong[0]}." if wrong else None,
             about,
+            also_asked=True,
         )
     if len(credits) >= 3:
         pairs = tuple((name, role) for (_p, name), (_c, role) in zip(actors, roles, strict=True))
@@ -141,9 +139,6 @@ def crew_questions(ctx: Context) -> Iterator[Draft | None]:
         # "Who produced it together with Esther García?" tells who the other producer is.
         draft.facts += tuple(crew_fact(c) for c in credits if c.job == credit.job and c != credit)
         yield draft
-        # A true/false for about half the credits: the rest are asked well enough above.
-        if not ctx.chance(f"crew-tf-{slug}-{person.id}", 1, 2):
-            continue
         yield sibling_statement(
             ctx,
             f"crew-tf-{slug}-{person.id}",
@@ -152,6 +147,7 @@ def crew_questions(ctx: Context) -> Iterator[Draft | None]:
             fact,
             [(key, f"{name} {verb}.") for key, name in candidates],
             about,
+            also_asked=True,
         )
     # One job per person and one person per job, so every pair has a single right match.
     pairs: list[tuple[str, str]] = []
