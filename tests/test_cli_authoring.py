@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from quizgame.cli import cli
 from quizgame.core import starter
+from quizgame.core.formats.opentdb import ATTRIBUTION
 from quizgame.core.loader import load_pack
 from quizgame.core.schema import pack_schema, schema_file
 from quizgame.core.starter import SCHEMA_MODELINE
@@ -183,6 +184,50 @@ def test_import_needs_a_format_it_can_tell(tmp_path: Path) -> None:
     assert run("import", str(tmp_path / "missing.gift"), "-o", str(tmp_path / "m.yaml"))[0] == 1
 
 
+def test_import_reports_the_files_errors_before_a_clash_with_an_existing_pack(
+    tmp_path: Path, _isolated_data_dir: Path
+) -> None:
+    unrelated = _isolated_data_dir / "packs" / "broken.yaml"
+    unrelated.parent.mkdir(parents=True)
+    unrelated.write_text(
+        "id: broken\ntitle: B\nquestions:\n- {id: a, type: true_false, prompt: P, answer: true}\n",
+        encoding="utf-8",
+    )
+    before = unrelated.read_bytes()
+    source = tmp_path / "broken.gift"
+    source.write_text("::a::Capital of Peru? {=Lima ~Cusco\n", encoding="utf-8")
+    code, _, err = run("import", str(source))
+    assert code == 1
+    assert err.splitlines() == [
+        f"{source}:1: error: question 1: '{{' is never closed (a blank line ends a question)",
+        f"quizgame: {source}: 1 error; nothing written",
+    ]
+    source.write_text("::a::Capital of Peru? {=Lima ~Cusco}\n", encoding="utf-8")
+    code, _, err = run("import", str(source))
+    assert code == 1
+    assert err.strip() == (
+        f"quizgame: {unrelated} already exists; use --force to replace it "
+        "(or --id/-o to import under another name)"
+    )
+    assert unrelated.read_bytes() == before
+
+
+def test_import_groups_the_same_warning_about_many_questions(tmp_path: Path) -> None:
+    source = tmp_path / "essays.gift"
+    source.write_text(
+        "".join(f"Essay {n}?{{}}\n\n" for n in range(1, 8)) + "::ok::Sky is blue{T}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("import", str(source), "-o", str(tmp_path / "essays.yaml"))
+    assert code == 0
+    assert err.splitlines() == [
+        f"{source}: warning: an essay question (free text, marked by a teacher) cannot be "
+        "played: skipped: 7 questions (1, 2, 3, 4, 5, ...; the first at line 1)"
+    ]
+    code, _, err = run("import", str(source), "-o", str(tmp_path / "e2.yaml"), "--verbose")
+    assert len(err.splitlines()) == 7
+
+
 # --- export ---------------------------------------------------------------------------------
 
 
@@ -217,3 +262,74 @@ def test_export_of_a_pack_with_nothing_that_fits(tmp_path: Path) -> None:
     code, _, err = run("export", str(pack_file), "--to", "aiken", "-o", str(tmp_path / "o.txt"))
     assert code == 1 and "nothing to export: none of the 1 questions fit aiken" in err
     assert not (tmp_path / "o.txt").exists()
+
+
+def opentdb_json(count: int) -> str:
+    entry = {
+        "type": "boolean",
+        "difficulty": "hard",
+        "category": "Science",
+        "question": "Question {n}?",
+        "correct_answer": "True",
+        "incorrect_answers": ["False"],
+    }
+    results = [{**entry, "question": f"Question {n}?"} for n in range(1, count + 1)]
+    return json.dumps({"response_code": 0, "results": results})
+
+
+def test_export_keeps_the_licence_and_groups_the_same_warning(tmp_path: Path) -> None:
+    source = tmp_path / "opentdb.json"
+    source.write_text(opentdb_json(30), encoding="utf-8")
+    pack_file = tmp_path / "trivia.yaml"
+    assert run("import", str(source), "-o", str(pack_file))[0] == 0
+    out_file = tmp_path / "o.gift"
+    code, _, err = run("export", str(pack_file), "-o", str(out_file))
+    assert code == 0
+    assert err.splitlines() == [
+        f"{pack_file}: warning: difficulty not kept (GIFT has no place for it): "
+        "30 questions (1, 2, 3, 4, 5, ...)"
+    ]
+    head = out_file.read_text(encoding="utf-8").split("\n\n")[0].splitlines()
+    assert head[0] == "// quizgame pack: trivia"
+    assert "// license: CC-BY-SA-4.0" in head
+    assert f"// attribution: {ATTRIBUTION}" in head
+    json_file = tmp_path / "o.json"
+    assert run("export", str(pack_file), "-o", str(json_file))[0] == 0
+    exported = json.loads(json_file.read_text(encoding="utf-8"))
+    assert (exported["license"], exported["attribution"]) == ("CC-BY-SA-4.0", ATTRIBUTION)
+
+
+def test_an_exported_gift_imports_as_the_pack_it_came_from(
+    tmp_path: Path, _isolated_data_dir: Path
+) -> None:
+    pack_file = tmp_path / "mypack.yaml"
+    assert run("new", "mypack", "--title", "My pack", "-o", str(pack_file))[0] == 0
+    gift_file = tmp_path / "m.gift"
+    assert run("export", str(pack_file), "-o", str(gift_file))[0] == 0
+    code, out, _ = run("import", str(gift_file))
+    made = _isolated_data_dir / "packs" / "mypack.yaml"
+    assert code == 0 and out.startswith(f"wrote {made}: 5 questions")
+    back = load_pack(made).pack
+    assert back is not None and (back.id, back.title) == ("mypack", "My pack")
+    # naming the output names the pack: a copy does not take the id of the pack it came from
+    copy_file = tmp_path / "elsewhere" / "copy.yaml"
+    assert run("import", str(gift_file), "-o", str(copy_file))[0] == 0
+    copy = load_pack(copy_file).pack
+    assert copy is not None and (copy.id, copy.title) == ("copy", "My pack")
+
+
+def test_import_refuses_an_id_another_pack_already_has(
+    tmp_path: Path, _isolated_data_dir: Path
+) -> None:
+    gift_file = tmp_path / "pm.gift"
+    assert run("export", "parallel-mothers", "-o", str(gift_file))[0] == 0
+    code, _, err = run("import", str(gift_file))
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        f"quizgame: the pack id 'parallel-mothers' is taken by "
+        f"{REPO / 'questions' / 'parallel-mothers.yaml'}; choose another with --id "
+        "(or a file with -o)"
+    )
+    assert not (_isolated_data_dir / "packs" / "parallel-mothers.yaml").exists()
+    code, out, _ = run("import", str(gift_file), "--id", "pm")
+    assert code == 0 and "packs/pm.yaml" in out

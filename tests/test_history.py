@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from quizgame.core.history import iso_week
 from quizgame.core.session import Mode
 from quizgame.core.store import ScoreStore
 from storehelp import WallClock, make_pack, play
@@ -138,6 +140,44 @@ def test_accuracy_over_time_per_pack_and_day(store: ScoreStore, wall: WallClock,
     assert points[0].pack_title == "The films pack"
     months = store.accuracy_over_time(pack_id="films", period="month")
     assert [(p.period, p.correct, p.answered) for p in months] == [("2025-03", 7, 11)]
+
+
+def test_accuracy_by_week_uses_iso_weeks(tmp_path: Path, utc: None) -> None:
+    # SQLite's %W (weeks from the year's first Monday) called 2026-11-21 "W46" and the first
+    # days of January "W00"; the ISO week is 47, and 2027-01-01 belongs to 2026's week 53.
+    wall = WallClock(datetime(2026, 11, 21, 12, 0, tzinfo=UTC))  # a Saturday
+    pack = make_pack()
+    with ScoreStore.open(tmp_path / "scores.db", now=wall) as store:
+        play(store, pack, [True, False])
+        wall.advance(days=1)  # Sunday: the same week
+        play(store, pack, [True, True])
+        wall.advance(days=1)  # Monday: the next
+        play(store, pack, [False, False])
+        wall.now = datetime(2027, 1, 1, 12, 0, tzinfo=UTC)
+        play(store, pack, [True, True])
+        wall.now = datetime(2027, 1, 4, 12, 0, tzinfo=UTC)
+        play(store, pack, [True, False])
+        weeks = store.accuracy_over_time(pack_id="films", period="week")
+    assert [(p.period, p.sessions, p.correct) for p in weeks] == [
+        ("2026-W47", 2, 3),
+        ("2026-W48", 1, 0),
+        ("2026-W53", 1, 2),
+        ("2027-W01", 1, 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("day", "week"),
+    [
+        ("2026-11-21", "2026-W47"),
+        ("2026-11-16", "2026-W47"),  # its Monday
+        ("2024-12-30", "2025-W01"),  # ISO year differs from the calendar year
+        ("2021-01-03", "2020-W53"),
+        ("2026-01-01", "2026-W01"),  # %W gave W00
+    ],
+)
+def test_iso_week_label(day: str, week: str) -> None:
+    assert iso_week(day) == week
 
 
 def test_most_missed_and_practice_my_misses(store: ScoreStore) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ import click
 from click.core import ParameterSource
 
 from quizgame.core import paths
+from quizgame.core.text import clean_line, json_escape_controls
 
 if TYPE_CHECKING:
     from quizgame.core.store import ScoreStore
@@ -122,7 +124,11 @@ def local_time(moment: datetime) -> str:
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
-    """Rows as aligned columns; the columns numbered in `right` are right-aligned."""
+    """Rows as aligned columns; the columns numbered in `right` are right-aligned.
+
+    Cells may hold pack text (from the score history): each is cleaned to one line.
+    """
+    rows = [[clean_line(cell) for cell in row] for row in rows]
     widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
     lines = []
     for row in (headers, *rows):
@@ -132,3 +138,8 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence
         ]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
+
+
+def echo_json(data: Any) -> None:
+    """`data` as indented JSON on stdout, Unicode kept and control characters escaped."""
+    click.echo(json_escape_controls(json.dumps(data, indent=2, ensure_ascii=False)))

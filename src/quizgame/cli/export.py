@@ -28,7 +28,7 @@ EXTENSIONS = {"gift": ".gift", "aiken": ".txt", "opentdb": ".json"}
     help="The file to write ('-' or nothing: print it).",
 )
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-@click.option("--verbose", "-v", is_flag=True, help="List every warning, not just the first 20.")
+@click.option("--verbose", "-v", is_flag=True, help="List every warning on its own line.")
 @packs_option
 @data_dir_option
 def command(

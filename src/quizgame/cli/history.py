@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from quizgame.cli.common import data_dir_option, local_time, score_store, table
+from quizgame.cli.common import data_dir_option, echo_json, local_time, score_store, table
 from quizgame.core import paths
 from quizgame.core.history import SessionSummary
+from quizgame.core.text import clean_line
 
 ENDINGS = {"out_of_lives": "out of lives", "time_up": "time up"}
 
@@ -38,10 +37,10 @@ def command(pack_id: str | None, limit: int, fmt: str, data_dir: str | None) -> 
     with score_store(paths.data_dir(data_dir)) as store:
         recent = store.recent_sessions(limit=limit, pack_id=pack_id) if store else []
     if fmt == "json":
-        click.echo(json.dumps([s.to_dict() for s in recent], indent=2, ensure_ascii=False))
+        echo_json([s.to_dict() for s in recent])
         return
     if not recent:
-        click.echo(f"No sessions{' on ' + pack_id if pack_id else ''} yet.")
+        click.echo(f"No sessions{' on ' + clean_line(pack_id) if pack_id else ''} yet.")
         return
     rows = [
         [

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from quizgame.cli.common import UserError, data_dir_option, places
+from quizgame.cli.common import Places, UserError, data_dir_option, places
 from quizgame.cli.files import read_text, write_new_file
 from quizgame.cli.notes import echo_notes
 
@@ -27,10 +27,16 @@ FORMAT_CHOICE = click.Choice(["gift", "aiken", "opentdb"])
     type=click.Path(dir_okay=False),
     help="The pack file to write (default: ID.yaml in your packs folder).",
 )
-@click.option("--id", "pack_id", help="The pack's id (default: from the output file's name).")
-@click.option("--title", "-t", help="The pack's title (default: from the file's name).")
+@click.option(
+    "--id",
+    "pack_id",
+    help="The pack's id (default: from -o's name, else the one the file gives, else its name).",
+)
+@click.option(
+    "--title", "-t", help="The pack's title (default: the one the file gives, else its name)."
+)
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-@click.option("--verbose", "-v", is_flag=True, help="List every warning, not just the first 20.")
+@click.option("--verbose", "-v", is_flag=True, help="List every warning on its own line.")
 @data_dir_option
 def command(
     file: str,
@@ -45,7 +51,8 @@ def command(
     """Import questions from GIFT (Moodle), Aiken or Open Trivia DB JSON into a new pack.
 
     Questions the pack format cannot hold are left out with a warning at their line; nothing is
-    written if the file has errors.
+    written if the file has errors. A GIFT file exported by quizgame keeps its pack's id, title,
+    licence and attribution (--id, --title and -o win).
     """
     from quizgame.core.formats import (
         FORMAT_NAMES,
@@ -63,25 +70,57 @@ def command(
             exit_code=2,
         )
     target = Path(output).expanduser() if output else None
-    pack_id = pack_id or pack_id_from_name(target.stem if target else source.stem)
-    if target is None:
-        target = places(data_dir).user_packs / f"{pack_id}.yaml"
-    if target.exists() and not force:
-        raise UserError(f"{target} already exists; use --force to replace it")
-    text = read_text(source)
+    # Naming the output names the pack, so a copy never takes the id of the pack it came from.
+    fixed: dict[str, str] = {}
+    if pack_id:
+        fixed["id"] = pack_id
+    elif target is not None:
+        fixed["id"] = pack_id_from_name(target.stem)
+    if title:
+        fixed["title"] = title
+    # Convert first: the file's errors are worth more than a clash with an existing file,
+    # and without -o the file to write is named after the pack, which the file may name.
     imported = import_text(
-        text,
+        read_text(source),
         fmt,
-        pack_id=pack_id,
-        title=title or pack_title_from_name(source.stem),
+        pack_id=pack_id_from_name(source.stem),
+        title=pack_title_from_name(source.stem),
         description=f"Imported from {source.name} ({FORMAT_NAMES[fmt]}).",
-        name=str(target),
+        fixed=fixed,
+        name=str(source),
     )
     echo_notes(str(source), imported.notes, verbose)
     if imported.pack is None or imported.text is None:
         count = len(imported.errors)
         raise UserError(f"{source}: {count} error{'s' if count != 1 else ''}; nothing written")
+    pack = imported.pack
+    if target is None:
+        where = places(data_dir)
+        target = where.user_packs / f"{pack.id}.yaml"
+        _check_id_is_free(pack.id, target, where)
+    if target.exists() and not force:
+        raise UserError(
+            f"{target} already exists; use --force to replace it "
+            "(or --id/-o to import under another name)"
+        )
     write_new_file(target, imported.text, force)
-    count = len(imported.pack.questions)
+    count = len(pack.questions)
     skipped = f" ({imported.skipped} left out: see the warnings)" if imported.skipped else ""
     click.echo(f"wrote {target}: {count:,} question{'s' if count != 1 else ''}{skipped}")
+
+
+def _check_id_is_free(pack_id: str, target: Path, where: Places) -> None:
+    """A pack going to the packs folder must not take the id of another pack the game finds
+    (the later of two would be left out of play)."""
+    from quizgame.core.loader import discover_packs
+
+    for result in discover_packs(where.pack_dirs, cache_dir=where.cache):
+        if (
+            result.pack is not None
+            and result.pack.id == pack_id
+            and result.path.resolve() != target.resolve()
+        ):
+            raise UserError(
+                f"the pack id '{pack_id}' is taken by {result.path}; "
+                "choose another with --id (or a file with -o)"
+            )

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from quizgame.cli.common import data_dir_option, local_time, score_store, table
+from quizgame.cli.common import data_dir_option, echo_json, local_time, score_store, table
 from quizgame.core import paths
 from quizgame.core.session import Mode
+from quizgame.core.text import clean_line
 
 
 @click.command("scores")
@@ -29,11 +28,11 @@ def command(
         best = store.best_scores(pack_id=pack_id, mode=mode, limit=limit) if store else []
     if fmt == "json":
         ranked = [{"rank": i, **s.to_dict()} for i, s in enumerate(best, start=1)]
-        click.echo(json.dumps(ranked, indent=2, ensure_ascii=False))
+        echo_json(ranked)
         return
     if not best:
         kind = f"{mode} sessions" if mode else "sessions"
-        click.echo(f"No finished {kind}{' on ' + pack_id if pack_id else ''} yet.")
+        click.echo(f"No finished {kind}{' on ' + clean_line(pack_id) if pack_id else ''} yet.")
         return
     rows = [
         [

@@ -12,13 +12,15 @@ import json
 import sqlite3
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-# How a session's local_day (YYYY-MM-DD) names its period; weeks start on Monday.
+# How a session's local_day (YYYY-MM-DD) names its period. A week is grouped by its Monday
+# (SQLite before 3.46 has no ISO week, and %W is not one: it counts from the year's first
+# Monday, so early January is "W00") and labelled with its ISO week in Python.
 PERIODS = {
     "day": "local_day",
-    "week": "strftime('%Y-W%W', local_day)",
+    "week": "date(local_day, '-6 days', 'weekday 1')",
     "month": "substr(local_day, 1, 7)",
 }
 
@@ -102,7 +104,7 @@ class AccuracyPoint:
 
     pack_id: str
     pack_title: str
-    period: str
+    period: str  # 2026-11-21, 2026-W47 (the ISO week) or 2026-11
     sessions: int
     correct: int
     answered: int
@@ -138,6 +140,12 @@ class AnswerRow:
     verdict: str
     points: int
     time_taken: float
+
+
+def iso_week(day: str) -> str:
+    """The ISO week of a YYYY-MM-DD day, as `2026-W47` (the ISO year: 2024-12-30 is 2025-W01)."""
+    year, week, _ = date.fromisoformat(day).isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 def _time(text: str | None) -> datetime | None:
@@ -261,8 +269,9 @@ class HistoryQueries:
         with self._read() as conn:
             rows = conn.execute(sql, params).fetchall()
             titles = self._titles(conn)
+        label = iso_week if period == "week" else str
         return [
-            AccuracyPoint(pack, titles.get(pack, pack), when, sessions, correct, answered)
+            AccuracyPoint(pack, titles.get(pack, pack), label(when), sessions, correct, answered)
             for pack, when, sessions, correct, answered in rows
         ]
 

@@ -56,3 +56,14 @@ def has_control_characters(text: str) -> bool:
 _CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(chr(c) for c in _BIDI_CONTROLS) + "]"
 )
+
+
+# What `json.dumps(..., ensure_ascii=False)` leaves raw: DEL, C1 controls, bidi overrides. Inside
+# JSON they can only be in strings, where a \u escape is the same character.
+_JSON_RAW_CONTROL = re.compile("[\x7f-\x9f" + "".join(chr(c) for c in _BIDI_CONTROLS) + "]")
+
+
+def json_escape_controls(json_text: str) -> str:
+    """JSON text with every control character written as a `\\uXXXX` escape: the same data,
+    safe to print to a terminal."""
+    return _JSON_RAW_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)

@@ -3,6 +3,7 @@
     imported = import_text(text, "gift", pack_id="capitals", title="Capitals")
     imported.notes   # errors (the input is broken: nothing imported) and warnings (left behind)
     imported.text    # the pack as YAML, already read back by the real loader
+    imported.pack.id # "capitals", unless the file names its own pack (a GIFT header)
     export_pack(pack, "gift").text
 
 Readers turn a file into pack-format question drafts; the pack validator then judges them like
@@ -12,7 +13,7 @@ line, never dropped silently.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,10 +28,12 @@ from quizgame.core.formats.common import (
     Written,
     pack_id_from_name,
     pack_title_from_name,
+    without_control_characters,
 )
 from quizgame.core.loader import load_pack_text
 from quizgame.core.model import Pack
 from quizgame.core.packfile import dump_pack
+from quizgame.core.text import has_control_characters
 from quizgame.core.validate import validate_pack_data
 
 FORMATS = ("gift", "aiken", "opentdb")
@@ -134,9 +137,14 @@ def import_text(
     pack_id: str,
     title: str,
     description: str | None = None,
+    fixed: Mapping[str, Any] | None = None,
     name: str = "<imported>",
 ) -> Imported:
-    """Read `text` in format `fmt` into a validated pack; never raises for bad input."""
+    """Read `text` in format `fmt` into a validated pack; never raises for bad input.
+
+    `pack_id`, `title` and `description` are used where the file does not give its own (a GIFT
+    file exported here names its pack in a header); `fixed` fields win over the file's.
+    """
     if fmt not in _READERS:
         raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
     parsed = _READERS[fmt](text)
@@ -159,6 +167,7 @@ def import_text(
     if description:
         data["description"] = description
     data.update(parsed.pack_fields)
+    data.update(fixed or {})
     data["questions"] = [d.data for d in drafts]
     # The common case is a clean file: write it and let the real loader (and its validator) read
     # it back. Only when that finds problems is the data validated again to learn which
@@ -214,7 +223,17 @@ def _reject(data: dict[str, Any], drafts: list[Draft], notes: list[Note]) -> dic
 
 
 def export_pack(pack: Pack, fmt: str) -> Written:
-    """`pack` written in format `fmt`, with a note for each question or field left behind."""
+    """`pack` written in format `fmt`, with a note for each question or field left behind.
+
+    Control characters (terminal escapes) that the format cannot escape, as JSON can, are taken
+    out, with a note: the game never shows them and the file may well be printed.
+    """
     if fmt not in _WRITERS:
         raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
-    return _WRITERS[fmt](pack)
+    written = _WRITERS[fmt](pack)
+    if has_control_characters(written.text):  # rare: only then look for them question by question
+        cleaned = Written("", 0)
+        pack = without_control_characters(pack, cleaned, FORMAT_NAMES[fmt])
+        written = _WRITERS[fmt](pack)
+        written.notes[:0] = cleaned.notes
+    return written

@@ -20,6 +20,7 @@ from quizgame.core.formats.common import (
     Written,
     export_note,
     note_lost_fields,
+    note_lost_pack_fields,
     quote,
 )
 from quizgame.core.model import Pack, QuestionType
@@ -111,6 +112,7 @@ def _finish(parsed: Parsed, pending: _Pending, letter: str, line: int) -> None:
 def write(pack: Pack) -> Written:
     """Aiken text for the pack's multiple-choice questions; a note for everything else."""
     written = Written("", 0)
+    note_lost_pack_fields(written, pack, set(), NAME)
     blocks: list[str] = []
     for number, question in enumerate(pack.questions, 1):
         if question.type is not QuestionType.MULTIPLE_CHOICE:

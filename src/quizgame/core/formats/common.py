@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from quizgame.core.model import Question
+from quizgame.core.model import Pack, Question
+from quizgame.core.text import clean, has_control_characters
 
 ERROR = "error"
 WARNING = "warning"
@@ -24,6 +26,8 @@ _FIELD_LABELS = {
     "tags": "tags",
     "unit": "unit",
 }
+# The pack's fields that credit its questions: a format that drops them says so on export.
+CREDIT_FIELDS = ("author", "license", "attribution", "url")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,11 +126,107 @@ def lost_fields(question: Question, kept: set[str]) -> list[str]:
 def note_lost_fields(
     written: Written, number: int, question: Question, kept: set[str], fmt: str
 ) -> None:
-    lost = lost_fields(question, kept)
-    if lost:
+    """A note for each field of `question` the format leaves behind, one field a note, so that
+    the notes of a big pack group by field (`echo_notes`)."""
+    for label in lost_fields(question, kept):
         written.notes.append(
-            export_note(number, question, f"{', '.join(lost)} not kept ({fmt} has no place for it)")
+            export_note(number, question, f"{label} not kept ({fmt} has no place for it)")
         )
+
+
+def note_lost_pack_fields(written: Written, pack: Pack, kept: set[str], fmt: str) -> None:
+    """A note naming the fields crediting the pack (licence, attribution...) the format drops."""
+    lost = [
+        name
+        for name in CREDIT_FIELDS
+        if name not in kept and (pack.author if name == "author" else pack.extra.get(name))
+    ]
+    if lost:
+        names = lost[0] if len(lost) == 1 else ", ".join(lost[:-1]) + " and " + lost[-1]
+        written.notes.append(Note(f"the pack's {names} not kept ({fmt} has no place for them)"))
+
+
+@dataclass(frozen=True, slots=True)
+class NoteGroup:
+    """Notes that say the same thing about different questions, shown as one line."""
+
+    message: str
+    severity: str
+    notes: tuple[Note, ...]
+
+    @property
+    def numbers(self) -> list[int]:
+        return [n.number for n in self.notes if n.number is not None]
+
+
+def group_notes(notes: Sequence[Note]) -> list[NoteGroup]:
+    """Warnings about questions grouped by message, in order of first appearance.
+
+    A big pack exported to a format without difficulties gets one group "difficulty not kept"
+    of thousands of questions rather than thousands of lines. Errors, and notes about the pack
+    as a whole, stay one to a group: each asks to be read where it is.
+    """
+    groups: dict[tuple[str, str], list[Note]] = {}
+    order: list[list[Note]] = []
+    for note in notes:
+        if note.is_error or note.number is None:
+            order.append([note])
+            continue
+        key = (note.severity, note.message)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = []
+            order.append(group)
+        group.append(note)
+    return [NoteGroup(g[0].message, g[0].severity, tuple(g)) for g in order]
+
+
+def _cleaned(value: Any) -> tuple[Any, bool]:
+    """`value` (text, or a list or tuple of them) without control characters; whether it had any."""
+    if isinstance(value, str):
+        return (clean(value), True) if has_control_characters(value) else (value, False)
+    if isinstance(value, tuple | list):
+        parts = [_cleaned(v) for v in value]
+        if any(changed for _, changed in parts):
+            return type(value)(v for v, _ in parts), True
+    return value, False
+
+
+def _cleaned_fields(item: Any, names: Iterable[str]) -> dict[str, Any]:
+    changes = {}
+    for name in names:
+        value, changed = _cleaned(getattr(item, name))
+        if changed:
+            changes[name] = value
+    return changes
+
+
+_QUESTION_TEXT = [f.name for f in fields(Question)]
+_PACK_TEXT = ("id", "title", "description", "author", "version", "language")
+_LOST_CONTROLS = "control characters (terminal escapes) not kept ({} has no way to write them)"
+
+
+def without_control_characters(pack: Pack, written: Written, fmt: str) -> Pack:
+    """`pack` with control characters (terminal escapes) taken out of its text, for a format
+    with no way to write them; a note for each question that had some. The game never shows
+    them either, and the file written may well be printed to a terminal."""
+    changes: dict[str, Any] = {}
+    questions = list(pack.questions)
+    for index, question in enumerate(questions):
+        cleaned = _cleaned_fields(question, _QUESTION_TEXT)
+        if cleaned:
+            questions[index] = replace(question, **cleaned)
+            changes["questions"] = questions
+            written.notes.append(export_note(index + 1, question, _LOST_CONTROLS.format(fmt)))
+    own = _cleaned_fields(pack, _PACK_TEXT)
+    extra = {name: _cleaned(value) for name, value in pack.extra.items()}
+    if own or any(changed for _, changed in extra.values()):
+        written.notes.append(Note("the pack's own fields: " + _LOST_CONTROLS.format(fmt)))
+        changes |= own
+        changes["extra"] = {name: value for name, (value, _) in extra.items()}
+    if "questions" in changes:
+        changes["questions"] = tuple(questions)
+    return replace(pack, **changes) if changes else pack
 
 
 def pack_title_from_name(stem: str) -> str:

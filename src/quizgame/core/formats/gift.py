@@ -6,7 +6,7 @@ names a question; the answers sit in one `{...}`, and text after it makes a "mis
 question; `\\~ \\= \\# \\{ \\} \\: \\\\ \\n` are escapes; `$CATEGORY: a/b` sets the category of the
 questions that follow. The question type comes from the answers, in Moodle's order: `{}` essay,
 `{#...}` numerical, any `~` multiple choice, `=` with `->` matching, `{T}`/`{FALSE}` true/false,
-else short answer.
+else short answer. The pack's own fields travel in a comment block at the top (`header.py`).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from quizgame.core.formats.common import (
     number_text,
     quote,
 )
+from quizgame.core.formats.header import header_lines, read_header
 from quizgame.core.model import Pack, Question, QuestionType
 
 NAME = "GIFT"
@@ -145,9 +146,15 @@ def _category(path: str) -> str | None:
 
 
 def read(text: str) -> Parsed:
-    """Pack-format question drafts from GIFT text, with a note for each thing left behind."""
+    """Pack-format question drafts from GIFT text, with a note for each thing left behind.
+
+    The pack's own fields (id, title, licence...) come from the header block that export
+    writes at the top of the file, if there is one (`header.py`).
+    """
     reader = _Reader()
-    for block in _blocks(text.lstrip("\ufeff")):
+    for index, block in enumerate(_blocks(text.lstrip("\ufeff"))):
+        if index == 0:
+            block = reader.header(block)
         reader.block(block)
     return reader.parsed
 
@@ -157,6 +164,13 @@ class _Reader:
         self.parsed = Parsed()
         self.category: str | None = None
         self.number = 0
+
+    def header(self, block: _Block) -> _Block:
+        """Read the pack fields from the file's first comments; the block without them."""
+        found = read_header([c[2:] for c in block.comments], block.start)
+        self.parsed.pack_fields.update(found.fields)
+        self.parsed.notes += found.notes
+        return _Block(block.start, block.text, block.comments[found.used :])
 
     def block(self, block: _Block) -> None:
         block = _Block(block.start, _hide(block.text), block.comments)
@@ -564,7 +578,7 @@ def _general(question: Question) -> str:
 def write(pack: Pack) -> Written:
     """GIFT text for a pack; a note for each question or field GIFT cannot hold."""
     written = Written("", 0)
-    out = [f"// {escape(pack.title)}", f"// quizgame pack '{pack.id}', written as GIFT", ""]
+    out = [f"// {line}" for line in header_lines(pack)] + [""]
     category: str | None = None
     for number, question in enumerate(pack.questions, 1):
         answers = _answers(question, number, written)

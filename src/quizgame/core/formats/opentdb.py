@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from quizgame.core.formats.common import (
+    CREDIT_FIELDS,
     Draft,
     Parsed,
     Written,
@@ -25,6 +26,7 @@ from quizgame.core.formats.common import (
     quote,
 )
 from quizgame.core.model import Difficulty, Pack, QuestionType
+from quizgame.core.text import json_escape_controls
 
 NAME = "Open Trivia DB"
 LICENSE = "CC-BY-SA-4.0"
@@ -80,8 +82,22 @@ def read(text: str) -> Parsed:
             continue
         if draft is not None:
             parsed.drafts.append(draft)
-    parsed.pack_fields = {"license": LICENSE, "attribution": ATTRIBUTION}
+    parsed.pack_fields = _credit(data)
     return parsed
+
+
+def _credit(data: Any) -> dict[str, str]:
+    """The licence, attribution, author and url a file exported here carries beside "results";
+    else Open Trivia DB's own licence (the API serves only its own questions)."""
+    given: dict[str, str] = {}
+    if isinstance(data, dict):
+        for name in CREDIT_FIELDS:
+            value = data.get(name)
+            if isinstance(value, str) and value.strip():
+                given[name] = value.strip()
+    if "license" in given or "attribution" in given:
+        return given
+    return {**given, "license": LICENSE, "attribution": ATTRIBUTION}
 
 
 def _question(parsed: Parsed, entry: Any, number: int, decode: Any) -> Draft | None:
@@ -176,6 +192,11 @@ def write(pack: Pack) -> Written:
         )
         written.count += 1
         note_lost_fields(written, number, question, {"difficulty", "category"}, NAME)
-    payload = {"response_code": 0, "results": results}
-    written.text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    # Extra top-level fields beside "results": readers of the API's JSON look up "results" and
+    # pass over the rest, so the file stays what they expect and the licence travels with it.
+    credit = {"author": pack.author} if pack.author else {}
+    credit |= {k: pack.extra[k] for k in CREDIT_FIELDS if k != "author" and pack.extra.get(k)}
+    payload = {"response_code": 0, **credit, "results": results}
+    # Control characters as \u escapes: the same text, and the file is safe to print.
+    written.text = json_escape_controls(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n"
     return written
