@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from quizgame.core.loader import require_pack  # noqa: E402
-from quizgame.core.model import QuestionType  # noqa: E402
+from quizgame.core.model import QuestionType, Spoiler  # noqa: E402
 from quizgame.core.session import FakeClock, SessionOptions  # noqa: E402
 from quizgame.tui.app import QuizApp  # noqa: E402
 from quizgame.tui.screens.question import QuestionScreen  # noqa: E402
@@ -55,7 +55,8 @@ async def answer(pilot: Pilot[None], app: QuizApp, right: bool) -> None:
 async def main() -> None:
     clock = FakeClock()
     pack = require_pack(PACK)
-    options = SessionOptions(count=COUNT, seed=SEED)
+    # The spoiler level is pinned: the pictures must not change with the default.
+    options = SessionOptions(count=COUNT, seed=SEED, spoiler=Spoiler.ENDING)
     IMAGES.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as data:
         app = QuizApp(

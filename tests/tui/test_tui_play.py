@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widget import Widget
-from tui_helpers import make_app, pack
+from tui_helpers import footer_key, make_app, pack
 
 from quizgame.core.model import QuestionType
 from quizgame.core.session import Round, Session
@@ -89,6 +89,11 @@ async def test_keys_play_every_type_to_results(data_dir: Path) -> None:
             assert isinstance(app.screen, QuestionScreen)
             _, round_ = current(app)
             seen.add(round_.question.type)
+            help_line = text_of(app.screen.query_one("#answer-help"))
+            if round_.question.type is QuestionType.MULTIPLE_CHOICE:
+                assert help_line.startswith(f"Press 1-{len(round_.choices)},")
+            elif round_.question.type is QuestionType.MATCHING:
+                assert f"1-{len(round_.rights)} (or ←/→) pair it" in help_line
             right = number % 3 != 0  # every third answer wrong
             await answer_with_keys(pilot, app, right)
             assert isinstance(app.screen, FeedbackScreen)
@@ -164,6 +169,6 @@ async def test_mouse_play_every_type_to_results(data_dir: Path) -> None:
         results = session.results()
         assert results.correct == 6
         assert f"Score {results.score:,}" in text_of(app.screen.query_one("#results-summary"))
-        assert await pilot.click("#home")
+        assert await pilot.click(footer_key(app.screen, "h"))  # the footer's "h Home"
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"

@@ -35,6 +35,7 @@ def test_round_trip_keeps_other_sections(tmp_path: Path) -> None:
 def test_missing_damaged_or_strange_files_give_defaults(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     assert load_choices(path) == HomeChoices()
+    assert HomeChoices().options("any").spoiler is Spoiler.NONE  # spoiler-safe until chosen
     path.write_text("{not json", encoding="utf-8")
     assert load_choices(path) == HomeChoices()
     path.write_text(

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import OptionList
-from tui_helpers import make_app
+from tui_helpers import footer_keys, make_app
 
 from quizgame.core import paths
 from quizgame.core.model import Difficulty, Pack, Question, QuestionType
@@ -219,6 +219,7 @@ async def test_statistics_and_practising_misses(data_dir: Path) -> None:
             await pilot.press("enter")
             await pilot.pause()
         missed = {r.question.id for r in app.session.results().missed}  # type: ignore[union-attr]
+        assert footer_keys(app.screen)["h"] == ("Home", True)
         await pilot.press("h")
         await pilot.pause()
         home = app.screen
@@ -243,6 +244,7 @@ async def test_statistics_and_practising_misses(data_dir: Path) -> None:
         for qid, prompt, *_ in CAPITALS:
             assert (prompt in listed) == (qid in missed)
 
+        assert footer_keys(stats)["p"] == ("Practise misses", True)
         await pilot.press("p")  # practise: a classic session of just the misses
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
@@ -256,16 +258,18 @@ async def test_statistics_and_practising_misses(data_dir: Path) -> None:
             await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert "practice session: not ranked" in text_of(app.screen.query_one("#standing")).lower()
+        keys = footer_keys(app.screen)
+        assert keys["h"] == ("Statistics", True)  # practice goes back where it was started
+        assert keys["m"] == ("Replay missed", False)  # greyed out: nothing missed this time
         await pilot.press("h")
         await pilot.pause()
-        await pilot.press("v")
-        await pilot.pause()
-        app.screen.packs = {pack.id: pack}  # type: ignore[attr-defined]
-        app.screen.load()  # type: ignore[attr-defined]
-        await pilot.pause()
-        listed = text_of(app.screen.query_one("#stats-missed"))
+        assert app.screen is stats  # the same screen, showing the practice's answers
+        listed = text_of(stats.query_one("#stats-missed"))
         assert listed.count("(right last time)") == len(missed)
+        assert footer_keys(stats)["p"] == ("Practise misses", False)  # nothing left to practise
         await pilot.press("p")
         await pilot.pause()
-        assert isinstance(app.screen, StatsScreen)  # nothing left to practise
-        assert "Nothing to practise" in text_of(app.screen.query_one("#stats-message"))
+        assert app.screen is stats and app.session is None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is home

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from test_tui_play import text_of
-from textual.widgets import OptionList, Select, SelectionList, Static
-from tui_helpers import make_app, pack
+from textual.widgets import Button, OptionList, Select, SelectionList, Static
+from tui_helpers import footer_keys, make_app, pack
 
 from quizgame.core.model import QuestionType
 from quizgame.core.session import (
@@ -26,6 +26,7 @@ from quizgame.tui.screens.help import HelpScreen
 from quizgame.tui.screens.home import HomeScreen
 from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.screens.results import ResultsScreen
+from quizgame.tui.widgets.answer_input import AnswerInput
 from quizgame.tui.widgets.choices import ChoiceList
 from quizgame.tui.widgets.ordering import OrderingList
 
@@ -56,13 +57,30 @@ async def test_home_lists_packs_broken_ones_and_remembers_choices(data_dir: Path
         assert "broken.yaml" in str(broken.prompt)
         assert "answer 'c' is not one of the choices" in str(broken.prompt)
 
+        assert home.query_one("#spoiler", Select).value == "none"  # spoiler-safe by default
+        keys = footer_keys(home)
+        assert keys["s"] == ("Start", True) and keys["e"] == ("Edit pack", True)
+        assert keys["n"] == ("New pack", True)
+        assert home.query_one("#start").region.bottom <= 22  # Start in view at 80x24
+        count_setting = home.query_one("#count-setting")
+        home.query_one("#mode", Select).value = "blitz"  # blitz plays every matching question
+        await pilot.pause()
+        assert not count_setting.display
         home.query_one("#mode", Select).value = "survival"
+        await pilot.pause()
+        assert count_setting.display
         home.query_one("#count", Select).value = 5
+        home.query_one("#spoiler", Select).value = "mid"
+        home.query_one("#start").focus()  # Start (or a setting) had the focus before playing
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
         assert app.session is not None and app.session.mode is Mode.SURVIVAL
         assert app.session.total == 5
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert app.screen is home
+        assert home.focused is home.query_one("#pack-list")  # not Start: Enter must not replay
     saved = json.loads((data_dir / "settings.json").read_text(encoding="utf-8"))["home"]
     assert saved["mode"] == "survival" and saved["count"] == 5 and saved["pack_id"] == "all-types"
 
@@ -72,6 +90,7 @@ async def test_home_lists_packs_broken_ones_and_remembers_choices(data_dir: Path
         await pilot.pause()
         assert again.screen.query_one("#mode", Select).value == "survival"
         assert again.screen.query_one("#count", Select).value == 5
+        assert again.screen.query_one("#spoiler", Select).value == "mid"  # remembered wins
 
 
 class Recorder(NullListener):
@@ -164,7 +183,9 @@ async def test_replay_missed_then_play_again_then_home(data_dir: Path) -> None:
         assert app.session.current.question.id == "tf"
         await pilot.press("2", "enter")
         assert isinstance(app.screen, ResultsScreen)
-        assert app.screen.query_one("#missed").disabled  # nothing missed this time
+        assert footer_keys(app.screen)["m"] == ("Replay missed", False)  # nothing missed now
+        await pilot.press("m")
+        assert isinstance(app.screen, ResultsScreen)
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen) and app.session.total == 1
@@ -183,6 +204,15 @@ async def test_typed_answer_says_why_it_was_accepted_and_hint(data_dir: Path) ->
     app = make_app(data_dir, start=pack(), options=only("typed"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        pause = app.screen.query_one("#pause", Button)
+        assert str(pause.label) == "F5 Pause"  # letters type into the box: F5 pauses here
+        await pilot.press("f5")
+        assert app.session is not None and app.session.paused
+        assert str(pause.label) == "p Resume"  # the box is hidden: the letter works too
+        await pilot.press("p")
+        assert not app.session.paused and str(pause.label) == "F5 Pause"
+        assert app.screen.query_one(AnswerInput).value == ""
+        assert app.screen.focused is app.screen.query_one(AnswerInput)
         await pilot.press("f2")  # the hint lifeline; letters would be typed
         hint = text_of(app.screen.query_one("#hint"))
         assert "It starts with “M”" in hint and "middle of the country" in hint
@@ -198,6 +228,8 @@ async def test_fifty_fifty_strikes_out_choices_and_skip_keeps_the_streak(data_di
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert order(app.session) == ["mc", "numeric"]
+        help_line = text_of(app.screen.query_one("#answer-help"))
+        assert help_line.startswith("Press 1-4,")  # the choices there are, not 1-9
         await pilot.press("f")
         session = app.session
         assert session is not None and session.hidden_choices
@@ -213,8 +245,15 @@ async def test_fifty_fifty_strikes_out_choices_and_skip_keeps_the_streak(data_di
         assert isinstance(app.screen, QuestionScreen)
         await pilot.press("f3")
         assert isinstance(app.screen, FeedbackScreen)
-        assert text_of(app.screen.query_one("#verdict")).startswith("↷ Skipped")
+        assert text_of(app.screen.query_one("#verdict")) == "↷ Skipped   no points, streak kept"
         assert session.streak == 1
+        await pilot.press("enter")
+        assert isinstance(app.screen, ResultsScreen)
+        # A skip is not an answer: right out of answered, as accuracy and the history count.
+        summary = text_of(app.screen.query_one("#results-summary"))
+        assert "Correct 1 of 1 answered (1 skipped)" in summary and "Accuracy 100%" in summary
+        categories = text_of(app.screen.query_one("#results-categories"))
+        assert "space    1 of 1 right" in categories and "numbers  1 skipped" in categories
 
 
 async def test_countdown_pause_and_time_out(data_dir: Path) -> None:
@@ -300,12 +339,25 @@ async def test_blitz_clock_running_out_shows_the_results(data_dir: Path) -> None
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
         assert "30 s left in the session" in text_of(screen.query_one("#countdown"))
-        clock.advance(31)
+        status = text_of(screen.query_one("#status"))
+        assert status.startswith("Question 1 ") and " of " not in status  # every question
+        clock.advance(4)
+        await pilot.press("s")  # a skip, to see the feedback
+        assert isinstance(app.screen, FeedbackScreen)
+        clock.advance(100)  # reading the feedback costs no blitz time
+        assert "26 s left in the session (stopped" in text_of(app.screen.query_one("#countdown"))
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert text_of(screen.query_one("#status")).startswith("Question 2 ")
+        clock.advance(27)
         screen.tick()
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert "Time's up" in text_of(app.screen.query_one("#results-title"))
-        assert "Correct 0 of 0 (6 not reached)" in text_of(app.screen.query_one("#results-summary"))
+        summary = text_of(app.screen.query_one("#results-summary"))
+        assert "Correct 0 of 0 answered (1 skipped, 5 not reached)" in summary
 
 
 async def test_settings_matching_no_question_say_so_on_home(data_dir: Path) -> None:
@@ -324,3 +376,31 @@ async def test_settings_matching_no_question_say_so_on_home(data_dir: Path) -> N
         categories.deselect_all()
         await pilot.press("s")
         assert "Tick at least one category" in text_of(home.query_one("#home-message"))
+
+
+async def test_start_stays_in_view_at_80x24_with_many_categories(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    questions = "".join(
+        f"  - {{id: q{i}, type: true_false, prompt: 'Statement {i}?', answer: true,"
+        f" category: 'category {i}'}}\n"
+        for i in range(20)
+    )
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    (folder / "many.yaml").write_text(
+        f"id: many\ntitle: Many categories\nquestions:\n{questions}", encoding="utf-8"
+    )
+    app = make_app(data_dir, pack_dirs=(folder,))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        home = app.screen
+        home.query_one("#mode", Select).value = "survival"  # the longest description
+        await pilot.pause()
+        categories = home.query_one("#categories", SelectionList)
+        assert categories.option_count == 20
+        start = home.query_one("#start")
+        panel = home.query_one("#settings-panel")
+        assert panel.scroll_offset.y == 0 and start.region.bottom <= panel.region.bottom
+        assert categories.max_scroll_y > 0  # the list scrolls inside itself instead

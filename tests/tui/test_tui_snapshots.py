@@ -34,6 +34,13 @@ def test_home(snap_compare: SnapCompare, data_dir: Path) -> None:
     assert snap_compare(make_app(data_dir), terminal_size=SIZE, run_before=packs_loaded)
 
 
+def test_home_focused_setting_light_theme(snap_compare: SnapCompare, data_dir: Path) -> None:
+    """The focused setting stands out by more than a shade (a bar, bold accent, a background)."""
+    app = make_app(data_dir)
+    app.theme = "textual-light"
+    assert snap_compare(app, press=["tab", "tab"], terminal_size=SIZE, run_before=packs_loaded)
+
+
 @pytest.mark.parametrize("question", ["mc", "tf", "typed", "numeric", "ordering", "matching"])
 def test_question(snap_compare: SnapCompare, data_dir: Path, question: str) -> None:
     app = make_app(data_dir, start=pack(), options=only(question))

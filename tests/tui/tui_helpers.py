@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from textual.screen import Screen
+from textual.widget import Widget
+
 from quizgame.core.loader import require_pack
 from quizgame.core.model import Pack
 from quizgame.core.session import FakeClock, SessionOptions
@@ -37,3 +40,22 @@ def make_app(
         clock=clock or FakeClock(),
         **kwargs,
     )
+
+
+def footer_key(screen: Screen[object], key: str) -> Widget:
+    """The footer's entry for `key`; a click on it presses the key, as a player's would."""
+    for widget in screen.query("Footer FooterKey"):
+        if getattr(widget, "key", None) == key:
+            return widget
+    raise AssertionError(f"the footer shows no {key!r}")
+
+
+def footer_keys(screen: Screen[object]) -> dict[str, tuple[str, bool]]:
+    """What the footer offers: key → (description, enabled)."""
+    return {
+        str(getattr(w, "key", "")): (
+            str(getattr(w, "description", "")),
+            not w.has_class("-disabled"),
+        )
+        for w in screen.query("Footer FooterKey")
+    }

@@ -1,7 +1,8 @@
 """QuizApp: the game in the terminal. It drives a core Session and shows its state; no rules here.
 
 Screens: Home (the default screen, never popped) → a session's screens, one at a time on top of
-it (question → feedback → question … → results) → back Home. Help and confirmations are modals.
+it (question → feedback → question … → results) → back Home (or to Statistics,
+for a practice session started there). Help and confirmations are modals.
 """
 
 from __future__ import annotations
@@ -74,6 +75,9 @@ class QuizApp(App[None]):
         self.record_scores = record_scores
         self._scores: ScoreKeeper | None = None
         self.session: Session | None = None
+        # Where a session goes back to when it ends or is left: Home, or Statistics for a
+        # practice session. Replays from the results keep it.
+        self.session_origin: Screen[object] | None = None
         self.packs_found: Future[list[LoadResult]] | None = None  # the first look, for Home
         self.choices = load_choices(self.settings_path)
         if self.choices.theme in self.available_themes:
@@ -184,6 +188,8 @@ class QuizApp(App[None]):
         except SessionError as exc:
             return f"Cannot start: {exc}."
         self.session = session
+        if not getattr(self.screen, "IN_SESSION", False):
+            self.session_origin = self.screen
         self._tell("session_started", session)
         self._show_question(session)
         return None
@@ -244,22 +250,32 @@ class QuizApp(App[None]):
         if problem:
             self.notify(problem, severity="error", markup=False)
 
-    def go_home(self) -> None:
-        """Back to Home, ending the session first if it is still running."""
+    def leave_session(self) -> None:
+        """Back where the session was started (Home, or Statistics), ending it if still running.
+
+        That screen's `session_left()` is called, if it has one: Home puts the focus back on
+        the packs, Statistics reads the new answers.
+        """
         self._end_early()
         self.session = None
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+        origin, self.session_origin = self.session_origin, None
+        while len(self.screen_stack) > 1 and not (
+            self.screen is origin or isinstance(self.screen, HomeScreen)
+        ):
             self.pop_screen()
+        session_left = getattr(self.screen, "session_left", None)
+        if callable(session_left):
+            session_left()
 
     def confirm_leave(self) -> None:
-        """Escape during a session: ask, then go Home."""
+        """Escape during a session: ask, then go back (see `leave_session`)."""
         if self.session is None or self.session.finished:
-            self.go_home()
+            self.leave_session()
             return
         self._ask(
             "Leave this session?",
             "It ends here and counts as abandoned.",
-            lambda yes: self.go_home() if yes else None,
+            lambda yes: self.leave_session() if yes else None,
         )
 
     def _end_early(self) -> None:

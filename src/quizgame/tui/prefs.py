@@ -29,7 +29,7 @@ class HomeChoices:
     mode: str = Mode.CLASSIC.value
     count: int | None = DEFAULT_COUNT  # None: every question
     difficulty: str | None = None  # None: any
-    spoiler: str = Spoiler.ENDING.value
+    spoiler: str = Spoiler.NONE.value  # spoiler-safe until the player chooses otherwise
     categories: dict[str, list[str]] = field(default_factory=dict)  # per pack id; empty: all
     theme: str | None = None
 

@@ -13,8 +13,9 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 
 from quizgame.core.model import QuestionType
-from quizgame.core.session import AnswerRecord, EndReason, Session
+from quizgame.core.session import AnswerRecord, EndReason, Mode, Session
 from quizgame.tui import safetext
+from quizgame.tui.widgets.countdown import CountdownBar
 from quizgame.tui.widgets.status import StatusBar
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def verdict_line(record: AnswerRecord) -> tuple[str, Content]:
     if record.timed_out:
         kind, text = "wrong", "⌛ Time ran out"
     elif record.skipped:
-        kind, text = "skipped", "↷ Skipped (no points, streak kept)"
+        kind, text = "skipped", "↷ Skipped"
     elif verdict.correct:
         kind, text = "correct", "✓ " + verdict.summary()
     elif verdict.partial:
@@ -35,6 +36,8 @@ def verdict_line(record: AnswerRecord) -> tuple[str, Content]:
     else:
         kind, text = "wrong", "✗ " + verdict.summary()
     points = f"+{record.points} points" if record.points else "no points"
+    if record.skipped:
+        points += ", streak kept"
     if record.streak_bonus:
         points += f" (streak bonus {record.streak_bonus})"
     return kind, safetext.assemble((text, "bold"), "   ", (points, ""))
@@ -127,6 +130,10 @@ class FeedbackScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield StatusBar(self.session, id="status")
+        if self.session.mode is Mode.BLITZ and not self.session.finished:
+            # Only round time counts in blitz: say so while the clock waits.
+            label = "left in the session (stopped while you read)"
+            yield CountdownBar(self.session, label=label, id="countdown")
         with Center(classes="column-center"), Vertical(classes="column"):
             yield VerticalScroll(*self.details(), id="feedback-box")
             with Horizontal(id="feedback-actions"):

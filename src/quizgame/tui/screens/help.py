@@ -38,7 +38,13 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("", "While typing an answer, use the function keys."),
         ),
     ),
-    ("Feedback", (("Enter / Space", "go on"),)),
+    (
+        "Feedback",
+        (
+            ("Enter / Space", "go on"),
+            ("", "In blitz the session's clock stops while you read."),
+        ),
+    ),
     (
         "Statistics",
         (
@@ -53,7 +59,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("r", "play again with the same settings"),
             ("m", "replay only the questions you missed"),
-            ("h / Escape", "back to Home"),
+            ("h / Escape", "back to Home (or to Statistics, after practice)"),
         ),
     ),
     (

@@ -68,6 +68,10 @@ def pack_prompt(result: LoadResult) -> Content:
     return safetext.assemble(*parts)
 
 
+class SettingsPanel(VerticalScroll, can_focus=False):
+    """The settings; scrolls to whichever setting has the focus, but is no Tab stop itself."""
+
+
 class HomeScreen(Screen[None]):
     """Choose a pack and how to play it, then start."""
 
@@ -79,6 +83,10 @@ class HomeScreen(Screen[None]):
         Binding("v", "stats", "Statistics"),
         Binding("q", "app.quit", "Quit"),
     ]
+
+    # Classes by the terminal's height, for the categories list's height (see quizgame.tcss).
+    # Textual declares this without ClassVar, so mypy refuses one here.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]  # noqa: RUF012
 
     app: QuizApp
 
@@ -98,7 +106,7 @@ class HomeScreen(Screen[None]):
             with Vertical(id="packs-panel") as packs:
                 packs.border_title = "Packs"
                 yield OptionList(Option("Looking for packs…", disabled=True), id="pack-list")
-            with VerticalScroll(id="settings-panel") as settings:
+            with SettingsPanel(id="settings-panel") as settings:
                 settings.border_title = "Settings"
                 with Horizontal(classes="setting"):
                     yield Label("Mode", classes="setting-label")
@@ -110,7 +118,7 @@ class HomeScreen(Screen[None]):
                         id="mode",
                     )
                 yield Static(MODE_DESCRIPTIONS[Mode(choices.mode)], id="mode-help", markup=False)
-                with Horizontal(classes="setting"):
+                with Horizontal(classes="setting", id="count-setting"):
                     yield Label("Questions", classes="setting-label")
                     counts = sorted({*COUNTS, *([choices.count] if choices.count else [])})
                     yield Select(
@@ -138,16 +146,24 @@ class HomeScreen(Screen[None]):
                         compact=True,
                         id="spoiler",
                     )
-                yield Label("Categories (Space ticks)", id="categories-label")
-                yield SelectionList[str](id="categories")
+                with Vertical(id="categories-box"):
+                    yield Label("Categories (Space ticks)", id="categories-label")
+                    yield SelectionList[str](id="categories")
                 yield Button("Start (s)", id="start", variant="primary", compact=True)
         yield Static(id="home-message")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#pack-list").focus()
+        self._show_mode(self.app.choices.mode)
+        self.say("")
         found, self.app.packs_found = self.app.packs_found, None
         self._wait_for(found or self.app.begin_discovery())
+
+    def session_left(self) -> None:
+        """Back from a session: the focus goes to the packs, not to a setting or Start (where
+        Tab and Enter could start another session by accident)."""
+        self.query_one("#pack-list").focus()
 
     # --- packs -----------------------------------------------------------------------------------
 
@@ -220,15 +236,15 @@ class HomeScreen(Screen[None]):
         categories = self.query_one("#categories", SelectionList)
         categories.clear_options()
         if pack is None:
-            categories.display = False
-            self.query_one("#categories-label").display = False
+            self.query_one("#categories-box").display = False
             return
         ticked = set(self.app.choices.categories.get(pack.id, ())) or set(pack.categories)
         categories.add_options(
             [Selection(safetext.line(c), c, c in ticked) for c in pack.categories]
         )
-        categories.display = bool(pack.categories)
-        self.query_one("#categories-label").display = bool(pack.categories)
+        if pack.categories:
+            categories.highlighted = 0  # so that Tab lands on a visible cursor
+        self.query_one("#categories-box").display = bool(pack.categories)
 
     @on(OptionList.OptionHighlighted, "#pack-list")
     def _pack_highlighted(self) -> None:
@@ -242,12 +258,20 @@ class HomeScreen(Screen[None]):
     @on(Select.Changed, "#mode")
     def _mode_changed(self, event: Select.Changed) -> None:
         if isinstance(event.value, str):
-            self.query_one("#mode-help", Static).update(MODE_DESCRIPTIONS[Mode(event.value)])
+            self._show_mode(event.value)
+
+    def _show_mode(self, mode: str) -> None:
+        """The mode's description; blitz plays every matching question, so no count for it."""
+        self.query_one("#mode-help", Static).update(MODE_DESCRIPTIONS[Mode(mode)])
+        self.query_one("#count-setting").display = mode != Mode.BLITZ
 
     # --- starting --------------------------------------------------------------------------------
 
     def say(self, message: str) -> None:
-        self.query_one("#home-message", Static).update(safetext.literal(message))
+        """A message under the packs and settings (hidden when empty, to leave them the room)."""
+        box = self.query_one("#home-message", Static)
+        box.update(safetext.literal(message))
+        box.display = bool(message)
 
     def read_choices(self, pack: Pack) -> HomeChoices | None:
         """The settings as chosen now (None, with a message, if they cannot be played)."""

@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer, Input, Static
 
 from quizgame.core.checking import parse_number
 from quizgame.core.model import QuestionType
-from quizgame.core.session import Lifeline, Mode, Session, SessionError
+from quizgame.core.session import Lifeline, Mode, Round, Session, SessionError
 from quizgame.tui import safetext
 from quizgame.tui.widgets.answer_input import AnswerInput
 from quizgame.tui.widgets.choices import ChoiceList
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 TICK_SECONDS = 0.1  # how often a timed question asks the session whether time ran out
 
 TYPE_HELP = {
-    QuestionType.MULTIPLE_CHOICE: "Press 1-9, or ↑/↓ and Enter, or click a choice.",
     QuestionType.TRUE_FALSE: "Press 1 (True) or 2 (False), or ↑/↓ and Enter, or click.",
     QuestionType.TYPED: "Type your answer and press Enter.",
     QuestionType.NUMERIC: "Type a number and press Enter.",
@@ -39,11 +38,20 @@ TYPE_HELP = {
         "Put these in order: ↑/↓ choose, Shift+↑/↓ move (or Space to pick up and put down), "
         "Enter to answer. Or click an item, then its new place."
     ),
-    QuestionType.MATCHING: (
-        "↑/↓ choose an item, 1-9 (or ←/→) pair it, Backspace unpairs, Enter to answer. "
-        "Or click an item, then its match."
-    ),
 }
+
+
+def type_help(round_: Round) -> str:
+    """How to answer this round's question, with the number keys it really has."""
+    qtype = round_.question.type
+    if qtype is QuestionType.MULTIPLE_CHOICE:
+        return f"Press 1-{len(round_.choices)}, or ↑/↓ and Enter, or click a choice."
+    if qtype is QuestionType.MATCHING:
+        return (
+            f"↑/↓ choose an item, 1-{len(round_.rights)} (or ←/→) pair it, Backspace unpairs, "
+            "Enter to answer. Or click an item, then its match."
+        )
+    return TYPE_HELP[qtype]
 
 
 def answer_widget(session: Session) -> Widget:
@@ -117,7 +125,7 @@ class QuestionScreen(Screen[None]):
             with Horizontal(id="answer-bar"):
                 if question.type not in (QuestionType.MULTIPLE_CHOICE, QuestionType.TRUE_FALSE):
                     yield Button("Answer", id="submit", variant="primary", compact=True)
-                yield Static(TYPE_HELP[question.type], id="answer-help", markup=False)
+                yield Static(type_help(self.round), id="answer-help", markup=False)
             yield Static(id="hint")
             yield Static(id="message")
             yield Static(

@@ -8,14 +8,15 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Center, Horizontal, Vertical, VerticalScroll
+from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Footer, Static
 
 from quizgame.core.session import AnswerRecord, EndReason, Results, Session
 from quizgame.tui import safetext
+from quizgame.tui.screens.stats import StatsScreen
 
 if TYPE_CHECKING:
     from quizgame.tui.app import QuizApp
@@ -26,6 +27,7 @@ END_WORDS = {
     EndReason.TIME_UP: "Time's up",
     EndReason.ABANDONED: "Left early",
 }
+UNCATEGORISED = "other"  # the category `Session.results` gives questions without one
 
 
 def duration_text(seconds: float) -> str:
@@ -37,14 +39,22 @@ def duration_text(seconds: float) -> str:
 
 def summary(results: Results) -> Content:
     """The headline figures."""
+    # Out of the answers given, as accuracy and `quizgame history` count: skips are not answers.
+    skipped = results.asked - results.answered
     parts: list[safetext.Part] = [
         ("Score ", ""),
         (f"{results.score:,}", "bold"),
         ("     Correct ", ""),
-        (f"{results.correct} of {results.asked}", "bold"),
+        (f"{results.correct} of {results.answered}", "bold"),
     ]
+    notes = []
+    if skipped:
+        parts.append(" answered")
+        notes.append(f"{skipped} skipped")
     if results.asked < results.total:
-        parts.append((f" ({results.total - results.asked} not reached)", "italic"))
+        notes.append(f"{results.total - results.asked} not reached")
+    if notes:
+        parts.append((f" ({', '.join(notes)})", "italic"))
     parts += [
         ("\nAccuracy ", ""),
         (f"{results.accuracy:.0%}", "bold"),
@@ -60,19 +70,26 @@ def summary(results: Results) -> Content:
 
 
 def category_table(results: Results) -> Content:
-    """One line per category: name, right out of asked, points."""
+    """One line per category: name, right out of answered (and any skipped), points."""
+    skipped: dict[str, int] = {}
+    for record in results.records:
+        if record.skipped:
+            name = record.question.category or UNCATEGORISED
+            skipped[name] = skipped.get(name, 0) + 1
     names = [safetext.clean_line(c.category) for c in results.by_category]
     width = min(40, max((cell_len(n) for n in names), default=0))
     parts: list[safetext.Part] = []
     for name, row in zip(names, results.by_category, strict=True):
         pad = " " * max(0, width - cell_len(name))
-        parts += [
-            (name, "bold"),
-            pad,
-            f"  {row.correct} of {row.asked} right",
-            (f"  {row.points:,} points", "italic"),
-            "\n",
-        ]
+        skips = skipped.get(row.category, 0)
+        parts += [(name, "bold"), pad]
+        if row.asked > skips:
+            parts.append(f"  {row.correct} of {row.asked - skips} right")
+            if skips:
+                parts.append((f" ({skips} skipped)", "italic"))
+        else:
+            parts.append((f"  {skips} skipped", "italic"))
+        parts += [(f"  {row.points:,} points", "italic"), "\n"]
     return safetext.assemble(*parts[:-1])
 
 
@@ -100,9 +117,11 @@ def review_item(record: AnswerRecord) -> Content:
 
 
 class ResultsScreen(Screen[None]):
-    """Score, accuracy, streak, time, categories and a review; play again, misses, or home.
+    """Score, accuracy, streak, time, categories and a review; play again, misses, or back.
 
-    `#results-extra` holds widgets from the app's results panels (a rank, a personal best).
+    The keys live in the footer (click them there too). `h` goes back where the session was
+    started: Home, or Statistics for a practice session. `#results-extra` holds widgets from the
+    app's results panels (a rank, a personal best).
     """
 
     IN_SESSION: ClassVar[bool] = True  # the app swaps these in place of each other
@@ -110,7 +129,9 @@ class ResultsScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "again", "Play again"),
         Binding("m", "missed", "Replay missed"),
+        # One of these two is active: the footer names the place `h` goes back to.
         Binding("h,escape", "home", "Home"),
+        Binding("h,escape", "statistics", "Statistics"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -132,12 +153,6 @@ class ResultsScreen(Screen[None]):
         with Center(classes="column-center"), Vertical(classes="column"):
             yield Static(title, id="results-title")
             yield VerticalScroll(*self.body(), id="results-body")
-            with Horizontal(id="results-actions"):
-                yield Button("r Play again", id="again", compact=True)
-                yield Button(
-                    "m Replay missed", id="missed", compact=True, disabled=not results.missed
-                )
-                yield Button("h Home", id="home", compact=True)
         yield Footer(show_command_palette=False)
 
     def body(self) -> list[Widget]:
@@ -163,25 +178,25 @@ class ResultsScreen(Screen[None]):
         if not self.query_one("#results-extra").children:
             self.query_one("#results-extra").display = False
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "missed":
+            return True if self.results.missed else None  # shown greyed out: nothing missed
+        back_to_statistics = isinstance(self.app.session_origin, StatsScreen)
+        if action == "home":
+            return not back_to_statistics
+        if action == "statistics":
+            return back_to_statistics
+        return True
+
     def action_again(self) -> None:
         self.app.play_again()
 
     def action_missed(self) -> None:
-        if not self.results.missed:
-            self.notify("Nothing missed: every question was right (or skipped).")
-            return
-        self.app.replay_missed()
+        if self.results.missed:
+            self.app.replay_missed()
 
     def action_home(self) -> None:
-        self.app.go_home()
+        self.app.leave_session()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        actions = {
-            "again": self.action_again,
-            "missed": self.action_missed,
-            "home": self.action_home,
-        }
-        action = actions.get(event.button.id or "")
-        if action is not None:
-            action()
+    def action_statistics(self) -> None:
+        self.app.leave_session()

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizgame.core.history import AccuracyPoint, MissedQuestion
@@ -107,7 +107,10 @@ def missed_list(missed: Sequence[MissedQuestion], pack: Pack | None) -> Content:
 
 
 class StatsScreen(Screen[None]):
-    """Your history, pack by pack; `p` practises the questions you keep missing."""
+    """Your history, pack by pack; `p` practises the questions you keep missing.
+
+    A practice session comes back here when it ends (`session_left`), showing its answers.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "practice", "Practise misses"),
@@ -123,6 +126,7 @@ class StatsScreen(Screen[None]):
         self.packs = dict(packs)  # the packs found now, by id: for prompts and for practice
         self.records: list[PackRecord] = []
         self.period = "day"
+        self.can_practise = False  # the pack shown has questions still missed
 
     def compose(self) -> ComposeResult:
         yield Static(
@@ -134,7 +138,6 @@ class StatsScreen(Screen[None]):
             with VerticalScroll(id="stats-detail"):
                 yield Static(id="stats-trend")
                 yield Static(id="stats-missed")
-                yield Button("p Practise my misses", id="practice", compact=True)
         yield Static(id="stats-message")
         yield Footer(show_command_palette=False)
 
@@ -148,8 +151,9 @@ class StatsScreen(Screen[None]):
         self.query_one("#stats-message", Static).update(safetext.literal(message))
 
     def load(self) -> None:
-        """Read the packs played and show the first (or the one still highlighted)."""
+        """Read the packs played and show the one highlighted before (else the first)."""
         pack_list = self.query_one("#stats-packs", OptionList)
+        before = self.selected
         store = self.app.scores.store if self.app.scores is not None else None
         try:
             self.records = pack_records(store.accuracy_over_time()) if store else []
@@ -164,9 +168,15 @@ class StatsScreen(Screen[None]):
         pack_list.set_options(
             [Option(self._pack_prompt(record), id=record.pack_id) for record in self.records]
         )
-        pack_list.highlighted = 0
+        ids = [record.pack_id for record in self.records]
+        index = ids.index(before.pack_id) if before is not None and before.pack_id in ids else 0
+        pack_list.highlighted = index
         pack_list.focus()
-        self._show(self.records[0])
+        self._show(self.records[index])
+
+    def session_left(self) -> None:
+        """A practice session started here ended: show its answers too."""
+        self.load()
 
     def _pack_prompt(self, record: PackRecord) -> Content:
         pack = self.packs.get(record.pack_id)
@@ -190,12 +200,12 @@ class StatsScreen(Screen[None]):
     def _show(self, record: PackRecord | None) -> None:
         trend_box = self.query_one("#stats-trend", Static)
         missed_box = self.query_one("#stats-missed", Static)
-        practice = self.query_one("#practice", Button)
         store = self.app.scores.store if self.app.scores is not None else None
+        self.can_practise = False
+        self.refresh_bindings()  # the footer greys out `p` when there is nothing to practise
         if record is None or store is None:
             trend_box.update("")
             missed_box.update("")
-            practice.display = False
             return
         try:
             points = store.accuracy_over_time(record.pack_id, self.period)
@@ -205,8 +215,8 @@ class StatsScreen(Screen[None]):
             return
         trend_box.update(trend(points, self.period))
         missed_box.update(missed_list(missed, self.packs.get(record.pack_id)))
-        practice.display = True
-        practice.disabled = not any(m.still_missed for m in missed)
+        self.can_practise = record.pack_id in self.packs and any(m.still_missed for m in missed)
+        self.refresh_bindings()
 
     @on(OptionList.OptionHighlighted, "#stats-packs")
     def _highlighted(self) -> None:
@@ -214,6 +224,11 @@ class StatsScreen(Screen[None]):
         self._show(self.selected)
 
     # --- actions ---------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "practice":
+            return True if self.can_practise else None  # greyed out in the footer
+        return True
 
     def action_period(self) -> None:
         """Accuracy by day, by week, by month."""
@@ -254,11 +269,6 @@ class StatsScreen(Screen[None]):
         problem = self.app.start_session(pack, options)
         if problem:
             self.say(problem)
-
-    @on(Button.Pressed, "#practice")
-    def _practice_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_practice()
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -59,6 +59,9 @@ class LifelineBar(Horizontal):
             lifeline in used or lifeline in available for lifeline in Lifeline
         )
         pause = self.query_one("#pause", Button)
-        pause.label = f"{key_label('pause', typing)} " + ("Resume" if paused else "Pause")
+        # While paused the text box is hidden, so the letter resumes as well as the function key.
+        pause.label = f"{key_label('pause', typing and not paused)} " + (
+            "Resume" if paused else "Pause"
+        )
         for button in self.query(Button):
             button.refresh(layout=True)  # a new label may need a new width

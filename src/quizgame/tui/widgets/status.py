@@ -1,4 +1,5 @@
-"""The line above every question: question n of N with a bar, the score, streak and lives."""
+"""The line above every question: question n of N with a bar (in blitz just n: its clock is the
+progress), the score, streak and lives."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
-from quizgame.core.session import SURVIVAL_LIVES, Session
+from quizgame.core.session import SURVIVAL_LIVES, Mode, Session
 from quizgame.tui.widgets.meter import meter
 
 
@@ -36,8 +37,14 @@ class StatusBar(Widget):
 
     def render(self) -> Content:
         session = self.session
-        position = f"Question {session.position} of {session.total} "
         score = self.score_text()
+        if session.mode is Mode.BLITZ:
+            # Blitz plays every matching question against one clock: "of 173" would mislead,
+            # and the session's clock (its own bar, under this one) is the progress.
+            position = f"Question {session.position}"
+            room = self.size.width - cell_len(position) - score.cell_length
+            return Content.assemble((position, "bold"), " " * max(0, room), score)
+        position = f"Question {session.position} of {session.total} "
         room = self.size.width - cell_len(position) - score.cell_length
         done = len(session.records) / session.total if session.total else 0.0
         return Content.assemble((position, "bold"), meter(room, done), score)
