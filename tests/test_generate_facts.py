@@ -99,6 +99,52 @@ def test_every_problem_is_reported_with_its_path(roma: dict[str, Any]) -> None:
         assert any(p.startswith(start) for p in problems), (start, problems)
 
 
+def test_accepted_wordings_groups_and_moments(roma: dict[str, Any]) -> None:
+    data = copy.deepcopy(roma)
+    data["characters"][0]["profession"]["accept"] = ["maid", "housemaid"]
+    data["events"][0]["group"] = "cleo-work"
+    data["events"][0]["moment"] = "opening"
+    data["events"][1]["moment"] = "opening"
+    facts = parse_facts(data)
+    cleo = facts.characters["cleo"]
+    assert cleo.profession is not None and cleo.profession.accept == ("maid", "housemaid")
+    assert facts.events[0].group == "cleo-work"
+    assert facts.events[0].moment == facts.events[1].moment == "opening"
+    # Yalitza Aparicio plays Cleo, a woman: her gender is taken from the part.
+    assert facts.people["yalitza-aparicio"].gender == "female"
+    by_id = {q["id"]: q for q in generate_pack(facts)["questions"]}
+    # Both events happen at one moment: no ordering holds the two.
+    first, second = (e.label for e in facts.events[:2])
+    for q in by_id.values():
+        assert not {first, second} <= set(q.get("items", ())), q["id"]
+    assert by_id["plot-household"]["group"] == "cleo-work"
+
+
+def test_bad_accept_group_and_moment(roma: dict[str, Any]) -> None:
+    bad = copy.deepcopy(roma)
+    bad["film"]["runtime"] = {"value": 135, "accept": ["long"], "source": "test-notes"}
+    bad["events"][0]["group"] = "Not a slug"
+    bad["trivia"] = [{"id": "t", "text": "A fact.", "source": "test-notes", "moment": "x"}]
+    problems = _problems(bad)
+    assert any(p.startswith("f.yaml: film.runtime.accept: unknown field") for p in problems)
+    assert any("events[0].group: 'Not a slug' should be a slug" in p for p in problems)
+    assert any(p.startswith("f.yaml: trivia[0].moment: unknown field") for p in problems)
+
+
+def test_a_pack_is_not_taken_for_facts(tmp_path: Path) -> None:
+    """A question pack given instead of a facts file: one line says so, not one per field."""
+    pack = REPO / "questions" / "parallel-mothers.yaml"
+    with pytest.raises(FactsError) as info:
+        load_facts(pack)
+    assert info.value.problems == [f"{pack}: this looks like a question pack, not a facts file"]
+    result = CliRunner().invoke(cli, ["generate", str(pack), "-o", str(tmp_path / "out.yaml")])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"quizgame: {pack}: this looks like a question pack, not a facts file\n"
+    )
+    assert not (tmp_path / "out.yaml").exists()
+
+
 def test_a_blank_fact_is_left_out_not_null(roma: dict[str, Any]) -> None:
     bad = copy.deepcopy(roma)
     bad["film"]["runtime"] = {"value": None, "source": "test-notes"}

@@ -187,10 +187,8 @@ def test_editing_one_fact_changes_only_its_own_questions(raw_facts: dict[str, An
 
     edited = copy.deepcopy(raw_facts)
     edited["film"]["runtime"]["value"] = 125
-    assert _changed(before, generate_pack(parse_facts(edited))) == {
-        "film-runtime",
-        "film-runtime-tf",
-    }
+    changed = _changed(before, generate_pack(parse_facts(edited)))
+    assert "film-runtime" in changed and changed <= {"film-runtime", "film-runtime-tf"}
 
     edited = copy.deepcopy(raw_facts)
     volver = next(f for f in edited["filmography"]["films"] if f["title"] == "Volver")
@@ -217,6 +215,7 @@ def test_the_seed_varies_choices_but_keeps_ids(seed: int) -> None:
     first, other = generate(facts, seed=0), generate(facts, seed=seed)
     assert other.dropped == ()
     assert [q["id"] for q in first.questions] == [q["id"] for q in other.questions]
+    assert [q["group"] for q in first.questions] == [q["group"] for q in other.questions]
     assert first.pack != other.pack
     assert abs(other.true_count - other.false_count) <= 1
     assert load_pack_text(dump_pack(other.pack)).ok

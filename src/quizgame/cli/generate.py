@@ -30,12 +30,14 @@ def command(facts: str, output: str, seed: int, data_dir: str | None) -> None:
     `file:line:col: path: message` and nothing is written.
     """
     # Deferred so `quizgame --help` does not pay for the generator.
-    from quizgame.core.generate import FactsError, generate, load_facts
+    from quizgame.core.generate import FactsError, NotFactsError, generate, load_facts
     from quizgame.core.loader import load_pack_text
     from quizgame.core.packfile import dump_pack
 
     try:
         result = generate(load_facts(facts), seed=seed)
+    except NotFactsError as exc:
+        raise UserError(exc.problems[0]) from None
     except FactsError as exc:
         for problem in exc.problems:
             click.echo(problem, err=True)

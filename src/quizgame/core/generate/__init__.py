@@ -5,8 +5,9 @@
     text = dump_pack(pack)                 # quizgame.core.packfile: the YAML that is committed
 
 Templates per kind of fact (film, cast, crew, characters, plot and trivia, filmography) make all
-six question types; `quality.enforce` then drops any question that breaks a rule. Nothing here
-knows a particular film. The facts-file layout is documented in docs/authoring.md.
+six question types; `quality.enforce` then drops any question that breaks a rule, and
+`groups.assign` gives the questions about one fact a shared `group`. Nothing here knows a
+particular film. The facts-file layout is documented in docs/authoring.md.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from quizgame.core.generate.draft import Context, Draft
 from quizgame.core.generate.facts import Facts
 from quizgame.core.generate.film import film_questions
 from quizgame.core.generate.filmography import filmography_questions
+from quizgame.core.generate.groups import assign as assign_groups
 from quizgame.core.generate.make import balance_true_false
-from quizgame.core.generate.parse import FactsError, load_facts, parse_facts
+from quizgame.core.generate.parse import FactsError, NotFactsError, load_facts, parse_facts
 from quizgame.core.generate.people import cast_questions, crew_questions
 from quizgame.core.generate.quality import Dropped, enforce, true_false_balance
 from quizgame.core.generate.statements import statement_questions
@@ -62,6 +64,7 @@ def generate(facts: Facts | Mapping[str, Any], seed: int = 0) -> Generated:
     drafts = [draft for template in TEMPLATES for draft in template(ctx) if draft is not None]
     balance_true_false(drafts, seed)
     kept, dropped = enforce(drafts, ctx)
+    assign_groups(kept)
     true_count, false_count = true_false_balance(kept)
     info = facts.pack
     pack: dict[str, Any] = {
@@ -91,6 +94,7 @@ __all__ = [
     "Facts",
     "FactsError",
     "Generated",
+    "NotFactsError",
     "generate",
     "generate_pack",
     "load_facts",

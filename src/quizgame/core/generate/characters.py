@@ -46,13 +46,14 @@ def character_questions(ctx: Context) -> Iterator[Draft | None]:
         pairs = [(c.name, capitalize(p.value)) for c, p in professions]
         sources = merge_sources(*(p.sources for _c, p in professions))
         sentence = "; ".join(f"{c.name} is {with_article(p.value)}" for c, p in professions)
-        about = About(CHARACTERS, capitalize(sentence) + ".", sources, 1)
+        about = About(CHARACTERS, capitalize(sentence) + ".", sources, 1, fact="professions")
         yield matching(
             ctx,
             "character-profession-match",
             "Match each character to their profession.",
             pairs,
             about,
+            [f"character-profession-{c.id}" for c, _p in professions],
         )
     yield from _relations(ctx)
 
@@ -66,7 +67,11 @@ def _attributes(
         full = character.full_name.value
         surname = full[len(name) :].strip()
         about = About(
-            CHARACTERS, f"{possessive(name)} full name is {full}.", character.full_name.sources, 1
+            CHARACTERS,
+            f"{possessive(name)} full name is {full}.",
+            character.full_name.sources,
+            1,
+            fact=f"character-surname-{cid}",
         )
         yield choice_or_typed(
             ctx,
@@ -74,21 +79,28 @@ def _attributes(
             f"What is {possessive(name)} surname?",
             surname,
             about,
+            accept=character.full_name.accept,
             typed=True,
         )
     profession = character.profession
     if isinstance(profession, Fact):
         value = profession.value
         fact = f"{name} is {with_article(value)}."
-        about = About(CHARACTERS, fact, profession.sources, 0)
         qid = f"character-profession-{cid}"
+        about = About(CHARACTERS, fact, profession.sources, 0, fact=qid)
         yield choice_or_typed(
-            ctx, qid, f"What is {possessive(name)} profession?", value, about, pool
+            ctx,
+            qid,
+            f"What is {possessive(name)} profession?",
+            value,
+            about,
+            pool,
+            accept=profession.accept,
         )
         wrong = [v for k, v in pool if normalize(v) != normalize(value)]
         swap = ctx.pick(f"{qid}-tf", [(normalize(v), v) for v in wrong], 1)
         false_text = f"{name} is {with_article(swap[0])}." if swap else None
-        yield true_false(ctx, f"{qid}-tf", fact, false_text, about)
+        yield true_false(ctx, f"{qid}-tf", fact, false_text, about, also_asked=True)
     elif isinstance(profession, Disputed):
         # The one question on a disputed fact: it accepts every variant and says they differ.
         values = [v.value for v in profession.variants]
@@ -99,6 +111,7 @@ def _attributes(
             f"The sources disagree: one calls {name} {described}. {counts}",
             profession.sources,
             1,
+            fact=f"character-profession-{cid}",
         )
         draft = choice_or_typed(
             ctx,
@@ -106,7 +119,7 @@ def _attributes(
             f"What is {possessive(name)} profession?",
             " or ".join(values),
             about,
-            accept=values,
+            accept=[*values, *(a for v in profession.variants for a in v.accept)],
             typed=True,
         )
         draft.disputed_ok = True
@@ -114,29 +127,52 @@ def _attributes(
         yield draft
     if character.home:
         home = character.home.value
-        about = About(CHARACTERS, f"{name} is based in {home}.", character.home.sources, 1)
-        yield choice_or_typed(
-            ctx, f"character-home-{cid}", f"In which city is {name} based?", home, about, typed=True
-        )
-    if character.named_after:
-        namesake = character.named_after.value
+        qid = f"character-home-{cid}"
         about = About(
-            CHARACTERS, f"{name} is named after {namesake}.", character.named_after.sources, 1
+            CHARACTERS, f"{name} is based in {home}.", character.home.sources, 1, fact=qid
         )
         yield choice_or_typed(
             ctx,
-            f"character-named-after-{cid}",
+            qid,
+            f"In which city is {name} based?",
+            home,
+            about,
+            accept=character.home.accept,
+            typed=True,
+        )
+    if character.named_after:
+        namesake = character.named_after.value
+        qid = f"character-named-after-{cid}"
+        about = About(
+            CHARACTERS,
+            f"{name} is named after {namesake}.",
+            character.named_after.sources,
+            1,
+            fact=qid,
+        )
+        yield choice_or_typed(
+            ctx,
+            qid,
             f"Who is {name} named after?",
             namesake,
             about,
-            accept=character.named_after_accept,
+            accept=character.named_after.accept,
             typed=True,
         )
     if character.raised_by:
         raiser = character.raised_by.value
-        about = About(CHARACTERS, f"{name} was raised by {raiser}.", character.raised_by.sources, 1)
+        qid = f"character-raised-by-{cid}"
+        about = About(
+            CHARACTERS, f"{name} was raised by {raiser}.", character.raised_by.sources, 1, fact=qid
+        )
         yield choice_or_typed(
-            ctx, f"character-raised-by-{cid}", f"Who raised {name}?", raiser, about, typed=True
+            ctx,
+            qid,
+            f"Who raised {name}?",
+            raiser,
+            about,
+            accept=character.raised_by.accept,
+            typed=True,
         )
 
 
@@ -165,15 +201,19 @@ def _relations(ctx: Context) -> Iterator[Draft | None]:
         ]
         noun = f"{possessive(of.name)} {kind.noun}"
         fact = f"{who.name} is {noun}."
-        about = About(CHARACTERS, fact, relation.sources, 1, relation.spoiler)
         qid = f"relation-{relation.id}"
+        about = About(
+            CHARACTERS, fact, relation.sources, 1, relation.spoiler, fact=relation.group or qid
+        )
         also = [chars[c].name for c in correct]
+        asked: Draft | None = None
         if len(same) == 1:
-            yield choice_or_typed(ctx, qid, f"Who is {noun}?", who.name, about, candidates, also)
+            asked = choice_or_typed(ctx, qid, f"Who is {noun}?", who.name, about, candidates, also)
         elif relation is _first_told(same):
-            yield only_choice(
+            asked = only_choice(
                 ctx, qid, f"Which of these characters is {noun}?", who.name, about, candidates, also
             )
+        yield asked
         yield sibling_statement(
             ctx,
             f"{qid}-tf",
@@ -182,6 +222,7 @@ def _relations(ctx: Context) -> Iterator[Draft | None]:
             fact,
             [(key, f"{name} is {noun}.") for key, name in candidates],
             about,
+            also_asked=asked is not None,
         )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -35,6 +36,19 @@ _TYPE_STEP = {
 }
 MIN_CHOICES = 3  # fewer makes a multiple-choice question a coin toss; it becomes typed instead
 MAX_DISTRACTORS = 3
+_POSSESSIVE_S = re.compile(r"(?<=\w)['’]s\b")
+
+
+def words(text: str) -> str:
+    """`text` folded for finding names in it, padded with spaces: possessives are dropped first,
+    so "Ana's life" names Ana (folding alone would make it "anas life")."""
+    return f" {normalize(_POSSESSIVE_S.sub('', text))} "
+
+
+def names(text: str, value: str) -> bool:
+    """Whether `text` mentions `value` as whole words (possessives and accents aside)."""
+    needle = normalize(value)
+    return bool(needle) and f" {needle} " in words(text)
 
 
 @dataclass
@@ -64,6 +78,12 @@ class Draft:
     # A true/false that can be put either way: its two wordings (see `balance_true_false`).
     true_prompt: str | None = None
     false_prompt: str | None = None
+    # The facts the question asks about or shows: questions sharing one share a `group`, which
+    # `groups.assign` sets, so a session never asks one that another has answered.
+    facts: tuple[str, ...] = ()
+    group: str | None = None
+    # Ordering: when each item happens (a moment, a year); no two may be the same.
+    positions: tuple[str, ...] = ()
 
     def texts(self) -> list[str]:
         """Every piece of text a player sees."""
@@ -90,6 +110,8 @@ class Draft:
             out["tolerance"] = _plain(self.tolerance)
         if self.unit:
             out["unit"] = self.unit
+        if self.group:
+            out["group"] = self.group
         # Written even at their defaults: every generated question states both.
         out["difficulty"] = self.difficulty.value
         out["category"] = self.category
@@ -141,6 +163,12 @@ class Context:
             if isinstance(character.profession, Disputed)
             for variant in character.profession.variants
         }
+
+    def pack_says(self, value: str) -> bool:
+        """Whether the pack's title or description states `value`: a player sees them before
+        any question, so a question with that answer would be given away."""
+        info = self.facts.pack
+        return names(f"{info.title}. {info.description}", value)
 
     def chance(self, qid: str, numerator: int, denominator: int) -> bool:
         """A stable yes with probability numerator/denominator, for spreading question types.
@@ -197,7 +225,8 @@ def distractors(
     never a value some seed disputes, and no two the same once normalised."""
     banned = {normalize(answer), *(normalize(v) for v in also_correct)}
     banned |= ctx.disputed_values
-    said = f" {normalize(prompt)} "
+    # Whoever the prompt names ("Who comes back into Ana's life?") is never a wrong answer.
+    said = words(prompt)
     usable: dict[str, tuple[str, str]] = {}
     for key, value in candidates:
         norm = normalize(value)

@@ -25,6 +25,7 @@ class Fact(Generic[T]):
     value: T
     sources: tuple[str, ...]
     note: str | None = None
+    accept: tuple[str, ...] = ()  # other wordings a typed answer may use
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class Press:
     excerpt: str | None
     aka: tuple[str, ...]
     sources: tuple[str, ...]
+    group: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,7 @@ class Person:
     name: str
     surname: str
     aka: tuple[str, ...] = ()
+    gender: str | None = None  # as given, or that of the one character they play
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +123,6 @@ class Character:
     profession: Fact[str] | Disputed[str] | None = None
     home: Fact[str] | None = None
     named_after: Fact[str] | None = None
-    named_after_accept: tuple[str, ...] = ()
     raised_by: Fact[str] | None = None
     notes: tuple[Fact[str], ...] = ()
 
@@ -134,6 +136,7 @@ class Relation:
     of: str
     sources: tuple[str, ...]
     spoiler: Spoiler = Spoiler.NONE
+    group: str | None = None
 
     @property
     def id(self) -> str:
@@ -167,6 +170,8 @@ class Statement:
     flashback: bool = False
     sensitive: bool = False
     difficulty: Difficulty | None = None
+    group: str | None = None  # shared with other facts that give this one away
+    moment: str | None = None  # events sharing a moment happen together: never ordered
 
 
 @dataclass(frozen=True, slots=True)

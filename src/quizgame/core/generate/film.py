@@ -25,9 +25,12 @@ def film_questions(ctx: Context) -> Iterator[Draft | None]:
     """Every question on the film's own facts."""
     film = ctx.facts.film
     title = ctx.title
-    if film.year:
+    # A year or title the pack's own title states would give its questions away.
+    if film.year and not ctx.pack_says(str(film.year.value)):
         year = film.year.value
-        about = About(RECEPTION, f"{title} was released in {year}.", film.year.sources, 0)
+        about = About(
+            RECEPTION, f"{title} was released in {year}.", film.year.sources, 0, fact="film-year"
+        )
         yield numeric(ctx, "film-year", f"In which year was {title} released?", year, about)
         wrong = int(wrong_number(ctx, "film-year-tf", year, (-3, -2, -1, 1, 2)))
         yield true_false(
@@ -36,10 +39,17 @@ def film_questions(ctx: Context) -> Iterator[Draft | None]:
             f"{title} came out in {year}.",
             f"{title} came out in {wrong}.",
             about,
+            also_asked=True,
         )
     if film.runtime:
         minutes = film.runtime.value
-        about = About(THE_FILM, f"{title} runs for {minutes} minutes.", film.runtime.sources, 1)
+        about = About(
+            THE_FILM,
+            f"{title} runs for {minutes} minutes.",
+            film.runtime.sources,
+            1,
+            fact="film-runtime",
+        )
         yield numeric(
             ctx, "film-runtime", f"How long is {title}, in minutes?", minutes, about, 5, "minutes"
         )
@@ -50,33 +60,42 @@ def film_questions(ctx: Context) -> Iterator[Draft | None]:
             f"{title} runs for {minutes} minutes.",
             f"{title} runs for {wrong} minutes.",
             about,
+            also_asked=True,
         )
-    if film.original_title and film.original_title.value != film.title.value:
-        original = film.original_title.value
+    original = film.original_title
+    if original and original.value != film.title.value and not ctx.pack_says(original.value):
         about = About(
             THE_FILM,
-            f"The original title of {title} is “{original}”.",
-            film.original_title.sources,
+            f"The original title of {title} is “{original.value}”.",
+            original.sources,
             1,
+            fact="film-original-title",
         )
         yield choice_or_typed(
-            ctx, "film-original-title", f"What is the original title of {title}?", original, about,
-            typed=True,
+            ctx, "film-original-title", f"What is the original title of {title}?", original.value,
+            about, accept=original.accept, typed=True,
         )  # fmt: skip
     if film.languages:
         first, *others = film.languages.value
         spoken = " and ".join(film.languages.value)
         about = About(
-            THE_FILM, f"The dialogue of {title} is in {spoken}.", film.languages.sources, 0
+            THE_FILM,
+            f"The dialogue of {title} is in {spoken}.",
+            film.languages.sources,
+            0,
+            fact="film-language",
         )
         prompt = f"In which language is the dialogue of {title}?"
         if others:
             prompt = f"Name a language the dialogue of {title} is in."
-        yield choice_or_typed(ctx, "film-language", prompt, first, about, accept=others, typed=True)
+        accept = [*others, *film.languages.accept]
+        yield choice_or_typed(ctx, "film-language", prompt, first, about, accept=accept, typed=True)
     if film.end_credits_scene:
         has = film.end_credits_scene.value
         fact = f"{title} {'has an' if has else 'has no'} end-credits scene."
-        about = About(THE_FILM, fact, film.end_credits_scene.sources, 1)
+        about = About(
+            THE_FILM, fact, film.end_credits_scene.sources, 1, fact="film-end-credits-scene"
+        )
         yield statement_pair(
             ctx,
             "film-end-credits-scene",
@@ -98,16 +117,20 @@ def _box_office(ctx: Context) -> Draft:
     money = CURRENCIES.get(film.currency, film.currency)
     millions = round(amount / 1_000_000, 1)
     shown = format_number(millions)
+    # Takings and scores move: the questions say they are the source's snapshot.
     about = About(
         RECEPTION,
-        f"{ctx.title} took about {shown} million {money} at the box office.",
+        f"This pack's source puts the box-office takings of {ctx.title} at about {shown} million "
+        f"{money} (a snapshot: the figure may have changed since).",
         film.box_office.sources,
         2,
+        fact="film-box-office",
     )
     return numeric(
         ctx,
         "film-box-office",
-        f"Roughly how much did {ctx.title} take at the box office, in millions of {money}?",
+        f"According to this pack's source, roughly how much had {ctx.title} taken at the box "
+        f"office, in millions of {money}?",
         millions,
         about,
         tolerance=max(1.0, round(millions * 0.1)),
@@ -123,14 +146,25 @@ def _ratings(ctx: Context) -> Iterator[Draft | None]:
         scale = format_number(rating.scale)
         value = rating.value
         shown = format_number(value)
-        fact = f"{title} has {with_article(rating.measure)} of {shown} out of {scale} on {rating.site}."
-        about = About(RECEPTION, fact, rating.sources, 2)
+        measure = with_article(rating.measure)
+        fact = (
+            f"This pack's source lists {title} with {measure} of {shown} out of {scale} "
+            f"on {rating.site}."
+        )
+        about = About(
+            RECEPTION,
+            f"{fact[:-1]} (a snapshot: scores change over time).",
+            rating.sources,
+            2,
+            fact=f"rating-{rating.id}",
+        )
         tolerance = round(rating.scale * 0.03, 1)
         qid = f"rating-{rating.id}"
         yield numeric(
             ctx,
             qid,
-            f"What {rating.measure} does {title} have on {rating.site}, out of {scale}?",
+            f"According to this pack's source, what {rating.measure} does {title} have on "
+            f"{rating.site}, out of {scale}?",
             value,
             about,
             tolerance=tolerance,
@@ -142,16 +176,22 @@ def _ratings(ctx: Context) -> Iterator[Draft | None]:
         false_text = None
         if wrong_shown != shown and wrong <= rating.scale:
             false_text = (
-                f"{title} has {with_article(rating.measure)} of {wrong_shown} out of {scale} "
-                f"on {rating.site}."
+                f"This pack's source lists {title} with {measure} of {wrong_shown} out of "
+                f"{scale} on {rating.site}."
             )
-        yield true_false(ctx, f"{qid}-tf", fact, false_text, about)
+        yield true_false(ctx, f"{qid}-tf", fact, false_text, about, also_asked=True)
 
 
 def _press(ctx: Context) -> Iterator[Draft | None]:
     for press in ctx.facts.film.press:
         words = press.excerpt or press.quote
-        about = About(RECEPTION, f"{press.outlet} wrote: “{press.quote}”", press.sources, 2)
+        about = About(
+            RECEPTION,
+            f"{press.outlet} wrote: “{press.quote}”",
+            press.sources,
+            2,
+            fact=press.group or f"press-{press.id}",
+        )
         yield choice_or_typed(
             ctx,
             f"press-{press.id}",

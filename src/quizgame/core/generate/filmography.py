@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from quizgame.core.generate.draft import Context, Draft, merge_sources
-from quizgame.core.generate.english import join_names, possessive, quote
+from quizgame.core.generate.draft import (
+    MAX_DISTRACTORS,
+    Context,
+    Draft,
+    merge_sources,
+    stable_hash,
+)
+from quizgame.core.generate.english import join_names, quote
 from quizgame.core.generate.facts import FilmEntry
 from quizgame.core.generate.make import (
     About,
@@ -16,65 +23,71 @@ from quizgame.core.generate.make import (
     statement,
     year_window,
 )
-from quizgame.core.model import Difficulty
 
 FILMOGRAPHY = "filmography"
-ORDER_SIZE = 4
-MATCH_SETS = 3
+SET_SIZE = 3
 
 
 def filmography_questions(ctx: Context) -> Iterator[Draft | None]:
-    """A year question per feature, a short-or-not true/false, orderings and matchings."""
+    """A year question per feature, short-or-not questions, orderings and matchings."""
     facts = ctx.facts
     filmography = facts.filmography
     if filmography is None or filmography.person not in facts.people:
         return
     person = facts.people[filmography.person]
-    films = filmography.films
+    # The film the pack is about is left out: its year and director are asked elsewhere, and an
+    # ordering or matching of "films by X" holding it would give both away.
     film = facts.film
-    # The film the pack is about is asked about elsewhere; it is still a landmark in orderings.
-    this_film = [
+    films = [
         f
-        for f in films
-        if f.title == film.title.value and (film.year is None or f.year == film.year.value)
+        for f in filmography.films
+        if not (f.title == film.title.value and (film.year is None or f.year == film.year.value))
     ]
+    if not films:
+        return
+    directed = any(c.person == person.id and c.job == "director" for c in facts.crew)
+    # "by the director of “X”" rather than the name, which would answer "Who directed X?".
+    by = f"by the director of {ctx.title}" if directed else f"by {person.name}"
     latest = max(f.year for f in films)
     features = [f for f in films if not f.short]
     for entry in films:
-        if entry in this_film:
-            continue
         if not entry.short:
-            yield _year(ctx, person.name, entry, latest)
-        # About half of the shorts and a third of the features, so both answers occur.
-        qid = f"filmography-short-{entry.id}"
-        if ctx.chance(qid, 1, 2 if entry.short else 3):
-            yield _short(ctx, qid, person.name, entry)
+            yield _year(ctx, by, entry, latest)
+        if _stated(ctx, entry):
+            yield _short(ctx, f"filmography-short-{entry.id}", by, entry)
+    yield from _short_choices(ctx, by, films)
+    # Films dealt into sets of about three, far apart in time; a set is ordered or matched to
+    # its years, in turn. Either tells (or narrows) the years of its films, so the set's question
+    # and its films' own questions share one group.
     by_year = _distinct_years(sorted(features, key=lambda f: f.year))
-    for group in _dealt(by_year, max(1, len(by_year) // ORDER_SIZE)):
-        qid = f"filmography-order-{group[0].id}"
+    for number, group in enumerate(_dealt(by_year, max(1, len(by_year) // SET_SIZE))):
         titles = [quote(f.title) for f in group]
-        prompt = (
-            f"Put these films by {person.name} in order of release, earliest first: "
-            f"{_scrambled(ctx, qid, titles)}."
-        )
-        yield ordering(ctx, qid, prompt, titles, _about_years(group))
-    # Matching sets are dealt with another step than the orderings, so they mix other films.
-    step = max(1, len(by_year) // ORDER_SIZE + 1)
-    starts = range(0, step, max(1, step // MATCH_SETS))
-    sets = [s for s in (by_year[start::step][:ORDER_SIZE] for start in starts) if len(s) >= 3]
-    for group in sets[:MATCH_SETS]:
-        qid = f"filmography-match-{group[0].id}"
-        titles = [quote(f.title) for f in group]
-        prompt = (
-            f"Match these films by {person.name} to the years they came out: "
-            f"{_scrambled(ctx, qid, titles)}."
-        )
-        pairs = [(quote(f.title), str(f.year)) for f in group]
-        yield matching(ctx, qid, prompt, pairs, _about_years(group))
+        sources = merge_sources(*(f.sources for f in group))
+        shown = [film_fact(f) for f in group]
+        if number % 2 == 0:
+            qid = f"filmography-order-{group[0].id}"
+            prompt = (
+                f"Put these films {by} in order of release, earliest first: "
+                f"{_scrambled(ctx, qid, titles)}."
+            )
+            # The explanation gives the order, not the years: those are asked on their own.
+            text = "In order of release: " + join_names(titles) + "."
+            about = About(FILMOGRAPHY, text, sources, 1, fact=qid)
+            positions = [str(f.year) for f in group]
+            yield ordering(ctx, qid, prompt, titles, about, positions, shown)
+        else:
+            qid = f"filmography-match-{group[0].id}"
+            prompt = (
+                f"Match these films {by} to the years they came out: "
+                f"{_scrambled(ctx, qid, titles)}."
+            )
+            pairs = [(quote(f.title), str(f.year)) for f in group]
+            about = About(FILMOGRAPHY, _years_sentence(group), sources, 1, fact=qid)
+            yield matching(ctx, qid, prompt, pairs, about, shown)
 
 
-def _about_years(group: Sequence[FilmEntry]) -> About:
-    return About(FILMOGRAPHY, _years_sentence(group), merge_sources(*(f.sources for f in group)), 1)
+def film_fact(entry: FilmEntry) -> str:
+    return f"filmography-{entry.id}"
 
 
 def _scrambled(ctx: Context, qid: str, titles: list[str]) -> str:
@@ -85,34 +98,66 @@ def _scrambled(ctx: Context, qid: str, titles: list[str]) -> str:
     return join_names(shuffled)
 
 
-def _year(ctx: Context, director: str, entry: FilmEntry, latest: int) -> Draft:
+def _year(ctx: Context, by: str, entry: FilmEntry, latest: int) -> Draft:
     qid = f"filmography-year-{entry.id}"
     title = quote(entry.title)
     about = About(
-        FILMOGRAPHY, f"{possessive(director)} {title} came out in {entry.year}.", entry.sources, 1
+        FILMOGRAPHY, f"{title} came out in {entry.year}.", entry.sources, 1, fact=film_fact(entry)
     )
-    prompt = f"In which year did {possessive(director)} {title} come out?"
+    prompt = f"In which year did {title}, {by}, come out?"
     if ctx.chance(qid, 1, 2):
-        draft = numeric(ctx, qid, prompt, entry.year, about)
-        # A year typed from memory is forgiven by one when the question is hard.
-        if draft.difficulty is Difficulty.HARD:
-            draft.tolerance = 1.0
-        return draft
+        # No tolerance: as a choice the neighbouring year is wrong, so typed it is wrong too.
+        return numeric(ctx, qid, prompt, entry.year, about)
     # Years in order; where the right one falls among them varies by hash.
     choices = year_window(ctx, qid, entry.year, latest)
     return given_choices(ctx, qid, prompt, str(entry.year), choices, about)
 
 
-def _short(ctx: Context, qid: str, director: str, entry: FilmEntry) -> Draft:
+def _stated(ctx: Context, entry: FilmEntry) -> bool:
+    """Whether a film gets a short-or-not true/false: about a third of the shorts and a sixth of
+    the features, so both answers occur; the other shorts are asked as choices."""
+    return ctx.chance(f"filmography-short-{entry.id}", 1, 3 if entry.short else 6)
+
+
+def _short(ctx: Context, qid: str, by: str, entry: FilmEntry) -> Draft:
     title = quote(entry.title)
     fact = (
-        f"{title} ({entry.year}) is one of {possessive(director)} short films."
+        f"{title} ({entry.year}) is a short film {by}."
         if entry.short
         else f"{title} ({entry.year}) is a feature film, not a short."
     )
-    about = About(FILMOGRAPHY, fact, entry.sources, 2 if entry.short else 1)
-    text = f"{title} is one of {possessive(director)} short films."
-    return statement(ctx, qid, text, entry.short, about)
+    about = About(FILMOGRAPHY, fact, entry.sources, 2 if entry.short else 1, fact=film_fact(entry))
+    return statement(ctx, qid, f"{title}, {by}, is a short film.", entry.short, about)
+
+
+def _short_choices(ctx: Context, by: str, films: Sequence[FilmEntry]) -> Iterator[Draft]:
+    """ "Which of these is a short?": one per year with several shorts, one of them among
+    features. Features with a short-or-not statement of their own are not offered (being a
+    wrong choice would answer it), and neither is a short with one."""
+    stated = {f.id for f in films if _stated(ctx, f)}
+    features = [(f.id, quote(f.title)) for f in films if not f.short and f.id not in stated]
+    by_year: dict[int, list[FilmEntry]] = {}
+    for entry in films:
+        if entry.short and entry.id not in stated:
+            by_year.setdefault(entry.year, []).append(entry)
+    made = Counter(f.year for f in films if f.short)
+    for year, shorts in sorted(by_year.items()):
+        if made[year] < 2:
+            continue
+        qid = f"filmography-short-choice-{year}"
+        # Which short is asked depends on the facts alone, like every question; the seed varies
+        # only the wrong choices.
+        entry = min(shorts, key=lambda f: (stable_hash(qid, f.id), f.id))
+        wrong = ctx.pick(qid, features, MAX_DISTRACTORS)
+        if len(wrong) + 1 < 3:
+            return
+        title = quote(entry.title)
+        about = About(
+            FILMOGRAPHY, f"{title} ({year}) is a short film {by}.", entry.sources, 1,
+            fact=film_fact(entry),
+        )  # fmt: skip
+        prompt = f"Which of these films {by} is a short made in {year}?"
+        yield given_choices(ctx, qid, prompt, title, ctx.shuffle(qid, [title, *wrong]), about)
 
 
 def _distinct_years(films: Sequence[FilmEntry]) -> list[FilmEntry]:

@@ -33,6 +33,9 @@ class About:
     spoiler: Spoiler = Spoiler.NONE
     difficulty: Difficulty | None = None  # the fact's own override
     tags: tuple[str, ...] = ()
+    # A stable id of the fact ("cast-janis", "film-year"): every question made from it shares
+    # the pack `group` it leads to. Empty: the question id stands for the fact.
+    fact: str = ""
 
 
 def _draft(ctx: Context, qid: str, qtype: QuestionType, prompt: str, about: About) -> Draft:
@@ -46,6 +49,7 @@ def _draft(ctx: Context, qid: str, qtype: QuestionType, prompt: str, about: Abou
         difficulty=ctx.difficulty(about.base, qtype, about.sources, about.difficulty),
         spoiler=about.spoiler,
         tags=about.tags,
+        facts=(about.fact or qid,),
     )
 
 
@@ -105,14 +109,27 @@ def only_choice(
     return draft if draft.type is QuestionType.MULTIPLE_CHOICE else None
 
 
+def keep_statement(ctx: Context, qid: str, also_asked: bool) -> bool:
+    """Whether to make a true/false: always for a fact asked no other way; for about half of
+    those asked otherwise (by a hash of the id, never the seed), so true/false questions stay a
+    small share of a pack."""
+    return not also_asked or ctx.chance(qid, 1, 2)
+
+
 def true_false(
-    ctx: Context, qid: str, true_text: str, false_text: str | None, about: About
+    ctx: Context,
+    qid: str,
+    true_text: str,
+    false_text: str | None,
+    about: About,
+    also_asked: bool = False,
 ) -> Draft | None:
-    """A statement that can be put truly or falsely; None if no false version exists.
+    """A statement that can be put truly or falsely; None if no false version exists, or if the
+    fact is `also_asked` another way and `keep_statement` leaves this one out.
 
     Which one the pack shows is decided for all of them at once by `balance_true_false`.
     """
-    if false_text is None:
+    if false_text is None or not keep_statement(ctx, qid, also_asked):
         return None
     false_text = fix_articles(false_text)
     if normalize(false_text) == normalize(true_text):
@@ -128,10 +145,14 @@ def sibling_statement(
     true_text: str,
     false_texts: Sequence[tuple[str, str]],
     about: About,
-) -> Draft:
+    also_asked: bool = False,
+) -> Draft | None:
     """A true/false for the `index`-th of several facts sharing one frame (two producers, two
     lovers): each gets a different wrong value, so no two false statements are the same. With
-    too few wrong values to go round, it is a plain true statement."""
+    too few wrong values to go round, it is a plain true statement. None if `keep_statement`
+    leaves it out."""
+    if not keep_statement(ctx, qid, also_asked):
+        return None
     dealt = ctx.pick(group, false_texts, len(false_texts))
     if index < len(dealt):
         draft = true_false(ctx, qid, true_text, dealt[index], about)
@@ -222,16 +243,35 @@ def year_window(ctx: Context, qid: str, year: int, latest: int, size: int = 4) -
 
 
 def matching(
-    ctx: Context, qid: str, prompt: str, pairs: Sequence[tuple[str, str]], about: About
+    ctx: Context,
+    qid: str,
+    prompt: str,
+    pairs: Sequence[tuple[str, str]],
+    about: About,
+    facts: Sequence[str] = (),
 ) -> Draft:
+    """A matching; every pair shows a fact, so `facts` (one per pair) all share its group."""
     draft = _draft(ctx, qid, QuestionType.MATCHING, prompt, about)
     draft.pairs = tuple(pairs)[:MAX_PAIRS]
+    draft.facts += tuple(facts)[:MAX_PAIRS]
     return draft
 
 
-def ordering(ctx: Context, qid: str, prompt: str, items: Sequence[str], about: About) -> Draft:
+def ordering(
+    ctx: Context,
+    qid: str,
+    prompt: str,
+    items: Sequence[str],
+    about: About,
+    positions: Sequence[str] = (),
+    shown: Sequence[str] = (),
+) -> Draft:
+    """An ordering. `positions` says when each item happens (no two alike); `shown` lists the
+    facts an item gives away (a label naming the answer of a question on its event)."""
     draft = _draft(ctx, qid, QuestionType.ORDERING, prompt, about)
     draft.items = tuple(smart_quotes(item) for item in items)
+    draft.positions = tuple(positions)
+    draft.facts += tuple(shown)
     return draft
 
 

@@ -24,8 +24,22 @@ class FactsError(Exception):
         self.problems = problems
 
 
+class NotFactsError(FactsError):
+    """The file is something else (a question pack): one line says so, instead of a problem
+    for each of its fields."""
+
+    def __init__(self, origin: str, what: str) -> None:
+        super().__init__([f"{origin}: this looks like {what}, not a facts file"])
+
+
+def _refuse_a_pack(data: Any, origin: str) -> None:
+    if isinstance(data, dict) and "facts" not in data and isinstance(data.get("questions"), list):
+        raise NotFactsError(origin, "a question pack")
+
+
 def parse_facts(data: Any, origin: str = "<facts>") -> Facts:
     """Validate raw facts data (a dict as read from YAML); raise `FactsError` on any problem."""
+    _refuse_a_pack(data, origin)
     reader = Reader()
     facts = read_facts(reader, data, origin)
     if reader.problems or facts is None:
@@ -49,6 +63,7 @@ def load_facts(path: str | os.PathLike[str]) -> Facts:
         data = read_data(text)
     except YamlProblem as exc:
         raise FactsError([f"{name}:{exc.line}:{exc.col}: {exc.message}"]) from None
+    _refuse_a_pack(data, name)
     reader = Reader()
     facts = read_facts(reader, data, name)
     if not reader.problems and facts is not None:

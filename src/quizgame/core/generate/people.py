@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from quizgame.core.generate.draft import Context, Draft, merge_sources
 from quizgame.core.generate.english import capitalize, join_names
+from quizgame.core.generate.facts import CastCredit, CrewCredit
 from quizgame.core.generate.make import (
     MAX_PAIRS,
     About,
@@ -33,14 +34,22 @@ def cast_questions(ctx: Context) -> Iterator[Draft | None]:
         person = facts.people[credit.person]
         character = facts.characters[credit.character]
         fact = f"{person.name} plays {character.name} in {ctx.title}."
-        about = About(CAST, fact, credit.sources, 1, difficulty=credit.difficulty)
+        about = About(
+            CAST, fact, credit.sources, 1, difficulty=credit.difficulty, fact=cast_fact(credit)
+        )
+        # No actor cast as a man is offered for a woman's part, nor the reverse.
+        fitting = [
+            (pid, name)
+            for pid, name in actors
+            if facts.people[pid].gender in (None, character.gender) or character.gender is None
+        ]
         yield choice_or_typed(
             ctx,
             f"cast-who-plays-{character.id}",
             f"Who plays {character.name} in {ctx.title}?",
             person.name,
             about,
-            actors,
+            fitting,
             accept=ctx.surname_accept(person.name, person.surname) + person.aka,
         )
         full = (character.full_name.value,) if character.full_name else ()
@@ -54,7 +63,13 @@ def cast_questions(ctx: Context) -> Iterator[Draft | None]:
             accept=full + character.aka,
         )
         qid = f"cast-tf-{character.id}"
-        others = [(c, n) for c, n in roles if c != character.id]
+        # A false statement swaps in a part of the same gender ("Israel Elejalde plays Ana" is
+        # false at a glance); a part of unknown gender only for another of unknown gender.
+        others = [
+            (c, n)
+            for c, n in roles
+            if c != character.id and facts.characters[c].gender == character.gender
+        ]
         wrong = ctx.pick(qid, others, 1)
         yield true_false(
             ctx,
@@ -62,14 +77,28 @@ def cast_questions(ctx: Context) -> Iterator[Draft | None]:
             f"{person.name} plays {character.name}.",
             f"{person.name} plays {wrong[0]}." if wrong else None,
             about,
+            also_asked=True,
         )
     if len(credits) >= 3:
         pairs = tuple((name, role) for (_p, name), (_c, role) in zip(actors, roles, strict=True))
         sources = merge_sources(*(c.sources for c in credits[:MAX_PAIRS]))
-        about = About(CAST, pairs_sentence(pairs[:MAX_PAIRS], "plays"), sources, 0)
+        about = About(CAST, pairs_sentence(pairs[:MAX_PAIRS], "plays"), sources, 0, fact=CAST)
         yield matching(
-            ctx, "cast-match", "Match each actor to the character they play.", pairs, about
+            ctx,
+            "cast-match",
+            "Match each actor to the character they play.",
+            pairs,
+            about,
+            [cast_fact(c) for c in credits],
         )
+
+
+def cast_fact(credit: CastCredit) -> str:
+    return f"cast-{credit.character}"
+
+
+def crew_fact(credit: CrewCredit) -> str:
+    return f"crew-{credit.job.replace('_', '-')}-{credit.person}"
 
 
 def crew_questions(ctx: Context) -> Iterator[Draft | None]:
@@ -84,12 +113,19 @@ def crew_questions(ctx: Context) -> Iterator[Draft | None]:
         others = [facts.people[p].name for p in holders if p != credit.person]
         verb = job.verb.format(film=ctx.title)
         fact = f"{person.name} {verb}."
-        about = About(CREW, fact, credit.sources, job.base, difficulty=credit.difficulty)
+        about = About(
+            CREW,
+            fact,
+            credit.sources,
+            job.base,
+            difficulty=credit.difficulty,
+            fact=crew_fact(credit),
+        )
         slug = credit.job.replace("_", "-")
         prompt = f"Who {verb}?" if not others else f"Who {verb} together with {join_names(others)}?"
         candidates = [(p, n) for p, n in crew_people if p not in holders]
         also = [facts.people[p].name for p in holders]
-        yield choice_or_typed(
+        draft = choice_or_typed(
             ctx,
             f"crew-{slug}-{person.id}",
             prompt,
@@ -100,6 +136,9 @@ def crew_questions(ctx: Context) -> Iterator[Draft | None]:
             accept=ctx.surname_accept(person.name, person.surname) + person.aka,
             typed=ctx.chance(f"crew-{slug}-{person.id}", 1, 3),
         )
+        # "Who produced it together with Esther García?" tells who the other producer is.
+        draft.facts += tuple(crew_fact(c) for c in credits if c.job == credit.job and c != credit)
+        yield draft
         yield sibling_statement(
             ctx,
             f"crew-tf-{slug}-{person.id}",
@@ -108,6 +147,7 @@ def crew_questions(ctx: Context) -> Iterator[Draft | None]:
             fact,
             [(key, f"{name} {verb}.") for key, name in candidates],
             about,
+            also_asked=True,
         )
     # One job per person and one person per job, so every pair has a single right match.
     pairs: list[tuple[str, str]] = []
@@ -124,11 +164,12 @@ def crew_questions(ctx: Context) -> Iterator[Draft | None]:
     if len(pairs) >= 3:
         sources = merge_sources(*(c.sources for c in chosen))
         roles = join_names([f"{name} ({job.lower()})" for name, job in pairs])
-        about = About(CREW, f"The crew of {ctx.title} includes {roles}.", sources, 1)
+        about = About(CREW, f"The crew of {ctx.title} includes {roles}.", sources, 1, fact=CREW)
         yield matching(
             ctx,
             "crew-match",
             f"Match each person to their job on {ctx.title}.",
             tuple(pairs),
             about,
+            [crew_fact(c) for c in chosen],
         )

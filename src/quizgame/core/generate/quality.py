@@ -2,7 +2,12 @@
 
 - well formed: 3 to 6 distinct choices holding the answer; 3+ distinct items or pairs;
 - no second right answer among the wrong choices;
-- no answer given away in its own prompt;
+- no wrong choice that the prompt itself names ("Who comes back into Ana's life?" never
+  offers Ana);
+- no answer given away in its own prompt, or in the pack's title or description;
+- no two items of an ordering that happen at the same time;
+- a numeric tolerance that cannot make a wrong number right: none for a year, and never
+  reaching 100% (or 0%) from a percentage short of it;
 - no side taken where the sources disagree (their terms appear in no question);
 - English that reads well (see `english.lint`);
 - no duplicate or near-duplicate of a question already kept.
@@ -15,7 +20,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from quizgame.core.generate.draft import Context, Draft, normalize
+from quizgame.core.generate.draft import Context, Draft, names, normalize
 from quizgame.core.generate.english import lint
 from quizgame.core.model import QuestionType, format_number
 
@@ -55,14 +60,30 @@ def _contains(haystack: str, needle: str) -> bool:
     return bool(needle) and f" {needle} " in f" {haystack} "
 
 
-def problems(draft: Draft, terms: Sequence[str]) -> list[str]:
-    """Every rule `draft` breaks, except near-duplication (which needs the other questions)."""
+YEAR_WORDS = ("year", "years")
+
+
+def problems(draft: Draft, terms: Sequence[str], pack_text: str = "") -> list[str]:
+    """Every rule `draft` breaks, except near-duplication (which needs the other questions).
+
+    `pack_text` is the pack's title and description, which a player sees before any question.
+    """
     found = _shape(draft)
-    prompt = normalize(draft.prompt)
     if draft.type in (QuestionType.MULTIPLE_CHOICE, QuestionType.TYPED, QuestionType.NUMERIC):
         for answer in (answer_text(draft), *draft.accept):
-            if _contains(prompt, normalize(answer)):
+            if names(draft.prompt, answer):
                 found.append(f"the prompt gives away the answer '{answer}'")
+            elif pack_text and names(pack_text, answer):
+                found.append(f"the pack's title or description gives away the answer '{answer}'")
+    if draft.type is QuestionType.MULTIPLE_CHOICE:
+        right = normalize(str(draft.answer))
+        for choice in draft.choices:
+            if normalize(choice) != right and names(draft.prompt, choice):
+                found.append(f"the wrong choice '{choice}' is named in the prompt")
+    if draft.type is QuestionType.NUMERIC:
+        found += _tolerance(draft)
+    if draft.type is QuestionType.ORDERING and len(set(draft.positions)) != len(draft.positions):
+        found.append("two of its items happen at the same time")
     if not draft.disputed_ok:
         texts = [normalize(t) for t in draft.texts()]
         for term in terms:
@@ -73,6 +94,22 @@ def problems(draft: Draft, terms: Sequence[str]) -> list[str]:
     if not (draft.category and draft.explanation and draft.sources):
         found.append("it lacks a category, explanation or source")
     return found
+
+
+def _tolerance(draft: Draft) -> list[str]:
+    """A tolerance must not accept a number that is plainly another answer."""
+    answer, tolerance = draft.answer, draft.tolerance or 0.0
+    if not isinstance(answer, float) or not tolerance:
+        return []
+    if answer == int(answer) and 1000 <= answer <= 2999 and not draft.unit:
+        asked = set(normalize(draft.prompt).split())
+        if asked & set(YEAR_WORDS):
+            return [f"a year is asked with a tolerance of {format_number(tolerance)}"]
+    if draft.unit == "%" and (
+        answer < 100 <= answer + tolerance + 1e-9 or answer > 0 >= answer - tolerance - 1e-9
+    ):
+        return [f"its tolerance makes {format_number(answer)}% and 100% (or 0%) both right"]
+    return []
 
 
 def _texts_to_lint(draft: Draft) -> Iterable[tuple[str, str, bool]]:
@@ -121,6 +158,7 @@ def enforce(drafts: Iterable[Draft | None], ctx: Context) -> tuple[list[Draft], 
     """The drafts that pass every rule, in order, and the ones dropped with their reasons."""
     terms = [t for d in ctx.facts.disagreements for t in d.terms]
     terms += sorted(ctx.disputed_values)  # a disputed fact's variants: no side may be taken
+    pack_text = f"{ctx.facts.pack.title}. {ctx.facts.pack.description}"
     kept: list[Draft] = []
     prompts: list[str] = []
     answers: list[str] = []
@@ -129,7 +167,7 @@ def enforce(drafts: Iterable[Draft | None], ctx: Context) -> tuple[list[Draft], 
     for draft in drafts:
         if draft is None:
             continue
-        found = problems(draft, terms)
+        found = problems(draft, terms, pack_text)
         if draft.id in ids:
             found.append("its id is already used")
         prompt = normalize(draft.prompt)

@@ -162,7 +162,10 @@ class Reader:
         inherited: tuple[str, ...] = (),
         extra: Iterable[str] = (),
     ) -> Fact[T] | None:
-        """A fact written `{value: ..., source: ...}`, or bare when a source is inherited."""
+        """A fact written `{value: ..., source: ...}`, or bare when a source is inherited.
+
+        A text fact may list `accept:`, other wordings a typed answer may give.
+        """
         if not isinstance(raw, dict):
             raw = {"value": raw}
             value_path = where
@@ -171,7 +174,9 @@ class Reader:
             if "disputed" in raw:
                 self.error(where, "this field cannot be disputed; list it under 'disagreements'")
                 return None
-        fields = self.mapping(raw, where, {"value", "source", "note", *extra})
+        is_text = convert in (self.to_text, self.to_texts)
+        allowed = {"value", "source", "note", *extra, *(("accept",) if is_text else ())}
+        fields = self.mapping(raw, where, allowed)
         if fields is None:
             return None
         if fields.get("value") is None:
@@ -180,7 +185,8 @@ class Reader:
         value = convert(fields["value"], value_path)
         sources = self.sources(fields, where, inherited)
         note = self.text(fields, where, "note") or None
-        return None if value is None else Fact(value, sources, note)
+        accept = self.texts(fields, where, "accept")
+        return None if value is None else Fact(value, sources, note, accept)
 
     # --- value converters ---------------------------------------------------------------------
 

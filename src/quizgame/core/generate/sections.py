@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from quizgame.core.generate.facts import (
@@ -24,6 +25,7 @@ from quizgame.core.generate.reader import Path_, Reader, unique_ids
 from quizgame.core.generate.sections_story import (
     read_disagreements,
     read_filmography,
+    read_group,
     read_statements,
     ref,
 )
@@ -53,6 +55,7 @@ def read_facts(r: Reader, data: Any, origin: str) -> Facts | None:
     people = _people(r, top)
     characters = _characters(r, top)
     cast = _cast(r, top, people, characters)
+    people = _genders_from_roles(people, cast, characters)
     crew = _crew(r, top, people)
     relations = _relations(r, top, characters)
     events = read_statements(r, top, "events", "plot", people, characters, cast)
@@ -179,7 +182,7 @@ def _rating(r: Reader, path: Path_, raw: Any, inherited: tuple[str, ...]) -> Rat
 
 
 def _press(r: Reader, path: Path_, raw: Any, inherited: tuple[str, ...]) -> Press:
-    f = r.mapping(raw, path, {"id", "outlet", "aka", "quote", "excerpt", "source"}) or {}
+    f = r.mapping(raw, path, {"id", "outlet", "aka", "quote", "excerpt", "source", "group"}) or {}
     quote = r.text(f, path, "quote", required=True)
     excerpt = r.text(f, path, "excerpt") or None
     if excerpt and excerpt not in quote:
@@ -191,24 +194,42 @@ def _press(r: Reader, path: Path_, raw: Any, inherited: tuple[str, ...]) -> Pres
         excerpt=excerpt,
         aka=r.texts(f, path, "aka"),
         sources=r.sources(f, path, inherited),
+        group=read_group(r, f, path),
     )
 
 
 def _people(r: Reader, top: dict[str, Any]) -> dict[str, Person]:
     people: dict[str, Person] = {}
     for path, raw in r.items(top, (), "people"):
-        f = r.mapping(raw, path, {"id", "name", "surname", "aka"})
+        f = r.mapping(raw, path, {"id", "name", "surname", "aka", "gender"})
         if f is None:
             continue
         name = r.text(f, path, "name", required=True)
         surname = r.text(f, path, "surname") or (name.split()[-1] if name else "")
         if surname and surname not in name:
             r.error((*path, "surname"), f"'{surname}' should be part of the name '{name}'")
-        person = Person(r.slug(f, path), name, surname, r.texts(f, path, "aka"))
+        gender = r.choice(f, path, "gender", GENDERS)
+        person = Person(r.slug(f, path), name, surname, r.texts(f, path, "aka"), gender)
         if person.id in people:
             r.error((*path, "id"), f"person id '{person.id}' is used twice")
         people[person.id] = person
     return people
+
+
+def _genders_from_roles(
+    people: dict[str, Person], cast: tuple[CastCredit, ...], characters: dict[str, Character]
+) -> dict[str, Person]:
+    """A person with no stated gender takes that of the one character they play, if known, so
+    that "Who plays Ana?" never offers an actor cast as a man."""
+    roles: dict[str, list[str]] = {}
+    for credit in cast:
+        roles.setdefault(credit.person, []).append(credit.character)
+    out = dict(people)
+    for pid, person in people.items():
+        played = [characters[c].gender for c in roles.get(pid, ()) if c in characters]
+        if person.gender is None and len(played) == 1 and played[0] is not None:
+            out[pid] = replace(person, gender=played[0])
+    return out
 
 
 def _characters(r: Reader, top: dict[str, Any]) -> dict[str, Character]:
@@ -225,12 +246,6 @@ def _characters(r: Reader, top: dict[str, Any]) -> dict[str, Character]:
         full_name = r.fact(f, path, "full_name", r.to_text)
         if full_name and name and not full_name.value.startswith(name):
             r.error((*path, "full_name"), f"should start with the character's name, '{name}'")
-        named_raw = f.get("named_after")
-        accept = (
-            r.texts(named_raw, (*path, "named_after"), "accept")
-            if isinstance(named_raw, dict)
-            else ()
-        )
         notes = tuple(
             fact
             for p, x in r.items(f, path, "notes")
@@ -245,8 +260,7 @@ def _characters(r: Reader, top: dict[str, Any]) -> dict[str, Character]:
             full_name=full_name,
             profession=_maybe_disputed(r, f, path, "profession"),
             home=r.fact(f, path, "home", r.to_text),
-            named_after=r.fact(f, path, "named_after", r.to_text, extra={"accept"}),
-            named_after_accept=accept,
+            named_after=r.fact(f, path, "named_after", r.to_text),
             raised_by=r.fact(f, path, "raised_by", r.to_text),
             notes=notes,
         )
@@ -317,7 +331,7 @@ def _relations(
 ) -> tuple[Relation, ...]:
     out = []
     for path, raw in r.items(top, (), "relations"):
-        f = r.mapping(raw, path, {"who", "is", "of", "spoiler", "source"})
+        f = r.mapping(raw, path, {"who", "is", "of", "spoiler", "source", "group"})
         if f is None:
             continue
         kind = r.text(f, path, "is", required=True)
@@ -334,5 +348,6 @@ def _relations(
                 )
         if who and who == of:
             r.error((*path, "of"), "a character cannot be related to themselves")
-        out.append(Relation(who, kind, of, r.sources(f, path), r.spoiler(f, path)))
+        group = read_group(r, f, path)
+        out.append(Relation(who, kind, of, r.sources(f, path), r.spoiler(f, path), group))
     return tuple(out)

@@ -30,6 +30,13 @@ def ref(
     return ident
 
 
+def read_group(r: Reader, f: dict[str, Any], path: Path_, name: str = "group") -> str | None:
+    """An optional slug naming facts that give one another away (asked once per session)."""
+    if name not in f:
+        return None
+    return r.slug(f, path, name) or None
+
+
 def read_statements(
     r: Reader,
     top: dict[str, Any],
@@ -51,9 +58,13 @@ def read_statements(
         "sensitive",
         "difficulty",
         "category",
+        "group",
+        "moment",
     }
     if ordered:
         allowed.discard("category")
+    else:
+        allowed.discard("moment")
     out = []
     for path, raw in r.items(top, (), section):
         f = r.mapping(raw, path, allowed)
@@ -81,6 +92,8 @@ def read_statements(
                 flashback=r.flag(f, path, "flashback"),
                 sensitive=r.flag(f, path, "sensitive"),
                 difficulty=r.difficulty(f, path),
+                group=read_group(r, f, path),
+                moment=read_group(r, f, path, "moment"),
             )
         )
     return tuple(out)

@@ -11,7 +11,14 @@ import re
 from collections.abc import Iterator, Sequence
 
 from quizgame.core.generate.characters import profession_pool
-from quizgame.core.generate.draft import Context, Draft, distractors, max_spoiler, merge_sources
+from quizgame.core.generate.draft import (
+    Context,
+    Draft,
+    distractors,
+    max_spoiler,
+    merge_sources,
+    names,
+)
 from quizgame.core.generate.english import mid_sentence
 from quizgame.core.generate.facts import AnswerKey, Statement
 from quizgame.core.generate.make import (
@@ -58,15 +65,28 @@ def _replace(text: str, old: str, new: str) -> str:
     return re.sub(rf"(?<!\w){re.escape(old)}(?!\w)", lambda _m: new, text, count=1)
 
 
-def _candidates(ctx: Context, key: AnswerKey) -> list[tuple[str, str]]:
+def statement_fact(prefix: str, statement: Statement) -> str:
+    """The fact id of a plot event or piece of trivia: its own, or the group it declares."""
+    return statement.group or f"{prefix}-{statement.id}"
+
+
+def _candidates(ctx: Context, key: AnswerKey, strict: bool = False) -> list[tuple[str, str]]:
+    """Same-kind values for `key`. Characters: of the answer's group and a fitting gender; with
+    `strict` (for a false statement) only the same gender, or unknown for unknown."""
     facts = ctx.facts
     if key.kind == "character":
         answer = next((c for c in facts.characters.values() if c.name == key.value), None)
+        if answer is None:
+            return [(c.id, c.name) for c in facts.characters.values()]
         return [
             (c.id, c.name)
             for c in facts.characters.values()
-            if answer is None
-            or (c.group == answer.group and (c.gender is None or answer.gender in (None, c.gender)))
+            if c.group == answer.group
+            and (
+                c.gender == answer.gender
+                if strict
+                else (c.gender is None or answer.gender in (None, c.gender))
+            )
         ]
     if key.kind == "cast":
         return [
@@ -88,6 +108,7 @@ def _keyed(ctx: Context, statement: Statement, prefix: str) -> Iterator[Draft | 
         base,
         statement.spoiler,
         statement.difficulty,
+        fact=statement_fact(prefix, statement),
     )
     for index, key in enumerate(statement.keys):
         qid = f"{prefix}-{statement.id}" if index == 0 else f"{prefix}-{statement.id}-{key.id}"
@@ -125,7 +146,8 @@ def _wrong_value(ctx: Context, qid: str, statement: Statement, key: AnswerKey) -
         step = key.tolerance or max(1.0, abs(key.value) * 0.1)
         value = wrong_number(ctx, qid, key.value, (-4 * step, -2 * step, 2 * step, 4 * step))
         return format_number(value) if value != key.value else None
-    found = distractors(ctx, qid, statement.text, key.value, _candidates(ctx, key), count=1)
+    candidates = _candidates(ctx, key, strict=True)
+    found = distractors(ctx, qid, statement.text, key.value, candidates, count=1)
     return found[0] if found else None
 
 
@@ -138,7 +160,13 @@ def _orderings(ctx: Context) -> Iterator[Draft]:
             yield _ordering(ctx, f"plot-order-{group[0].id}", _order_prompt(spoiler, number), group)
     if len(events) >= 8:
         last = len(events) - 1
-        picks = [events[round(i * last / (MAX_ITEMS - 1))] for i in range(MAX_ITEMS)]
+        picks: list[Statement] = []
+        for i in range(MAX_ITEMS):
+            # The event at an even step through the film, or the next one at another moment.
+            for event in events[round(i * last / (MAX_ITEMS - 1)) :]:
+                if event not in picks and not any(_together(event, p) for p in picks):
+                    picks.append(event)
+                    break
         yield _ordering(
             ctx,
             "plot-order-whole-film",
@@ -164,16 +192,38 @@ def _ordering(ctx: Context, qid: str, prompt: str, group: Sequence[Statement]) -
         1,
         max_spoiler(e.spoiler for e in group),
     )
-    return ordering(ctx, qid, prompt, labels, about)
+    # A label naming the answer of a question on its event ("Arturo's foundation gets permission
+    # to dig" for "Whose foundation...?") puts that question in the ordering's group.
+    shown = [
+        statement_fact(PLOT, e)
+        for e in group
+        if any(
+            names(e.label or "", answer) for key in e.keys for answer in (_shown(key), *key.accept)
+        )
+    ]
+    positions = [e.moment or e.id for e in group]
+    return ordering(ctx, qid, prompt, labels, about, positions, shown)
+
+
+def _together(a: Statement, b: Statement) -> bool:
+    """Whether two events happen at the same moment, so neither comes first."""
+    return a.moment is not None and a.moment == b.moment
 
 
 def spread_groups(items: Sequence[Statement], size: int) -> list[list[Statement]]:
     """Items dealt into groups of about `size` (3 to 5), every n-th item to the same group, so
-    the events in one question are far apart in the story and their order is clear."""
+    the events in one question are far apart in the story and their order is clear. An event is
+    never dealt to a group holding one at the same moment; it goes to the next group instead."""
     if len(items) < 3:
         return []
     count = max(1, round(len(items) / size))
     while count > 1 and len(items) // count < 3:
         count -= 1
-    groups = [list(items[start::count]) for start in range(count)]
+    groups: list[list[Statement]] = [[] for _ in range(count)]
+    for index, item in enumerate(items):
+        for step in range(count):
+            group = groups[(index + step) % count]
+            if not any(_together(item, other) for other in group):
+                group.append(item)
+                break
     return [g[:MAX_ITEMS] for g in groups if len(g) >= 3]
