@@ -865,4 +865,16 @@ def test_group_is_a_known_question_field() -> None:
     )
     result = load_pack_text(text, "g.yaml")
     assert result.problems == []
-    assert result.pack is not None and result.pack.questions[0].group == "who-plays-janis"
+    assert result.pack is not None and result.pack.questions[0].groups == ("who-plays-janis",)
+
+
+def test_group_may_list_several_facts() -> None:
+    text = (
+        "id: g\ntitle: G\nquestions:\n"
+        "  - {id: a, type: true_false, prompt: P?, answer: true, group: [plays-janis, plays-ana]}\n"
+        "  - {id: b, type: true_false, prompt: Q?, answer: true, group: []}\n"
+    )
+    result = load_pack_text(text, "g.yaml")
+    assert [str(p) for p in result.problems] == [
+        "g.yaml:5:64: too few groups: 0, at least 1 needed"
+    ]

@@ -411,12 +411,12 @@ def test_a_session_asks_at_most_one_question_of_a_group() -> None:
     from dataclasses import replace
 
     # Three ways of asking who plays Janis, and ten unrelated questions.
-    twins = [replace(mc(100 + i), group="who-plays-janis") for i in range(3)]
+    twins = [replace(mc(100 + i), groups=("who-plays-janis",)) for i in range(3)]
     p = pack(*twins, *(mc(n) for n in range(10)))
     for seed in range(20):
         session = start(p, seed=seed, count=None)
         asked = [r.question for r in session.rounds]
-        assert sum(q.group == "who-plays-janis" for q in asked) == 1
+        assert sum(q.groups == ("who-plays-janis",) for q in asked) == 1
         assert len(asked) == 11
 
 
@@ -441,3 +441,31 @@ def test_type_variety_keeps_seeded_determinism() -> None:
 def test_the_default_is_spoiler_safe() -> None:
     session = Session(big_pack(), SessionOptions(seed=1, count=None), clock=FakeClock())
     assert {r.question.spoiler for r in session.rounds} == {Spoiler.NONE}
+
+
+def test_a_question_showing_several_facts_never_meets_one_asking_any_of_them() -> None:
+    from dataclasses import replace
+
+    # A matching shows who plays Janis and Ana; each who-plays question asks one of them.
+    matching = replace(MATCHING, groups=("plays-janis", "plays-ana"))
+    janis = replace(mc(1), groups=("plays-janis",))
+    ana = replace(mc(2), groups=("plays-ana",))
+    seen_pairs = set()
+    for seed in range(30):
+        asked = {
+            r.question.id for r in start(pack(matching, janis, ana), seed=seed, count=None).rounds
+        }
+        assert asked in ({"match"}, {"mc1", "mc2"})
+        seen_pairs.add(frozenset(asked))
+    assert len(seen_pairs) == 2  # both outcomes happen: nothing is dropped for good
+
+
+def test_a_cut_session_spreads_over_categories() -> None:
+    # Two thirds of the pack is one category; ten questions still share out across three.
+    films = [mc(n, category="filmography") for n in range(40)]
+    others = [mc(100 + n, category=("cast", "plot")[n % 2]) for n in range(20)]
+    for seed in range(10):
+        categories = [
+            r.question.category for r in start(pack(*films, *others), seed=seed, count=9).rounds
+        ]
+        assert categories.count("filmography") == 3

@@ -19,7 +19,7 @@ import msgspec
 from quizgame.core.limits import gc_paused
 from quizgame.core.model import Pack, Question
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 class _Problem(msgspec.Struct):

@@ -75,7 +75,9 @@ class Question:
     time_limit: float | None = None
     spoiler: Spoiler = Spoiler.NONE
     hint: str | None = None
-    group: str | None = None  # questions about one fact share a group; a session asks one
+    # The facts a question asks about or shows: a session never asks two questions that share
+    # one, since one would give the other away.
+    groups: tuple[str, ...] = ()
 
     @property
     def points(self) -> int:

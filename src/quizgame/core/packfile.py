@@ -63,8 +63,8 @@ def question_to_dict(question: Question) -> dict[str, Any]:
         out["pairs"] = dict(question.pairs)
     if question.hint:
         out["hint"] = question.hint
-    if question.group:
-        out["group"] = question.group
+    if question.groups:
+        out["group"] = question.groups[0] if len(question.groups) == 1 else list(question.groups)
     if question.difficulty is not Difficulty.MEDIUM:
         out["difficulty"] = question.difficulty.value
     for name in ("category", "explanation", "source"):

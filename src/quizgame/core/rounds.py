@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,9 +42,9 @@ class Round:
 def select_questions(pack: Pack, options: SessionOptions, rng: random.Random) -> list[Question]:
     """The questions matching the options, shuffled by `rng`, cut to `count`.
 
-    At most one question of each `group` is asked (they are about one fact, so one would give
-    another away), and a cut session takes its questions from each type in turn, so ten
-    questions from a pack of mostly true/false still bring the other kinds.
+    No two questions sharing a group are asked (they are about one fact, so one would give
+    another away), and a cut session takes its questions from each type and category in turn,
+    so ten questions from a pack of mostly true/false, or mostly one topic, still bring the rest.
     """
     wanted_ids = set(options.question_ids)
     categories = set(options.categories)
@@ -58,37 +60,48 @@ def select_questions(pack: Pack, options: SessionOptions, rng: random.Random) ->
     pool = _one_per_group(pool)
     if options.count is None or options.mode is Mode.BLITZ or options.count >= len(pool):
         return pool
-    chosen = _by_type_in_turn(pool, max(0, options.count))
+    chosen = _varied(pool, max(0, options.count))
     rng.shuffle(chosen)
     return chosen
 
 
 def _one_per_group(questions: list[Question]) -> list[Question]:
+    """Each question whose groups are all still unasked, in order."""
     seen: set[str] = set()
     out = []
     for question in questions:
-        if question.group is not None:
-            if question.group in seen:
-                continue
-            seen.add(question.group)
+        if seen.intersection(question.groups):
+            continue
+        seen.update(question.groups)
         out.append(question)
     return out
 
 
-def _by_type_in_turn(questions: list[Question], count: int) -> list[Question]:
-    """`count` questions taken from each type's queue in turn (queues keep the given order)."""
-    queues: dict[QuestionType, list[Question]] = {}
+def _in_turn(questions: list[Question], key: Callable[[Question], object]) -> list[Question]:
+    """`questions` reordered to take one from each `key` in turn (each keeps its own order)."""
+    queues: dict[object, list[Question]] = {}
     for question in questions:
-        queues.setdefault(question.type, []).append(question)
-    order = list(queues.values())
+        queues.setdefault(key(question), []).append(question)
+    return [q for row in itertools.zip_longest(*queues.values()) for q in row if q is not None]
+
+
+def _varied(questions: list[Question], count: int) -> list[Question]:
+    """`count` questions taking each type in turn, and within a type each category in turn;
+    no category takes more than its share while others still have questions to give."""
+    order = _in_turn(_in_turn(questions, lambda q: q.category), lambda q: q.type)
+    share = math.ceil(count / len({q.category for q in questions}))
+    taken: dict[str | None, int] = {}
     chosen: list[Question] = []
-    depth = 0
-    while len(chosen) < count:
-        for queue in order:
-            if depth < len(queue) and len(chosen) < count:
-                chosen.append(queue[depth])
-        depth += 1
-    return chosen
+    held_back: list[Question] = []
+    for question in order:
+        if len(chosen) == count:
+            break
+        if taken.get(question.category, 0) < share:
+            taken[question.category] = taken.get(question.category, 0) + 1
+            chosen.append(question)
+        else:
+            held_back.append(question)
+    return chosen + held_back[: count - len(chosen)]
 
 
 def _shuffled(values: Sequence[str], rng: random.Random, avoid_same: bool) -> tuple[str, ...]:

@@ -45,7 +45,8 @@ _DESCRIPTIONS = {
     "time_limit": "Seconds to answer in timed modes, overriding the mode's default.",
     "spoiler": "How much of a story the question gives away: none (default), mid or ending.",
     "hint": "A clue the hint lifeline shows.",
-    "group": "Questions about one fact share a group; a session asks at most one of them.",
+    "group": "The fact (or a list of the facts) a question asks about or shows; a session never "
+    "asks two questions that share one.",
     "choices": f"multiple_choice: {MIN_CHOICES} to {MAX_CHOICES} choices, all different.",
     "answer": "The right answer: one of the choices (multiple_choice), true or false "
     "(true_false), the text to type (typed), or a number (numeric).",
@@ -72,7 +73,7 @@ def _question_schema() -> dict[str, Any]:
         "explanation": _OPTIONAL_TEXT,
         "source": _OPTIONAL_TEXT,
         "hint": _OPTIONAL_TEXT,
-        "group": _OPTIONAL_TEXT,
+        "group": {"anyOf": [_OPTIONAL_TEXT, {"type": "array", "minItems": 1, "items": _ITEM}]},
         "tags": {"type": ["array", "null"], "items": _ITEM},
         "time_limit": {"type": ["number", "null"], "exclusiveMinimum": 0},
         "spoiler": {"enum": [*(s.value for s in Spoiler), None]},

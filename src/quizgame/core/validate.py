@@ -286,7 +286,12 @@ def _question(check: _Checker, raw: Any, index: int) -> Question | None:
     explanation = check.text(raw, path, "explanation", required=False)
     source = check.text(raw, path, "source", required=False)
     hint = check.text(raw, path, "hint", required=False)
-    group = check.text(raw, path, "group", required=False)
+    raw_group = raw.get("group")
+    if isinstance(raw_group, list):
+        groups = check.text_list(raw, path, "group", 1, "groups") or ()
+    else:
+        group = check.text(raw, path, "group", required=False)
+        groups = (group,) if group else ()
     tags = check.text_list(raw, path, "tags", 0, "tags") or ()
 
     fields: dict[str, Any] = {}
@@ -356,7 +361,7 @@ def _question(check: _Checker, raw: Any, index: int) -> Question | None:
         time_limit=float(time_limit) if is_number(time_limit) else None,
         spoiler=spoiler,
         hint=hint,
-        group=group,
+        groups=groups,
         **fields,
     )
 
