@@ -17,7 +17,7 @@ WARNING = "warning"
 _FIELD_LABELS = {
     "difficulty": "difficulty",
     "hint": "hint",
-    "group": "group",
+    "groups": "group",
     "source": "source",
     "spoiler": "spoiler",
     "time_limit": "time limit",
