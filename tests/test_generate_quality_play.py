@@ -8,6 +8,7 @@ and on crafted questions the generator's gate must refuse."""
 from __future__ import annotations
 
 import collections
+import itertools
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -22,6 +23,8 @@ from quizgame.core.generate.draft import Context, Draft
 from quizgame.core.generate.quality import enforce
 from quizgame.core.loader import load_pack
 from quizgame.core.model import Difficulty, Question, QuestionType
+from quizgame.core.rounds import SessionOptions
+from quizgame.core.session import Session
 
 REPO = Path(__file__).resolve().parent.parent
 FACTS_PATH = REPO / "questions" / "facts" / "parallel-mothers.facts.yaml"
@@ -73,6 +76,17 @@ def _answers(q: dict[str, Any]) -> list[str]:
     return [str(q["answer"]), *q.get("accept", [])]
 
 
+def _groups(q: dict[str, Any]) -> list[str]:
+    """A question's groups: `group` is text for one, a list for a question showing several."""
+    group = q["group"]
+    return [group] if isinstance(group, str) else list(group)
+
+
+def _share_a_group(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether a session may not ask both (one would give the other away)."""
+    return not set(_groups(a)).isdisjoint(_groups(b))
+
+
 ASKED = ("multiple_choice", "typed", "numeric")
 
 
@@ -80,7 +94,13 @@ ASKED = ("multiple_choice", "typed", "numeric")
 
 
 def test_every_question_has_a_group(questions: list[dict[str, Any]]) -> None:
-    assert all(isinstance(q.get("group"), str) and q["group"] for q in questions)
+    for q in questions:
+        group = q.get("group")
+        # Text for one group; a list only for several, each named once.
+        assert (isinstance(group, str) and group) or (
+            isinstance(group, list) and len(group) >= 2 and len(set(group)) == len(group)
+        ), q["id"]
+        assert all(isinstance(g, str) and g for g in _groups(q)), q["id"]
 
 
 def test_the_questions_about_one_fact_share_its_group(
@@ -89,7 +109,8 @@ def test_the_questions_about_one_fact_share_its_group(
     def same(*ids: str) -> None:
         present = [i for i in ids if i in by_id]
         assert len(present) >= 2, ids
-        assert len({by_id[i]["group"] for i in present}) == 1, present
+        shared = set.intersection(*(set(_groups(by_id[i])) for i in present))
+        assert shared, present
 
     # Who plays Janis: the choice, the typed question, the true/false and the matching.
     same(
@@ -113,7 +134,35 @@ def test_the_questions_about_one_fact_share_its_group(
                     p for p in by_id.values() if p["id"].startswith("filmography-year-")
                     and p["prompt"].startswith(f"In which year did {title},")
                 )  # fmt: skip
-                assert year_q["group"] == q["group"], (year_q["id"], q["id"])
+                assert _share_a_group(year_q, q), (year_q["id"], q["id"])
+
+
+def test_questions_on_different_people_can_be_asked_together(
+    questions: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]
+) -> None:
+    """Each "who plays" is in its own fact's group, not one group for the whole cast: a session
+    may ask several of them, or the matching that shows them all, never both."""
+    who_plays = [q for i, q in by_id.items() if i.startswith("cast-who-plays-")]
+    assert len(who_plays) >= 4
+    for a, b in itertools.combinations(who_plays, 2):
+        assert not _share_a_group(a, b), (a["id"], b["id"])
+    for category, match in (("cast", "cast-match"), ("crew", "crew-match")):
+        own = {_groups(q)[0] for q in questions if q["category"] == category and q["id"] != match}
+        assert len(own & set(_groups(by_id[match]))) >= 4, match
+
+
+def test_a_session_asks_several_cast_questions_or_the_matching() -> None:
+    loaded = load_pack(PACK).pack
+    assert loaded is not None
+    match = next(q for q in loaded.questions if q.id == "cast-match")
+    sizes = []
+    for seed in range(20):
+        options = SessionOptions(count=None, categories=("cast",), seed=seed)
+        asked = [r.question for r in Session(loaded, options).rounds]
+        if match in asked:
+            assert all(q is match or set(q.groups).isdisjoint(match.groups) for q in asked)
+        sizes.append(len(asked))
+    assert max(sizes) >= 5  # one question per character
 
 
 def test_no_question_gives_away_another_groups_answer(questions: list[dict[str, Any]]) -> None:
@@ -135,7 +184,7 @@ def test_no_question_gives_away_another_groups_answer(questions: list[dict[str, 
     for q in [q for q in questions if q["type"] in ASKED]:
         words = distinctive(q)
         for other in questions:
-            if other is q or other["group"] == q["group"]:
+            if other is q or _share_a_group(other, q):
                 continue
             for text in shown(other):
                 if any(_names(text, answer) for answer in _answers(q)):
@@ -166,7 +215,7 @@ def test_ordering_labels_do_not_answer_their_events_questions(
         for item in q["items"]:
             event = events[item]
             for key_q in [v for k, v in by_id.items() if k.startswith(f"plot-{event['id']}")]:
-                if key_q["type"] in ASKED and key_q["group"] != q["group"]:
+                if key_q["type"] in ASKED and not _share_a_group(key_q, q):
                     for answer in _answers(key_q):
                         assert not _names(item, answer), (q["id"], item, answer)
 

@@ -6,8 +6,8 @@
 
 Templates per kind of fact (film, cast, crew, characters, plot and trivia, filmography) make all
 six question types; `quality.enforce` then drops any question that breaks a rule, and
-`groups.assign` gives the questions about one fact a shared `group`. Nothing here knows a
-particular film. The facts-file layout is documented in docs/authoring.md.
+`groups.assign` puts each question in the group of every fact it asks about or shows. Nothing
+here knows a particular film. The facts-file layout is documented in docs/authoring.md.
 """
 
 from __future__ import annotations

@@ -78,10 +78,10 @@ class Draft:
     # A true/false that can be put either way: its two wordings (see `balance_true_false`).
     true_prompt: str | None = None
     false_prompt: str | None = None
-    # The facts the question asks about or shows: questions sharing one share a `group`, which
-    # `groups.assign` sets, so a session never asks one that another has answered.
+    # The facts the question asks about or shows, its own first: they are its pack `group`s
+    # (`groups.assign`), so a session never asks two questions sharing one.
     facts: tuple[str, ...] = ()
-    group: str | None = None
+    groups: tuple[str, ...] = ()
     # Ordering: when each item happens (a moment, a year); no two may be the same.
     positions: tuple[str, ...] = ()
 
@@ -110,8 +110,9 @@ class Draft:
             out["tolerance"] = _plain(self.tolerance)
         if self.unit:
             out["unit"] = self.unit
-        if self.group:
-            out["group"] = self.group
+        if self.groups:
+            # Text for one group (most questions), a list for a question showing several facts.
+            out["group"] = self.groups[0] if len(self.groups) == 1 else list(self.groups)
         # Written even at their defaults: every generated question states both.
         out["difficulty"] = self.difficulty.value
         out["category"] = self.category

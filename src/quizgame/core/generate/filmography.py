@@ -58,7 +58,7 @@ def filmography_questions(ctx: Context) -> Iterator[Draft | None]:
     yield from _short_choices(ctx, by, films)
     # Films dealt into sets of about three, far apart in time; a set is ordered or matched to
     # its years, in turn. Either tells (or narrows) the years of its films, so the set's question
-    # and its films' own questions share one group.
+    # is in the group of each of its films: a session asks it or their own questions.
     by_year = _distinct_years(sorted(features, key=lambda f: f.year))
     for number, group in enumerate(_dealt(by_year, max(1, len(by_year) // SET_SIZE))):
         titles = [quote(f.title) for f in group]

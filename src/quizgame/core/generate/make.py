@@ -250,7 +250,7 @@ def matching(
     about: About,
     facts: Sequence[str] = (),
 ) -> Draft:
-    """A matching; every pair shows a fact, so `facts` (one per pair) all share its group."""
+    """A matching; every pair shows a fact, so it is in the group of each of `facts` (one a pair)."""
     draft = _draft(ctx, qid, QuestionType.MATCHING, prompt, about)
     draft.pairs = tuple(pairs)[:MAX_PAIRS]
     draft.facts += tuple(facts)[:MAX_PAIRS]
