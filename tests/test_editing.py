@@ -280,3 +280,9 @@ def test_a_big_written_pack_round_trips_and_one_edit_stays_local() -> None:
     assert [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] == [
         before.index("  answer: b1500")
     ]
+
+
+def test_questions_given_twice_is_an_edit_error_not_a_crash() -> None:
+    text = COMMENTED + "questions:\n  - {id: extra, type: true_false, prompt: P?, answer: true}\n"
+    with pytest.raises(EditError):
+        PackDocument(text, "twice.yaml")

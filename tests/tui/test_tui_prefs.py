@@ -49,3 +49,11 @@ def test_unwritable_folder_is_not_an_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     assert not save_choices(blocker / "settings.json", HomeChoices())
+
+
+def test_a_settings_file_that_cannot_be_read_is_never_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"home": {"count": 5}, "editor": {"wrap": tr', encoding="utf-8")  # cut short
+    assert load_choices(path) == HomeChoices()  # the defaults, for this run
+    assert save_choices(path, HomeChoices(count=20)) is False
+    assert path.read_text(encoding="utf-8").endswith('"wrap": tr')  # the player's to mend

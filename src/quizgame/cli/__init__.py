@@ -74,7 +74,9 @@ class QuizgameGroup(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except Exception as exc:  # a bug must still not show a player a traceback
-            click.echo(f"quizgame: internal error: {type(exc).__name__}: {exc}", err=True)
+            click.echo(
+                f"quizgame: internal error: {type(exc).__name__}: {clean_line(exc)}", err=True
+            )
             sys.exit(70)
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from quizgame.cli.common import UserError
+from quizgame.core.atomic import write_atomic
 from quizgame.core.limits import MAX_FILE_BYTES
 
 
@@ -37,16 +36,7 @@ def write_new_file(path: Path, text: str, force: bool) -> None:
     """Write `text` to `path` atomically (a temporary file, then a rename)."""
     if path.exists() and not force:
         raise UserError(f"{path} already exists; use --force to replace it")
-    folder = path.parent if str(path.parent) else Path(".")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, text)
     except OSError as exc:
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None

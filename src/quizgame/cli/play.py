@@ -119,6 +119,9 @@ def run_game(where: Places, pack: Pack | None, options: SessionOptions) -> None:
         raise UserError("the game needs a terminal (the other commands work without one)")
     from quizgame.tui.app import QuizApp
 
-    QuizApp(
+    app = QuizApp(
         pack_dirs=where.pack_dirs, data_dir=where.data, start_pack=pack, start_options=options
-    ).run()
+    )
+    app.run()
+    if app.return_code:  # a crash has said its one line already (see QuizApp._fatal_error)
+        raise SystemExit(app.return_code)

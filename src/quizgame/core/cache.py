@@ -8,14 +8,14 @@ entry is a miss, never an error.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
+from quizgame.core.atomic import write_atomic
 from quizgame.core.limits import gc_paused
 from quizgame.core.model import Pack, Question
 
@@ -99,15 +99,6 @@ def put(
         questions=list(pack.questions),
         problems=[_Problem(**p) for p in problems],
     )
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(msgspec.json.encode(entry))
-            os.replace(tmp, entry_path(cache_dir, path))
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except (OSError, TypeError, msgspec.EncodeError):
-        pass  # a cache we cannot write only costs speed
+    # A cache we cannot write only costs speed.
+    with contextlib.suppress(OSError, TypeError, msgspec.EncodeError):
+        write_atomic(entry_path(cache_dir, path), msgspec.json.encode(entry))

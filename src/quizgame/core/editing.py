@@ -21,9 +21,7 @@ from __future__ import annotations
 import copy
 import io
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +33,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from quizgame.core.atomic import write_atomic
 from quizgame.core.loader import LoadResult, load_pack_text
 from quizgame.core.packfile import QUESTION_KEY_ORDER
 from quizgame.core.starter import SCHEMA_MODELINE
@@ -258,6 +257,9 @@ class PackDocument:
             )
         self.header = lines[: q_line + 1]
         starts: list[int] = []
+        if not isinstance(questions, list) or len(questions) != len(outline.items):
+            # e.g. `questions:` given twice: the data and the file's outline disagree.
+            raise EditError("the questions could not be read one by one; fix the file by hand")
         for index, (question, (line, col)) in enumerate(zip(questions, outline.items, strict=True)):
             if not isinstance(question, dict):
                 raise EditError(f"question {index + 1} should be a mapping of fields", line + 1)
@@ -445,16 +447,7 @@ class PackDocument:
 
 def save_text(path: Path, text: str) -> None:
     """Write `text` to `path` atomically (a reader sees the old file or the new, never half)."""
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text)
 
 
 def question_problems(data: dict[str, Any], other_ids: Iterable[str] = ()) -> dict[str, list[str]]:

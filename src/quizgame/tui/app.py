@@ -8,20 +8,26 @@ for a practice session started there). Help and confirmations are modals.
 from __future__ import annotations
 
 import dataclasses
+import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.segment import Segment, Segments
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
 from quizgame.core import paths
 from quizgame.core.rounds import SessionOptions
+from quizgame.tui import safetext
 from quizgame.tui.prefs import HomeChoices, load_choices, save_choices
 from quizgame.tui.screens.home import HomeScreen
 
@@ -82,6 +88,43 @@ class QuizApp(App[None]):
         self.choices = load_choices(self.settings_path)
         if self.choices.theme in self.available_themes:
             self.theme = self.choices.theme
+
+    # --- errors and notices ----------------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice passes here: a literal one (markup=False) may quote a pack or an error,
+        so its control characters go too."""
+        if not markup:
+            message, title = safetext.clean(message), safetext.clean(title)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def _fatal_error(self) -> None:
+        # A bug must never show a player a traceback: it goes to a crash log in the data folder,
+        # and the terminal gets one line. (Pilot tests still see the exception itself.)
+        error = sys.exc_info()[1] or self._exception
+        log = self.data_dir / "crash.log"
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as handle:
+                handle.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n")
+                handle.write("".join(traceback.format_exception(error)) if error else "")
+            where = f" (details in {log})"
+        except OSError:
+            where = ""
+        name = type(error).__name__ if error else "error"
+        line = safetext.clean_line(f"quizgame: internal error: {name}: {error}{where}")
+        self.bell()
+        # Segments, not Text: printed as they are, one line however narrow the terminal.
+        self._exit_renderables.append(Segments([Segment(line), Segment.line()]))
+        self._close_messages_no_wait()
 
     # --- places ----------------------------------------------------------------------------------
 

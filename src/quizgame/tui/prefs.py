@@ -8,12 +8,11 @@ never worth an error.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quizgame.core.atomic import write_atomic
 from quizgame.core.model import Difficulty, Spoiler
 from quizgame.core.rounds import SessionOptions
 from quizgame.core.rules import DEFAULT_COUNT, Mode
@@ -67,30 +66,31 @@ def _valid(data: dict[str, Any]) -> HomeChoices:
     return choices
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: Path) -> dict[str, Any] | None:
+    """The settings file's data: {} when there is none, None when it cannot be read."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except FileNotFoundError:
         return {}
-    return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def load_choices(path: Path) -> HomeChoices:
     """The remembered choices, or the defaults."""
-    section = _read(path).get(SECTION)
+    section = (_read(path) or {}).get(SECTION)
     return _valid(section) if isinstance(section, dict) else HomeChoices()
 
 
 def save_choices(path: Path, choices: HomeChoices) -> bool:
     """Remember the choices (atomically); False if the file could not be written."""
     data = _read(path)
+    if data is None:
+        return False  # a file we cannot read is the player's to mend, never ours to overwrite
     data[SECTION] = asdict(choices)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=2)
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2))
     except OSError:
         return False
     return True

@@ -162,6 +162,10 @@ class EditorScreen(Screen[None]):
         except (OSError, UnicodeDecodeError, EditError) as exc:
             self.app.call_from_thread(self._failed, f"Cannot edit {self.path.name}: {exc}")
             return
+        except Exception as exc:  # a file the editor cannot take apart must not end the game
+            message = f"Cannot edit {self.path.name}: {type(exc).__name__}: {exc}"
+            self.app.call_from_thread(self._failed, message)
+            return
         self.app.call_from_thread(self._loaded, document)
 
     def _loaded(self, document: PackDocument) -> None:
@@ -284,7 +288,10 @@ class EditorScreen(Screen[None]):
 
             def done(data: dict[str, Any] | None) -> None:
                 if data is not None and self.document is not None:
-                    self._changed(self.document.add_question(data, position))
+                    try:
+                        self._changed(self.document.add_question(data, position))
+                    except EditError as exc:
+                        self._show_status(safetext.literal(f"✗ {exc}"))
 
             self.app.push_screen(
                 QuestionFormScreen(qtype, other_ids=sorted(ids), new_id=new_id), done
@@ -307,7 +314,11 @@ class EditorScreen(Screen[None]):
 
         def done(data: dict[str, Any] | None) -> None:
             if data is not None and self.document is not None and data != original:
-                self.document.replace_question(index, data)
+                try:
+                    self.document.replace_question(index, data)
+                except EditError as exc:  # e.g. a question written as an alias
+                    self._show_status(safetext.literal(f"✗ {exc}"))
+                    return
                 self._changed(index, only=(index,))
 
         self.app.push_screen(
@@ -369,12 +380,15 @@ class EditorScreen(Screen[None]):
         new_id, n = base, 2
         while new_id in self.taken_ids or (self.user_folder / f"{new_id}.yaml").exists():
             new_id, n = f"{base}-{n}", n + 1
-        copy = PackDocument(document.text(), str(self.user_folder / f"{new_id}.yaml"))
-        copy.set_field("id", new_id)
-        copy.set_field("title", f"{document.fields.get('title', new_id)} (my copy)")
         target = self.user_folder / f"{new_id}.yaml"
         try:
+            copy = PackDocument(document.text(), str(target))
+            copy.set_field("id", new_id)
+            copy.set_field("title", f"{document.fields.get('title', new_id)} (my copy)")
             copy.save(target)
+        except EditError as exc:
+            self._show_status(safetext.literal(f"✗ Cannot copy: {exc}"))
+            return
         except OSError as exc:
             self._show_status(safetext.literal(f"✗ Cannot copy: {exc.strerror or exc}"))
             return
