@@ -34,6 +34,9 @@ SPOILER_LABELS = {
 }
 ANY = ""  # the difficulty Select's value for "any"
 DESCRIPTION_CHARS = 160  # a pack's description in the list is cut to this
+# How long Home's compose waits for the first look for packs (started when the app loads, and
+# usually done by then), so that Home is built once with its packs rather than filled after.
+FIRST_LOOK_WAIT = 0.3
 
 
 def pack_prompt(result: LoadResult) -> Content:
@@ -93,11 +96,24 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.results: list[LoadResult] = []
+        self._message = ""
+        self._categories_of: Pack | None = None  # the pack whose categories are listed
+        self._composed_with_packs = False
+        self._mode_shown = ""  # the mode whose description is shown
 
     # --- layout ----------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The height class now, as Textual would set it on the first resize: set then, it
+        # would restyle the whole screen once more before the first frame.
+        height = self.app.size.height
+        for threshold, name in sorted(self.VERTICAL_BREAKPOINTS, reverse=True):
+            if height >= threshold:
+                self.add_class(name, update=False)
+                break
         choices = self.app.choices
+        self._mode_shown = choices.mode  # composed below with its description
+        results, problem = self._first_look()
         yield Static(
             Content.assemble(("quizgame", "bold"), "  ·  choose a pack, then press Enter"),
             id="home-title",
@@ -105,7 +121,17 @@ class HomeScreen(Screen[None]):
         with Horizontal(id="home-main"):
             with Vertical(id="packs-panel") as packs:
                 packs.border_title = "Packs"
-                yield OptionList(Option("Looking for packs…", disabled=True), id="pack-list")
+                pack = None
+                if results is None:
+                    yield OptionList(Option("Looking for packs…", disabled=True), id="pack-list")
+                else:
+                    pack_list = OptionList(*self._pack_options(results), id="pack-list")
+                    self.results = results
+                    highlighted = self._first_highlight(results)
+                    if highlighted is not None:
+                        pack_list.highlighted = highlighted
+                        pack = results[highlighted].pack
+                    yield pack_list
             with SettingsPanel(id="settings-panel") as settings:
                 settings.border_title = "Settings"
                 with Horizontal(classes="setting"):
@@ -118,7 +144,8 @@ class HomeScreen(Screen[None]):
                         id="mode",
                     )
                 yield Static(MODE_DESCRIPTIONS[Mode(choices.mode)], id="mode-help", markup=False)
-                with Horizontal(classes="setting", id="count-setting"):
+                with Horizontal(classes="setting", id="count-setting") as count_setting:
+                    count_setting.display = choices.mode != Mode.BLITZ
                     yield Label("Questions", classes="setting-label")
                     counts = sorted({*COUNTS, *([choices.count] if choices.count else [])})
                     yield Select(
@@ -146,17 +173,36 @@ class HomeScreen(Screen[None]):
                         compact=True,
                         id="spoiler",
                     )
-                with Vertical(id="categories-box"):
+                with Vertical(id="categories-box") as categories_box:
+                    categories_box.display = pack is not None and bool(pack.categories)
                     yield Label("Categories (Space ticks)", id="categories-label")
-                    yield SelectionList[str](id="categories")
+                    yield SelectionList[str](*self._category_options(pack), id="categories")
+                self._categories_of = pack
                 yield Button("Start (s)", id="start", variant="primary", compact=True)
-        yield Static(id="home-message")
+        self._message = problem
+        message = Static(safetext.literal(problem), id="home-message")
+        message.display = bool(problem)
+        yield message
         yield Footer(show_command_palette=False)
+
+    def _first_look(self) -> tuple[list[LoadResult] | None, str]:
+        """The packs found by the look started when the app loaded, if it is done in time:
+        (None, "") if not; a problem for the player if the look failed."""
+        found = self.app.packs_found
+        if found is None:
+            return None, ""
+        wait([found], timeout=FIRST_LOOK_WAIT)
+        if not found.done():
+            return None, ""
+        self.app.packs_found = None
+        self._composed_with_packs = True
+        return self._results_of(found)
 
     def on_mount(self) -> None:
         self.query_one("#pack-list").focus()
-        self._show_mode(self.app.choices.mode)
-        self.say("")
+        if self._composed_with_packs:
+            self.app.home_ready()
+            return
         found, self.app.packs_found = self.app.packs_found, None
         self._wait_for(found or self.app.begin_discovery())
 
@@ -182,18 +228,33 @@ class HomeScreen(Screen[None]):
         wait([found])
         self.app.call_from_thread(self._take, found)
 
-    def _take(self, found: Future[list[LoadResult]]) -> None:
+    @staticmethod
+    def _results_of(found: Future[list[LoadResult]]) -> tuple[list[LoadResult], str]:
+        """What a finished look found, and a problem for the player if it failed."""
         try:
-            results = found.result()
+            return found.result(), ""
         except Exception as exc:  # a folder we cannot read must not stop the game
-            results = []
-            self.say(f"Could not look for packs: {exc}")
+            return [], f"Could not look for packs: {exc}"
+
+    def _take(self, found: Future[list[LoadResult]]) -> None:
+        results, problem = self._results_of(found)
+        if problem:
+            self.say(problem)
         self.show_packs(results)
 
     def show_packs(self, results: list[LoadResult]) -> None:
         """Fill the pack list; the remembered pack (else the first good one) is highlighted."""
         self.results = results
         pack_list = self.query_one("#pack-list", OptionList)
+        pack_list.set_options(self._pack_options(results))
+        highlighted = self._first_highlight(results)
+        if highlighted is not None:
+            pack_list.highlighted = highlighted
+        self._show_pack()
+        self.app.home_ready()
+
+    def _pack_options(self, results: list[LoadResult]) -> list[Option | None]:
+        """The pack list's options: each pack (broken ones disabled), a line between them."""
         options: list[Option | None] = []
         for index, result in enumerate(results):
             if options:
@@ -209,14 +270,14 @@ class HomeScreen(Screen[None]):
                     disabled=True,
                 )
             ]
-        pack_list.set_options(options)
+        return options
+
+    def _first_highlight(self, results: list[LoadResult]) -> int | None:
+        """The remembered pack, else the first good one (None if none can be played)."""
         wanted = self.app.choices.pack_id
         playable = [i for i, r in enumerate(results) if r.pack is not None]
         remembered = [i for i in playable if results[i].pack.id == wanted]  # type: ignore[union-attr]
-        if playable:
-            pack_list.highlighted = (remembered or playable)[0]
-        self._show_pack()
-        self.app.home_ready()
+        return (remembered or playable)[0] if playable else None
 
     @property
     def selected_result(self) -> LoadResult | None:
@@ -231,17 +292,24 @@ class HomeScreen(Screen[None]):
         result = self.selected_result
         return result.pack if result is not None else None
 
+    def _category_options(self, pack: Pack | None) -> list[Selection[str]]:
+        """The categories list for a pack, ticked as remembered (all if none remembered)."""
+        if pack is None:
+            return []
+        ticked = set(self.app.choices.categories.get(pack.id, ())) or set(pack.categories)
+        return [Selection(safetext.line(c), c, c in ticked) for c in pack.categories]
+
     def _show_pack(self) -> None:
         pack = self.selected_pack
+        if pack is self._categories_of and pack is not None:
+            return  # listed already (e.g. Home was built with it)
+        self._categories_of = pack
         categories = self.query_one("#categories", SelectionList)
         categories.clear_options()
         if pack is None:
             self.query_one("#categories-box").display = False
             return
-        ticked = set(self.app.choices.categories.get(pack.id, ())) or set(pack.categories)
-        categories.add_options(
-            [Selection(safetext.line(c), c, c in ticked) for c in pack.categories]
-        )
+        categories.add_options(self._category_options(pack))
         if pack.categories:
             categories.highlighted = 0  # so that Tab lands on a visible cursor
         self.query_one("#categories-box").display = bool(pack.categories)
@@ -257,11 +325,12 @@ class HomeScreen(Screen[None]):
 
     @on(Select.Changed, "#mode")
     def _mode_changed(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str):
+        if isinstance(event.value, str) and event.value != self._mode_shown:
             self._show_mode(event.value)
 
     def _show_mode(self, mode: str) -> None:
         """The mode's description; blitz plays every matching question, so no count for it."""
+        self._mode_shown = mode
         self.query_one("#mode-help", Static).update(MODE_DESCRIPTIONS[Mode(mode)])
         self.query_one("#count-setting").display = mode != Mode.BLITZ
 
@@ -269,6 +338,9 @@ class HomeScreen(Screen[None]):
 
     def say(self, message: str) -> None:
         """A message under the packs and settings (hidden when empty, to leave them the room)."""
+        if message == self._message:
+            return
+        self._message = message
         box = self.query_one("#home-message", Static)
         box.update(safetext.literal(message))
         box.display = bool(message)
