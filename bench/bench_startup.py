@@ -78,8 +78,9 @@ def child_command(data_dir: str, packs: list[str]) -> None:
     app_module.QuizApp.run = run_headless  # type: ignore[method-assign]
     app_module.QuizApp.home_ready = app_class.home_ready  # type: ignore[method-assign]
     app_module.QuizApp.ready = app_class.ready  # type: ignore[attr-defined]
-    from quizgame.cli import main
+    from quizgame.cli import main, play
 
+    play.has_terminal = lambda: True  # headless here: the app draws to nothing, on purpose
     sys.argv = ["quizgame", "play", "--data-dir", data_dir, *(f"--packs={p}" for p in packs)]
     main()
 

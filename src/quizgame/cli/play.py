@@ -112,10 +112,14 @@ def command(
 play = command
 
 
+def has_terminal() -> bool:
+    """Whether keys can be read and the screen drawn; without one the UI would spin."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def run_game(where: Places, pack: Pack | None, options: SessionOptions) -> None:
     """Start the terminal UI."""
-    # Without a terminal the UI cannot read keys and would spin; say so and stop.
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not has_terminal():
         raise UserError("the game needs a terminal (the other commands work without one)")
     from quizgame.tui.app import QuizApp
 
