@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
+import pytest
 from test_tui_play import text_of
 from textual.widgets import Button, OptionList, Select, SelectionList, Static
 from tui_helpers import footer_keys, make_app, pack
@@ -404,3 +406,31 @@ async def test_start_stays_in_view_at_80x24_with_many_categories(
         panel = home.query_one("#settings-panel")
         assert panel.scroll_offset.y == 0 and start.region.bottom <= panel.region.bottom
         assert categories.max_scroll_y > 0  # the list scrolls inside itself instead
+
+
+async def test_home_built_before_the_packs_are_found_fills_them_in(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Home is normally built with the packs (the look started at load is done by then); when
+    # the look is slow, it is built at once and filled in when the look ends.
+    from quizgame.tui.screens import home as home_module
+
+    release = threading.Event()
+    app = make_app(data_dir)
+    look = app.discover_packs
+    monkeypatch.setattr(app, "discover_packs", lambda: release.wait(10) and look())
+    monkeypatch.setattr(home_module, "FIRST_LOOK_WAIT", 0)
+    ready: list[bool] = []
+    monkeypatch.setattr(app, "home_ready", lambda: ready.append(True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        pack_list = app.screen.query_one("#pack-list", OptionList)
+        assert "Looking for packs" in str(pack_list.get_option_at_index(0).prompt)
+        assert not ready and not app.screen.query_one("#categories-box").display
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Every Type" in str(pack_list.get_option_at_index(0).prompt)
+        assert pack_list.highlighted == 0 and ready == [True]
+        assert app.screen.query_one("#categories-box").display
+        assert len(app.screen.query_one("#categories", SelectionList).selected) == 4
