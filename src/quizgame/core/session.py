@@ -506,4 +506,4 @@ class Session:
 
     def missed_ids(self) -> tuple[str, ...]:
         """Questions answered wrong or partly, for 'replay my misses'."""
-        return tuple(r.question.id for r in self.records if not r.correct and not r.skipped)
+        return tuple(r.question.id for r in self.results().missed)

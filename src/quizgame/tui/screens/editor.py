@@ -24,7 +24,7 @@ from quizgame.core.editing import EditError, PackDocument
 from quizgame.core.model import QuestionType
 from quizgame.core.starter import schema_reference
 from quizgame.tui import safetext
-from quizgame.tui.screens.confirm import ConfirmScreen
+from quizgame.tui.screens.confirm import ConfirmScreen, dismiss_unless_kept
 from quizgame.tui.screens.editor_form import TYPE_LABELS, QuestionFormScreen, TypeChooser
 from quizgame.tui.screens.editor_new import NewPackScreen
 
@@ -398,22 +398,13 @@ class EditorScreen(Screen[None]):
         self.app.notify(f"Copied to {target}; you are editing the copy.", markup=False)
 
     def action_close(self) -> None:
-        if not self.dirty:
-            self.dismiss(None)
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Leave without saving?",
-                "Your changes to this pack are lost.",
-                yes="Leave",
-                no="Stay",
-            ),
-            answered,
+        dismiss_unless_kept(
+            self,
+            self.dirty,
+            "Leave without saving?",
+            "Your changes to this pack are lost.",
+            yes="Leave",
+            no="Stay",
         )
 
 

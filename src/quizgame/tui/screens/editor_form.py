@@ -22,7 +22,7 @@ from quizgame.core.editing import question_problems
 from quizgame.core.model import Difficulty, QuestionType, Spoiler
 from quizgame.core.validate import ALL_QUESTION_FIELDS
 from quizgame.tui import safetext
-from quizgame.tui.screens.confirm import ConfirmScreen
+from quizgame.tui.screens.confirm import dismiss_unless_kept
 from quizgame.tui.widgets.editor_fields import (
     FormField,
     choice_select,
@@ -411,19 +411,13 @@ class QuestionFormScreen(Screen[dict[str, Any] | None]):
         self.dismiss(data)
 
     def action_cancel(self) -> None:
-        if not self.unsaved_changes:
-            self.dismiss(None)
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Discard the changes to this question?", yes="Discard", no="Keep editing"
-            ),
-            answered,
+        dismiss_unless_kept(
+            self,
+            self.unsaved_changes,
+            "Discard the changes to this question?",
+            "",
+            yes="Discard",
+            no="Keep editing",
         )
 
     @on(Button.Pressed, "#form-save")
