@@ -125,55 +125,32 @@ def _attributes(
         draft.disputed_ok = True
         draft.tags = ("sources-disagree",)
         yield draft
-    if character.home:
-        home = character.home.value
-        qid = f"character-home-{cid}"
+    for attribute, slug, sentence, prompt in _PLAIN_FACTS:
+        fact = getattr(character, attribute)
+        if not fact:
+            continue
+        qid = f"character-{slug}-{cid}"
         about = About(
-            CHARACTERS, f"{name} is based in {home}.", character.home.sources, 1, fact=qid
+            CHARACTERS, sentence.format(name=name, value=fact.value), fact.sources, 1, fact=qid
         )
         yield choice_or_typed(
             ctx,
             qid,
-            f"In which city is {name} based?",
-            home,
+            prompt.format(name=name),
+            fact.value,
             about,
-            accept=character.home.accept,
+            accept=fact.accept,
             typed=True,
         )
-    if character.named_after:
-        namesake = character.named_after.value
-        qid = f"character-named-after-{cid}"
-        about = About(
-            CHARACTERS,
-            f"{name} is named after {namesake}.",
-            character.named_after.sources,
-            1,
-            fact=qid,
-        )
-        yield choice_or_typed(
-            ctx,
-            qid,
-            f"Who is {name} named after?",
-            namesake,
-            about,
-            accept=character.named_after.accept,
-            typed=True,
-        )
-    if character.raised_by:
-        raiser = character.raised_by.value
-        qid = f"character-raised-by-{cid}"
-        about = About(
-            CHARACTERS, f"{name} was raised by {raiser}.", character.raised_by.sources, 1, fact=qid
-        )
-        yield choice_or_typed(
-            ctx,
-            qid,
-            f"Who raised {name}?",
-            raiser,
-            about,
-            accept=character.raised_by.accept,
-            typed=True,
-        )
+
+
+# One-value facts about a character, asked the same way: (attribute, id slug, the fact in a
+# sentence, the question).
+_PLAIN_FACTS = (
+    ("home", "home", "{name} is based in {value}.", "In which city is {name} based?"),
+    ("named_after", "named-after", "{name} is named after {value}.", "Who is {name} named after?"),
+    ("raised_by", "raised-by", "{name} was raised by {value}.", "Who raised {name}?"),
+)
 
 
 def _relations(ctx: Context) -> Iterator[Draft | None]:
