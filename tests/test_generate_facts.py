@@ -11,13 +11,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from film import FACTS, PACK, REPO
 from quizgame.cli import cli
 from quizgame.core.generate import FactsError, generate, generate_pack, load_facts, parse_facts
 from quizgame.core.loader import load_pack, load_pack_text
 from quizgame.core.packfile import dump_pack
 
-REPO = Path(__file__).resolve().parent.parent
-FACTS = REPO / "questions" / "facts" / "parallel-mothers.facts.yaml"
 ROMA = Path(__file__).resolve().parent / "data" / "roma.facts.yaml"
 
 
@@ -133,7 +132,7 @@ def test_bad_accept_group_and_moment(roma: dict[str, Any]) -> None:
 
 def test_a_pack_is_not_taken_for_facts(tmp_path: Path) -> None:
     """A question pack given instead of a facts file: one line says so, not one per field."""
-    pack = REPO / "questions" / "parallel-mothers.yaml"
+    pack = PACK
     with pytest.raises(FactsError) as info:
         load_facts(pack)
     assert info.value.problems == [f"{pack}: this looks like a question pack, not a facts file"]

@@ -5,20 +5,17 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from film import FACTS, PACK, committed_pack
 from quizgame.core.generate import generate, generate_pack, load_facts, parse_facts
 from quizgame.core.loader import load_pack, load_pack_text
 from quizgame.core.model import QuestionType, Spoiler
 from quizgame.core.packfile import dump_pack
 
-REPO = Path(__file__).resolve().parent.parent
-FACTS = REPO / "questions" / "facts" / "parallel-mothers.facts.yaml"
-PACK = REPO / "questions" / "parallel-mothers.yaml"
 SEEDS = {"000_384ee4140c0fc173.txt", "001_8b1c8545170be2a6.txt", "002_e3e4f36170c357ef.txt"}
 
 
@@ -30,8 +27,7 @@ def raw_facts() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def pack() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(PACK.read_text(encoding="utf-8"))
-    return data
+    return committed_pack()
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from rapidfuzz import fuzz
 
+from film import FACTS as FACTS_PATH
+from film import PACK, committed_pack
 from quizgame.core.checking import normalize
 from quizgame.core.generate import load_facts
 from quizgame.core.generate.draft import Context, Draft
@@ -26,14 +27,10 @@ from quizgame.core.generate.english import (
 from quizgame.core.generate.quality import enforce
 from quizgame.core.model import Difficulty, QuestionType
 
-REPO = Path(__file__).resolve().parent.parent
-FACTS_PATH = REPO / "questions" / "facts" / "parallel-mothers.facts.yaml"
-PACK = REPO / "questions" / "parallel-mothers.yaml"
-
 
 @pytest.fixture(scope="module")
 def questions() -> list[dict[str, Any]]:
-    return list(yaml.safe_load(PACK.read_text(encoding="utf-8"))["questions"])
+    return list(committed_pack()["questions"])
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,13 @@ import collections
 import itertools
 import re
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from film import FACTS as FACTS_PATH
+from film import PACK, REPO, committed_pack
 from quizgame.core.checking import check_answer, normalize
 from quizgame.core.generate import load_facts
 from quizgame.core.generate.draft import Context, Draft
@@ -26,16 +27,12 @@ from quizgame.core.model import Difficulty, Question, QuestionType
 from quizgame.core.rounds import SessionOptions
 from quizgame.core.session import Session
 
-REPO = Path(__file__).resolve().parent.parent
-FACTS_PATH = REPO / "questions" / "facts" / "parallel-mothers.facts.yaml"
-PACK = REPO / "questions" / "parallel-mothers.yaml"
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
 
 @pytest.fixture(scope="module")
 def pack() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(PACK.read_text(encoding="utf-8"))
-    return data
+    return committed_pack()
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,18 @@
+"""The bundled film pack and the facts it is generated from, for the generator's tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+FACTS = REPO / "questions" / "facts" / "parallel-mothers.facts.yaml"
+PACK = REPO / "questions" / "parallel-mothers.yaml"
+
+
+def committed_pack() -> dict[str, Any]:
+    """The committed pack as plain data (read afresh: callers may change it)."""
+    data: dict[str, Any] = yaml.safe_load(PACK.read_text(encoding="utf-8"))
+    return data
