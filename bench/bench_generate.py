@@ -24,7 +24,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from quizgame.core.generate import generate, load_facts  # noqa: E402
-from quizgame.core.packfile import dump_pack  # noqa: E402
+from quizgame.core.packs.write import dump_pack  # noqa: E402
 
 FACTS = REPO / "questions" / "facts" / "parallel-mothers.facts.yaml"
 PACK = REPO / "questions" / "parallel-mothers.yaml"

@@ -25,8 +25,8 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from quizgame.core.loader import load_pack  # noqa: E402
-from quizgame.core.packfile import dump_pack  # noqa: E402
+from quizgame.core.packs.read import load_pack  # noqa: E402
+from quizgame.core.packs.write import dump_pack  # noqa: E402
 
 OUT = HERE / "out"
 WORDS = [
@@ -106,7 +106,7 @@ import sys, tracemalloc
 sys.path.insert(0, {src!r})
 import yaml
 from pathlib import Path
-from quizgame.core.loader import load_pack
+from quizgame.core.packs.read import load_pack
 path = Path({path!r})
 tracemalloc.start()
 if {which!r} == "naive":

@@ -25,7 +25,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from quizgame.core.store import ScoreStore, timestamp  # noqa: E402
+from quizgame.core.scores.store import ScoreStore, timestamp  # noqa: E402
 
 TARGET = 0.050
 MODES = ("classic", "challenge", "blitz", "survival")

@@ -17,9 +17,9 @@ from textual.pilot import Pilot
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from quizgame.core.loader import require_pack  # noqa: E402
-from quizgame.core.model import QuestionType, Spoiler  # noqa: E402
-from quizgame.core.session import FakeClock, SessionOptions  # noqa: E402
+from quizgame.core.packs.model import QuestionType, Spoiler  # noqa: E402
+from quizgame.core.packs.read import require_pack  # noqa: E402
+from quizgame.core.play.dealing import SessionOptions  # noqa: E402
 from quizgame.tui.app import QuizApp  # noqa: E402
 from quizgame.tui.screens.question import QuestionScreen  # noqa: E402
 
@@ -28,6 +28,19 @@ PACK = ROOT / "questions" / "parallel-mothers.yaml"
 COUNT = 8
 SEED = 35  # eight questions of five types, the second a multiple choice of four
 WRONG = {2, 5}  # the rounds answered wrongly (0-based)
+
+
+class StoppedClock:
+    """A clock that moves only when the script says, so every picture is the same."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
 
 
 async def answer(pilot: Pilot[None], app: QuizApp, right: bool) -> None:
@@ -53,7 +66,7 @@ async def answer(pilot: Pilot[None], app: QuizApp, right: bool) -> None:
 
 
 async def main() -> None:
-    clock = FakeClock()
+    clock = StoppedClock()
     pack = require_pack(PACK)
     # The spoiler level is pinned: the pictures must not change with the default.
     options = SessionOptions(count=COUNT, seed=SEED, spoiler=Spoiler.ENDING)

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgame.core.session import FakeClock
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.clocks import FakeClock
 
 
 @pytest.fixture(autouse=True)

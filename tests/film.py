@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.paths import REPO
+
 FACTS = REPO / "questions" / "facts" / "parallel-mothers.facts.yaml"
 PACK = REPO / "questions" / "parallel-mothers.yaml"
 

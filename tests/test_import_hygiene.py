@@ -17,8 +17,8 @@ CORE_MODULES = sorted(
 
 
 def test_core_modules_found() -> None:
-    assert "quizgame.core.session" in CORE_MODULES
-    assert "quizgame.core.loader" in CORE_MODULES
+    assert "quizgame.core.play.session" in CORE_MODULES
+    assert "quizgame.core.packs.read" in CORE_MODULES
 
 
 @pytest.mark.parametrize("module", ["quizgame.cli", *CORE_MODULES])

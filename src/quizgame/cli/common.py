@@ -17,7 +17,7 @@ from quizgame.core import paths
 from quizgame.core.text import clean_line, json_escape_controls
 
 if TYPE_CHECKING:
-    from quizgame.core.store import ScoreStore
+    from quizgame.core.scores.store import ScoreStore
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -98,7 +98,7 @@ def score_store(base: Path) -> Iterator[ScoreStore | None]:
     A damaged database set aside on opening is reported on stderr; a locked or unreadable one
     is a `UserError`.
     """
-    from quizgame.core.store import ScoreStore, StoreError
+    from quizgame.core.scores.store import ScoreStore, StoreError
 
     path = paths.scores_db(base)
     if not path.exists():

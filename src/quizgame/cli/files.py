@@ -6,7 +6,7 @@ from pathlib import Path
 
 from quizgame.cli.common import UserError
 from quizgame.core.atomic import write_atomic
-from quizgame.core.limits import MAX_FILE_BYTES
+from quizgame.core.packs.limits import MAX_FILE_BYTES
 
 
 def read_text(path: Path) -> str:

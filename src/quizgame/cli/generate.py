@@ -31,8 +31,8 @@ def command(facts: str, output: str, seed: int, data_dir: str | None) -> None:
     """
     # Deferred so `quizgame --help` does not pay for the generator.
     from quizgame.core.generate import FactsError, NotFactsError, generate, load_facts
-    from quizgame.core.loader import load_pack_text
-    from quizgame.core.packfile import dump_pack
+    from quizgame.core.packs.read import load_pack_text
+    from quizgame.core.packs.write import dump_pack
 
     try:
         result = generate(load_facts(facts), seed=seed)

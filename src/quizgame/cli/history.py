@@ -6,7 +6,7 @@ import click
 
 from quizgame.cli.common import data_dir_option, echo_json, local_time, score_store, table
 from quizgame.core import paths
-from quizgame.core.history import SessionSummary
+from quizgame.core.scores.queries import SessionSummary
 from quizgame.core.text import clean_line
 
 ENDINGS = {"out_of_lives": "out of lives", "time_up": "time up"}

@@ -112,7 +112,7 @@ def command(
 def _check_id_is_free(pack_id: str, target: Path, where: Places) -> None:
     """A pack going to the packs folder must not take the id of another pack the game finds
     (the later of two would be left out of play)."""
-    from quizgame.core.loader import discover_packs
+    from quizgame.core.packs.read import discover_packs
 
     for result in discover_packs(where.pack_dirs, cache_dir=where.cache):
         if (

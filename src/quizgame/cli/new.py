@@ -34,8 +34,8 @@ def command(
 ) -> None:
     """Start a pack: write ID.yaml with one commented example of each question type."""
     from quizgame.core.formats.common import pack_title_from_name
-    from quizgame.core.loader import load_pack_text
-    from quizgame.core.starter import schema_reference, starter_pack
+    from quizgame.core.packs.read import load_pack_text
+    from quizgame.core.packs.starter import schema_reference, starter_pack
 
     target = Path(output or f"{pack_id}.yaml").expanduser()
     try:

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from quizgame.cli.common import data_dir_option, packs_option, places
-from quizgame.core.loader import discover_packs
+from quizgame.core.packs.read import discover_packs
 from quizgame.core.text import clean_line
 
 

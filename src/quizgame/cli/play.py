@@ -8,17 +8,17 @@ from pathlib import Path
 import click
 
 from quizgame.cli.common import Places, UserError, data_dir_option, packs_option, places
-from quizgame.core.model import Difficulty, Pack, Spoiler
+from quizgame.core.packs.model import Difficulty, Pack, Spoiler
 
 # Light modules only at import: the loader (YAML) and the session (answer checking) load when a
 # pack is named, and the game's own start-up loads them in the background otherwise.
-from quizgame.core.rounds import SessionOptions
-from quizgame.core.rules import Mode
+from quizgame.core.play.dealing import SessionOptions
+from quizgame.core.play.modes import Mode
 
 
 def resolve_pack(ref: str, where: Places) -> Pack:
     """A pack by file path or by id among the packs found; a UserError says what went wrong."""
-    from quizgame.core.loader import discover_packs, load_pack
+    from quizgame.core.packs.read import discover_packs, load_pack
 
     path = Path(ref).expanduser()
     if path.suffix in (".yaml", ".yml") or path.exists():
@@ -99,7 +99,7 @@ def command(
     pack = resolve_pack(pack_ref, where) if pack_ref else None
     if pack is not None:
         # Fail here, in one line, rather than inside the game.
-        from quizgame.core.session import Session, SessionError
+        from quizgame.core.play.session import Session, SessionError
 
         try:
             Session(pack, options)

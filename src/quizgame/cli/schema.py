@@ -18,7 +18,7 @@ from quizgame.cli.files import write_new_file
 @data_dir_option
 def command(output: str | None, force: bool, data_dir: str | None) -> None:
     """Print the JSON Schema of the pack format (for editors and other tools)."""
-    from quizgame.core.schema import schema_text
+    from quizgame.core.packs.schema import schema_text
 
     if output:
         write_new_file(Path(output), schema_text(), force)

@@ -6,7 +6,7 @@ import click
 
 from quizgame.cli.common import data_dir_option, echo_json, local_time, score_store, table
 from quizgame.core import paths
-from quizgame.core.session import Mode
+from quizgame.core.play.modes import Mode
 from quizgame.core.text import clean_line
 
 

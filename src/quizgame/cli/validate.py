@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from quizgame.cli.common import UserError, data_dir_option
-from quizgame.core.loader import LoadResult, load_pack, pack_files
+from quizgame.core.packs.read import LoadResult, load_pack, pack_files
 from quizgame.core.text import clean_line
 
 

@@ -11,12 +11,17 @@ APP_NAME = "quizgame"
 DATA_DIR_ENV = "QUIZGAME_DATA_DIR"
 
 
+# The installed package (src/quizgame in a checkout); the wheel puts bundled files inside it.
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+CHECKOUT_DIR = PACKAGE_DIR.parents[1]  # meaningful only in an editable install
+
+
 def bundled_packs_dir() -> Path:
     """The packs that ship with quizgame: inside the wheel, or the repo's questions/ folder."""
-    installed = Path(__file__).resolve().parent.parent / "questions"
+    installed = PACKAGE_DIR / "questions"
     if installed.is_dir():
         return installed
-    return Path(__file__).resolve().parents[3] / "questions"
+    return CHECKOUT_DIR / "questions"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:

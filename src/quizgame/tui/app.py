@@ -26,15 +26,15 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 
 from quizgame.core import paths
-from quizgame.core.rounds import SessionOptions
+from quizgame.core.play.dealing import SessionOptions
 from quizgame.tui import safetext
 from quizgame.tui.prefs import HomeChoices, load_choices, save_choices
 from quizgame.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
-    from quizgame.core.loader import LoadResult
-    from quizgame.core.model import Pack
-    from quizgame.core.session import AnswerRecord, Clock, Results, Session
+    from quizgame.core.packs.model import Pack
+    from quizgame.core.packs.read import LoadResult
+    from quizgame.core.play.session import AnswerRecord, Clock, Results, Session
     from quizgame.tui.hooks import ResultsPanel, SessionListener
     from quizgame.tui.scorekeeper import ScoreKeeper
 
@@ -153,7 +153,7 @@ class QuizApp(App[None]):
 
     def discover_packs(self) -> list[LoadResult]:
         """Every pack in the pack folders, broken ones included (called from a thread)."""
-        from quizgame.core.loader import discover_packs
+        from quizgame.core.packs.read import discover_packs
 
         return discover_packs(self.pack_dirs, cache_dir=paths.cache_dir(self.data_dir))
 
@@ -210,7 +210,7 @@ class QuizApp(App[None]):
 
     def new_session(self, pack: Pack, options: SessionOptions) -> Session:
         """Build a session wired to the listeners (raises SessionError)."""
-        from quizgame.core.session import Session
+        from quizgame.core.play.session import Session
 
         self._keep_scores()  # now, so that it hears about the session from its start
         holder: list[Session] = []
@@ -224,7 +224,7 @@ class QuizApp(App[None]):
 
     def start_session(self, pack: Pack, options: SessionOptions) -> str | None:
         """Start playing; returns a message for the player if the session cannot start."""
-        from quizgame.core.session import SessionError
+        from quizgame.core.play.session import SessionError
 
         try:
             session = self.new_session(pack, options)
@@ -253,7 +253,7 @@ class QuizApp(App[None]):
         session = self.session
         if session is None:
             return
-        from quizgame.core.session import SessionError
+        from quizgame.core.play.session import SessionError
 
         try:
             round_ = session.advance()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol, TypeAlias
 if TYPE_CHECKING:
     from textual.widget import Widget
 
-    from quizgame.core.session import AnswerRecord, Results, Session
+    from quizgame.core.play.session import AnswerRecord, Results, Session
 
 
 class SessionListener(Protocol):

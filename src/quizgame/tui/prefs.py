@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from quizgame.core.atomic import write_atomic
-from quizgame.core.model import Difficulty, Spoiler
-from quizgame.core.rounds import SessionOptions
-from quizgame.core.rules import DEFAULT_COUNT, Mode
+from quizgame.core.packs.model import Difficulty, Spoiler
+from quizgame.core.play.dealing import SessionOptions
+from quizgame.core.play.modes import DEFAULT_COUNT, Mode
 
 SECTION = "home"
 

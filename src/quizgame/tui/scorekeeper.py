@@ -15,9 +15,9 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from quizgame.core.history import Standing
-from quizgame.core.session import AnswerRecord, Results, Session
-from quizgame.core.store import ScoreStore, SessionRecorder, StoreError
+from quizgame.core.play.session import AnswerRecord, Results, Session
+from quizgame.core.scores.queries import Standing
+from quizgame.core.scores.store import ScoreStore, SessionRecorder, StoreError
 from quizgame.tui.hooks import NullListener
 
 # Another quizgame writing at the same moment takes milliseconds; anything longer is a lock

@@ -30,11 +30,11 @@ from quizgame.core.formats.common import (
     pack_title_from_name,
     without_control_characters,
 )
-from quizgame.core.loader import load_pack_text
-from quizgame.core.model import Pack
-from quizgame.core.packfile import dump_pack
+from quizgame.core.packs.check import validate_pack_data
+from quizgame.core.packs.model import Pack
+from quizgame.core.packs.read import load_pack_text
+from quizgame.core.packs.write import dump_pack
 from quizgame.core.text import has_control_characters
-from quizgame.core.validate import validate_pack_data
 
 FORMATS = ("gift", "aiken", "opentdb")
 FORMAT_NAMES = {"gift": gift.NAME, "aiken": aiken.NAME, "opentdb": opentdb.NAME}

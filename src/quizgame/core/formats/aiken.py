@@ -23,7 +23,7 @@ from quizgame.core.formats.common import (
     note_lost_pack_fields,
     quote,
 )
-from quizgame.core.model import Pack, QuestionType
+from quizgame.core.packs.model import Pack, QuestionType
 
 NAME = "Aiken"
 _OPTION = re.compile(r"^([A-Z])[.)]\s+(.*\S)\s*$")

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from quizgame.core.model import Pack, Question
+from quizgame.core.packs.model import Pack, Question
 from quizgame.core.text import clean, has_control_characters
 
 ERROR = "error"

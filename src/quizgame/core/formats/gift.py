@@ -27,7 +27,7 @@ from quizgame.core.formats.common import (
     quote,
 )
 from quizgame.core.formats.header import header_lines, read_header
-from quizgame.core.model import Pack, Question, QuestionType
+from quizgame.core.packs.model import Pack, Question, QuestionType
 
 NAME = "GIFT"
 BLANK = "_____"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quizgame.core.formats.common import Note, pack_id_from_name, quote
-from quizgame.core.model import Pack
+from quizgame.core.packs.model import Pack
 
 MARKER = "quizgame pack:"
 # Written in this order, each only when set (the id is on the marker line).

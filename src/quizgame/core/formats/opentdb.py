@@ -25,7 +25,7 @@ from quizgame.core.formats.common import (
     note_lost_fields,
     quote,
 )
-from quizgame.core.model import Difficulty, Pack, QuestionType
+from quizgame.core.packs.model import Difficulty, Pack, QuestionType
 from quizgame.core.text import json_escape_controls
 
 NAME = "Open Trivia DB"

@@ -2,7 +2,7 @@
 
     facts = load_facts("questions/facts/parallel-mothers.facts.yaml")
     pack = generate_pack(facts)            # a plain dict in the pack format
-    text = dump_pack(pack)                 # quizgame.core.packfile: the YAML that is committed
+    text = dump_pack(pack)                 # quizgame.core.packs.write: the YAML that is committed
 
 Templates per kind of fact (film, cast, crew, characters, plot and trivia, filmography) make all
 six question types; `quality.enforce` then drops any question that breaks a rule, and

@@ -15,10 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from quizgame.core.checking import normalize as _normalize
 from quizgame.core.generate.english import capitalize, quote
 from quizgame.core.generate.facts import Disputed, Facts
-from quizgame.core.model import Difficulty, QuestionType, Spoiler
+from quizgame.core.packs.model import Difficulty, QuestionType, Spoiler
+from quizgame.core.play.judging import normalize as _normalize
 
 T = TypeVar("T")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from quizgame.core.model import Difficulty, Spoiler
+from quizgame.core.packs.model import Difficulty, Spoiler
 
 T = TypeVar("T")
 

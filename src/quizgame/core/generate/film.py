@@ -14,7 +14,7 @@ from quizgame.core.generate.make import (
     true_false,
     wrong_number,
 )
-from quizgame.core.model import format_number
+from quizgame.core.packs.model import format_number
 
 THE_FILM = "the film"
 RECEPTION = "release and reception"

@@ -15,7 +15,7 @@ from quizgame.core.generate.draft import (
     stable_hash,
 )
 from quizgame.core.generate.english import capitalize, fix_articles, join_names, smart_quotes
-from quizgame.core.model import Difficulty, QuestionType, Spoiler
+from quizgame.core.packs.model import Difficulty, QuestionType, Spoiler
 
 _POSSESSIVES = ("her ", "his ", "their ", "its ")
 MAX_PAIRS = 6

@@ -13,7 +13,7 @@ from typing import Any
 from quizgame.core.generate.facts import Facts
 from quizgame.core.generate.reader import Reader, show_path
 from quizgame.core.generate.sections import read_facts
-from quizgame.core.yamlload import YamlProblem, compose, locate, read_data
+from quizgame.core.packs.yaml_reader import YamlProblem, compose, locate, read_data
 
 
 class FactsError(Exception):

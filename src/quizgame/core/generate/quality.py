@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 
 from quizgame.core.generate.draft import Context, Draft, names, normalize
 from quizgame.core.generate.english import lint
-from quizgame.core.model import QuestionType, format_number
+from quizgame.core.packs.model import QuestionType, format_number
 
 # Two questions are the same question when their prompts are at least NEAR_PROMPT alike and their
 # answers SAME_ANSWER alike (a rewording), or when two true/false statements are SAME_STATEMENT

@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from quizgame.core.generate.facts import Fact
-from quizgame.core.model import Difficulty, Spoiler
-from quizgame.core.validate import is_number, kind_of
-from quizgame.core.yamlload import Key
+from quizgame.core.packs.check import is_number, kind_of
+from quizgame.core.packs.model import Difficulty, Spoiler
+from quizgame.core.packs.yaml_reader import Key
 
 T = TypeVar("T")
 Path_ = tuple[Any, ...]

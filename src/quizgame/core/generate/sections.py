@@ -30,7 +30,7 @@ from quizgame.core.generate.sections_story import (
     ref,
 )
 from quizgame.core.generate.vocab import JOBS, RELATIONS
-from quizgame.core.model import format_number
+from quizgame.core.packs.model import format_number
 
 FACTS_VERSION = 1
 TOP_FIELDS = {

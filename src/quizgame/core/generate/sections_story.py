@@ -17,7 +17,7 @@ from quizgame.core.generate.facts import (
     Statement,
 )
 from quizgame.core.generate.reader import Path_, Reader, slugify, unique_ids
-from quizgame.core.model import format_number
+from quizgame.core.packs.model import format_number
 
 
 def ref(

@@ -30,7 +30,7 @@ from quizgame.core.generate.make import (
     true_false,
     wrong_number,
 )
-from quizgame.core.model import Spoiler, format_number
+from quizgame.core.packs.model import Spoiler, format_number
 
 PLOT = "plot"
 _ORDER_WORDS = (

@@ -20,9 +20,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quizgame.core.editing import EditError, PackDocument
-from quizgame.core.model import QuestionType
-from quizgame.core.starter import schema_reference
+from quizgame.core.packs.edit import EditError, PackDocument
+from quizgame.core.packs.model import QuestionType
+from quizgame.core.packs.starter import schema_reference
 from quizgame.tui import safetext
 from quizgame.tui.screens.confirm import ConfirmScreen, dismiss_unless_kept
 from quizgame.tui.screens.editor_form import TYPE_LABELS, QuestionFormScreen, TypeChooser

@@ -18,9 +18,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from quizgame.core.editing import question_problems
-from quizgame.core.model import Difficulty, QuestionType, Spoiler
-from quizgame.core.validate import ALL_QUESTION_FIELDS
+from quizgame.core.packs.check import ALL_QUESTION_FIELDS
+from quizgame.core.packs.edit import question_problems
+from quizgame.core.packs.model import Difficulty, QuestionType, Spoiler
 from quizgame.tui import safetext
 from quizgame.tui.screens.confirm import dismiss_unless_kept
 from quizgame.tui.widgets.editor_fields import (

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from quizgame.core.formats.common import pack_id_from_name
-from quizgame.core.validate import SLUG
+from quizgame.core.packs.check import SLUG
 from quizgame.tui import safetext
 
 

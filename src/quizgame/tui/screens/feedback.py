@@ -12,8 +12,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 
-from quizgame.core.model import QuestionType
-from quizgame.core.session import AnswerRecord, EndReason, Mode, Session
+from quizgame.core.packs.model import QuestionType
+from quizgame.core.play.modes import EndReason, Mode
+from quizgame.core.play.session import AnswerRecord, Session
 from quizgame.tui import safetext
 from quizgame.tui.widgets.countdown import CountdownBar
 from quizgame.tui.widgets.status import StatusBar

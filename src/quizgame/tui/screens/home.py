@@ -15,14 +15,14 @@ from textual.widgets import Button, Footer, Label, OptionList, Select, Selection
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from quizgame.core.model import Difficulty, Pack, Spoiler
-from quizgame.core.rounds import SessionOptions
-from quizgame.core.rules import MODE_DESCRIPTIONS, Mode
+from quizgame.core.packs.model import Difficulty, Pack, Spoiler
+from quizgame.core.play.dealing import SessionOptions
+from quizgame.core.play.modes import MODE_DESCRIPTIONS, Mode
 from quizgame.tui import safetext
 from quizgame.tui.prefs import HomeChoices
 
 if TYPE_CHECKING:
-    from quizgame.core.loader import LoadResult
+    from quizgame.core.packs.read import LoadResult
     from quizgame.tui.app import QuizApp
 
 COUNTS = (5, 10, 15, 20, 30, 50)

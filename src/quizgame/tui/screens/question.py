@@ -13,9 +13,11 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Static
 
-from quizgame.core.checking import parse_number
-from quizgame.core.model import QuestionType
-from quizgame.core.session import Lifeline, Mode, Round, Session, SessionError
+from quizgame.core.packs.model import QuestionType
+from quizgame.core.play.dealing import Round
+from quizgame.core.play.judging import parse_number
+from quizgame.core.play.modes import Lifeline, Mode
+from quizgame.core.play.session import Session, SessionError
 from quizgame.tui import safetext
 from quizgame.tui.widgets.answer_input import AnswerInput
 from quizgame.tui.widgets.choices import ChoiceList

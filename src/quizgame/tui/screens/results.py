@@ -14,7 +14,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from quizgame.core.session import AnswerRecord, EndReason, Results, Session
+from quizgame.core.play.modes import EndReason
+from quizgame.core.play.session import AnswerRecord, Results, Session
 from quizgame.tui import safetext
 from quizgame.tui.screens.stats import StatsScreen
 

@@ -17,10 +17,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quizgame.core.history import AccuracyPoint, MissedQuestion
-from quizgame.core.model import Pack, Spoiler
-from quizgame.core.session import DEFAULT_COUNT, Mode, SessionOptions
-from quizgame.core.store import StoreError
+from quizgame.core.packs.model import Pack, Spoiler
+from quizgame.core.play.dealing import SessionOptions
+from quizgame.core.play.modes import DEFAULT_COUNT, Mode
+from quizgame.core.scores.queries import AccuracyPoint, MissedQuestion
+from quizgame.core.scores.store import StoreError
 from quizgame.tui import safetext
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from quizgame.core.model import QuestionType
+from quizgame.core.packs.model import QuestionType
 from quizgame.tui import safetext
 
 

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
 
-from quizgame.core.model import format_number
+from quizgame.core.packs.model import format_number
 from quizgame.tui import safetext
 
 PAIR_ARROW = "->"

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Label
 
-from quizgame.core.session import Lifeline
+from quizgame.core.play.modes import Lifeline
 
 # Letter keys work unless a text box has the focus; the function keys work everywhere.
 KEYS: dict[Lifeline | str, tuple[str, str]] = {

@@ -7,7 +7,8 @@ from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
-from quizgame.core.session import SURVIVAL_LIVES, Mode, Session
+from quizgame.core.play.modes import SURVIVAL_LIVES, Mode
+from quizgame.core.play.session import Session
 from quizgame.tui.widgets.meter import meter
 
 

@@ -1,0 +1,472 @@
+"""Editing a pack file in place: what was not changed keeps its text, comments and layout.
+
+`PackDocument` holds the file as slices of its own text: a header (everything up to
+`questions:`), one slice per question (the comment lines just above it, then its lines) and a
+footer. Where each question starts comes from libyaml's event stream and the data from the
+loader's fast reader, so even a pack of thousands of questions opens in a fraction of a second.
+Saving writes the untouched slices back byte for byte. A question that is edited is read from its
+own lines by ruamel.yaml's round-trip parser, changed there and written anew by ruamel, so even its
+comments on unchanged fields stay. Adding, deleting and moving questions move whole slices,
+comments above a question going with it.
+
+    doc = PackDocument(path.read_text("utf-8"))
+    doc.replace_question(2, {**doc.question(2), "prompt": "New wording?"})
+    doc.save(path)          # atomically: a temporary file, then a rename
+
+No Textual here: the editor screens drive this, and tests do too.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from quizgame.core.atomic import write_atomic
+from quizgame.core.packs.check import validate_pack_data
+from quizgame.core.packs.read import LoadResult, load_pack_text
+from quizgame.core.packs.starter import SCHEMA_MODELINE
+from quizgame.core.packs.write import QUESTION_KEY_ORDER
+from quizgame.core.packs.yaml_reader import YamlProblem, read_data
+
+try:  # libyaml's event parser, as the loader uses
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+_TOP_KEY = re.compile(r"""^(?P<q>["']?)(?P<key>[^\s:#'"][^:#]*?)(?P=q)\s*:(?:\s|$)""")
+_MISSING = re.compile(r"missing field '(\w+)'")
+_RANK = {key: i for i, key in enumerate(QUESTION_KEY_ORDER)}
+
+
+class EditError(Exception):
+    """The file cannot be edited here (not YAML, or not shaped like a pack); `line` is 1-based."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(f"line {line}: {message}" if line else message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class _Item:
+    """One question: the comment lines above it, its own lines, its data, and (once it is edited)
+    its round-trip data, read by ruamel from its own lines."""
+
+    leading: list[str]
+    body: list[str]
+    data: dict[str, Any]
+    node: CommentedMap | None = None
+    edited: bool = False
+
+
+@dataclass
+class _Outline:
+    """Where things are (0-based lines), from libyaml's event stream: quick even for big packs."""
+
+    keys: list[tuple[str, int]] = field(default_factory=list)  # top-level keys, in order
+    root_flow: bool = False
+    questions_line: int = 0
+    questions_flow: bool = False
+    items: list[tuple[int, int]] = field(default_factory=list)  # each question's (line, col)
+
+
+def _outline(text: str) -> _Outline:
+    outline = _Outline()
+    parser = _Parser(text)
+    # Each open collection: [is_mapping, children seen, is the questions list]
+    stack: list[list[Any]] = []
+    last_key: Any = None
+    try:
+        while True:
+            event: Any = parser.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return outline
+            starts = isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent)
+            is_node = starts or isinstance(event, yaml.ScalarEvent | yaml.AliasEvent)
+            if is_node and stack:
+                parent = stack[-1]
+                line, col = event.start_mark.line, event.start_mark.column
+                if len(stack) == 1 and parent[0]:
+                    if parent[1] % 2 == 0:
+                        last_key = getattr(event, "value", None)
+                        outline.keys.append((str(last_key), line))
+                    elif last_key == "questions":
+                        outline.questions_line = outline.keys[-1][1]
+                        outline.questions_flow = bool(getattr(event, "flow_style", False))
+                elif parent[2]:
+                    outline.items.append((line, col))
+                parent[1] += 1
+            if starts:
+                if not stack:
+                    outline.root_flow = bool(event.flow_style)
+                questions = (
+                    len(stack) == 1
+                    and stack[0][1] % 2 == 0
+                    and last_key == "questions"
+                    and isinstance(event, yaml.SequenceStartEvent)
+                )
+                stack.append([isinstance(event, yaml.MappingStartEvent), 0, questions])
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                stack.pop()
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"YAML syntax error: {exc}") from None
+    finally:
+        parser.dispose()
+
+
+@dataclass
+class _Layout:
+    dash_col: int = 0  # where a question's "-" sits
+    key_offset: int = 2  # from the "-" to the question's keys
+    gap: list[str] = field(default_factory=list)  # what goes between two new questions
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    return yaml
+
+
+def _writer(layout: _Layout) -> YAML:
+    yaml = _yaml()
+    yaml.width = 4096  # never fold a line the author did not fold
+    yaml.indent(mapping=2, sequence=layout.dash_col + layout.key_offset, offset=layout.dash_col)
+    return yaml
+
+
+def plain(value: Any) -> Any:
+    """Round-trip data as plain dicts, lists, str, int, float, bool and None."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    return str(value)
+
+
+def _node(value: Any) -> Any:
+    """Plain data as round-trip data written the way packfile writes it."""
+    if isinstance(value, str):
+        return LiteralScalarString(value) if "\n" in value else value
+    if isinstance(value, dict):
+        mapping = CommentedMap()
+        for key, item in value.items():
+            mapping[key] = _node(item)
+        return mapping
+    if isinstance(value, list | tuple):
+        seq = CommentedSeq([_node(v) for v in value])
+        short = all(isinstance(v, str) and len(v) <= 40 and "\n" not in v for v in value)
+        if value and short and sum(len(str(v)) for v in value) <= 70:
+            seq.fa.set_flow_style()
+        return seq
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return int(value)
+    return value
+
+
+def _is_comment_or_blank(line: str, max_indent: int) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return True
+    return stripped.startswith("#") and len(line) - len(line.lstrip()) <= max_indent
+
+
+def _trim_trailing(lines: list[str], max_indent: int) -> tuple[list[str], list[str]]:
+    """Split trailing blank lines and shallow comment lines off `lines`."""
+    end = len(lines)
+    while end > 0 and _is_comment_or_blank(lines[end - 1], max_indent):
+        end -= 1
+    return lines[:end], lines[end:]
+
+
+def _eol_only(token: Any) -> Any:
+    """A comment token cut to its end-of-line comment (None if it only held later lines)."""
+    value = token.value
+    if value.startswith("#"):
+        token.value = value.split("\n", 1)[0] + "\n"
+        return token
+    return None
+
+
+def _drop_trailing_comments(node: Any) -> None:
+    """Comment lines ruamel hangs on a question's last value sit above the next question; they
+    are kept in the text there, so the question itself must not write them again."""
+    if isinstance(node, CommentedMap) and node:
+        last = list(node.keys())[-1]
+        slot = node.ca.items.get(last)
+        if slot is not None and len(slot) > 2 and slot[2] is not None:
+            slot[2] = _eol_only(slot[2])
+        _drop_trailing_comments(node[last])
+    elif isinstance(node, CommentedSeq) and node:
+        slot = node.ca.items.get(len(node) - 1)
+        if slot is not None and slot[0] is not None:
+            slot[0] = _eol_only(slot[0])
+        _drop_trailing_comments(node[-1])
+
+
+class PackDocument:
+    """A pack file's text, open for editing question by question (see the module docstring)."""
+
+    def __init__(self, text: str, name: str = "<pack>") -> None:
+        self.name = name
+        if text and not text.endswith("\n"):
+            text += "\n"
+        lines = text.splitlines(keepends=True)
+        try:
+            data = read_data(text)
+            outline = _outline(text)
+        except YamlProblem as exc:
+            raise EditError(exc.message, exc.line) from None
+        if not isinstance(data, dict) or outline.root_flow:
+            raise EditError("a pack file should be a mapping of fields (id, title, questions...)")
+        self.layout = _Layout()
+        self.fields: dict[str, Any] = {k: v for k, v in data.items() if k != "questions"}
+        questions = data.get("questions")
+        self.items: list[_Item] = []
+        if "questions" not in data:
+            self.header, self.footer = lines, []
+            self.header.append("questions:\n")
+            return
+        q_line = outline.questions_line
+        later = [line for _key, line in outline.keys if line > q_line]
+        end = later[0] if later else len(lines)
+        if questions is None or (isinstance(questions, list) and not questions):
+            self.header = [*lines[:q_line], "questions:\n"]
+            self.footer = lines[q_line + 1 :]
+            return
+        if not isinstance(questions, list) or outline.questions_flow:
+            raise EditError(
+                "'questions' should be a list written one question after another", q_line + 1
+            )
+        self.header = lines[: q_line + 1]
+        starts: list[int] = []
+        if not isinstance(questions, list) or len(questions) != len(outline.items):
+            # e.g. `questions:` given twice: the data and the file's outline disagree.
+            raise EditError("the questions could not be read one by one; fix the file by hand")
+        for index, (question, (line, col)) in enumerate(zip(questions, outline.items, strict=True)):
+            if not isinstance(question, dict):
+                raise EditError(f"question {index + 1} should be a mapping of fields", line + 1)
+            dash_line, dash_col = self._find_dash(lines, line, col)
+            if index == 0:
+                self.layout.dash_col = dash_col
+                self.layout.key_offset = max(2, col - dash_col) if dash_line == line else 2
+            starts.append(dash_line)
+        previous_end = q_line + 1
+        for index, question in enumerate(questions):
+            stop = starts[index + 1] if index + 1 < len(starts) else end
+            body, rest = _trim_trailing(lines[starts[index] : stop], self.layout.dash_col)
+            self.items.append(_Item(lines[previous_end : starts[index]], body, question))
+            if index + 1 < len(starts):
+                previous_end = stop - len(rest)
+            else:
+                self.footer = rest + lines[end:]
+        gaps = [item.leading for item in self.items[1:]]
+        self.layout.gap = ["\n"] if any(g and not g[0].strip() for g in gaps) else []
+
+    @staticmethod
+    def _find_dash(lines: list[str], line: int, col: int) -> tuple[int, int]:
+        """Where the "-" of the question starting at (line, col) is."""
+        text = lines[line]
+        dash = text.rfind("-", 0, col)
+        if dash != -1 and not text[:dash].strip():
+            return line, dash
+        for back in range(line - 1, -1, -1):  # "-" alone on a line above
+            stripped = lines[back].strip()
+            if stripped == "-":
+                return back, lines[back].index("-")
+            if stripped and not stripped.startswith("#"):
+                break
+        return line, max(0, col - 2)
+
+    @classmethod
+    def new(cls, pack_id: str, title: str, schema: str | None = None) -> PackDocument:
+        """An empty pack (it needs a question before it is valid)."""
+        head = f"{SCHEMA_MODELINE}{schema}\n" if schema else ""
+        text = (
+            f"{head}# Made in quizgame's editor.\n"
+            f"id: {pack_id}\n"
+            f"title: {json.dumps(' '.join(title.split()), ensure_ascii=False)}\n"
+            "version: 1\n"
+            "questions:\n"
+        )
+        return cls(text)
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    @property
+    def questions(self) -> list[dict[str, Any]]:
+        """Every question as plain data, in order (copies: change them through the methods)."""
+        return [copy.deepcopy(item.data) for item in self.items]
+
+    def question(self, index: int) -> dict[str, Any]:
+        return copy.deepcopy(self.items[index].data)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def text(self) -> str:
+        """The file as it would be saved now."""
+        out = list(self.header)
+        for item in self.items:
+            out += item.leading
+            out += self._render(item) if item.edited else item.body
+        out += self.footer
+        return "".join(out)
+
+    def check(self) -> LoadResult:
+        """The pack as the real loader reads the current text: the pack, or every problem."""
+        return load_pack_text(self.text(), self.name)
+
+    def _render(self, item: _Item) -> list[str]:
+        buffer = io.StringIO()
+        _writer(self.layout).dump([self._node(item)], buffer)
+        lines = buffer.getvalue().splitlines(keepends=True)
+        body, _rest = _trim_trailing(lines, self.layout.dash_col)
+        return body
+
+    # --- changing questions ----------------------------------------------------------------------
+
+    def _node(self, item: _Item) -> CommentedMap:
+        """The question's round-trip data, read from its own lines the first time it is needed."""
+        if item.node is None:
+            try:
+                seq = _yaml().load("".join(item.body))
+            except YAMLError as exc:
+                raise EditError(f"this question cannot be edited here: {exc}") from None
+            if not (isinstance(seq, CommentedSeq) and len(seq) == 1):
+                raise EditError("this question cannot be edited here")
+            item.node = seq[0]
+            _drop_trailing_comments(item.node)
+        return item.node
+
+    def replace_question(self, index: int, data: dict[str, Any]) -> None:
+        """Make question `index` hold `data`; fields that did not change keep their text."""
+        item = self.items[index]
+        if item.data == data:
+            return
+        node = self._node(item)
+        item.edited = True
+        item.data = copy.deepcopy(data)
+        for key in [k for k in node if k not in data]:
+            del node[key]
+        for key, value in data.items():
+            if key in node:
+                if plain(node[key]) != value:
+                    node[key] = _node(value)
+                continue
+            rank = _RANK.get(key, len(_RANK))
+            position = sum(1 for k in node if _RANK.get(str(k), len(_RANK)) <= rank)
+            node.insert(position, key, _node(value))
+
+    def add_question(self, data: dict[str, Any], index: int | None = None) -> int:
+        """Insert a question (at the end by default); returns its index."""
+        ordered = dict(sorted(data.items(), key=lambda kv: _RANK.get(kv[0], len(_RANK))))
+        at = len(self.items) if index is None else max(0, min(index, len(self.items)))
+        leading = list(self.layout.gap) if self.items and at > 0 else []
+        if at == 0 and self.items and not self.items[0].leading and self.layout.gap:
+            self.items[0].leading = list(self.layout.gap)
+        item = _Item(leading, [], copy.deepcopy(ordered), _node(ordered), edited=True)
+        self.items.insert(at, item)
+        return at
+
+    def delete_question(self, index: int) -> None:
+        """Remove a question with the comment lines above it."""
+        del self.items[index]
+
+    def move_question(self, index: int, to: int) -> None:
+        """Move a question (and the comment lines above it) to position `to`."""
+        to = max(0, min(to, len(self.items) - 1))
+        self.items.insert(to, self.items.pop(index))
+
+    # --- pack fields -----------------------------------------------------------------------------
+
+    def set_field(self, name: str, value: Any) -> None:
+        """Set a top-level field such as `title` or `id`; its line is rewritten, nothing else."""
+        if name == "questions":
+            raise ValueError("questions are changed one by one")
+        self.fields[name] = value
+        writer = _yaml()
+        writer.width = 4096
+        for lines in (self.header, self.footer):
+            span = self._field_span(lines, name)
+            if span is not None:
+                # The field's own lines, read and written by ruamel: a comment on it stays.
+                mapping = writer.load("".join(lines[span[0] : span[1]]))
+                mapping[name] = _node(value)
+                buffer = io.StringIO()
+                writer.dump(mapping, buffer)
+                lines[span[0] : span[1]] = buffer.getvalue().splitlines(keepends=True)
+                return
+        buffer = io.StringIO()
+        writer.dump({name: _node(value)}, buffer)
+        new_lines = buffer.getvalue().splitlines(keepends=True)
+        # Not there yet: after the last field above `questions:`.
+        at = 0
+        for index, line in enumerate(self.header):
+            match = _TOP_KEY.match(line)
+            if match and match["key"] != "questions":
+                span = self._field_span(self.header, match["key"])
+                at = span[1] if span else index + 1
+        self.header[at:at] = new_lines
+
+    @staticmethod
+    def _field_span(lines: list[str], name: str) -> tuple[int, int] | None:
+        for start, line in enumerate(lines):
+            match = _TOP_KEY.match(line)
+            if match and match["key"] == name:
+                end = start + 1
+                while end < len(lines) and (not lines[end].strip() or lines[end][0] in " \t#"):
+                    end += 1
+                body, _rest = _trim_trailing(lines[start:end], 0)
+                return start, start + len(body)
+        return None
+
+    # --- saving ----------------------------------------------------------------------------------
+
+    def save(self, path: Path) -> None:
+        """Write the file atomically: a temporary file in the same folder, then a rename."""
+        save_text(path, self.text())
+
+
+def save_text(path: Path, text: str) -> None:
+    """Write `text` to `path` atomically (a reader sees the old file or the new, never half)."""
+    write_atomic(path, text)
+
+
+def question_problems(data: dict[str, Any], other_ids: Iterable[str] = ()) -> dict[str, list[str]]:
+    """The errors in one question, by field ("" for the question as a whole), for a form.
+
+    `other_ids` are the ids of the pack's other questions (an id must be unique).
+    """
+    _pack, issues = validate_pack_data({"id": "pack", "title": "pack", "questions": [data]})
+    problems: dict[str, list[str]] = {}
+    for issue in issues:
+        if issue.severity != "error":
+            continue
+        path = issue.path
+        name = path[2] if len(path) > 2 and isinstance(path[2], str) else ""
+        if not name:
+            missing = _MISSING.match(issue.message)
+            name = missing.group(1) if missing else ""
+        problems.setdefault(name, []).append(issue.message)
+    qid = data.get("id")
+    if qid is not None and str(qid) in {str(other) for other in other_ids}:
+        problems.setdefault("id", []).append(f"another question already has the id '{qid}'")
+    return problems

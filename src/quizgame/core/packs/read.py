@@ -1,0 +1,245 @@
+"""Loading packs from files: read, validate, report every problem as `file:line:col: message`.
+
+Errors are rare, so the fast path reads without positions; a file with problems is composed a
+second time to find where each one is. Valid packs can be cached (see `cache`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quizgame.core.packs import cache
+from quizgame.core.packs.limits import MAX_FILE_BYTES
+from quizgame.core.packs.model import Pack
+
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem in a pack file, with its 1-based position."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+    severity: str = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def __str__(self) -> str:
+        label = "" if self.is_error else "warning: "
+        return f"{self.file}:{self.line}:{self.col}: {label}{self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "col": self.col,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
+
+@dataclass
+class LoadResult:
+    """What loading one file gave: the pack (None when it has errors) and every problem."""
+
+    path: Path
+    pack: Pack | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.pack is not None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+class PackLoadError(Exception):
+    """Raised by `require_pack` when a pack cannot be used; the message lists every error."""
+
+    def __init__(self, result: LoadResult) -> None:
+        super().__init__("\n".join(str(p) for p in result.errors))
+        self.result = result
+
+
+def load_pack(path: str | os.PathLike[str], *, cache_dir: Path | None = None) -> LoadResult:
+    """Load and validate the pack at `path`; never raises for bad input."""
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size <= MAX_FILE_BYTES:
+            raw = _read_bounded(path, size)
+            size = max(size, len(raw))
+        if size > MAX_FILE_BYTES:
+            return _failed(
+                path,
+                name,
+                f"the file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} a pack may be",
+                1,
+                1,
+            )
+    except IsADirectoryError:
+        return _failed(path, name, "this is a folder, not a pack file", 1, 1)
+    except OSError as exc:
+        return _failed(path, name, f"cannot read the file: {exc.strerror or exc}", 1, 1)
+
+    if cache_dir is None:
+        return _load_bytes(raw, path, name)
+    file_digest = cache.digest(raw)
+    cached = cache.get(cache_dir, path, file_digest)
+    if cached is not None:
+        pack, problems = cached
+        return LoadResult(path, pack, [Problem(**p) for p in problems])
+    result = _load_bytes(raw, path, name)
+    if result.pack is not None:
+        cache.put(cache_dir, path, file_digest, result.pack, [p.to_dict() for p in result.problems])
+    return result
+
+
+def _read_bounded(path: Path, size: int) -> bytes:
+    """The file's bytes, stopping one past the limit even if `size` lied (a pipe, a device)."""
+    with path.open("rb") as handle:
+        raw = handle.read(size + 1)  # not the limit itself: read(n) allocates n bytes up front
+        if len(raw) <= size:
+            return raw
+        chunks, total = [raw], len(raw)
+        while total <= MAX_FILE_BYTES:
+            chunk = handle.read(min(1 << 20, MAX_FILE_BYTES + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    return b"".join(chunks)
+
+
+def load_pack_text(text: str, name: str = "<pack>") -> LoadResult:
+    """Load a pack from YAML text (the editor and importers use this)."""
+    return _load_bytes(text.encode("utf-8"), Path(name), name)
+
+
+def require_pack(path: str | os.PathLike[str], *, cache_dir: Path | None = None) -> Pack:
+    """Load a pack or raise `PackLoadError` listing its errors."""
+    result = load_pack(path, cache_dir=cache_dir)
+    if result.pack is None:
+        raise PackLoadError(result)
+    return result.pack
+
+
+def _failed(path: Path, name: str, message: str, line: int, col: int) -> LoadResult:
+    return LoadResult(path, None, [Problem(name, line, col, message)])
+
+
+def _load_bytes(raw: bytes, path: Path, name: str) -> LoadResult:
+    # Imported here: a load served from the cache never needs the YAML reader or validator.
+    from quizgame.core.packs.check import Issue, validate_pack_data
+    from quizgame.core.packs.yaml_reader import (
+        Duplicate,
+        Key,
+        YamlProblem,
+        byte_position,
+        compose,
+        locate,
+        read_data,
+    )
+
+    if not raw.strip():
+        return _failed(
+            path, name, "the file is empty; a pack needs an id, a title and questions", 1, 1
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = byte_position(raw, exc.start)
+        return _failed(
+            path,
+            name,
+            f"the file is not valid UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded",
+            line,
+            col,
+        )
+    duplicates: list[Duplicate] = []
+    controls: list[tuple[Any, ...]] = []
+    try:
+        data = read_data(text, duplicates, controls)
+    except YamlProblem as exc:
+        return _failed(path, name, exc.message, exc.line, exc.col)
+
+    pack, issues = validate_pack_data(data, default_id=path.stem)
+    for dup in duplicates:
+        issues.append(Issue((*dup.path, Key(dup.key)), f"the key '{dup.key}' is given twice"))
+    for where in controls:
+        message = "this text holds control characters (terminal escapes); they are not shown"
+        issues.append(Issue(where, message, "warning"))
+    if not issues:
+        return LoadResult(path, _with_path(pack, path))
+
+    root = compose(text)
+    problems = [
+        Problem(name, *locate(root, issue.path), issue.message, issue.severity) for issue in issues
+    ]
+    problems.sort(key=lambda p: (p.line, p.col))
+    has_errors = any(p.is_error for p in problems)
+    return LoadResult(path, None if has_errors else _with_path(pack, path), problems)
+
+
+def _with_path(pack: Pack | None, path: Path) -> Pack | None:
+    if pack is None:
+        return None
+    # Pack is frozen; the path is set once here rather than threaded through validation.
+    object.__setattr__(pack, "path", path)
+    return pack
+
+
+# --- finding packs -------------------------------------------------------------------------
+
+
+def pack_files(folder: Path) -> list[Path]:
+    """The pack files directly inside `folder` (facts files are not packs)."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []
+    return [
+        p
+        for p in entries
+        if p.suffix in PACK_SUFFIXES and p.is_file() and not p.name.endswith(".facts.yaml")
+    ]
+
+
+def discover_packs(folders: Iterable[Path], *, cache_dir: Path | None = None) -> list[LoadResult]:
+    """Load every pack in `folders`; a broken pack is reported in its result, never raised.
+
+    A pack id found twice is an error on the later file, which is left out of play.
+    """
+    results: list[LoadResult] = []
+    seen: dict[str, Path] = {}
+    for folder in folders:
+        for path in pack_files(folder):
+            result = load_pack(path, cache_dir=cache_dir)
+            pack = result.pack
+            if pack is not None:
+                first = seen.get(pack.id)
+                if first is not None and first.resolve() != path.resolve():
+                    clash = Problem(
+                        str(path), 1, 1, f"pack id '{pack.id}' is already used by {first}"
+                    )
+                    result = LoadResult(path, None, [*result.problems, clash])
+                else:
+                    seen[pack.id] = path
+            results.append(result)
+    return results

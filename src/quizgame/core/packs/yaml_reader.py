@@ -1,0 +1,385 @@
+"""Safe, fast, bounded YAML reading for packs.
+
+The fast path builds Python data straight from libyaml's event stream: no node graph is kept
+(that graph is what makes a naive ``yaml.load`` slow and large), the garbage collector is paused
+while the acyclic data is built, and only safe tags are accepted. Hostile input (alias bombs,
+deep nesting, gigantic scalars or files) fails fast with a positioned error.
+
+Positions are not tracked on the fast path. When validation finds a problem, `locate` re-reads the
+file with the composer (slow, but only for broken files) to map data paths to line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import IO, Any
+
+import yaml
+
+from quizgame.core.packs.limits import gc_paused
+from quizgame.core.text import has_control_characters
+
+try:  # the libyaml bindings; the pure-Python parser is the slow fallback
+    from yaml import CSafeLoader as _SafeLoader
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+MAX_SCALAR_CHARS = 100_000
+MAX_DEPTH = 64
+# Values built, counting each alias as the size of what it refers to. A 500,000-question pack
+# is about 10 million; an alias bomb reaches this in a few lines.
+MAX_VALUES = 50_000_000
+
+# What libyaml says when its own nesting limit (1,000 levels, since 0.2.5) stops it.
+_LIBYAML_DEPTH = "maximum nesting depth"
+_STR = "tag:yaml.org,2002:str"
+_SAFE_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+# YAML 1.1 would turn a plain `2021-09-10` into a date and `=` into a "value" object; in a pack
+# they are text, as an author writing an answer or a source name means them.
+_IMPLICIT_TEXT_TAGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"}
+_MERGE = "tag:yaml.org,2002:merge"
+_SEQ_TAGS = {None, "!", "tag:yaml.org,2002:seq"}
+_MAP_TAGS = {None, "!", "tag:yaml.org,2002:map"}
+_RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+class YamlProblem(Exception):
+    """The file is not YAML we can read: `line` and `col` are 1-based."""
+
+    def __init__(self, message: str, line: int = 1, col: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.col = col
+
+
+@dataclass
+class Duplicate:
+    """A mapping key given twice; the later value wins, as in PyYAML."""
+
+    path: tuple[Any, ...]
+    key: Any
+
+
+def _mark_position(mark: Any) -> tuple[int, int]:
+    if mark is None:
+        return 1, 1
+    return mark.line + 1, mark.column + 1
+
+
+def _scalar(event: Any) -> Any:
+    value: str = event.value
+    if len(value) > MAX_SCALAR_CHARS:
+        line, col = _mark_position(event.start_mark)
+        raise YamlProblem(
+            f"a text of {len(value):,} characters is longer than the {MAX_SCALAR_CHARS:,} allowed",
+            line,
+            col,
+        )
+    tag = event.tag
+    if tag is None or tag == "!":
+        if not event.implicit[0]:  # quoted, or tagged '!': always a string
+            return value
+        for resolved, regexp in _RESOLVERS.get(value[:1], ()):
+            if regexp.match(value):
+                tag = resolved
+                break
+        else:
+            return value
+        if tag in _IMPLICIT_TEXT_TAGS:
+            return value
+        if tag == _MERGE:
+            line, col = _mark_position(event.start_mark)
+            raise YamlProblem(
+                "merge keys (<<) are not supported in a pack; write the fields out", line, col
+            )
+    if tag == _STR:
+        return value
+    if tag not in _SAFE_SCALAR_TAGS:
+        line, col = _mark_position(event.start_mark)
+        raise YamlProblem(f"the tag {tag} is not allowed in a pack", line, col)
+    node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark)
+    return _CONSTRUCTOR.construct_object(node)
+
+
+def read_data(
+    source: IO[bytes] | str,
+    duplicates: list[Duplicate] | None = None,
+    controls: list[tuple[Any, ...]] | None = None,
+) -> Any:
+    """Parse one YAML document into plain data (dict, list, str, int, float, bool, None).
+
+    Raises `YamlProblem` for syntax errors, bad encoding, unsafe tags and hostile input.
+    Duplicate mapping keys are appended to `duplicates` with their data path, and the paths of
+    texts holding control characters (only double-quoted escapes such as "\\e[31m" can make
+    them: YAML refuses them raw) to `controls`.
+    """
+    parser = _Parser(source)
+    try:
+        with gc_paused():
+            return _build(parser, duplicates, controls)
+    except yaml.MarkedYAMLError as exc:
+        if _LIBYAML_DEPTH in str(exc.problem) and isinstance(source, str):
+            # libyaml (0.2.5 as PyYAML 6.0.4 ships it) stops nesting at its own depth while
+            # scanning ahead, before our event loop sees level MAX_DEPTH + 1. The pure-Python
+            # parser has no such limit, so our rule, with its position, decides.
+            _read_pure(source, duplicates, controls)
+        line, col = _mark_position(exc.problem_mark)
+        text = source if isinstance(source, str) else None
+        raise YamlProblem(_yaml_message(exc, text), line, col) from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader_problem(exc, source) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(str(exc).splitlines()[0]) from None
+    finally:
+        parser.dispose()
+
+
+def byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of the byte at `offset` of UTF-8 `raw`."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    col = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, col
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, source: IO[bytes] | str) -> YamlProblem:
+    # Text reaches libyaml as UTF-8, so this is a character YAML forbids (control characters),
+    # and libyaml's position is a byte offset into that UTF-8.
+    line, col = 1, 1
+    if isinstance(source, str) and isinstance(exc.position, int):
+        line, col = byte_position(source.encode("utf-8", errors="replace"), exc.position)
+    if isinstance(exc.character, int):
+        return YamlProblem(f"{exc.reason}: found U+{exc.character:04X}", line, col)
+    return YamlProblem(f"the file is not valid UTF-8 text ({exc.reason})", line, col)
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str | None) -> str:
+    problem = exc.problem or "not valid YAML"
+    line, col = _mark_position(exc.problem_mark)
+    if text is not None and _char_at(text, line, col) == "\t":
+        return "YAML syntax error: a tab; YAML indents with spaces only"
+    message = f"YAML syntax error: {problem}"
+    if exc.context:
+        message += f" ({exc.context})"
+    if exc.context_mark is not None:
+        # Where the unfinished thing began is what the author needs (an unclosed quote, a list).
+        start = _mark_position(exc.context_mark)
+        if start != (line, col):
+            message += f"; it starts at line {start[0]}, column {start[1]}"
+    return message
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    lines = text.split("\n", line)
+    return lines[line - 1][col - 1 : col] if len(lines) >= line else ""
+
+
+def _read_pure(
+    source: str, duplicates: list[Duplicate] | None, controls: list[tuple[Any, ...]] | None
+) -> Any:
+    """Read `source` with PyYAML's pure-Python parser, raising `YamlProblem` as `read_data` does."""
+    parser = yaml.SafeLoader(source)
+    try:
+        with gc_paused():
+            return _build(parser, duplicates, controls)
+    except yaml.MarkedYAMLError as exc:
+        line, col = _mark_position(exc.problem_mark)
+        raise YamlProblem(_yaml_message(exc, source), line, col) from None
+    finally:
+        parser.dispose()
+
+
+def _build(
+    parser: Any, duplicates: list[Duplicate] | None, controls: list[tuple[Any, ...]] | None
+) -> Any:
+    get_event = parser.get_event
+    ScalarEvent = yaml.ScalarEvent
+    MappingStartEvent = yaml.MappingStartEvent
+    SequenceStartEvent = yaml.SequenceStartEvent
+    AliasEvent = yaml.AliasEvent
+    DocumentStartEvent = yaml.DocumentStartEvent
+    StreamEndEvent = yaml.StreamEndEvent
+    # Each open collection: [container, is_mapping, pending_key (or _NO_KEY), anchor, values_at_start]
+    stack: list[list[Any]] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    values = 0
+    root: Any = None
+    documents = 0
+    no_key = _NO_KEY
+
+    while True:
+        event = get_event()
+        cls = event.__class__
+        if cls is ScalarEvent:
+            value = _scalar(event)
+            size = 1
+            if controls is not None and event.style == '"' and has_control_characters(value):
+                controls.append(_value_path(stack, value))
+        elif cls is MappingStartEvent or cls is SequenceStartEvent:
+            is_map = cls is MappingStartEvent
+            if event.tag not in (_MAP_TAGS if is_map else _SEQ_TAGS):
+                line, col = _mark_position(event.start_mark)
+                raise YamlProblem(f"the tag {event.tag} is not allowed in a pack", line, col)
+            if len(stack) >= MAX_DEPTH:
+                line, col = _mark_position(event.start_mark)
+                raise YamlProblem(f"nesting is deeper than {MAX_DEPTH} levels", line, col)
+            stack.append([{} if is_map else [], is_map, no_key, event.anchor, values])
+            values += 1
+            continue
+        elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+            container, _is_map, _key, anchor, started = stack.pop()
+            value = container
+            size = 0  # already counted as its contents were added
+            if anchor is not None:
+                anchors[anchor] = (container, values - started)
+        elif cls is AliasEvent:
+            if event.anchor not in anchors:
+                line, col = _mark_position(event.start_mark)
+                raise YamlProblem(f"unknown alias *{event.anchor}", line, col)
+            value, size = anchors[event.anchor]
+            if values + size > MAX_VALUES:
+                line, col = _mark_position(event.start_mark)
+                raise YamlProblem(
+                    "aliases expand to too much data (is this an alias bomb?)", line, col
+                )
+        elif cls is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                line, col = _mark_position(event.start_mark)
+                raise YamlProblem("a pack is one YAML document, found a second", line, col)
+            continue
+        elif cls is StreamEndEvent:
+            return root
+        else:  # StreamStart, DocumentEnd
+            continue
+
+        if cls is ScalarEvent and event.anchor is not None:
+            anchors[event.anchor] = (value, 1)
+        values += size
+        if values > MAX_VALUES:
+            line, col = _mark_position(event.start_mark)
+            raise YamlProblem("the file holds too much data to be a pack", line, col)
+        if not stack:
+            root = value
+            continue
+        top = stack[-1]
+        if not top[1]:
+            top[0].append(value)
+        elif top[2] is no_key:
+            if isinstance(value, dict | list):
+                line, col = _mark_position(event.start_mark)
+                raise YamlProblem("a mapping key must be a plain value", line, col)
+            top[2] = value
+        else:
+            key = top[2]
+            container = top[0]
+            if duplicates is not None and key in container:
+                duplicates.append(Duplicate(_path_of(stack), key))
+            container[key] = value
+            top[2] = no_key
+
+
+def _value_path(stack: list[list[Any]], value: Any) -> tuple[Any, ...]:
+    """The data path of a scalar about to be added to the innermost open collection."""
+    if not stack:
+        return ()
+    top = stack[-1]
+    if not top[1]:
+        step: Any = len(top[0])
+    elif top[2] is _NO_KEY:
+        step = Key(value)  # the scalar is a key
+    else:
+        step = top[2]
+    return (*_path_of(stack), step)
+
+
+class _NoKey:
+    __slots__ = ()
+
+
+_NO_KEY = _NoKey()
+
+
+def _path_of(stack: list[list[Any]]) -> tuple[Any, ...]:
+    # Every open collection but the innermost leads to the next by its pending key or next index.
+    return tuple(parent[2] if parent[1] else len(parent[0]) for parent in stack[:-1])
+
+
+# --- positions, for error reports only -----------------------------------------------------
+
+
+class Key:
+    """A path step naming a mapping key itself (for problems such as 'unknown field')."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: Any) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"Key({self.name!r})"
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node graph of `text`, with positions; only called for files known to be readable."""
+    loader = _SafeLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def locate(root: yaml.Node | None, path: Sequence[Any]) -> tuple[int, int]:
+    """1-based line and column of the node at data `path`, or of its nearest existing parent."""
+    node = root
+    best = node
+    for step in path:
+        if node is None:
+            break
+        if isinstance(step, Key):
+            found = _map_entry(node, step.name)
+            if found is not None:
+                best = found[0]
+            break
+        if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            node = node.value[step] if 0 <= step < len(node.value) else None
+        elif isinstance(node, yaml.MappingNode):
+            entry = _map_entry(node, step)
+            node = entry[1] if entry else None
+        else:
+            node = None
+        if node is not None:
+            best = node
+    if best is None:
+        return 1, 1
+    return _mark_position(best.start_mark)
+
+
+def _map_entry(node: yaml.Node, key: Any) -> tuple[yaml.Node, yaml.Node] | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    found = None
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and _key_matches(key_node, key):
+            found = (key_node, value_node)  # the last one wins, as in the data
+    return found
+
+
+def _key_matches(node: yaml.ScalarNode, key: Any) -> bool:
+    if node.value == str(key):
+        return True
+    try:
+        return bool(_CONSTRUCTOR.construct_object(node) == key)
+    except yaml.YAMLError:
+        return False

@@ -1,0 +1,1 @@
+"""Play: the quiz session, dealing questions, modes and scoring, judging answers."""

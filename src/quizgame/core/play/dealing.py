@@ -1,0 +1,145 @@
+"""Building a session's rounds: which questions, in what order, and how each is shown."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from quizgame.core.packs.model import Difficulty, Pack, Question, QuestionType, Spoiler
+from quizgame.core.play.modes import DEFAULT_COUNT, Mode
+
+
+@dataclass(frozen=True, slots=True)
+class SessionOptions:
+    """What the player chose for a session."""
+
+    count: int | None = DEFAULT_COUNT  # None: every matching question
+    categories: tuple[str, ...] = ()  # empty: all
+    difficulty: Difficulty | None = None  # None: all
+    spoiler: Spoiler = Spoiler.NONE  # the most a question may give away: spoiler-safe by default
+    seed: int | None = None  # None: a fresh one, kept in `Session.seed`
+    mode: Mode = Mode.CLASSIC
+    time_limit: float | None = None  # challenge/survival: per question; blitz: whole session
+    question_ids: tuple[str, ...] = ()  # only these (replaying misses, practice)
+
+
+@dataclass(frozen=True, slots=True)
+class Round:
+    """A question as presented in this session: its number and the order things are shown in."""
+
+    number: int
+    question: Question
+    choices: tuple[str, ...] = ()  # multiple_choice (shuffled), true_false ("True", "False")
+    items: tuple[str, ...] = ()  # ordering, shuffled
+    lefts: tuple[str, ...] = ()  # matching, as written
+    rights: tuple[str, ...] = ()  # matching, shuffled
+
+
+def select_questions(pack: Pack, options: SessionOptions, rng: random.Random) -> list[Question]:
+    """The questions matching the options, shuffled by `rng`, cut to `count`.
+
+    No two questions sharing a group are asked (they are about one fact, so one would give
+    another away), and a cut session takes its questions from each type and category in turn,
+    so ten questions from a pack of mostly true/false, or mostly one topic, still bring the rest.
+    """
+    wanted_ids = set(options.question_ids)
+    categories = set(options.categories)
+    pool = [
+        q
+        for q in pack.questions
+        if q.spoiler.rank <= options.spoiler.rank
+        and (not categories or q.category in categories)
+        and (options.difficulty is None or q.difficulty is options.difficulty)
+        and (not wanted_ids or q.id in wanted_ids)
+    ]
+    rng.shuffle(pool)
+    pool = _one_per_group(pool)
+    if options.count is None or options.mode is Mode.BLITZ or options.count >= len(pool):
+        return pool
+    chosen = _varied(pool, max(0, options.count))
+    rng.shuffle(chosen)
+    return chosen
+
+
+def _one_per_group(questions: list[Question]) -> list[Question]:
+    """Each question whose groups are all still unasked, in order."""
+    seen: set[str] = set()
+    out = []
+    for question in questions:
+        if seen.intersection(question.groups):
+            continue
+        seen.update(question.groups)
+        out.append(question)
+    return out
+
+
+def _in_turn(questions: list[Question], key: Callable[[Question], object]) -> list[Question]:
+    """`questions` reordered to take one from each `key` in turn (each keeps its own order)."""
+    queues: dict[object, list[Question]] = {}
+    for question in questions:
+        queues.setdefault(key(question), []).append(question)
+    return [q for row in itertools.zip_longest(*queues.values()) for q in row if q is not None]
+
+
+def _varied(questions: list[Question], count: int) -> list[Question]:
+    """`count` questions taking each type in turn, and within a type each category in turn;
+    no category takes more than its share while others still have questions to give."""
+    order = _in_turn(_in_turn(questions, lambda q: q.category), lambda q: q.type)
+    share = math.ceil(count / len({q.category for q in questions}))
+    taken: dict[str | None, int] = {}
+    chosen: list[Question] = []
+    held_back: list[Question] = []
+    for question in order:
+        if len(chosen) == count:
+            break
+        if taken.get(question.category, 0) < share:
+            taken[question.category] = taken.get(question.category, 0) + 1
+            chosen.append(question)
+        else:
+            held_back.append(question)
+    return chosen + held_back[: count - len(chosen)]
+
+
+def _shuffled(values: Sequence[str], rng: random.Random, avoid_same: bool) -> tuple[str, ...]:
+    out = list(values)
+    for _ in range(10):  # a shuffle that leaves ordering items in order would give it away
+        rng.shuffle(out)
+        if not avoid_same or len(out) < 2 or out != list(values):
+            break
+    else:
+        # Two items stay in order 1 time in 1,024 after ten tries; the items are distinct, so
+        # turning them round by one is never the answer.
+        out = out[1:] + out[:1]
+    return tuple(out)
+
+
+def make_round(number: int, question: Question, rng: random.Random) -> Round:
+    qtype = question.type
+    if qtype is QuestionType.MULTIPLE_CHOICE:
+        return Round(number, question, choices=_shuffled(question.choices, rng, False))
+    if qtype is QuestionType.TRUE_FALSE:
+        return Round(number, question, choices=("True", "False"))
+    if qtype is QuestionType.ORDERING:
+        return Round(number, question, items=_shuffled(question.items, rng, True))
+    if qtype is QuestionType.MATCHING:
+        lefts = tuple(left for left, _ in question.pairs)
+        rights = _shuffled([right for _, right in question.pairs], rng, True)
+        return Round(number, question, lefts=lefts, rights=rights)
+    return Round(number, question)
+
+
+def describe_given(question: Question, given: Any) -> str:
+    """An answer as the player gave it, in words."""
+    if given is None:
+        return "(no answer)"
+    if question.type is QuestionType.TRUE_FALSE:
+        return "True" if given else "False"
+    if question.type is QuestionType.ORDERING:
+        return " → ".join(map(str, given))
+    if question.type is QuestionType.MATCHING:
+        return "; ".join(f"{left} → {right}" for left, right in dict(given).items())
+    return str(given)

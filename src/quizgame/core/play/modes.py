@@ -1,0 +1,54 @@
+"""How a session may be played: its modes, their clocks and lives, the lifelines, and why it ended."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+DEFAULT_COUNT = 10
+DEFAULT_TIME_LIMIT = 20.0  # seconds per question in challenge and survival
+BLITZ_SECONDS = 60.0
+SURVIVAL_LIVES = 3
+
+
+class Mode(StrEnum):
+    """How a session is played."""
+
+    CLASSIC = "classic"  # untimed
+    CHALLENGE = "challenge"  # a countdown per question, speed points
+    BLITZ = "blitz"  # one clock for the whole session
+    SURVIVAL = "survival"  # three lives, a countdown per question
+
+    @property
+    def per_question_clock(self) -> bool:
+        return self in (Mode.CHALLENGE, Mode.SURVIVAL)
+
+    @property
+    def description(self) -> str:
+        return MODE_DESCRIPTIONS[self]
+
+
+MODE_DESCRIPTIONS = {
+    Mode.CLASSIC: "Untimed. Take your time.",
+    Mode.CHALLENGE: "A countdown per question; faster answers score more.",
+    Mode.BLITZ: "One clock for the whole session: as many as you can.",
+    Mode.SURVIVAL: "Three lives; a wrong answer or a time-out costs one.",
+}
+
+
+class Lifeline(StrEnum):
+    """Once-per-session helps."""
+
+    FIFTY_FIFTY = "fifty_fifty"
+    SKIP = "skip"
+    HINT = "hint"
+
+    @property
+    def label(self) -> str:
+        return {"fifty_fifty": "50:50", "skip": "Skip", "hint": "Hint"}[self.value]
+
+
+class EndReason(StrEnum):
+    COMPLETED = "completed"
+    OUT_OF_LIVES = "out_of_lives"
+    TIME_UP = "time_up"
+    ABANDONED = "abandoned"

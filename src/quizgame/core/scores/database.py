@@ -1,0 +1,167 @@
+"""The score database as a file: connecting, checking, migrating, and setting aside a damaged
+one. Every failure becomes a `StoreError` whose message is one line for the player.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import datetime
+from pathlib import Path
+
+from quizgame.core.scores import migrations
+
+BUSY_TIMEOUT = 2.0  # seconds to wait for another writer before calling the database locked
+# The integrity check at open reads the whole file: about 20 ms for 10,000 sessions. Past this
+# budget it stops, so a huge history never slows the start; damage found later is noted in a
+# marker file and handled at the next open just the same.
+CHECK_BUDGET = 0.1  # seconds; 0 skips the check
+
+# SQLite result codes (the low byte of an extended code).
+_BUSY, _LOCKED, _READONLY, _INTERRUPT, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = (
+    5, 6, 8, 9, 11, 13, 14, 26
+)  # fmt: skip
+
+
+class StoreError(Exception):
+    """The score database cannot be used; the message is one line for the player."""
+
+
+class StoreLocked(StoreError):
+    """Another program holds the database."""
+
+
+class StoreCorrupt(StoreError):
+    """The database is damaged (found while in use; it is set aside the next time it opens)."""
+
+
+def one_line(text: str, limit: int = 100) -> str:
+    """SQLite's own words (its check reports span lines), flattened and cut short."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _error_code(exc: sqlite3.Error) -> int:
+    return int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+def translate(exc: sqlite3.Error, path: Path) -> StoreError:
+    """A sqlite3 error as one line a player can act on."""
+    code = _error_code(exc)
+    if code in (_BUSY, _LOCKED):
+        return StoreLocked(
+            f"the score database {path} is locked by another program; close it and try again"
+        )
+    if code in (_CORRUPT, _NOTADB):
+        return StoreCorrupt(f"the score database {path} is damaged ({one_line(str(exc))})")
+    if code == _FULL:
+        return StoreError(f"cannot write the score database {path}: the disk is full")
+    if code == _READONLY:
+        return StoreError(f"cannot write the score database {path}: it is read-only")
+    if code == _CANTOPEN:
+        return StoreError(f"cannot open the score database {path}")
+    return StoreError(f"the score database {path} failed: {one_line(str(exc))}")
+
+
+def damage_marker(path: Path) -> Path:
+    """A note left beside a database found damaged while in use, for the next open."""
+    return path.with_name(path.name + "-damaged")
+
+
+def set_aside(path: Path, moment: datetime) -> Path:
+    """Move a damaged database (and its -wal/-shm files) to `NAME.corrupt-YYYYmmdd-HHMMSS`."""
+    stamp = moment.astimezone().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while aside.exists():  # never replace an earlier one
+        n += 1
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    try:
+        path.rename(aside)
+        for suffix in ("-wal", "-shm", "-damaged"):
+            extra = path.with_name(path.name + suffix)
+            if extra.exists():
+                extra.rename(aside.with_name(aside.name + suffix))
+    except OSError as exc:
+        raise StoreError(
+            f"the score database {path} is damaged and could not be moved aside: {exc.strerror}"
+        ) from None
+    return aside
+
+
+def connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    """Connect, check the file, and bring the schema up to date."""
+    conn: sqlite3.Connection | None = None
+    try:
+        # Transactions are explicit (BEGIN IMMEDIATE ... COMMIT), hence isolation_level=None.
+        conn = sqlite3.connect(
+            path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+        )
+        conn.execute("PRAGMA journal_mode = WAL")
+        # NORMAL in WAL mode: a commit survives the process being killed; only a power cut
+        # can lose the last answers, and no answer waits on an fsync.
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        marker = damage_marker(path)
+        if marker.exists():
+            found = one_line(marker.read_text(encoding="utf-8", errors="replace"), 300)
+            raise StoreCorrupt(found or f"the score database {path} is damaged")
+        _check(conn, path)
+        _migrate(conn, path)
+        return conn
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        raise translate(exc, path) from None
+    except StoreError:
+        if conn is not None:
+            conn.close()
+        raise
+
+
+def _check(conn: sqlite3.Connection, path: Path) -> None:
+    """SQLite's quick integrity check, for at most CHECK_BUDGET seconds (0: none)."""
+    if CHECK_BUDGET <= 0:
+        return
+    # The check is one long step inside SQLite: only an interrupt from another thread stops it.
+    timer = threading.Timer(CHECK_BUDGET, conn.interrupt)
+    timer.daemon = True
+    timer.start()
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
+    except sqlite3.OperationalError as exc:
+        if _error_code(exc) != _INTERRUPT:
+            raise
+        return  # out of time: what was read is sound
+    finally:
+        timer.cancel()
+        timer.join()
+    if problems != ["ok"]:
+        raise StoreCorrupt(f"the score database {path} is damaged ({one_line(problems[0])})")
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    version = _user_version(conn)
+    if version == migrations.LATEST:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = _user_version(conn)  # another process may have migrated meanwhile
+        if version > migrations.LATEST:
+            raise StoreError(
+                f"the score database {path} is from a newer quizgame (schema {version}; "
+                f"this one knows up to {migrations.LATEST}); it was left as it is"
+            )
+        if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise StoreError(f"{path} is not a quizgame score database; it was left as it is")
+        for number, migration in migrations.pending(version):
+            migration(conn)
+            conn.execute(f"PRAGMA user_version = {number}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])

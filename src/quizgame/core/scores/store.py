@@ -1,0 +1,408 @@
+"""The score history: every session and every answer, in SQLite in the player's data folder.
+
+Each answer is committed as it is given, so a session cut short by SIGKILL or a closed terminal
+keeps its answers; the next time the store opens it finds the session's owner gone (see
+`ownership`) and marks it abandoned. A damaged database is moved aside under a timestamped name
+and a new one started; a locked one is reported. Either way the message is one line
+(`StoreError`), and nothing is deleted.
+
+Plain Python and the standard library's sqlite3: the game, the commands and the benchmark share it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from quizgame.core.play.dealing import SessionOptions
+from quizgame.core.play.modes import EndReason
+from quizgame.core.play.session import AnswerRecord, Results, Session
+from quizgame.core.scores import database
+from quizgame.core.scores.database import (
+    StoreCorrupt,
+    StoreError,
+    StoreLocked,
+    connect,
+    damage_marker,
+    one_line,
+    set_aside,
+    translate,
+)
+from quizgame.core.scores.owners import OwnerLock, owner_alive
+from quizgame.core.scores.queries import HistoryQueries
+
+__all__ = [
+    "ABANDONED",
+    "FINISHED",
+    "IN_PROGRESS",
+    "ScoreStore",
+    "SessionRecorder",
+    "StoreCorrupt",
+    "StoreError",
+    "StoreLocked",
+    "one_line",
+]
+
+IN_PROGRESS = "in_progress"
+FINISHED = "finished"
+ABANDONED = "abandoned"
+
+Now = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def timestamp(moment: datetime) -> str:
+    """How times are stored: ISO 8601 in UTC, to the millisecond."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def verdict_word(record: AnswerRecord) -> str:
+    """An answer's verdict as stored: correct, partial, wrong, timed_out or skipped."""
+    if record.skipped:
+        return "skipped"
+    if record.timed_out:
+        return "timed_out"
+    if record.correct:
+        return "correct"
+    return "partial" if record.verdict.partial else "wrong"
+
+
+def settings_of(options: SessionOptions) -> dict[str, Any]:
+    """The options worth keeping beside a session (mode and seed have their own columns)."""
+    return {
+        "count": options.count,
+        "categories": list(options.categories),
+        "difficulty": options.difficulty.value if options.difficulty else None,
+        "spoiler": options.spoiler.value,
+        "time_limit": options.time_limit,
+        "question_ids": list(options.question_ids),
+    }
+
+
+class ScoreStore(HistoryQueries):
+    """The player's score history. Open with `ScoreStore.open(path)`; close when done."""
+
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, now: Now, notice: str | None = None
+    ) -> None:
+        self.path = path
+        self.notice = notice  # one line to show the player (a damaged database set aside)
+        self._conn = conn
+        self._now = now
+        self._lock = threading.RLock()  # one connection, shared by the UI and its workers
+        self._owner = OwnerLock(self.live_dir)
+
+    # --- opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        busy_timeout: float | None = None,
+        now: Now = utc_now,
+    ) -> ScoreStore:
+        """Open (creating or migrating as needed) the database at `path`.
+
+        A damaged database is set aside and a new one started (`notice` says so); any other
+        problem raises `StoreError` with one line for the player.
+        """
+        path = Path(path)
+        if busy_timeout is None:
+            busy_timeout = database.BUSY_TIMEOUT
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the folder {path.parent}: {exc.strerror}") from None
+        notice = None
+        try:
+            conn = connect(path, busy_timeout)
+        except StoreCorrupt as exc:
+            aside = set_aside(path, now())
+            notice = f"{exc}; moved it to {aside.name} and started a new one"
+            conn = connect(path, busy_timeout)
+        store = cls(path, conn, now, notice)
+        try:
+            store.mark_lost_sessions()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    @staticmethod
+    def exists(path: str | os.PathLike[str]) -> bool:
+        return Path(path).exists()
+
+    @property
+    def live_dir(self) -> Path:
+        """Where the lock files of the processes writing sessions live."""
+        return self.path.with_name(self.path.name + "-live")
+
+    def close(self) -> None:
+        """Mark this process's unfinished sessions abandoned, and let go of the database."""
+        with self._lock:
+            if self._owner.held:
+                with contextlib.suppress(StoreError), self._write() as conn:
+                    conn.execute(
+                        "UPDATE sessions SET status = ?, ended_at = ? "
+                        "WHERE status = ? AND owner = ?",
+                        (ABANDONED, timestamp(self._now()), IN_PROGRESS, self._owner.token),
+                    )
+                self._owner.release()
+            self._conn.close()
+
+    def __enter__(self) -> ScoreStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- transactions ------------------------------------------------------------------------
+
+    def _failure(self, exc: sqlite3.Error) -> StoreError:
+        error = translate(exc, self.path)
+        if isinstance(error, StoreCorrupt):
+            with contextlib.suppress(OSError):
+                damage_marker(self.path).write_text(str(error) + "\n", encoding="utf-8")
+            error = StoreCorrupt(f"{error}; it will be set aside when quizgame next starts")
+        return error
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                yield self._conn
+            except sqlite3.Error as exc:
+                raise self._failure(exc) from None
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction, committed on leaving (durable across a killed process)."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._conn
+                except BaseException:
+                    self._conn.execute("ROLLBACK")
+                    raise
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if self._conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self._conn.execute("ROLLBACK")
+                raise self._failure(exc) from None
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def mark_lost_sessions(self) -> int:
+        """Mark abandoned the unfinished sessions whose process is gone; returns how many."""
+        with self._read() as conn:
+            rows = conn.execute("SELECT id, owner FROM sessions WHERE status = ?", (IN_PROGRESS,))
+            candidates = rows.fetchall()
+        alive: dict[str | None, bool] = {}
+        lost = []
+        for session_id, owner in candidates:
+            if owner == self._owner.token and self._owner.held:
+                continue
+            if owner not in alive:
+                alive[owner] = owner_alive(self.live_dir, owner)
+            if not alive[owner]:
+                lost.append((session_id,))
+        if not lost:
+            return 0
+        with self._write() as conn:
+            # ended_at: the last answer (or the start); duration: the time spent answering.
+            conn.executemany(
+                """
+                UPDATE sessions SET status = 'abandoned',
+                    ended_at = coalesce(
+                        (SELECT max(answered_at) FROM answers WHERE session_id = sessions.id),
+                        started_at),
+                    duration = coalesce(
+                        (SELECT round(sum(time_taken), 3) FROM answers
+                         WHERE session_id = sessions.id), 0)
+                WHERE id = ? AND status = 'in_progress'
+                """,
+                lost,
+            )
+        return len(lost)
+
+    def start_session(self, session: Session) -> int:
+        """Record a session as it starts; returns its id for `record_answer` and `finish`."""
+        try:
+            self._owner.acquire()
+        except OSError as exc:
+            raise StoreError(
+                f"cannot write beside the score database in {self.live_dir}: {exc.strerror or exc}"
+            ) from None
+        options = session.options
+        started = self._now()
+        with self._write() as conn:
+            cursor = conn.execute(
+                """
+                INSERT INTO sessions (pack_id, pack_title, mode, settings, seed, started_at,
+                                      local_day, status, pid, kind, total, owner)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                (
+                    session.pack.id,
+                    session.pack.title,
+                    session.mode.value,
+                    json.dumps(settings_of(options), ensure_ascii=False),
+                    session.seed,
+                    timestamp(started),
+                    started.astimezone().date().isoformat(),  # the player's day, where they are
+                    IN_PROGRESS,
+                    os.getpid(),
+                    "practice" if options.question_ids else "play",
+                    session.total,
+                    self._owner.token,
+                ),
+            )
+            assert cursor.lastrowid is not None
+            return cursor.lastrowid
+
+    def record_answer(self, session_id: int, record: AnswerRecord) -> None:
+        """Write one answer and the session's running totals, committed at once."""
+        verdict = verdict_word(record)
+        correct = int(record.correct and not record.skipped)
+        answered = int(not record.skipped)
+        with self._write() as conn:
+            conn.execute(
+                """
+                INSERT INTO answers (session_id, pack_id, number, question_id, given, verdict,
+                                     points, streak_bonus, time_taken, answered_at)
+                VALUES (?, (SELECT pack_id FROM sessions WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                (
+                    session_id,
+                    session_id,
+                    record.number,
+                    record.question_id,
+                    None if record.given is None else record.given_text,
+                    verdict,
+                    record.points,
+                    record.streak_bonus,
+                    record.time_taken,
+                    timestamp(self._now()),
+                ),
+            )
+            # Right-hand sides see the old values. A session another process took for lost
+            # while it lived (a shared folder without working locks) comes back to life.
+            conn.execute(
+                """
+                UPDATE sessions SET score = score + ?, correct = correct + ?,
+                    answered = answered + ?, asked = asked + 1,
+                    accuracy = CAST(correct + ? AS REAL) / max(answered + ?, 1),
+                    status = CASE WHEN owner = ? THEN 'in_progress' ELSE status END
+                WHERE id = ?
+                """,
+                (
+                    record.points,
+                    correct,
+                    answered,
+                    correct,
+                    answered,
+                    self._owner.token,
+                    session_id,
+                ),
+            )
+
+    def finish_session(self, session_id: int, results: Results) -> None:
+        """Write the final results: finished, or abandoned when the player quit."""
+        status = ABANDONED if results.end_reason is EndReason.ABANDONED else FINISHED
+        with self._write() as conn:
+            conn.execute(
+                """
+                UPDATE sessions SET status = ?, end_reason = ?, score = ?, accuracy = ?,
+                    correct = ?, answered = ?, asked = ?, total = ?, best_streak = ?,
+                    duration = ?, lifelines = ?, ended_at = ?
+                WHERE id = ?
+                """,
+                (
+                    status,
+                    results.end_reason.value,
+                    results.score,
+                    results.accuracy,
+                    results.correct,
+                    results.answered,
+                    results.asked,
+                    results.total,
+                    results.best_streak,
+                    results.duration,
+                    json.dumps([lifeline.value for lifeline in results.lifelines_used]),
+                    timestamp(self._now()),
+                    session_id,
+                ),
+            )
+
+
+class SessionRecorder:
+    """Writes one session to the store as it is played. Pass it as `Session(on_record=...)`,
+    then call `start` once the session exists and `finish` when it ends.
+
+    It never raises into the game: a store problem is kept in `error` and reported once to
+    `on_error`, and play goes on unrecorded (half a session is not written as if it were whole;
+    the store marks it abandoned when it closes).
+    """
+
+    def __init__(
+        self,
+        store: ScoreStore | None,
+        on_error: Callable[[StoreError], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.on_error = on_error
+        self.session_id: int | None = None
+        self.error: StoreError | None = None
+        self.finished = False
+
+    def _failed(self, exc: StoreError) -> None:
+        if self.error is None:
+            self.error = exc
+            if self.on_error is not None:
+                self.on_error(exc)
+
+    def start(self, session: Session) -> None:
+        if self.store is None:
+            return
+        try:
+            self.session_id = self.store.start_session(session)
+        except StoreError as exc:
+            self._failed(exc)
+
+    @property
+    def recording(self) -> bool:
+        return self.store is not None and self.session_id is not None and self.error is None
+
+    def __call__(self, record: AnswerRecord) -> None:
+        if not self.recording:
+            return
+        assert self.store is not None and self.session_id is not None
+        try:
+            self.store.record_answer(self.session_id, record)
+        except StoreError as exc:
+            self._failed(exc)
+
+    def finish(self, session: Session) -> None:
+        """Write the results (a session still running is written as abandoned)."""
+        if not self.recording or self.finished:
+            return
+        session.abandon()  # no-op once finished
+        assert self.store is not None and self.session_id is not None
+        try:
+            self.store.finish_session(self.session_id, session.results())
+            self.finished = True
+        except StoreError as exc:
+            self._failed(exc)

@@ -1,0 +1,63 @@
+"""Helpers for the TUI tests: small packs from tests/data, a fake clock, and the app to drive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.screen import Screen
+from textual.widget import Widget
+
+from quizgame.core.packs.model import Pack
+from quizgame.core.packs.read import require_pack
+from quizgame.core.play.dealing import SessionOptions
+from quizgame.tui.app import QuizApp
+from tests.clocks import FakeClock
+from tests.paths import TEST_DATA
+
+DATA = TEST_DATA
+PACKS = DATA / "packs"
+BROKEN = DATA / "broken"
+MARKUP = DATA / "markup"
+
+
+def pack(name: str = "all-types", folder: Path = PACKS) -> Pack:
+    return require_pack(folder / f"{name}.yaml")
+
+
+def make_app(
+    data_dir: Path,
+    start: Pack | None = None,
+    options: SessionOptions | None = None,
+    pack_dirs: tuple[Path, ...] = (PACKS, BROKEN),
+    clock: FakeClock | None = None,
+    **kwargs: Any,
+) -> QuizApp:
+    """The real app on test packs, with a clock that only moves when told."""
+    return QuizApp(
+        pack_dirs=pack_dirs,
+        data_dir=data_dir,
+        start_pack=start,
+        start_options=options or SessionOptions(count=None, seed=7),
+        clock=clock or FakeClock(),
+        **kwargs,
+    )
+
+
+def footer_key(screen: Screen[object], key: str) -> Widget:
+    """The footer's entry for `key`; a click on it presses the key, as a player's would."""
+    for widget in screen.query("Footer FooterKey"):
+        if getattr(widget, "key", None) == key:
+            return widget
+    raise AssertionError(f"the footer shows no {key!r}")
+
+
+def footer_keys(screen: Screen[object]) -> dict[str, tuple[str, bool]]:
+    """What the footer offers: key → (description, enabled)."""
+    return {
+        str(getattr(w, "key", "")): (
+            str(getattr(w, "description", "")),
+            not w.has_class("-disabled"),
+        )
+        for w in screen.query("Footer FooterKey")
+    }

@@ -1,0 +1,323 @@
+"""Pilot tests of the pack editor: a new pack with one question of each type, saved and played;
+read-only packs copied; problems shown at their field; nothing lost without asking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Select, Static, TextArea
+
+from quizgame.core.packs.model import QuestionType
+from quizgame.core.packs.read import load_pack
+from quizgame.core.packs.starter import SCHEMA_MODELINE
+from quizgame.core.play.dealing import SessionOptions
+from quizgame.core.play.session import Session
+from quizgame.tui.app import QuizApp
+from quizgame.tui.screens.confirm import ConfirmScreen
+from quizgame.tui.screens.editor import EditorScreen
+from quizgame.tui.screens.editor_form import QuestionFormScreen
+from quizgame.tui.screens.editor_new import NewPackScreen
+from quizgame.tui.screens.home import HomeScreen
+from quizgame.tui.widgets.editor_fields import FormField
+from tests.tui.helpers import MARKUP, PACKS, make_app
+
+
+def keys(text: str) -> list[str]:
+    names = {" ": "space", "\n": "enter", "-": "minus", ">": "greater_than_sign", ",": "comma"}
+    names |= {".": "full_stop", "?": "question_mark", "'": "apostrophe", ":": "colon"}
+    return [names.get(c, c) for c in text]
+
+
+async def fill(pilot: Pilot[None], name: str, text: str, *, typed: bool = False) -> None:
+    """Put `text` in the form field `name` (after clearing it): pasted, as an author often does,
+    or `typed` key by key (slower, so only some fields are)."""
+    widget = pilot.app.screen.query_one(f"#f-{name}")
+    widget.focus()
+    if isinstance(widget, TextArea):
+        widget.clear()
+    else:
+        widget.value = ""  # type: ignore[attr-defined]
+    if typed:
+        await pilot.press(*keys(text))
+    else:
+        pilot.app.post_message(events.Paste(text))  # the app hands it to the focused field
+        await pilot.pause()
+
+
+async def choose(pilot: Pilot[None], name: str, label: str) -> None:
+    """Open the drop-down `name` and pick the option whose label starts with `label` (typing it
+    makes the drop-down jump there)."""
+    select = pilot.app.screen.query_one(f"#f-{name}", Select)
+    select.focus()
+    await pilot.press("enter")
+    await pilot.press(*keys(label))
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def save_question(pilot: Pilot[None], app: QuizApp) -> None:
+    assert isinstance(app.screen, QuestionFormScreen)
+    assert app.screen.problems == {}, app.screen.problems
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(app.screen, EditorScreen)
+
+
+def editor(app: QuizApp) -> EditorScreen:
+    assert isinstance(app.screen, EditorScreen), app.screen
+    return app.screen
+
+
+async def add(pilot: Pilot[None], app: QuizApp, qtype: QuestionType) -> None:
+    await pilot.press("a")
+    await pilot.pause()
+    await pilot.press(str(list(QuestionType).index(qtype) + 1))
+    await pilot.pause()
+    assert isinstance(app.screen, QuestionFormScreen) and app.screen.qtype is qtype
+
+
+async def test_a_new_pack_with_every_type_is_saved_valid_and_plays(data_dir: Path) -> None:
+    packs = data_dir / "packs"
+    app = make_app(data_dir, pack_dirs=(PACKS, packs))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NewPackScreen)
+        await pilot.press(*keys("Capitals"))  # typed; the rest of the title pasted
+        app.post_message(events.Paste(", rivers and art"))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = editor(app)
+        assert screen.path == packs / "capitals-rivers-and-art.yaml"
+
+        await add(pilot, app, QuestionType.MULTIPLE_CHOICE)
+        await fill(pilot, "prompt", "Capital of Peru?", typed=True)
+        await fill(pilot, "choices", "Cusco\nLima\nArequipa")
+        await choose(pilot, "answer", "L")
+        await choose(pilot, "difficulty", "e")
+        await fill(pilot, "category", "Geography")
+        await save_question(pilot, app)
+
+        await add(pilot, app, QuestionType.TRUE_FALSE)
+        await fill(pilot, "prompt", "The Amazon flows into the Atlantic.")
+        await choose(pilot, "answer", "T")
+        await fill(pilot, "explanation", "Its mouth is in Brazil.")
+        await save_question(pilot, app)
+
+        await add(pilot, app, QuestionType.TYPED)
+        await fill(pilot, "prompt", "Who painted Guernica?")
+        await fill(pilot, "answer", "Pablo Picasso")
+        await fill(pilot, "accept", "Picasso")
+        await fill(pilot, "hint", "Cubism")
+        await save_question(pilot, app)
+
+        await add(pilot, app, QuestionType.NUMERIC)
+        await fill(pilot, "prompt", "How long is the Nile, in km?")
+        await fill(pilot, "answer", "6650")
+        await fill(pilot, "tolerance", "100")
+        await fill(pilot, "unit", "km")
+        await save_question(pilot, app)
+
+        await add(pilot, app, QuestionType.ORDERING)
+        await fill(pilot, "prompt", "From north to south:")
+        await fill(pilot, "items", "Oslo\nParis\nMadrid")
+        await save_question(pilot, app)
+
+        await add(pilot, app, QuestionType.MATCHING)
+        await fill(pilot, "prompt", "Match the river and the city.")
+        await fill(pilot, "pairs", "Seine -> Paris\nThames -> London\nTiber -> Rome")
+        await fill(pilot, "tags", "rivers, cities")
+        await save_question(pilot, app)
+
+        assert screen.unsaved_changes
+        assert not (packs / "capitals-rivers-and-art.yaml").exists()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not screen.unsaved_changes
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.pause()
+        assert "capitals-rivers-and-art" in app.screen.pack_ids  # Home looked again
+
+    path = packs / "capitals-rivers-and-art.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(SCHEMA_MODELINE)
+    result = load_pack(path)
+    assert result.ok and not result.problems, result.problems
+    pack = result.pack
+    assert pack is not None and pack.title == "Capitals, rivers and art"
+    assert [q.type for q in pack.questions] == list(QuestionType)
+    mc, tf, typed, numeric, ordering, matching = pack.questions
+    assert (mc.choices, mc.answer, mc.difficulty.value, mc.category) == (
+        ("Cusco", "Lima", "Arequipa"),
+        "Lima",
+        "easy",
+        "Geography",
+    )
+    assert tf.answer is True and tf.explanation == "Its mouth is in Brazil."
+    assert (typed.answer, typed.accept, typed.hint) == ("Pablo Picasso", ("Picasso",), "Cubism")
+    assert (numeric.answer, numeric.tolerance, numeric.unit) == (6650.0, 100.0, "km")
+    assert ordering.items == ("Oslo", "Paris", "Madrid")
+    assert dict(matching.pairs) == {"Seine": "Paris", "Thames": "London", "Tiber": "Rome"}
+    assert matching.tags == ("rivers", "cities")
+    assert [q.id for q in pack.questions] == ["q1", "q2", "q3", "q4", "q5", "q6"]
+    session = Session(pack, SessionOptions(count=None, seed=1))
+    assert len(session.rounds) == 6
+
+
+async def test_problems_are_shown_at_their_field_and_block_saving(data_dir: Path) -> None:
+    packs = data_dir / "packs"
+    packs.mkdir(parents=True)
+    source = PACKS / "all-types.yaml"
+    (packs / "mine.yaml").write_text(
+        source.read_text(encoding="utf-8").replace("id: all-types", "id: mine", 1),
+        encoding="utf-8",
+    )
+    app = make_app(data_dir, pack_dirs=(packs,))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.pause()
+        ids = [q["id"] for q in editor(app).document.questions]  # type: ignore[union-attr]
+        await add(pilot, app, QuestionType.MULTIPLE_CHOICE)
+        form = app.screen
+        assert isinstance(form, QuestionFormScreen)
+        await fill(pilot, "id", ids[0])
+        await fill(pilot, "prompt", "Which?")
+        await fill(pilot, "choices", "one")
+        shown = {
+            f.field_name: str(f.query_one(".form-label").render()) for f in form.query(FormField)
+        }
+        assert "✗ too few choices: 1, at least 2 needed" in shown["choices"]
+        assert "✗ missing field 'answer'" in shown["answer"]
+        assert f"✗ another question already has the id '{ids[0]}'" in shown["id"]
+        assert "✗" not in shown["prompt"]
+        assert form.query_one("#field-choices").has_class("-invalid")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # not saved
+        await fill(pilot, "id", "new-one")
+        await fill(pilot, "choices", "one\ntwo")
+        await choose(pilot, "answer", "two")
+        assert form.problems == {}
+        assert str(form.query_one("#form-status", Static).render()) == "✓ Ready to save"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = editor(app)
+        assert [q["id"] for q in screen.document.questions] == [ids[0], "new-one", *ids[1:]]  # type: ignore[union-attr]
+        await pilot.press("d")  # delete the new one again (it is highlighted), after a yes
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert [q["id"] for q in screen.document.questions] == ids  # type: ignore[union-attr]
+
+
+async def test_a_bundled_pack_is_read_only_and_can_be_copied(data_dir: Path) -> None:
+    packs = data_dir / "packs"
+    app = make_app(data_dir, pack_dirs=(PACKS, packs))
+    original = (PACKS / "all-types.yaml").read_text(encoding="utf-8")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.pause()
+        screen = editor(app)
+        assert not screen.editable
+        count = len(screen.document or [])
+        await pilot.press("a", "d")
+        await pilot.pause()
+        assert app.screen is screen and len(screen.document or []) == count  # nothing happened
+        status = str(screen.query_one("#editor-status", Static).render())
+        assert "read-only: press c to copy it to your packs" in status
+        await pilot.press("c")
+        await pilot.pause()
+        assert screen.editable and screen.path == packs / "all-types-copy.yaml"
+        await pilot.press("enter")  # edit the first question
+        await pilot.pause()
+        await fill(pilot, "prompt", "A new wording?")
+        await save_question(pilot, app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = (packs / "all-types-copy.yaml").read_text(encoding="utf-8")
+        await pilot.press("shift+down")  # the first question goes second
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        moved = load_pack(packs / "all-types-copy.yaml").pack
+        assert moved is not None and [q.id for q in moved.questions][:2] == ["tf", "mc"]
+        (packs / "all-types-copy.yaml").write_text(saved, encoding="utf-8")
+    assert (PACKS / "all-types.yaml").read_text(encoding="utf-8") == original
+    copy = load_pack(packs / "all-types-copy.yaml")
+    assert copy.ok and copy.pack is not None
+    assert copy.pack.id == "all-types-copy" and copy.pack.title.endswith("(my copy)")
+    assert copy.pack.questions[0].prompt == "A new wording?"
+    changed = [
+        (a, b)
+        for a, b in zip(
+            original.splitlines(),
+            (packs / "all-types-copy.yaml").read_text(encoding="utf-8").splitlines(),
+            strict=True,
+        )
+        if a != b
+    ]
+    assert len(changed) == 3  # the id, the title and the edited prompt; nothing else
+
+
+async def test_leaving_or_quitting_with_unsaved_changes_asks(data_dir: Path) -> None:
+    app = make_app(data_dir, pack_dirs=(PACKS, data_dir / "packs"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", *keys("Draft"), "enter")
+        await pilot.pause()
+        await add(pilot, app, QuestionType.TRUE_FALSE)
+        await fill(pilot, "prompt", "Yes?")
+        await pilot.press("escape")  # leaving a changed form asks
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        await choose(pilot, "answer", "False")
+        await save_question(pilot, app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert not (data_dir / "packs" / "draft.yaml").exists()
+
+
+async def test_markup_in_a_pack_is_shown_as_text_in_the_editor(data_dir: Path) -> None:
+    app = make_app(data_dir, pack_dirs=(MARKUP, data_dir / "packs"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.pause()
+        screen = editor(app)
+        title = str(screen.query_one("#editor-title", Static).render())
+        assert "[bold red]Markup[/] pack" in title and "\x1b" not in title
+        preview = str(screen.query_one("#preview-text", Static).render())
+        assert "[@click=app.quit]tag[/]" in preview and "[/source]" in preview
+        await pilot.press("c", "enter")  # copy, then open the first question's form
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, QuestionFormScreen)
+        choices = form.query_one("#f-choices", TextArea).text.splitlines()
+        assert choices == ["[b]", "[/]", "[@click=app.quit]quit[/]", "red"]  # escapes removed
+        assert form.query_one("#f-answer", Select).value == "[/]"
+        assert form.problems == {}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and app.is_running

@@ -1,0 +1,106 @@
+"""Snapshots at 80x24 of Home, a question of each type, feedback, results and help.
+
+Everything that moves is frozen: a FakeClock that only the test advances, no cursor blink in
+headless runs, and bars drawn as text. Update with `pytest --snapshot-update` after a deliberate
+change, and look at the pictures (`snapshot_report.html`) before committing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from quizgame.core.play.dealing import SessionOptions
+from quizgame.core.play.modes import Mode
+from quizgame.tui.app import QuizApp
+from tests.clocks import FakeClock
+from tests.tui.helpers import make_app, pack
+
+SnapCompare = Callable[..., bool]
+SIZE = (80, 24)
+
+
+def only(*ids: str, mode: Mode = Mode.CLASSIC) -> SessionOptions:
+    return SessionOptions(count=None, seed=5, question_ids=ids, mode=mode)
+
+
+async def packs_loaded(pilot: Pilot[None]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_home(snap_compare: SnapCompare, data_dir: Path) -> None:
+    assert snap_compare(make_app(data_dir), terminal_size=SIZE, run_before=packs_loaded)
+
+
+def test_home_focused_setting_light_theme(snap_compare: SnapCompare, data_dir: Path) -> None:
+    """The focused setting stands out by more than a shade (a bar, bold accent, a background)."""
+    app = make_app(data_dir)
+    app.theme = "textual-light"
+    assert snap_compare(app, press=["tab", "tab"], terminal_size=SIZE, run_before=packs_loaded)
+
+
+@pytest.mark.parametrize("question", ["mc", "tf", "typed", "numeric", "ordering", "matching"])
+def test_question(snap_compare: SnapCompare, data_dir: Path, question: str) -> None:
+    app = make_app(data_dir, start=pack(), options=only(question))
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_timed_question_with_lives(snap_compare: SnapCompare, data_dir: Path) -> None:
+    clock = FakeClock()
+    app = make_app(data_dir, start=pack(), options=only("mc", mode=Mode.SURVIVAL), clock=clock)
+
+    async def seven_seconds_in(pilot: Pilot[None]) -> None:
+        clock.advance(7.2)
+        pilot.app.screen.tick()  # type: ignore[attr-defined]
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=seven_seconds_in)
+
+
+async def wrong_answer(pilot: Pilot[None]) -> None:
+    app = pilot.app
+    assert isinstance(app, QuizApp) and app.session is not None
+    round_ = app.session.current
+    assert round_ is not None
+    wrong = next(i for i, c in enumerate(round_.choices) if c != round_.question.answer)
+    await pilot.press(str(wrong + 1))
+    await pilot.pause()
+
+
+def test_feedback_wrong(snap_compare: SnapCompare, data_dir: Path) -> None:
+    app = make_app(data_dir, start=pack(), options=only("mc"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=wrong_answer)
+
+
+def test_feedback_light_theme(snap_compare: SnapCompare, data_dir: Path) -> None:
+    app = make_app(data_dir, start=pack(), options=only("mc"))
+    app.theme = "textual-light"
+    assert snap_compare(app, terminal_size=SIZE, run_before=wrong_answer)
+
+
+def test_results(snap_compare: SnapCompare, data_dir: Path) -> None:
+    clock = FakeClock()
+    app = make_app(data_dir, start=pack(), options=only("mc", "tf", "numeric"), clock=clock)
+
+    async def play(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        clock.advance(4)
+        await wrong_answer(pilot)  # mc first (seed 5)
+        await pilot.press("enter")
+        clock.advance(3)
+        await pilot.press("2")  # true/false: False is right
+        await pilot.press("enter")
+        clock.advance(6)
+        await pilot.press("3", "6", "6", "enter", "enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=play)
+
+
+def test_help(snap_compare: SnapCompare, data_dir: Path) -> None:
+    assert snap_compare(
+        make_app(data_dir), press=["question_mark"], terminal_size=SIZE, run_before=packs_loaded
+    )
