@@ -11,7 +11,8 @@ from urllib.parse import quote
 
 import pytest
 
-from quizgame.core.formats import export_pack, gift, import_text
+from quizgame.core.formats import export_pack, import_text
+from quizgame.core.formats.gift.reading import read as read_gift
 from quizgame.core.formats.opentdb import ATTRIBUTION
 from quizgame.core.packs.model import Pack, QuestionType
 from quizgame.core.packs.read import load_pack_text
@@ -280,7 +281,7 @@ def test_the_real_open_trivia_db_file_imports_and_plays() -> None:
     session = Session(pack, SessionOptions(count=5, seed=1))
     assert len(session.rounds) == 5
     # and GIFT holds every one of them
-    drafts = gift.read(export_pack(pack, "gift").text).drafts
+    drafts = read_gift(export_pack(pack, "gift").text).drafts
     assert [(d.data["prompt"], d.data.get("choices", []), d.data["answer"]) for d in drafts] == [
         (q.prompt, list(q.choices), q.answer) for q in pack.questions
     ]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from quizgame.core.formats import export_pack, import_text
-from quizgame.core.formats.gift import escape
+from quizgame.core.formats.gift.writing import escape
 from quizgame.core.packs.model import Pack
 from quizgame.core.packs.read import load_pack_text
 from quizgame.core.packs.starter import starter_pack

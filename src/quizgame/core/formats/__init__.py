@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from quizgame.core.formats import aiken, gift, opentdb
+from quizgame.core.formats import aiken, opentdb
 from quizgame.core.formats.common import (
     ERROR,
     WARNING,
@@ -30,6 +30,9 @@ from quizgame.core.formats.common import (
     pack_title_from_name,
     without_control_characters,
 )
+from quizgame.core.formats.gift import reading as gift_reading
+from quizgame.core.formats.gift import writing as gift_writing
+from quizgame.core.formats.gift.syntax import NAME as GIFT_NAME
 from quizgame.core.packs.check import validate_pack_data
 from quizgame.core.packs.model import Pack
 from quizgame.core.packs.read import load_pack_text
@@ -37,15 +40,15 @@ from quizgame.core.packs.write import dump_pack
 from quizgame.core.text import has_control_characters
 
 FORMATS = ("gift", "aiken", "opentdb")
-FORMAT_NAMES = {"gift": gift.NAME, "aiken": aiken.NAME, "opentdb": opentdb.NAME}
+FORMAT_NAMES = {"gift": GIFT_NAME, "aiken": aiken.NAME, "opentdb": opentdb.NAME}
 SUFFIXES = {".gift": "gift", ".json": "opentdb", ".aiken": "aiken"}
 _READERS: dict[str, Callable[[str], Parsed]] = {
-    "gift": gift.read,
+    "gift": gift_reading.read,
     "aiken": aiken.read,
     "opentdb": opentdb.read,
 }
 _WRITERS: dict[str, Callable[[Pack], Written]] = {
-    "gift": gift.write,
+    "gift": gift_writing.write,
     "aiken": aiken.write,
     "opentdb": opentdb.write,
 }

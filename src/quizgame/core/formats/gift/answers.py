@@ -1,0 +1,316 @@
+"""The answer block of one GIFT question (`{...}`), turned into pack-format fields by type."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from quizgame.core.formats.common import Parsed, quote
+from quizgame.core.formats.gift.syntax import WEIGHT, formatted, restore
+from quizgame.core.packs.model import QuestionType
+
+TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
+_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+_FULL = 1 - 1e-9
+
+
+@dataclass(slots=True)
+class _Option:
+    text: str
+    weight: float
+    feedback: str | None
+
+    @property
+    def full(self) -> bool:
+        return self.weight >= _FULL
+
+    def label(self) -> str:
+        return f"{quote(self.text)} ({self.weight * 100:g}%)"
+
+
+def _joined(*texts: str | None) -> str | None:
+    parts = [t for t in texts if t]
+    return "\n\n".join(parts) if parts else None
+
+
+class QuestionAnswers:
+    """The answers of one question, turned into pack-format fields."""
+
+    def __init__(
+        self, parsed: Parsed, line: int, number: int, fmt: str, general: str | None
+    ) -> None:
+        self.parsed = parsed
+        self.line = line
+        self.number = number
+        self.fmt = fmt
+        self.general = general
+
+    def error(self, message: str) -> None:
+        self.parsed.error(message, self.line, self.number)
+
+    def warn(self, message: str) -> None:
+        self.parsed.warn(message, self.line, self.number)
+
+    def parse(self, answers: str) -> dict[str, Any] | None:
+        """Pack-format fields (with "type") from the text inside `{...}`; None if skipped."""
+        if not answers:
+            self.warn(
+                "an essay question (free text, marked by a teacher) cannot be played: skipped"
+            )
+            return None
+        if answers.startswith("#"):
+            return self.numerical(answers[1:])
+        if "~" in answers:
+            return self.multiple_choice(answers)
+        if "=" in answers and "->" in answers:
+            return self.matching(answers)
+        head = answers.split("#", 1)[0].strip() if "#" in answers[1:] else answers
+        if head in TRUE_FALSE:
+            return self.true_false(answers)
+        return self.short_answer(answers)
+
+    def _option(self, part: str, weight: float) -> _Option | None:
+        bits = part.split("#", 1)
+        text = formatted(bits[0], self.fmt)[1]
+        feedback = formatted(bits[1], self.fmt)[1] or None if len(bits) > 1 else None
+        if not text:
+            self.error("an empty answer")
+            return None
+        return _Option(text, weight, feedback)
+
+    def _weighted(self, part: str, default: float) -> _Option | None:
+        part = part.strip()
+        match = WEIGHT.match(part)
+        if match:
+            return self._option(part[match.end() :], float(match.group(1)) / 100)
+        return self._option(part, default)
+
+    def _pieces(self, answers: str, separator: str) -> list[str]:
+        parts = answers.split(separator)
+        if not parts[0].strip():
+            parts.pop(0)
+        return parts
+
+    def _lost_feedback(self, options: list[_Option], kept: _Option) -> None:
+        others = [o for o in options if o is not kept and o.feedback]
+        if others:
+            count = len(others)
+            self.warn(
+                f"feedback on {count} other answer{'s' if count > 1 else ''} not kept "
+                "(the right answer's feedback becomes the explanation)"
+            )
+
+    def multiple_choice(self, answers: str) -> dict[str, Any] | None:
+        options: list[_Option] = []
+        for part in self._pieces(answers.replace("=", "~="), "~"):
+            part = part.strip()
+            option = (
+                self._option(part[1:], 1.0) if part.startswith("=") else self._weighted(part, 0.0)
+            )
+            if option is None:
+                return None
+            options.append(option)
+        if len(options) < 2:
+            self.error("a multiple-choice question needs at least 2 answers")
+            return None
+        full = [o for o in options if o.full]
+        partial = [o for o in options if 0 < o.weight < _FULL]
+        if len(full) > 1:
+            self.warn(
+                f"{len(full)} answers are fully right, and a multiple-choice question here has "
+                "exactly one: skipped"
+            )
+            return None
+        if not full:
+            if partial:
+                self.warn(
+                    "several right answers sharing the credit ("
+                    + ", ".join(o.label() for o in partial)
+                    + ") cannot be held: skipped"
+                )
+            else:
+                self.error("no right answer: mark it with '='")
+            return None
+        right = full[0]
+        penalties = [o for o in options if o.weight < 0]
+        if partial:
+            self.warn(
+                "partial credit not kept, these now count as wrong: "
+                + ", ".join(o.label() for o in partial)
+            )
+        if penalties:
+            self.warn(
+                "negative weights not kept (a wrong answer scores 0 here): "
+                + ", ".join(o.label() for o in penalties)
+            )
+        self._lost_feedback(options, right)
+        out: dict[str, Any] = {
+            "type": QuestionType.MULTIPLE_CHOICE.value,
+            "choices": [o.text for o in options],
+            "answer": right.text,
+        }
+        explanation = _joined(right.feedback, self.general)
+        if explanation:
+            out["explanation"] = explanation
+        return out
+
+    def short_answer(self, answers: str) -> dict[str, Any] | None:
+        options: list[_Option] = []
+        for part in self._pieces(answers, "="):
+            option = self._weighted(part, 1.0)
+            if option is None:
+                return None
+            options.append(option)
+        if not options:
+            self.error("a short-answer question needs an answer after '='")
+            return None
+        full = [o for o in options if o.full]
+        if not full:
+            self.warn(
+                "no answer gets full credit ("
+                + ", ".join(o.label() for o in options)
+                + "): skipped"
+            )
+            return None
+        partial = [o for o in options if not o.full]
+        if partial:
+            self.warn(
+                "answers with partial credit not kept: " + ", ".join(o.label() for o in partial)
+            )
+        if any("*" in o.text for o in full):
+            self.warn("'*' is a wildcard in Moodle; here it is kept as plain text")
+        self._lost_feedback(options, full[0])
+        seen: dict[str, str] = {}
+        for option in full:
+            seen.setdefault(option.text.casefold(), option.text)
+        texts = list(seen.values())
+        out: dict[str, Any] = {"type": QuestionType.TYPED.value, "answer": texts[0]}
+        if len(texts) > 1:
+            out["accept"] = texts[1:]
+        explanation = _joined(full[0].feedback, self.general)
+        if explanation:
+            out["explanation"] = explanation
+        return out
+
+    def true_false(self, answers: str) -> dict[str, Any]:
+        bits = [formatted(b, self.fmt)[1] or None for b in answers.split("#", 2)]
+        value = TRUE_FALSE[(bits[0] or "").strip()]
+        wrong = bits[1] if len(bits) > 1 else None
+        right = bits[2] if len(bits) > 2 else None
+        explanation = _joined(right, self.general)
+        if explanation is None:
+            explanation = wrong  # the only feedback still explains the answer
+        elif wrong:
+            self.warn(f"feedback for the wrong answer not kept: {quote(wrong)}")
+        out: dict[str, Any] = {"type": QuestionType.TRUE_FALSE.value, "answer": value}
+        if explanation:
+            out["explanation"] = explanation
+        return out
+
+    def _number(self, text: str) -> float | None:
+        if not _NUMBER.match(text.strip()):
+            self.error(f"{quote(text)} is not a number")
+            return None
+        return float(text)
+
+    def numerical(self, answers: str) -> dict[str, Any] | None:
+        wrong_feedback = None
+        tilde = answers.find("~")
+        if tilde != -1:
+            wrong_feedback = answers[tilde:]
+            answers = answers[:tilde]
+        found: list[tuple[_Option, float, float]] = []
+        anything: list[_Option] = []
+        for part in self._pieces(answers, "="):
+            option = self._weighted(part, 1.0)
+            if option is None:
+                return None
+            spec = option.text
+            if spec == "*":
+                anything.append(option)
+                continue
+            if spec.find("..") > 0:
+                low_text, high_text = spec.split("..", 1)
+                low, high = self._number(low_text), self._number(high_text)
+                if low is None or high is None:
+                    return None
+                if low > high:
+                    self.error(f"the range {spec} runs backwards")
+                    return None
+                value, tolerance = (low + high) / 2, (high - low) / 2
+            elif spec.find(":") > 0:
+                value_text, tolerance_text = spec.split(":", 1)
+                number, margin = self._number(value_text), self._number(tolerance_text)
+                if number is None or margin is None:
+                    return None
+                value, tolerance = number, abs(margin)
+            else:
+                number = self._number(spec)
+                if number is None:
+                    return None
+                value, tolerance = number, 0.0
+            found.append((option, value, tolerance))
+        if not found and not anything:
+            self.error("a numerical question needs a number after '#'")
+            return None
+        full = [f for f in found if f[0].full]
+        if not full:
+            self.warn("no number gets full credit: skipped")
+            return None
+        option, value, tolerance = full[0]
+        if len(full) > 1:
+            self.warn(
+                "only the first right number is kept; not kept: "
+                + ", ".join(quote(f[0].text) for f in full[1:])
+            )
+        partial = [f[0] for f in found if not f[0].full]
+        if partial:
+            self.warn(
+                "numbers with partial credit not kept: " + ", ".join(o.label() for o in partial)
+            )
+        if anything:
+            self.warn("the catch-all answer '*' not kept")
+        if wrong_feedback is not None:
+            self.warn("feedback for wrong numbers not kept")
+        self._lost_feedback([f[0] for f in found] + anything, option)
+        out: dict[str, Any] = {
+            "type": QuestionType.NUMERIC.value,
+            "answer": int(value) if value == int(value) else value,
+        }
+        if tolerance:
+            out["tolerance"] = int(tolerance) if tolerance == int(tolerance) else tolerance
+        explanation = _joined(option.feedback, self.general)
+        if explanation:
+            out["explanation"] = explanation
+        return out
+
+    def matching(self, answers: str) -> dict[str, Any] | None:
+        pairs: dict[str, str] = {}
+        extras: list[str] = []
+        parts = self._pieces(answers, "=")
+        if len(parts) < 2:
+            self.error("a matching question needs at least 2 pairs")
+            return None
+        for part in parts:
+            if "->" not in part:
+                self.error(f"a matching pair needs 'left -> right', found {quote(restore(part))}")
+                return None
+            left_text, right_text = part.split("->", 1)
+            left = formatted(left_text, self.fmt)[1]
+            right = restore(right_text).strip()
+            if not left:
+                extras.append(right)
+            elif left in pairs:
+                self.warn(f"the left side {quote(left)} appears twice: skipped")
+                return None
+            else:
+                pairs[left] = right
+        if extras:
+            self.warn(
+                "extra answers without a match not kept: " + ", ".join(quote(e) for e in extras)
+            )
+        out: dict[str, Any] = {"type": QuestionType.MATCHING.value, "pairs": pairs}
+        if self.general:
+            out["explanation"] = self.general
+        return out

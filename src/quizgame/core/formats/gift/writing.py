@@ -1,0 +1,112 @@
+"""Writing a pack as GIFT text, with a note for each question or field GIFT cannot hold."""
+
+from __future__ import annotations
+
+import re
+
+from quizgame.core.formats.common import Written, export_note, note_lost_fields, number_text
+from quizgame.core.formats.gift.syntax import FORMAT_PREFIX, NAME, WEIGHT
+from quizgame.core.formats.header import header_lines
+from quizgame.core.packs.model import Pack, Question, QuestionType
+
+_SPECIAL_OUT = re.compile(r"[\\~=#{}:]")
+
+
+def escape(text: str) -> str:
+    """Text as GIFT: special characters escaped, on one line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    out = _SPECIAL_OUT.sub(lambda m: "\\" + m.group(0), text).replace("\n", "\\n")
+    if FORMAT_PREFIX.match(out):
+        out = "[plain]" + out  # so that a leading "[html]" stays text
+    return out
+
+
+def _answer(text: str, weight: str) -> str:
+    out = escape(text)
+    # Text that starts like a weight ("%50%...") gets an explicit one, so it reads back as text.
+    return f"%{weight}%{out}" if WEIGHT.match(out) else out
+
+
+def _category_line(category: str | None) -> str:
+    return "$CATEGORY: " + (category or "").replace("/", "//")
+
+
+def _tag(tag: str) -> str:
+    return "[tag:" + tag.replace("]", "\\]") + "]"
+
+
+def _general(question: Question) -> str:
+    return f"####{escape(question.explanation)}" if question.explanation else ""
+
+
+def write(pack: Pack) -> Written:
+    """GIFT text for a pack; a note for each question or field GIFT cannot hold."""
+    written = Written("", 0)
+    out = [f"// {line}" for line in header_lines(pack)] + [""]
+    category: str | None = None
+    for number, question in enumerate(pack.questions, 1):
+        answers = _answers(question, number, written)
+        if answers is None:
+            continue
+        if question.category != category:
+            category = question.category
+            out += [_category_line(category), ""]
+        if question.tags:
+            out.append("// " + " ".join(_tag(t) for t in question.tags))
+        out += [f"::{escape(question.id)}::{escape(question.prompt)}{answers}", ""]
+        written.count += 1
+        note_lost_fields(written, number, question, {"explanation", "category", "tags"}, NAME)
+    written.text = "\n".join(out)
+    return written
+
+
+def _answers(question: Question, number: int, written: Written) -> str | None:
+    qtype = question.type
+    general = _general(question)
+    if qtype is QuestionType.MULTIPLE_CHOICE:
+        lines = [
+            f"\t={escape(c)}" if c == question.answer else f"\t~{_answer(c, '0')}"
+            for c in question.choices
+        ]
+        if general:
+            lines.append(f"\t{general}")
+        return "{\n" + "\n".join(lines) + "\n}"
+    if qtype is QuestionType.TRUE_FALSE:
+        return "{" + ("TRUE" if question.answer else "FALSE") + general + "}"
+    if qtype is QuestionType.TYPED:
+        texts = [str(question.answer), *question.accept]
+        if any("->" in t for t in texts):
+            written.notes.append(
+                export_note(
+                    number, question, "an answer with '->' reads as matching in GIFT: not exported"
+                )
+            )
+            return None
+        lines = [f"\t={_answer(t, '100')}" for t in texts]
+        if general:
+            lines.append(f"\t{general}")
+        return "{\n" + "\n".join(lines) + "\n}"
+    if qtype is QuestionType.NUMERIC:
+        assert isinstance(question.answer, float)
+        spec = number_text(question.answer)
+        if question.tolerance:
+            spec += ":" + number_text(question.tolerance)
+        return "{#" + spec + general + "}"
+    if qtype is QuestionType.MATCHING:
+        if any("->" in left for left, _ in question.pairs):
+            written.notes.append(
+                export_note(
+                    number,
+                    question,
+                    "a left side with '->' cannot be written in GIFT: not exported",
+                )
+            )
+            return None
+        lines = [f"\t={escape(left)} -> {escape(right)}" for left, right in question.pairs]
+        if general:
+            lines.append(f"\t{general}")
+        return "{\n" + "\n".join(lines) + "\n}"
+    written.notes.append(
+        export_note(number, question, f"GIFT has no {qtype.value} questions: not exported")
+    )
+    return None
