@@ -14,8 +14,9 @@ from quizgame.core.play.modes import (
     Lifeline,
     Mode,
 )
+from quizgame.core.play.results import AnswerRecord
 from quizgame.core.play.scoring import speed_points, streak_bonus
-from quizgame.core.play.session import AnswerRecord, Session, SessionError
+from quizgame.core.play.session import Session, SessionError
 from tests.clocks import FakeClock
 
 P = Difficulty.MEDIUM.points  # 200

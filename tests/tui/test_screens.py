@@ -12,7 +12,8 @@ from textual.widgets import Button, OptionList, Select, SelectionList, Static
 from quizgame.core.packs.model import QuestionType
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import EndReason, Mode
-from quizgame.core.play.session import AnswerRecord, Results, Session
+from quizgame.core.play.results import AnswerRecord, Results
+from quizgame.core.play.session import Session
 from quizgame.tui.hooks import NullListener
 from quizgame.tui.screens.confirm import ConfirmScreen
 from quizgame.tui.screens.feedback import FeedbackScreen

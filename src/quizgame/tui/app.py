@@ -34,7 +34,8 @@ from quizgame.tui.screens.home import HomeScreen
 if TYPE_CHECKING:
     from quizgame.core.packs.model import Pack
     from quizgame.core.packs.read import LoadResult
-    from quizgame.core.play.session import AnswerRecord, Clock, Results, Session
+    from quizgame.core.play.results import AnswerRecord, Results
+    from quizgame.core.play.session import Clock, Session
     from quizgame.tui.hooks import ResultsPanel, SessionListener
     from quizgame.tui.scorekeeper import ScoreKeeper
 

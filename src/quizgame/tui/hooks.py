@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Protocol, TypeAlias
 if TYPE_CHECKING:
     from textual.widget import Widget
 
-    from quizgame.core.play.session import AnswerRecord, Results, Session
+    from quizgame.core.play.results import AnswerRecord, Results
+    from quizgame.core.play.session import Session
 
 
 class SessionListener(Protocol):

@@ -15,7 +15,8 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from quizgame.core.play.session import AnswerRecord, Results, Session
+from quizgame.core.play.results import AnswerRecord, Results
+from quizgame.core.play.session import Session
 from quizgame.core.scores.queries import Standing
 from quizgame.core.scores.store import ScoreStore, SessionRecorder, StoreError
 from quizgame.tui.hooks import NullListener

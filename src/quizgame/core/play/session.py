@@ -14,10 +14,9 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
-from quizgame.core.packs.model import Pack, Question, QuestionType
+from quizgame.core.packs.model import Pack, QuestionType
 from quizgame.core.play.dealing import (
     Round,
     SessionOptions,
@@ -34,6 +33,7 @@ from quizgame.core.play.modes import (
     Lifeline,
     Mode,
 )
+from quizgame.core.play.results import AnswerRecord, Results, category_results
 from quizgame.core.play.scoring import answer_points, streak_bonus
 
 Clock = Callable[[], float]
@@ -41,60 +41,6 @@ Clock = Callable[[], float]
 
 class SessionError(Exception):
     """The session cannot be built or the action is not allowed now (a message for the player)."""
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerRecord:
-    """What happened in one round."""
-
-    number: int
-    question: Question
-    given: Any  # choice text, bool, text, list of items, or mapping; None if none
-    given_text: str
-    verdict: Verdict
-    points: int
-    streak_bonus: int
-    time_taken: float
-    timed_out: bool = False
-    skipped: bool = False
-
-    @property
-    def correct(self) -> bool:
-        return self.verdict.correct
-
-    @property
-    def question_id(self) -> str:
-        return self.question.id
-
-
-@dataclass(frozen=True, slots=True)
-class CategoryResult:
-    category: str
-    correct: int
-    asked: int
-    points: int
-
-
-@dataclass(frozen=True)
-class Results:
-    """The session's summary for the results screen and the score history."""
-
-    score: int
-    correct: int
-    answered: int  # rounds played, skips excluded
-    asked: int  # rounds played, skips included
-    total: int  # rounds the session was built with
-    accuracy: float  # correct / answered, 0..1
-    best_streak: int
-    duration: float
-    by_category: tuple[CategoryResult, ...]
-    lifelines_used: tuple[Lifeline, ...]
-    end_reason: EndReason
-    records: tuple[AnswerRecord, ...] = field(repr=False)
-
-    @property
-    def missed(self) -> tuple[AnswerRecord, ...]:
-        return tuple(r for r in self.records if not r.correct and not r.skipped)
 
 
 class Session:
@@ -421,18 +367,6 @@ class Session:
         """The summary so far (final once `finished`)."""
         played = [r for r in self.records if not r.skipped]
         correct = sum(1 for r in played if r.correct)
-        categories: dict[str, list[AnswerRecord]] = {}
-        for record in self.records:
-            categories.setdefault(record.question.category or "other", []).append(record)
-        by_category = tuple(
-            CategoryResult(
-                category=name,
-                correct=sum(1 for r in recs if r.correct),
-                asked=len(recs),
-                points=sum(r.points for r in recs),
-            )
-            for name, recs in categories.items()
-        )
         end = self.finished_at if self.finished_at is not None else self._clock()
         paused = self._paused_session
         if self._paused_at is not None:
@@ -446,7 +380,7 @@ class Session:
             accuracy=correct / len(played) if played else 0.0,
             best_streak=self.best_streak,
             duration=round(end - self.started_at - paused, 3),  # play time, pauses excluded
-            by_category=by_category,
+            by_category=category_results(self.records),
             lifelines_used=tuple(self.lifelines_used),
             end_reason=self.end_reason or EndReason.ABANDONED,
             records=tuple(self.records),

@@ -23,7 +23,8 @@ from typing import Any
 
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import EndReason
-from quizgame.core.play.session import AnswerRecord, Results, Session
+from quizgame.core.play.results import AnswerRecord, Results
+from quizgame.core.play.session import Session
 from quizgame.core.scores import database
 from quizgame.core.scores.database import (
     StoreCorrupt,

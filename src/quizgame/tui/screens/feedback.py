@@ -14,7 +14,8 @@ from textual.widgets import Button, Footer, Static
 
 from quizgame.core.packs.model import QuestionType
 from quizgame.core.play.modes import EndReason, Mode
-from quizgame.core.play.session import AnswerRecord, Session
+from quizgame.core.play.results import AnswerRecord
+from quizgame.core.play.session import Session
 from quizgame.tui import safetext
 from quizgame.tui.widgets.countdown import CountdownBar
 from quizgame.tui.widgets.status import StatusBar

@@ -15,7 +15,8 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from quizgame.core.play.modes import EndReason
-from quizgame.core.play.session import AnswerRecord, Results, Session
+from quizgame.core.play.results import AnswerRecord, Results
+from quizgame.core.play.session import Session
 from quizgame.tui import safetext
 from quizgame.tui.screens.stats import StatsScreen
 

@@ -1,0 +1,85 @@
+"""What a session produces: the record of each round and the summary for the results screen.
+
+Plain data, read by the results screen, the score store and the UI's feedback; the session
+(`session.py`) makes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from quizgame.core.packs.model import Question
+from quizgame.core.play.judging import Verdict
+from quizgame.core.play.modes import EndReason, Lifeline
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecord:
+    """What happened in one round."""
+
+    number: int
+    question: Question
+    given: Any  # choice text, bool, text, list of items, or mapping; None if none
+    given_text: str
+    verdict: Verdict
+    points: int
+    streak_bonus: int
+    time_taken: float
+    timed_out: bool = False
+    skipped: bool = False
+
+    @property
+    def correct(self) -> bool:
+        return self.verdict.correct
+
+    @property
+    def question_id(self) -> str:
+        return self.question.id
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryResult:
+    category: str
+    correct: int
+    asked: int
+    points: int
+
+
+@dataclass(frozen=True)
+class Results:
+    """The session's summary for the results screen and the score history."""
+
+    score: int
+    correct: int
+    answered: int  # rounds played, skips excluded
+    asked: int  # rounds played, skips included
+    total: int  # rounds the session was built with
+    accuracy: float  # correct / answered, 0..1
+    best_streak: int
+    duration: float
+    by_category: tuple[CategoryResult, ...]
+    lifelines_used: tuple[Lifeline, ...]
+    end_reason: EndReason
+    records: tuple[AnswerRecord, ...] = field(repr=False)
+
+    @property
+    def missed(self) -> tuple[AnswerRecord, ...]:
+        return tuple(r for r in self.records if not r.correct and not r.skipped)
+
+
+def category_results(records: Iterable[AnswerRecord]) -> tuple[CategoryResult, ...]:
+    """Correct, asked and points per category (in order of first appearance) from `records`."""
+    categories: dict[str, list[AnswerRecord]] = {}
+    for record in records:
+        categories.setdefault(record.question.category or "other", []).append(record)
+    return tuple(
+        CategoryResult(
+            category=name,
+            correct=sum(1 for r in recs if r.correct),
+            asked=len(recs),
+            points=sum(r.points for r in recs),
+        )
+        for name, recs in categories.items()
+    )
