@@ -25,6 +25,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
+from quizgame.core.scores import queries  # noqa: E402
 from quizgame.core.scores.store import ScoreStore, timestamp  # noqa: E402
 
 TARGET = 0.050
@@ -132,22 +133,31 @@ def main() -> int:
         )
         store = ScoreStore.open(path)
         pack, mode = PACKS[0][0], "challenge"
-        latest = store.best_scores(pack_id=pack, mode=mode, limit=1)[0].id
+        latest = store.read(queries.best_scores, pack_id=pack, mode=mode, limit=1)[0].id
         import sqlite3
 
         raw = sqlite3.connect(path)
-        queries: list[tuple[str, Callable[[], object]]] = [
+        timed: list[tuple[str, Callable[[], object]]] = [
             ("open (check, migrate, sweep)", lambda: ScoreStore.open(path).close()),
-            ("scores: best of all", lambda: store.best_scores(limit=20)),
-            ("scores --pack", lambda: store.best_scores(pack_id=pack, limit=20)),
-            ("scores --pack --mode", lambda: store.best_scores(pack_id=pack, mode=mode)),
-            ("history: recent", lambda: store.recent_sessions(limit=20)),
-            ("results: rank and best", lambda: store.standing(latest)),
-            ("stats: accuracy by day, all packs", lambda: store.accuracy_over_time()),
-            ("stats: accuracy by week, one pack", lambda: store.accuracy_over_time(pack, "week")),
-            ("stats: missed most, all packs", lambda: store.most_missed(limit=20)),
-            ("stats: missed most, one pack", lambda: store.most_missed(pack, limit=20)),
-            ("stats: practice my misses", lambda: store.practice_ids(pack)),
+            ("scores: best of all", lambda: store.read(queries.best_scores, limit=20)),
+            ("scores --pack", lambda: store.read(queries.best_scores, pack_id=pack, limit=20)),
+            (
+                "scores --pack --mode",
+                lambda: store.read(queries.best_scores, pack_id=pack, mode=mode),
+            ),
+            ("history: recent", lambda: store.read(queries.recent_sessions, limit=20)),
+            ("results: rank and best", lambda: store.read(queries.standing, latest)),
+            ("stats: accuracy by day, all packs", lambda: store.read(queries.accuracy_over_time)),
+            (
+                "stats: accuracy by week, one pack",
+                lambda: store.read(queries.accuracy_over_time, pack, "week"),
+            ),
+            ("stats: missed most, all packs", lambda: store.read(queries.most_missed, limit=20)),
+            (
+                "stats: missed most, one pack",
+                lambda: store.read(queries.most_missed, pack, limit=20),
+            ),
+            ("stats: practice my misses", lambda: store.read(queries.practice_ids, pack)),
         ]
         baseline = median_time(
             lambda: raw.execute("SELECT sum(points) FROM answers").fetchone(), args.repeat
@@ -156,7 +166,7 @@ def main() -> int:
         print(f"{'query':<36} {'median ms':>10} {'/ 50 ms':>8} {'/ scan':>7}")
         figures = {}
         slow = []
-        for name, fn in queries:
+        for name, fn in timed:
             took = median_time(fn, args.repeat)
             figures[name] = took
             mark = "" if took < TARGET else "  SLOW"
@@ -168,7 +178,7 @@ def main() -> int:
             )
         store.close()
         raw.close()
-    print(f"\n{len(queries) - len(slow)} of {len(queries)} under 50 ms")
+    print(f"\n{len(timed) - len(slow)} of {len(timed)} under 50 ms")
     if args.json:
         print(json.dumps({k: round(v * 1000, 3) for k, v in figures.items()}, indent=2))
     return 1 if slow else 0

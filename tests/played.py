@@ -8,7 +8,8 @@ from quizgame.core.packs.model import Difficulty, Pack, Question, QuestionType
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import Mode
 from quizgame.core.play.session import Session
-from quizgame.core.scores.store import ScoreStore, SessionRecorder
+from quizgame.core.scores.recorder import SessionRecorder
+from quizgame.core.scores.store import ScoreStore
 from tests.clocks import FakeClock
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from quizgame.core.play.modes import Mode
+from quizgame.core.scores import queries
 from quizgame.core.scores.queries import iso_week
 from quizgame.core.scores.store import ScoreStore
 from tests.clocks import WallClock
@@ -40,7 +41,7 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def test_standing_rank_and_new_best(store: ScoreStore) -> None:
     pack = make_pack()
     _, rec1 = play(store, pack, [True, False, False])  # 200
-    standing = store.standing(rec1.session_id or 0)
+    standing = store.read(queries.standing, rec1.session_id or 0)
     assert standing is not None
     assert (standing.rank, standing.out_of, standing.best, standing.previous_best) == (
         1,
@@ -51,26 +52,26 @@ def test_standing_rank_and_new_best(store: ScoreStore) -> None:
     assert standing.new_best  # the first score is the best so far
 
     _, rec2 = play(store, pack, [True, True, False])  # 400 + 20 streak
-    second = store.standing(rec2.session_id or 0)
+    second = store.read(queries.standing, rec2.session_id or 0)
     assert second is not None
     assert (second.score, second.rank, second.out_of, second.previous_best) == (420, 1, 2, 200)
     assert second.new_best
 
     _, rec3 = play(store, pack, [True, False, True])  # 400
-    third = store.standing(rec3.session_id or 0)
+    third = store.read(queries.standing, rec3.session_id or 0)
     assert third is not None
     assert (third.rank, third.out_of, third.best, third.previous_best) == (2, 3, 420, 420)
     assert not third.new_best
 
     _, rec4 = play(store, pack, [True, False, True])  # the same 400 again: a shared rank
-    fourth = store.standing(rec4.session_id or 0)
+    fourth = store.read(queries.standing, rec4.session_id or 0)
     assert fourth is not None and (fourth.rank, fourth.out_of) == (2, 4)
     assert not fourth.new_best  # equal is not new
 
 
 def test_a_first_play_that_scored_nothing_is_no_best(store: ScoreStore) -> None:
     _, recorder = play(store, make_pack(), [False, False])
-    standing = store.standing(recorder.session_id or 0)
+    standing = store.read(queries.standing, recorder.session_id or 0)
     assert standing is not None and standing.rank == 1 and not standing.new_best
 
 
@@ -84,10 +85,10 @@ def test_standing_counts_only_finished_plays_of_the_same_pack_and_mode(store: Sc
     quit_.finish(_)  # quit: abandoned
     _, practice = play(store, pack, [True, True], question_ids=("q1", "q2"), mode=Mode.CHALLENGE)
     _, mine = play(store, pack, [False, True, False], mode=Mode.CHALLENGE)
-    standing = store.standing(mine.session_id or 0)
+    standing = store.read(queries.standing, mine.session_id or 0)
     assert standing is not None and (standing.rank, standing.out_of) == (2, 2)
-    assert store.standing(practice.session_id or 0) is None  # practice is not ranked
-    assert store.standing(12345) is None
+    assert store.read(queries.standing, practice.session_id or 0) is None  # practice is not ranked
+    assert store.read(queries.standing, 12345) is None
 
 
 def test_best_scores_filter_and_order(store: ScoreStore) -> None:
@@ -97,17 +98,20 @@ def test_best_scores_filter_and_order(store: ScoreStore) -> None:
     play(store, make_pack(n=2), [True, True], mode=Mode.BLITZ)  # 420 (blitz plays them all)
     play(store, other, [False, True])  # 200
     play(store, films, [True, True, True], count=4, finish=False)  # in progress: not listed
-    best = store.best_scores()
+    best = store.read(queries.best_scores)
     assert [(s.pack_id, s.mode, s.score) for s in best] == [
         ("films", "classic", 420),
         ("films", "blitz", 420),  # the earlier first on a tie
         ("films", "classic", 200),
         ("other", "classic", 200),
     ]
-    assert [s.score for s in store.best_scores(pack_id="films", mode="classic")] == [420, 200]
-    assert [s.mode for s in store.best_scores(mode="blitz")] == ["blitz"]
-    assert store.best_scores(pack_id="nothing") == []
-    assert len(store.best_scores(limit=2)) == 2
+    assert [s.score for s in store.read(queries.best_scores, pack_id="films", mode="classic")] == [
+        420,
+        200,
+    ]
+    assert [s.mode for s in store.read(queries.best_scores, mode="blitz")] == ["blitz"]
+    assert store.read(queries.best_scores, pack_id="nothing") == []
+    assert len(store.read(queries.best_scores, limit=2)) == 2
 
 
 def test_recent_sessions_newest_first_with_status(store: ScoreStore, wall: WallClock) -> None:
@@ -115,11 +119,11 @@ def test_recent_sessions_newest_first_with_status(store: ScoreStore, wall: WallC
     play(store, pack, [True])
     wall.advance(hours=1)
     play(store, pack, [True], count=3, finish=False)
-    recent = store.recent_sessions()
+    recent = store.read(queries.recent_sessions)
     assert [s.status for s in recent] == ["in_progress", "finished"]
     assert recent[0].started_at > recent[1].started_at
-    assert len(store.recent_sessions(limit=1)) == 1
-    assert store.recent_sessions(pack_id="other") == []
+    assert len(store.read(queries.recent_sessions, limit=1)) == 1
+    assert store.read(queries.recent_sessions, pack_id="other") == []
 
 
 def test_accuracy_over_time_per_pack_and_day(store: ScoreStore, wall: WallClock, utc: None) -> None:
@@ -131,7 +135,7 @@ def test_accuracy_over_time_per_pack_and_day(store: ScoreStore, wall: WallClock,
     play(store, films, [True, True], question_ids=("q1", "q2"))  # practice: not in the trend
     play(store, other, [False, False])  # day 2, another pack
     play(store, films, [], count=3, finish=False)  # nothing answered: no point
-    points = store.accuracy_over_time()
+    points = store.read(queries.accuracy_over_time)
     assert [(p.pack_id, p.period, p.sessions, p.correct, p.answered) for p in points] == [
         ("films", "2025-03-01", 2, 3, 7),
         ("films", "2025-03-02", 1, 4, 4),
@@ -139,7 +143,7 @@ def test_accuracy_over_time_per_pack_and_day(store: ScoreStore, wall: WallClock,
     ]
     assert points[0].accuracy == pytest.approx(3 / 7)
     assert points[0].pack_title == "The films pack"
-    months = store.accuracy_over_time(pack_id="films", period="month")
+    months = store.read(queries.accuracy_over_time, pack_id="films", period="month")
     assert [(p.period, p.correct, p.answered) for p in months] == [("2025-03", 7, 11)]
 
 
@@ -158,7 +162,7 @@ def test_accuracy_by_week_uses_iso_weeks(tmp_path: Path, utc: None) -> None:
         play(store, pack, [True, True])
         wall.now = datetime(2027, 1, 4, 12, 0, tzinfo=UTC)
         play(store, pack, [True, False])
-        weeks = store.accuracy_over_time(pack_id="films", period="week")
+        weeks = store.read(queries.accuracy_over_time, pack_id="films", period="week")
     assert [(p.period, p.sessions, p.correct) for p in weeks] == [
         ("2026-W47", 2, 3),
         ("2026-W48", 1, 0),
@@ -191,7 +195,7 @@ def test_most_missed_and_practice_my_misses(store: ScoreStore) -> None:
         from quizgame.core.play.dealing import SessionOptions
         from quizgame.core.play.modes import Lifeline
         from quizgame.core.play.session import Session
-        from quizgame.core.scores.store import SessionRecorder
+        from quizgame.core.scores.recorder import SessionRecorder
         from tests.clocks import FakeClock
 
         recorder = SessionRecorder(store)
@@ -211,13 +215,13 @@ def test_most_missed_and_practice_my_misses(store: ScoreStore) -> None:
     answer({"q1": False, "q2": True, "q3": True, "q4": False})
     answer({"q1": False, "q2": False, "q3": True, "q4": True})
     answer({"q2": True})  # practised q2: right at last
-    missed = store.most_missed("films")
+    missed = store.read(queries.most_missed, "films")
     assert [(m.question_id, m.missed, m.asked, m.still_missed) for m in missed] == [
         ("q1", 3, 3, True),
         ("q2", 2, 4, False),
         ("q4", 1, 2, False),
     ]
-    assert store.practice_ids("films") == ("q1",)
-    assert store.practice_ids("nothing") == ()
-    assert [m.pack_id for m in store.most_missed()] == ["films"] * 3
-    assert len(store.most_missed(limit=1)) == 1
+    assert store.read(queries.practice_ids, "films") == ("q1",)
+    assert store.read(queries.practice_ids, "nothing") == ()
+    assert [m.pack_id for m in store.read(queries.most_missed)] == ["films"] * 3
+    assert len(store.read(queries.most_missed, limit=1)) == 1

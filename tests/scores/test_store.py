@@ -17,14 +17,10 @@ from quizgame.core import paths
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import Lifeline, Mode
 from quizgame.core.play.session import Session
-from quizgame.core.scores import migrations
-from quizgame.core.scores.store import (
-    ScoreStore,
-    SessionRecorder,
-    StoreCorrupt,
-    StoreError,
-    StoreLocked,
-)
+from quizgame.core.scores import migrations, queries
+from quizgame.core.scores.database import StoreCorrupt, StoreError, StoreLocked
+from quizgame.core.scores.recorder import SessionRecorder
+from quizgame.core.scores.store import ScoreStore
 from tests.clocks import FakeClock, WallClock
 from tests.paths import REPO
 from tests.played import make_pack, play
@@ -62,8 +58,8 @@ def test_round_trip(db: Path) -> None:
     results = session.results()
 
     with ScoreStore.open(db) as store:
-        saved = store.session(session_id)
-        answers = store.session_answers(session_id)
+        saved = store.read(queries.session_summary, session_id)
+        answers = store.read(queries.session_answers, session_id)
     assert saved is not None
     assert (saved.pack_id, saved.pack_title, saved.mode, saved.seed) == (
         "films",
@@ -115,7 +111,7 @@ def test_quitting_mid_session_is_recorded_as_abandoned(db: Path) -> None:
     with ScoreStore.open(db) as store:
         session, recorder = play(store, make_pack(), [True], count=3, finish=False)
         recorder.finish(session)  # the player quits before the end
-        saved = store.session(recorder.session_id or 0)
+        saved = store.read(queries.session_summary, recorder.session_id or 0)
     assert saved is not None and saved.status == "abandoned" and saved.end_reason == "abandoned"
 
 
@@ -124,7 +120,7 @@ def test_closing_the_store_abandons_its_unfinished_sessions(db: Path) -> None:
     _session, recorder = play(store, make_pack(), [True], finish=False)
     store.close()
     with ScoreStore.open(db) as store:
-        saved = store.session(recorder.session_id or 0)
+        saved = store.read(queries.session_summary, recorder.session_id or 0)
     assert saved is not None and saved.status == "abandoned"
 
 
@@ -182,10 +178,10 @@ def make_v1_database(db: Path) -> None:
 def test_migration_from_the_first_schema_keeps_the_data(db: Path) -> None:
     make_v1_database(db)
     with ScoreStore.open(db) as store:
-        first, practice, unfinished = (store.session(i) for i in (1, 2, 3))
-        answers = store.session_answers(1)
-        missed = store.most_missed("films")
-        standing = store.standing(1)
+        first, practice, unfinished = (store.read(queries.session_summary, i) for i in (1, 2, 3))
+        answers = store.read(queries.session_answers, 1)
+        missed = store.read(queries.most_missed, "films")
+        standing = store.read(queries.standing, 1)
     assert first is not None and practice is not None and unfinished is not None
     assert (first.score, first.seed, first.duration, first.status) == (400, 5, 30.5, "finished")
     assert first.accuracy == pytest.approx(2 / 3)
@@ -283,7 +279,7 @@ def test_a_killed_session_keeps_its_answers_and_shows_as_abandoned(db: Path) -> 
         session_id = int(child.stdout.readline())
         # While the child lives, its session is in progress, not lost.
         with ScoreStore.open(db) as store:
-            live = store.session(session_id)
+            live = store.read(queries.session_summary, session_id)
             assert live is not None and live.status == "in_progress"
     finally:
         child.send_signal(signal.SIGKILL)
@@ -291,9 +287,9 @@ def test_a_killed_session_keeps_its_answers_and_shows_as_abandoned(db: Path) -> 
     assert child.returncode == -signal.SIGKILL
 
     with ScoreStore.open(db) as store:
-        lost = store.session(session_id)
-        answers = store.session_answers(session_id)
-        history = store.recent_sessions()
+        lost = store.read(queries.session_summary, session_id)
+        answers = store.read(queries.session_answers, session_id)
+        history = store.read(queries.recent_sessions)
     assert lost is not None and lost.status == "abandoned"
     assert [a.verdict for a in answers] == ["correct", "wrong", "correct"]
     assert (lost.score, lost.correct, lost.answered) == (400, 2, 3)
@@ -306,7 +302,7 @@ def test_two_live_stores_in_one_process_do_not_abandon_each_other(db: Path) -> N
     first = ScoreStore.open(db)
     _session, recorder = play(first, make_pack(), [True], finish=False)
     with ScoreStore.open(db) as second:
-        live = second.session(recorder.session_id or 0)
+        live = second.read(queries.session_summary, recorder.session_id or 0)
         assert live is not None and live.status == "in_progress"
     first.close()
 
@@ -322,7 +318,7 @@ def test_a_file_that_is_not_a_database_is_set_aside_and_reported(db: Path) -> No
     with ScoreStore.open(db, now=wall) as store:
         notice = store.notice
         play(store, make_pack(), [True])
-        assert store.count_sessions() == 1
+        assert store.read(queries.count_sessions) == 1
     aside = db.with_name("scores.db.corrupt-" + wall.now.astimezone().strftime("%Y%m%d-%H%M%S"))
     assert notice is not None and "\n" not in notice
     assert "damaged" in notice and aside.name in notice
@@ -338,7 +334,7 @@ def test_a_damaged_page_is_found_and_the_file_set_aside(db: Path) -> None:
     with ScoreStore.open(db, now=wall) as store:
         assert store.notice is not None and "damaged" in store.notice
         assert "\n" not in store.notice
-        assert store.count_sessions() == 0  # a new one
+        assert store.read(queries.count_sessions) == 0  # a new one
     assert len(list(db.parent.glob("scores.db.corrupt-*"))) == 1
     # The same second twice: the earlier copy is not replaced.
     db.write_bytes(b"garbage" * 1000)
@@ -371,7 +367,7 @@ def test_a_locked_database_is_reported_in_one_line_and_left_alone(db: Path) -> N
     assert not list(db.parent.glob("scores.db.corrupt-*"))  # locked is not damaged
     assert db.read_bytes() == before
     with ScoreStore.open(db) as store:
-        assert store.count_sessions() == 1
+        assert store.read(queries.count_sessions) == 1
 
 
 def test_a_lock_taken_during_play_is_reported_once_and_play_goes_on(db: Path) -> None:
@@ -397,7 +393,7 @@ def test_a_lock_taken_during_play_is_reported_once_and_play_goes_on(db: Path) ->
     recorder.finish(session)
     store.close()
     with ScoreStore.open(db) as reopened:
-        saved = reopened.session(recorder.session_id or 0)
+        saved = reopened.read(queries.session_summary, recorder.session_id or 0)
         assert saved is not None and saved.status == "abandoned" and saved.asked == 0
 
 
@@ -432,14 +428,16 @@ def test_damage_found_in_use_is_reported_and_set_aside_at_the_next_open(
     store = ScoreStore.open(db)
     assert store.notice is None  # not found at open
     with pytest.raises(StoreCorrupt) as info:
-        for summary in store.recent_sessions(limit=100):  # reads every session and answer
-            store.session_answers(summary.id)
+        for summary in store.read(
+            queries.recent_sessions, limit=100
+        ):  # reads every session and answer
+            store.read(queries.session_answers, summary.id)
     store.close()
     message = str(info.value)
     assert "\n" not in message and "damaged" in message and "next starts" in message
     with ScoreStore.open(db) as store:  # still without the time to check: the marker tells
         assert store.notice is not None and "damaged" in store.notice
-        assert store.count_sessions() == 0
+        assert store.read(queries.count_sessions) == 0
     aside = list(db.parent.glob("scores.db.corrupt-*"))
     assert len(aside) == 2  # the database and its marker, side by side
     assert not db.with_name("scores.db-damaged").exists()
@@ -450,4 +448,4 @@ def test_out_of_time_for_the_check_is_not_damage(db: Path, monkeypatch: pytest.M
         play(store, make_pack(), [True])
     monkeypatch.setattr("quizgame.core.scores.database.CHECK_BUDGET", 0.0)
     with ScoreStore.open(db) as store:
-        assert store.notice is None and store.count_sessions() == 1
+        assert store.notice is None and store.read(queries.count_sessions) == 1

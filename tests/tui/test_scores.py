@@ -13,6 +13,7 @@ from quizgame.core import paths
 from quizgame.core.packs.model import Difficulty, Pack, Question, QuestionType
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import DEFAULT_TIME_LIMIT, Mode
+from quizgame.core.scores import queries
 from quizgame.core.scores.store import ScoreStore
 from quizgame.tui.app import QuizApp
 from quizgame.tui.screens.feedback import FeedbackScreen
@@ -139,8 +140,8 @@ async def test_a_challenge_session_played_to_the_results_on_a_driven_clock(
         assert "Personal best 370" in standing and "Rank 2 of 2" in standing
 
     with ScoreStore.open(paths.scores_db(data_dir)) as store:
-        first, second = sorted(store.recent_sessions(), key=lambda s: s.id)
-        answers = store.session_answers(first.id)
+        first, second = sorted(store.read(queries.recent_sessions), key=lambda s: s.id)
+        answers = store.read(queries.session_answers, first.id)
     assert (first.mode, first.status, first.score, first.correct) == (
         "challenge",
         "finished",
@@ -181,9 +182,9 @@ async def test_every_question_times_out(data_dir: Path) -> None:
         assert "New best!" not in standing and "Rank 1 of 1" in standing
 
     with ScoreStore.open(paths.scores_db(data_dir)) as store:
-        (saved,) = store.recent_sessions()
-        answers = store.session_answers(saved.id)
-        missed = store.most_missed("capitals")
+        (saved,) = store.read(queries.recent_sessions)
+        answers = store.read(queries.session_answers, saved.id)
+        missed = store.read(queries.most_missed, "capitals")
     assert saved.status == "finished" and saved.accuracy == 0
     assert [(a.verdict, a.given, a.time_taken) for a in answers] == [
         ("timed_out", None, DEFAULT_TIME_LIMIT)
@@ -204,7 +205,7 @@ async def test_leaving_mid_session_is_saved_as_abandoned(data_dir: Path) -> None
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     with ScoreStore.open(paths.scores_db(data_dir)) as store:
-        (saved,) = store.recent_sessions()
+        (saved,) = store.read(queries.recent_sessions)
     assert saved.status == "abandoned" and saved.asked == 1 and saved.score == 195
 
 

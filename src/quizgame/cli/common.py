@@ -98,7 +98,8 @@ def score_store(base: Path) -> Iterator[ScoreStore | None]:
     A damaged database set aside on opening is reported on stderr; a locked or unreadable one
     is a `UserError`.
     """
-    from quizgame.core.scores.store import ScoreStore, StoreError
+    from quizgame.core.scores.database import StoreError
+    from quizgame.core.scores.store import ScoreStore
 
     path = paths.scores_db(base)
     if not path.exists():

@@ -6,6 +6,7 @@ import click
 
 from quizgame.cli.common import data_dir_option, echo_json, local_time, score_store, table
 from quizgame.core import paths
+from quizgame.core.scores import queries
 from quizgame.core.scores.queries import SessionSummary
 from quizgame.core.text import clean_line
 
@@ -35,7 +36,7 @@ def status_text(summary: SessionSummary) -> str:
 def command(pack_id: str | None, limit: int, fmt: str, data_dir: str | None) -> None:
     """The recent sessions, newest first: finished, abandoned or in progress."""
     with score_store(paths.data_dir(data_dir)) as store:
-        recent = store.recent_sessions(limit=limit, pack_id=pack_id) if store else []
+        recent = store.read(queries.recent_sessions, limit=limit, pack_id=pack_id) if store else []
     if fmt == "json":
         echo_json([s.to_dict() for s in recent])
         return

@@ -7,6 +7,7 @@ import click
 from quizgame.cli.common import data_dir_option, echo_json, local_time, score_store, table
 from quizgame.core import paths
 from quizgame.core.play.modes import Mode
+from quizgame.core.scores import queries
 from quizgame.core.text import clean_line
 
 
@@ -25,7 +26,11 @@ def command(
 ) -> None:
     """The best scores: finished sessions, highest first (practice sessions not counted)."""
     with score_store(paths.data_dir(data_dir)) as store:
-        best = store.best_scores(pack_id=pack_id, mode=mode, limit=limit) if store else []
+        best = (
+            store.read(queries.best_scores, pack_id=pack_id, mode=mode, limit=limit)
+            if store
+            else []
+        )
     if fmt == "json":
         ranked = [{"rank": i, **s.to_dict()} for i, s in enumerate(best, start=1)]
         echo_json(ranked)

@@ -17,8 +17,11 @@ from textual.widgets import Static
 
 from quizgame.core.play.results import AnswerRecord, Results
 from quizgame.core.play.session import Session
+from quizgame.core.scores import queries
+from quizgame.core.scores.database import StoreError
 from quizgame.core.scores.queries import Standing
-from quizgame.core.scores.store import ScoreStore, SessionRecorder, StoreError
+from quizgame.core.scores.recorder import SessionRecorder
+from quizgame.core.scores.store import ScoreStore
 from quizgame.tui.hooks import NullListener
 
 # Another quizgame writing at the same moment takes milliseconds; anything longer is a lock
@@ -107,7 +110,7 @@ class ScoreKeeper(NullListener):
         if store is None or session_id is None:
             return Static("This session was not saved to your score history.", id="standing")
         try:
-            standing = store.standing(session_id)
+            standing = store.read(queries.standing, session_id)
         except StoreError as exc:
             self.report(f"Score history: {exc}.")
             return None

@@ -4,13 +4,15 @@ accuracy over time, the questions missed most, and what to practise.
 Ranks and bests count finished plays only: an abandoned session's score is partial, and a
 practice session (a chosen handful of questions) is not comparable. Accuracy and misses count
 every answer given, whatever became of its session.
+
+Each query is a plain function of an open connection; run one through the store, which holds
+the connection, its lock and the one-line errors: `store.read(best_scores, pack_id="films")`.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -186,132 +188,133 @@ def _summary(row: sqlite3.Row | tuple[Any, ...]) -> SessionSummary:
     )
 
 
-class HistoryQueries:
-    """The read side of `ScoreStore` (mixed in; it supplies `_read`)."""
+def session_summary(conn: sqlite3.Connection, session_id: int) -> SessionSummary | None:
+    """The session with this id, or None."""
+    row = conn.execute(
+        f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)
+    ).fetchone()
+    return _summary(row) if row else None
 
-    def _read(self) -> AbstractContextManager[sqlite3.Connection]:
-        raise NotImplementedError
 
-    def session(self, session_id: int) -> SessionSummary | None:
-        with self._read() as conn:
-            row = conn.execute(
-                f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)
-            ).fetchone()
-        return _summary(row) if row else None
+def best_scores(
+    conn: sqlite3.Connection, pack_id: str | None = None, mode: str | None = None, limit: int = 10
+) -> list[SessionSummary]:
+    """The highest finished plays, best first (the earlier first on a tie)."""
+    where, params = ["kind = 'play'", "status = 'finished'"], []
+    if pack_id is not None:
+        where.append("pack_id = ?")
+        params.append(pack_id)
+    if mode is not None:
+        where.append("mode = ?")
+        params.append(mode)
+    sql = (
+        f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE {' AND '.join(where)} "
+        "ORDER BY score DESC, id ASC LIMIT ?"
+    )
+    return [_summary(row) for row in conn.execute(sql, (*params, limit))]
 
-    def best_scores(
-        self, pack_id: str | None = None, mode: str | None = None, limit: int = 10
-    ) -> list[SessionSummary]:
-        """The highest finished plays, best first (the earlier first on a tie)."""
-        where, params = ["kind = 'play'", "status = 'finished'"], []
-        if pack_id is not None:
-            where.append("pack_id = ?")
-            params.append(pack_id)
-        if mode is not None:
-            where.append("mode = ?")
-            params.append(mode)
-        sql = (
-            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE {' AND '.join(where)} "
-            "ORDER BY score DESC, id ASC LIMIT ?"
-        )
-        with self._read() as conn:
-            return [_summary(row) for row in conn.execute(sql, (*params, limit))]
 
-    def recent_sessions(self, limit: int = 20, pack_id: str | None = None) -> list[SessionSummary]:
-        """The latest sessions of every kind and status, newest first."""
-        where = "WHERE pack_id = ?" if pack_id is not None else ""
-        params: tuple[Any, ...] = (pack_id, limit) if pack_id is not None else (limit,)
-        sql = f"SELECT {_SESSION_COLUMNS} FROM sessions {where} ORDER BY id DESC LIMIT ?"
-        with self._read() as conn:
-            return [_summary(row) for row in conn.execute(sql, params)]
+def recent_sessions(
+    conn: sqlite3.Connection, limit: int = 20, pack_id: str | None = None
+) -> list[SessionSummary]:
+    """The latest sessions of every kind and status, newest first."""
+    where = "WHERE pack_id = ?" if pack_id is not None else ""
+    params: tuple[Any, ...] = (pack_id, limit) if pack_id is not None else (limit,)
+    sql = f"SELECT {_SESSION_COLUMNS} FROM sessions {where} ORDER BY id DESC LIMIT ?"
+    return [_summary(row) for row in conn.execute(sql, params)]
 
-    def standing(self, session_id: int) -> Standing | None:
-        """This session's rank among finished plays of its pack and mode, and the personal
-        best. None for a practice session or an unknown id."""
-        with self._read() as conn:
-            row = conn.execute(
-                "SELECT pack_id, mode, score, kind FROM sessions WHERE id = ?", (session_id,)
-            ).fetchone()
-            if row is None or row[3] != "play":
-                return None
-            pack_id, mode, score, _kind = row
-            higher, others, previous, best = conn.execute(
-                """
-                SELECT count(CASE WHEN score > :score THEN 1 END), count(*),
-                       max(CASE WHEN id < :id THEN score END), max(score)
-                FROM sessions
-                WHERE kind = 'play' AND status = 'finished' AND pack_id = :pack AND mode = :mode
-                  AND id != :id
-                """,
-                {"score": score, "id": session_id, "pack": pack_id, "mode": mode},
-            ).fetchone()
-        return Standing(
-            score=score,
-            rank=higher + 1,
-            out_of=others + 1,
-            best=max(score, best) if best is not None else score,
-            previous_best=previous,
-        )
 
-    def accuracy_over_time(
-        self, pack_id: str | None = None, period: str = "day"
-    ) -> list[AccuracyPoint]:
-        """Per pack and period (the player's local days), the share of answers right, oldest
-        first."""
-        where = "AND pack_id = ?" if pack_id is not None else ""
-        params: tuple[Any, ...] = (pack_id,) if pack_id is not None else ()
-        sql = f"""
-            SELECT pack_id, {PERIODS[period]} AS period,
-                   count(*), sum(correct), sum(answered)
-            FROM sessions WHERE kind = 'play' AND answered > 0 {where}
-            GROUP BY pack_id, period ORDER BY pack_id, period
+def standing(conn: sqlite3.Connection, session_id: int) -> Standing | None:
+    """This session's rank among finished plays of its pack and mode, and the personal best.
+    None for a practice session or an unknown id."""
+    row = conn.execute(
+        "SELECT pack_id, mode, score, kind FROM sessions WHERE id = ?", (session_id,)
+    ).fetchone()
+    if row is None or row[3] != "play":
+        return None
+    pack_id, mode, score, _kind = row
+    higher, others, previous, best = conn.execute(
         """
-        with self._read() as conn:
-            rows = conn.execute(sql, params).fetchall()
-            titles = self._titles(conn)
-        label = iso_week if period == "week" else str
-        return [
-            AccuracyPoint(pack, titles.get(pack, pack), label(when), sessions, correct, answered)
-            for pack, when, sessions, correct, answered in rows
-        ]
+        SELECT count(CASE WHEN score > :score THEN 1 END), count(*),
+               max(CASE WHEN id < :id THEN score END), max(score)
+        FROM sessions
+        WHERE kind = 'play' AND status = 'finished' AND pack_id = :pack AND mode = :mode
+          AND id != :id
+        """,
+        {"score": score, "id": session_id, "pack": pack_id, "mode": mode},
+    ).fetchone()
+    return Standing(
+        score=score,
+        rank=higher + 1,
+        out_of=others + 1,
+        best=max(score, best) if best is not None else score,
+        previous_best=previous,
+    )
 
-    @staticmethod
-    def _titles(conn: sqlite3.Connection) -> dict[str, str]:
-        """Each pack's title as most recently seen."""
-        rows = conn.execute(
-            "SELECT pack_id, pack_title FROM sessions WHERE id IN "
-            "(SELECT max(id) FROM sessions GROUP BY pack_id)"
-        )
-        return dict(rows.fetchall())
 
-    def most_missed(self, pack_id: str | None = None, limit: int = 10) -> list[MissedQuestion]:
-        """The questions missed most often, the most missed first."""
-        where = "AND pack_id = ?" if pack_id is not None else ""
-        params: tuple[Any, ...] = (pack_id, limit) if pack_id is not None else (limit,)
-        sql = f"""
-            SELECT pack_id, question_id, missed, asked, last_verdict FROM question_stats
-            WHERE missed > 0 {where}
-            ORDER BY missed DESC, CAST(missed AS REAL) / asked DESC, pack_id, question_id
-            LIMIT ?
-        """
-        with self._read() as conn:
-            return [MissedQuestion(*row) for row in conn.execute(sql, params)]
+def accuracy_over_time(
+    conn: sqlite3.Connection, pack_id: str | None = None, period: str = "day"
+) -> list[AccuracyPoint]:
+    """Per pack and period (the player's local days), the share of answers right, oldest
+    first."""
+    where = "AND pack_id = ?" if pack_id is not None else ""
+    params: tuple[Any, ...] = (pack_id,) if pack_id is not None else ()
+    sql = f"""
+        SELECT pack_id, {PERIODS[period]} AS period,
+               count(*), sum(correct), sum(answered)
+        FROM sessions WHERE kind = 'play' AND answered > 0 {where}
+        GROUP BY pack_id, period ORDER BY pack_id, period
+    """
+    rows = conn.execute(sql, params).fetchall()
+    titles = _titles(conn)
+    label = iso_week if period == "week" else str
+    return [
+        AccuracyPoint(pack, titles.get(pack, pack), label(when), sessions, correct, answered)
+        for pack, when, sessions, correct, answered in rows
+    ]
 
-    def practice_ids(self, pack_id: str, limit: int = 10) -> tuple[str, ...]:
-        """Questions of a pack to practise: missed and not answered right since, most missed
-        first."""
-        candidates = self.most_missed(pack_id, limit=100_000)
-        return tuple(m.question_id for m in candidates if m.still_missed)[:limit]
 
-    def session_answers(self, session_id: int) -> list[AnswerRow]:
-        with self._read() as conn:
-            rows = conn.execute(
-                "SELECT number, question_id, given, verdict, points, time_taken FROM answers "
-                "WHERE session_id = ? ORDER BY id",
-                (session_id,),
-            )
-            return [AnswerRow(*row) for row in rows]
+def _titles(conn: sqlite3.Connection) -> dict[str, str]:
+    """Each pack's title as most recently seen."""
+    rows = conn.execute(
+        "SELECT pack_id, pack_title FROM sessions WHERE id IN "
+        "(SELECT max(id) FROM sessions GROUP BY pack_id)"
+    )
+    return dict(rows.fetchall())
 
-    def count_sessions(self) -> int:
-        with self._read() as conn:
-            return int(conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
+
+def most_missed(
+    conn: sqlite3.Connection, pack_id: str | None = None, limit: int = 10
+) -> list[MissedQuestion]:
+    """The questions missed most often, the most missed first."""
+    where = "AND pack_id = ?" if pack_id is not None else ""
+    params: tuple[Any, ...] = (pack_id, limit) if pack_id is not None else (limit,)
+    sql = f"""
+        SELECT pack_id, question_id, missed, asked, last_verdict FROM question_stats
+        WHERE missed > 0 {where}
+        ORDER BY missed DESC, CAST(missed AS REAL) / asked DESC, pack_id, question_id
+        LIMIT ?
+    """
+    return [MissedQuestion(*row) for row in conn.execute(sql, params)]
+
+
+def practice_ids(conn: sqlite3.Connection, pack_id: str, limit: int = 10) -> tuple[str, ...]:
+    """Questions of a pack to practise: missed and not answered right since, most missed
+    first."""
+    candidates = most_missed(conn, pack_id, limit=100_000)
+    return tuple(m.question_id for m in candidates if m.still_missed)[:limit]
+
+
+def session_answers(conn: sqlite3.Connection, session_id: int) -> list[AnswerRow]:
+    """The answers stored for a session, in the order given."""
+    rows = conn.execute(
+        "SELECT number, question_id, given, verdict, points, time_taken FROM answers "
+        "WHERE session_id = ? ORDER BY id",
+        (session_id,),
+    )
+    return [AnswerRow(*row) for row in rows]
+
+
+def count_sessions(conn: sqlite3.Connection) -> int:
+    """How many sessions the history holds, of every kind and status."""
+    return int(conn.execute("SELECT count(*) FROM sessions").fetchone()[0])

@@ -2,7 +2,7 @@
 
 Each answer is committed as it is given, so a session cut short by SIGKILL or a closed terminal
 keeps its answers; the next time the store opens it finds the session's owner gone (see
-`ownership`) and marks it abandoned. A damaged database is moved aside under a timestamped name
+`owners.py`) and marks it abandoned. A damaged database is moved aside under a timestamped name
 and a new one started; a locked one is reported. Either way the message is one line
 (`StoreError`), and nothing is deleted.
 
@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import EndReason
@@ -29,33 +29,20 @@ from quizgame.core.scores import database
 from quizgame.core.scores.database import (
     StoreCorrupt,
     StoreError,
-    StoreLocked,
     connect,
     damage_marker,
-    one_line,
     set_aside,
     translate,
 )
 from quizgame.core.scores.owners import OwnerLock, owner_alive
-from quizgame.core.scores.queries import HistoryQueries
-
-__all__ = [
-    "ABANDONED",
-    "FINISHED",
-    "IN_PROGRESS",
-    "ScoreStore",
-    "SessionRecorder",
-    "StoreCorrupt",
-    "StoreError",
-    "StoreLocked",
-    "one_line",
-]
 
 IN_PROGRESS = "in_progress"
 FINISHED = "finished"
 ABANDONED = "abandoned"
 
 Now = Callable[[], datetime]
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 def utc_now() -> datetime:
@@ -90,8 +77,11 @@ def settings_of(options: SessionOptions) -> dict[str, Any]:
     }
 
 
-class ScoreStore(HistoryQueries):
-    """The player's score history. Open with `ScoreStore.open(path)`; close when done."""
+class ScoreStore:
+    """The player's score history. Open with `ScoreStore.open(path)`; close when done.
+
+    Questions of the history are functions in `queries.py`, run with `read`.
+    """
 
     def __init__(
         self, path: Path, conn: sqlite3.Connection, now: Now, notice: str | None = None
@@ -177,6 +167,18 @@ class ScoreStore(HistoryQueries):
                 damage_marker(self.path).write_text(str(error) + "\n", encoding="utf-8")
             error = StoreCorrupt(f"{error}; it will be set aside when quizgame next starts")
         return error
+
+    def read(
+        self,
+        query: Callable[Concatenate[sqlite3.Connection, P], T],
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        """`query(connection, *args, **kwargs)`, e.g. `store.read(best_scores, pack_id="films")`,
+        with this store's connection, under its lock; a database failure raises `StoreError`."""
+        with self._read() as conn:
+            return query(conn, *args, **kwargs)
 
     @contextlib.contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -347,63 +349,3 @@ class ScoreStore(HistoryQueries):
                     session_id,
                 ),
             )
-
-
-class SessionRecorder:
-    """Writes one session to the store as it is played. Pass it as `Session(on_record=...)`,
-    then call `start` once the session exists and `finish` when it ends.
-
-    It never raises into the game: a store problem is kept in `error` and reported once to
-    `on_error`, and play goes on unrecorded (half a session is not written as if it were whole;
-    the store marks it abandoned when it closes).
-    """
-
-    def __init__(
-        self,
-        store: ScoreStore | None,
-        on_error: Callable[[StoreError], None] | None = None,
-    ) -> None:
-        self.store = store
-        self.on_error = on_error
-        self.session_id: int | None = None
-        self.error: StoreError | None = None
-        self.finished = False
-
-    def _failed(self, exc: StoreError) -> None:
-        if self.error is None:
-            self.error = exc
-            if self.on_error is not None:
-                self.on_error(exc)
-
-    def start(self, session: Session) -> None:
-        if self.store is None:
-            return
-        try:
-            self.session_id = self.store.start_session(session)
-        except StoreError as exc:
-            self._failed(exc)
-
-    @property
-    def recording(self) -> bool:
-        return self.store is not None and self.session_id is not None and self.error is None
-
-    def __call__(self, record: AnswerRecord) -> None:
-        if not self.recording:
-            return
-        assert self.store is not None and self.session_id is not None
-        try:
-            self.store.record_answer(self.session_id, record)
-        except StoreError as exc:
-            self._failed(exc)
-
-    def finish(self, session: Session) -> None:
-        """Write the results (a session still running is written as abandoned)."""
-        if not self.recording or self.finished:
-            return
-        session.abandon()  # no-op once finished
-        assert self.store is not None and self.session_id is not None
-        try:
-            self.store.finish_session(self.session_id, session.results())
-            self.finished = True
-        except StoreError as exc:
-            self._failed(exc)

@@ -20,8 +20,9 @@ from textual.widgets.option_list import Option
 from quizgame.core.packs.model import Pack, Spoiler
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import DEFAULT_COUNT, Mode
+from quizgame.core.scores import queries
+from quizgame.core.scores.database import StoreError
 from quizgame.core.scores.queries import AccuracyPoint, MissedQuestion
-from quizgame.core.scores.store import StoreError
 from quizgame.tui import safetext
 
 if TYPE_CHECKING:
@@ -157,7 +158,7 @@ class StatsScreen(Screen[None]):
         before = self.selected
         store = self.app.scores.store if self.app.scores is not None else None
         try:
-            self.records = pack_records(store.accuracy_over_time()) if store else []
+            self.records = pack_records(store.read(queries.accuracy_over_time)) if store else []
         except StoreError as exc:
             self.records = []
             self.say(str(exc))
@@ -209,8 +210,8 @@ class StatsScreen(Screen[None]):
             missed_box.update("")
             return
         try:
-            points = store.accuracy_over_time(record.pack_id, self.period)
-            missed = store.most_missed(record.pack_id, limit=SHOWN_MISSES)
+            points = store.read(queries.accuracy_over_time, record.pack_id, self.period)
+            missed = store.read(queries.most_missed, record.pack_id, limit=SHOWN_MISSES)
         except StoreError as exc:
             self.say(str(exc))
             return
@@ -241,7 +242,7 @@ class StatsScreen(Screen[None]):
         store = self.app.scores.store if self.app.scores is not None else None
         if store is None:
             return None
-        ids = [i for i in store.practice_ids(pack.id, limit=1000) if pack.question(i)]
+        ids = [i for i in store.read(queries.practice_ids, pack.id, limit=1000) if pack.question(i)]
         if not ids:
             return None
         return SessionOptions(
