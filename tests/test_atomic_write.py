@@ -54,3 +54,42 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
         write_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["pack.yaml"]
+
+
+def test_the_data_is_synced_before_the_rename_and_the_folder_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "pack.yaml"
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append("folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file")
+        real_fsync(fd)
+
+    def replace(*args: str) -> None:
+        events.append("rename")
+        real_replace(*args)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    write_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "new"
+    expected = ["file", "rename"] if os.name == "nt" else ["file", "rename", "folder"]
+    assert events == expected
+
+
+def test_a_failed_sync_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "pack.yaml"
+    target.write_text("old", encoding="utf-8")
+
+    def refuse(_fd: int) -> None:
+        raise OSError("I/O error")
+
+    monkeypatch.setattr(os, "fsync", refuse)
+    with pytest.raises(OSError, match="I/O error"):
+        write_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["pack.yaml"]

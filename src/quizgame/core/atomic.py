@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -14,7 +15,10 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder and a rename.
 
     A symlink is followed (the file it points to is replaced, the link kept), and an existing
-    file keeps its permissions. Raises OSError; the temporary file never stays behind.
+    file keeps its permissions. The data reaches the disk (fsync) before the rename, and the
+    rename itself where the platform lets a folder be synced, so a power cut leaves the old
+    file or the new one, never an empty one. Raises OSError; the temporary file never stays
+    behind.
     """
     path = Path(path)
     if path.is_symlink():
@@ -29,8 +33,28 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable, where the platform allows (not on Windows, where a
+    folder cannot be opened, nor on file systems that refuse to sync one: the file is written
+    either way)."""
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
