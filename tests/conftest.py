@@ -1,4 +1,4 @@
-"""Shared fixtures: every test gets its own data folder, never the player's real one."""
+"""Shared fixtures: every test gets its own data and cache folders, never the player's real ones."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ def _isolated_data_dir(
 ) -> Path:
     data = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("QUIZGAME_DATA_DIR", str(data))
+    monkeypatch.setenv("QUIZGAME_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     return data
 
 

@@ -290,7 +290,10 @@ def test_packs_none_found(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("where", ["after", "before"])
-def test_packs_reads_the_data_dir(tmp_path: Path, where: str) -> None:
+def test_packs_reads_the_data_dir(
+    tmp_path: Path, where: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("QUIZGAME_CACHE_DIR")  # the test's own cache folder would win
     data = tmp_path / "data"
     (data / "packs").mkdir(parents=True)
     (data / "packs" / "good.yaml").write_text(GOOD, encoding="utf-8")

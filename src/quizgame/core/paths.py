@@ -9,6 +9,7 @@ import platformdirs
 
 APP_NAME = "quizgame"
 DATA_DIR_ENV = "QUIZGAME_DATA_DIR"
+CACHE_DIR_ENV = "QUIZGAME_CACHE_DIR"
 
 
 # The installed package (src/quizgame in a checkout); the wheel puts bundled files inside it.
@@ -31,6 +32,10 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env).expanduser()
+    return _platform_data_dir()
+
+
+def _platform_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -39,6 +44,18 @@ def user_packs_dir(base: Path) -> Path:
 
 
 def cache_dir(base: Path) -> Path:
+    """Where parsed packs are cached for the data folder `base`.
+
+    $QUIZGAME_CACHE_DIR if set; else, for the platform's data folder, the platform's user cache
+    folder (`~/.cache/quizgame` on Linux), which backups and syncing leave out; else `base/cache`:
+    a data folder chosen with `--data-dir` or $QUIZGAME_DATA_DIR (a second player, a portable
+    copy, a test) keeps its cache inside it, and quizgame writes nowhere else.
+    """
+    env = os.environ.get(CACHE_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    if base.expanduser().resolve() == _platform_data_dir().resolve():
+        return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
     return base / "cache"
 
 
