@@ -16,7 +16,7 @@ from typing import Any
 import msgspec
 
 from quizgame.core.atomic import write_atomic
-from quizgame.core.packs.limits import gc_paused
+from quizgame.core.packs.gc_pause import gc_paused
 from quizgame.core.packs.model import Pack, Question
 
 CACHE_FORMAT = 3

@@ -17,7 +17,7 @@ from typing import IO, Any
 
 import yaml
 
-from quizgame.core.packs.limits import gc_paused
+from quizgame.core.packs.gc_pause import gc_paused
 from quizgame.core.text import has_control_characters
 
 try:  # the libyaml bindings; the pure-Python parser is the slow fallback
