@@ -10,13 +10,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from quizgame.core.packs.check import (
-    ALL_QUESTION_FIELDS,
-    PACK_EXTRA_FIELDS,
-    PACK_FIELDS,
-    validate_pack_data,
-)
+from quizgame.core.packs.check import PACK_EXTRA_FIELDS, PACK_FIELDS, validate_pack_data
 from quizgame.core.packs.model import QuestionType
+from quizgame.core.packs.questions import ALL_QUESTION_FIELDS
 from quizgame.core.packs.read import load_pack_text
 from quizgame.core.packs.schema import pack_schema, schema_text
 from quizgame.core.packs.starter import starter_pack

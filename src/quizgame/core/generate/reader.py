@@ -8,13 +8,13 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from quizgame.core.generate.facts import Fact
-from quizgame.core.packs.check import is_number, kind_of
+from quizgame.core.packs.ids import FACTS_ID_PUNCTUATION, is_id
+from quizgame.core.packs.issues import is_number, kind_of
 from quizgame.core.packs.model import Difficulty, Spoiler
 from quizgame.core.packs.yaml_reader import Key
 
 T = TypeVar("T")
 Path_ = tuple[Any, ...]
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def show_path(path: Iterable[Any]) -> str:
@@ -90,7 +90,7 @@ class Reader:
 
     def slug(self, data: Mapping[str, Any], path: Path_, name: str = "id") -> str:
         value = self.text(data, path, name, required=True)
-        if value and not SLUG.match(value):
+        if value and not is_id(value, FACTS_ID_PUNCTUATION):
             self.error((*path, name), f"'{value}' should be a slug: a-z, 0-9 and '-'")
         return value
 

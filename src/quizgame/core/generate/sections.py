@@ -30,6 +30,7 @@ from quizgame.core.generate.sections_story import (
     ref,
 )
 from quizgame.core.generate.vocab import JOBS, RELATIONS
+from quizgame.core.packs.ids import ID_WORDS, is_id
 from quizgame.core.packs.model import format_number
 
 FACTS_VERSION = 1
@@ -37,7 +38,6 @@ TOP_FIELDS = {
     "facts", "pack", "sources", "film", "people", "cast", "crew", "characters", "relations",
     "events", "trivia", "filmography", "disagreements", "notes",
 }  # fmt: skip
-PACK_SLUG_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
 
 
 def read_facts(r: Reader, data: Any, origin: str) -> Facts | None:
@@ -106,8 +106,8 @@ def _pack(r: Reader, raw: Any) -> PackInfo | None:
     if fields is None:
         return None
     pack_id = r.text(fields, path, "id", required=True)
-    if pack_id and (not set(pack_id) <= PACK_SLUG_CHARS or pack_id[0] in "._-"):
-        r.error((*path, "id"), f"'{pack_id}' should be a slug: a-z, 0-9, '-', '_', '.'")
+    if pack_id and not is_id(pack_id):
+        r.error((*path, "id"), f"'{pack_id}' should be a slug: {ID_WORDS}")
     version = fields.get("version", 1)
     if isinstance(version, bool) or not isinstance(version, int | str):
         r.error((*path, "version"), "should be a number or text")

@@ -35,10 +35,10 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from quizgame.core.atomic import write_atomic
 from quizgame.core.packs.check import validate_pack_data
+from quizgame.core.packs.questions import QUESTION_KEY_ORDER
 from quizgame.core.packs.read import LoadResult, load_pack_text
 from quizgame.core.packs.starter import SCHEMA_MODELINE
-from quizgame.core.packs.write import QUESTION_KEY_ORDER
-from quizgame.core.packs.yaml_reader import YamlProblem, read_data
+from quizgame.core.packs.yaml_reader import Missing, YamlProblem, read_data
 
 try:  # libyaml's event parser, as the loader uses
     from yaml._yaml import CParser as _Parser
@@ -46,7 +46,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Parser  # type: ignore[assignment]
 
 _TOP_KEY = re.compile(r"""^(?P<q>["']?)(?P<key>[^\s:#'"][^:#]*?)(?P=q)\s*:(?:\s|$)""")
-_MISSING = re.compile(r"missing field '(\w+)'")
 _RANK = {key: i for i, key in enumerate(QUESTION_KEY_ORDER)}
 
 
@@ -460,11 +459,9 @@ def question_problems(data: dict[str, Any], other_ids: Iterable[str] = ()) -> di
     for issue in issues:
         if issue.severity != "error":
             continue
-        path = issue.path
-        name = path[2] if len(path) > 2 and isinstance(path[2], str) else ""
-        if not name:
-            missing = _MISSING.match(issue.message)
-            name = missing.group(1) if missing else ""
+        # ("questions", 0, field, ...) or ("questions", 0, Missing(field)); else the question
+        step = issue.path[2] if len(issue.path) > 2 else None
+        name = step.name if isinstance(step, Missing) else step if isinstance(step, str) else ""
         problems.setdefault(name, []).append(issue.message)
     qid = data.get("id")
     if qid is not None and str(qid) in {str(other) for other in other_ids}:
