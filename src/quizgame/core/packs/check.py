@@ -8,6 +8,7 @@ is something to report.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from quizgame.core.packs.ids import ID_WORDS, is_id
@@ -15,7 +16,7 @@ from quizgame.core.packs.issues import Checker, Code, Issue, Path, kind_of, quot
 from quizgame.core.packs.kinds import Text, TextList
 from quizgame.core.packs.model import Pack, Question, QuestionType
 from quizgame.core.packs.questions import ALL_QUESTION_FIELDS, ALLOWED, HEAD, KINDS, TAIL
-from quizgame.core.packs.yaml_reader import Key
+from quizgame.core.packs.yaml_reader import Key, Missing
 
 PACK_FIELDS = {"id", "title", "description", "author", "version", "language", "questions"}
 # Extra top-level fields we know of and keep (documented in docs/pack-format.md).
@@ -150,3 +151,23 @@ _READS: dict[QuestionType | None, list[tuple[str, str, Any]]] = {
     for qtype, kind in KINDS.items()
 }
 _READS[None] = [(f.name, f.attribute, f.kind.read) for f in TAIL]
+
+
+def question_problems(data: dict[str, Any], other_ids: Iterable[str] = ()) -> dict[str, list[str]]:
+    """The errors in one question, by field ("" for the question as a whole), for a form.
+
+    `other_ids` are the ids of the pack's other questions (an id must be unique).
+    """
+    _pack, issues = validate_pack_data({"id": "pack", "title": "pack", "questions": [data]})
+    problems: dict[str, list[str]] = {}
+    for issue in issues:
+        if issue.severity != "error":
+            continue
+        # ("questions", 0, field, ...) or ("questions", 0, Missing(field)); else the question
+        step = issue.path[2] if len(issue.path) > 2 else None
+        name = step.name if isinstance(step, Missing) else step if isinstance(step, str) else ""
+        problems.setdefault(name, []).append(issue.message)
+    qid = data.get("id")
+    if qid is not None and str(qid) in {str(other) for other in other_ids}:
+        problems.setdefault("id", []).append(f"another question already has the id '{qid}'")
+    return problems

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from quizgame.core.packs.edit import question_problems
+from quizgame.core.packs.check import question_problems
 from quizgame.core.packs.model import QuestionType
 from quizgame.core.packs.questions import ALL_QUESTION_FIELDS, FIELDS, HEAD, KINDS, TAIL
 from quizgame.tui import safetext
