@@ -1,4 +1,7 @@
-"""The primitives for reading facts data: shapes, values and sources, each problem at its data path."""
+"""The primitives for reading facts data: shapes, values and sources, each problem at its data path.
+
+Problems are the pack checker's `Issue` records (`core.packs.issues`): a path, a code, a message.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +12,9 @@ from typing import Any, TypeVar
 
 from quizgame.core.generate.facts import Fact
 from quizgame.core.packs.ids import FACTS_ID_PUNCTUATION, is_id
-from quizgame.core.packs.issues import is_number, kind_of
+from quizgame.core.packs.issues import Checker, Code, is_number, kind_of
 from quizgame.core.packs.model import Difficulty, Spoiler
-from quizgame.core.packs.yaml_reader import Key
+from quizgame.core.packs.yaml_reader import Key, Missing
 
 T = TypeVar("T")
 Path_ = tuple[Any, ...]
@@ -21,6 +24,8 @@ def show_path(path: Iterable[Any]) -> str:
     """`('cast', 2, 'person')` as `cast[2].person`."""
     out = ""
     for step in path:
+        if isinstance(step, Missing):
+            continue  # a missing field is told at the mapping that lacks it
         name = step.name if isinstance(step, Key) else step
         out += f"[{name}]" if isinstance(name, int) else (f".{name}" if out else str(name))
     return out or "(top)"
@@ -33,26 +38,28 @@ def slugify(text: str, limit: int = 48) -> str:
     return slug[:limit].rstrip("-") or "x"
 
 
-class Reader:
-    """Turns raw facts data into `Facts`, collecting (path, message) problems."""
+class Reader(Checker):
+    """Turns raw facts data into `Facts`, collecting issues (path, code, message) as the pack
+    checker does."""
 
     def __init__(self) -> None:
-        self.problems: list[tuple[Path_, str]] = []
+        super().__init__()
         self.source_names: set[str] = set()
-
-    def error(self, path: Path_, message: str) -> None:
-        self.problems.append((path, message))
 
     # --- shapes ---------------------------------------------------------------------------
 
     def mapping(self, value: Any, path: Path_, allowed: set[str]) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            self.error(path, f"should be a mapping of fields, not {kind_of(value)}")
+            self.error(
+                path, Code.WRONG_KIND, f"should be a mapping of fields, not {kind_of(value)}"
+            )
             return None
         for key in value:
             if key not in allowed:
                 known = ", ".join(sorted(allowed))
-                self.error((*path, Key(key)), f"unknown field '{key}' (known: {known})")
+                self.error(
+                    (*path, Key(key)), Code.UNKNOWN_FIELD, f"unknown field '{key}' (known: {known})"
+                )
         return value
 
     def items(self, data: Mapping[str, Any], path: Path_, name: str) -> list[tuple[Path_, Any]]:
@@ -60,7 +67,7 @@ class Reader:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.error((*path, name), f"should be a list, not {kind_of(value)}")
+            self.error((*path, name), Code.WRONG_KIND, f"should be a list, not {kind_of(value)}")
             return []
         return [((*path, name, i), item) for i, item in enumerate(value)]
 
@@ -68,12 +75,14 @@ class Reader:
         value = data.get(name)
         if value is None:
             if required:
-                self.error(path, f"missing field '{name}'")
+                self.missing(path, name)
             return ""
         if is_number(value):
             return str(value)
         if not isinstance(value, str) or not value.strip():
-            self.error((*path, name), f"should be non-empty text, not {kind_of(value)}")
+            self.error(
+                (*path, name), Code.WRONG_KIND, f"should be non-empty text, not {kind_of(value)}"
+            )
             return ""
         return " ".join(value.split())
 
@@ -84,20 +93,24 @@ class Reader:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            self.error((*path, name), "should be a list of text")
+            self.error((*path, name), Code.WRONG_KIND, "should be a list of text")
             return ()
         return tuple(" ".join(v.split()) for v in value)
 
     def slug(self, data: Mapping[str, Any], path: Path_, name: str = "id") -> str:
         value = self.text(data, path, name, required=True)
         if value and not is_id(value, FACTS_ID_PUNCTUATION):
-            self.error((*path, name), f"'{value}' should be a slug: a-z, 0-9 and '-'")
+            self.error(
+                (*path, name), Code.NOT_AN_ID, f"'{value}' should be a slug: a-z, 0-9 and '-'"
+            )
         return value
 
     def flag(self, data: Mapping[str, Any], path: Path_, name: str) -> bool:
         value = data.get(name, False)
         if not isinstance(value, bool):
-            self.error((*path, name), f"should be true or false, not {kind_of(value)}")
+            self.error(
+                (*path, name), Code.WRONG_KIND, f"should be true or false, not {kind_of(value)}"
+            )
             return False
         return value
 
@@ -107,7 +120,9 @@ class Reader:
         value = data.get(name)
         options = list(options)
         if value is not None and value not in options:
-            self.error((*path, name), f"'{value}' is not one of: {', '.join(options)}")
+            self.error(
+                (*path, name), Code.BAD_VALUE, f"'{value}' is not one of: {', '.join(options)}"
+            )
             return None
         return value
 
@@ -126,7 +141,9 @@ class Reader:
         if not names:
             if not inherited:
                 self.error(
-                    path, "no source: cite a seed file with 'source:' (one listed under 'sources')"
+                    (*path, Missing("source")),
+                    Code.MISSING,
+                    "no source: cite a seed file with 'source:' (one listed under 'sources')",
                 )
             return inherited
         for i, name in enumerate(names):
@@ -136,7 +153,9 @@ class Reader:
                     if isinstance(data.get("source"), list)
                     else (*path, "source")
                 )
-                self.error(where, f"source '{name}' is not listed under 'sources'")
+                self.error(
+                    where, Code.UNKNOWN_REFERENCE, f"source '{name}' is not listed under 'sources'"
+                )
         return names
 
     def fact(
@@ -172,7 +191,11 @@ class Reader:
         else:
             value_path = (*where, "value")
             if "disputed" in raw:
-                self.error(where, "this field cannot be disputed; list it under 'disagreements'")
+                self.error(
+                    where,
+                    Code.BAD_VALUE,
+                    "this field cannot be disputed; list it under 'disagreements'",
+                )
                 return None
         is_text = convert in (self.to_text, self.to_texts)
         allowed = {"value", "source", "note", *extra, *(("accept",) if is_text else ())}
@@ -180,7 +203,7 @@ class Reader:
         if fields is None:
             return None
         if fields.get("value") is None:
-            self.error(where, "missing field 'value' (leave a blank fact out, do not write null)")
+            self.missing(where, "value", "leave a blank fact out, do not write null")
             return None
         value = convert(fields["value"], value_path)
         sources = self.sources(fields, where, inherited)
@@ -195,25 +218,31 @@ class Reader:
             return " ".join(value.split())
         if is_number(value):
             return str(value)
-        self.error(path, f"should be text, not {kind_of(value)}")
+        self.error(path, Code.WRONG_KIND, f"should be text, not {kind_of(value)}")
         return None
 
     def to_int(self, value: Any, path: Path_) -> int | None:
         if isinstance(value, int) and not isinstance(value, bool) and value > 0:
             return value
-        self.error(path, f"should be a whole number above 0, not {kind_of(value)} '{value}'")
+        self.error(
+            path,
+            Code.BAD_VALUE,
+            f"should be a whole number above 0, not {kind_of(value)} '{value}'",
+        )
         return None
 
     def to_number(self, value: Any, path: Path_) -> float | None:
         if is_number(value) and value >= 0:
             return float(value)
-        self.error(path, f"should be a number (0 or more), not {kind_of(value)} '{value}'")
+        self.error(
+            path, Code.BAD_VALUE, f"should be a number (0 or more), not {kind_of(value)} '{value}'"
+        )
         return None
 
     def to_bool(self, value: Any, path: Path_) -> bool | None:
         if isinstance(value, bool):
             return value
-        self.error(path, f"should be true or false, not {kind_of(value)}")
+        self.error(path, Code.WRONG_KIND, f"should be true or false, not {kind_of(value)}")
         return None
 
     def to_texts(self, value: Any, path: Path_) -> tuple[str, ...] | None:
@@ -225,7 +254,7 @@ class Reader:
             and all(isinstance(v, str) and v.strip() for v in value)
         ):
             return tuple(value)
-        self.error(path, "should be a list of text")
+        self.error(path, Code.WRONG_KIND, "should be a list of text")
         return None
 
 
@@ -233,5 +262,5 @@ def unique_ids(reader: Reader, entries: Iterable[tuple[Path_, str]], what: str) 
     seen: set[str] = set()
     for path, ident in entries:
         if ident and ident in seen:
-            reader.error((*path, "id"), f"{what} id '{ident}' is used twice")
+            reader.error((*path, "id"), Code.DUPLICATE, f"{what} id '{ident}' is used twice")
         seen.add(ident)

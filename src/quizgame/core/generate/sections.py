@@ -31,6 +31,7 @@ from quizgame.core.generate.sections_story import (
 )
 from quizgame.core.generate.vocab import JOBS, RELATIONS
 from quizgame.core.packs.ids import ID_WORDS, is_id
+from quizgame.core.packs.issues import Code
 from quizgame.core.packs.model import format_number
 
 FACTS_VERSION = 1
@@ -47,7 +48,9 @@ def read_facts(r: Reader, data: Any, origin: str) -> Facts | None:
         return None
     if top.get("facts") != FACTS_VERSION:
         r.error(
-            ("facts",), f"'facts: {FACTS_VERSION}' should open a facts file (the format version)"
+            ("facts",),
+            Code.BAD_VALUE,
+            f"'facts: {FACTS_VERSION}' should open a facts file (the format version)",
         )
     sources = _sources(r, top.get("sources"))
     pack = _pack(r, top.get("pack"))
@@ -87,10 +90,12 @@ def read_facts(r: Reader, data: Any, origin: str) -> Facts | None:
 
 def _sources(r: Reader, raw: Any) -> dict[str, str]:
     if raw is None:
-        r.error((), "missing field 'sources' (each seed file name, with what it is)")
+        r.missing((), "sources", "each seed file name, with what it is")
         return {}
     if not isinstance(raw, dict) or not raw:
-        r.error(("sources",), "should map each seed file name to a short description")
+        r.error(
+            ("sources",), Code.WRONG_KIND, "should map each seed file name to a short description"
+        )
         return {}
     out = {str(k): str(v or "") for k, v in raw.items()}
     r.source_names.update(out)
@@ -100,17 +105,17 @@ def _sources(r: Reader, raw: Any) -> dict[str, str]:
 def _pack(r: Reader, raw: Any) -> PackInfo | None:
     path: Path_ = ("pack",)
     if raw is None:
-        r.error((), "missing field 'pack' (the generated pack's id, title, ...)")
+        r.missing((), "pack", "the generated pack's id, title, ...")
         return None
     fields = r.mapping(raw, path, {"id", "title", "description", "author", "version", "language"})
     if fields is None:
         return None
     pack_id = r.text(fields, path, "id", required=True)
     if pack_id and not is_id(pack_id):
-        r.error((*path, "id"), f"'{pack_id}' should be a slug: {ID_WORDS}")
+        r.error((*path, "id"), Code.NOT_AN_ID, f"'{pack_id}' should be a slug: {ID_WORDS}")
     version = fields.get("version", 1)
     if isinstance(version, bool) or not isinstance(version, int | str):
-        r.error((*path, "version"), "should be a number or text")
+        r.error((*path, "version"), Code.WRONG_KIND, "should be a number or text")
         version = 1
     return PackInfo(
         id=pack_id,
@@ -125,7 +130,7 @@ def _pack(r: Reader, raw: Any) -> PackInfo | None:
 def _film(r: Reader, raw: Any) -> Film | None:
     path: Path_ = ("film",)
     if raw is None:
-        r.error((), "missing field 'film' (at least its title)")
+        r.missing((), "film", "at least its title")
         return None
     allowed = {
         "title", "original_title", "year", "runtime", "languages", "genres", "box_office",
@@ -138,12 +143,16 @@ def _film(r: Reader, raw: Any) -> Film | None:
     title = r.fact(f, path, "title", r.to_text, inherited)
     if title is None:
         if "title" not in f:
-            r.error(path, "missing field 'title'")
+            r.missing(path, "title")
         return None
     box_raw = f.get("box_office")
     currency = box_raw.get("currency", "USD") if isinstance(box_raw, dict) else "USD"
     if not isinstance(currency, str) or len(currency) != 3:
-        r.error((*path, "box_office", "currency"), "should be a three-letter currency code")
+        r.error(
+            (*path, "box_office", "currency"),
+            Code.BAD_VALUE,
+            "should be a three-letter currency code",
+        )
         currency = "USD"
     return Film(
         title=title,
@@ -164,13 +173,21 @@ def _rating(r: Reader, path: Path_, raw: Any, inherited: tuple[str, ...]) -> Rat
     f = r.mapping(raw, path, {"id", "site", "measure", "value", "scale", "source", "note"}) or {}
     scale = f.get("scale", 10)
     if not isinstance(scale, int | float) or isinstance(scale, bool) or scale <= 0:
-        r.error((*path, "scale"), "should be a number above 0 (the top of the scale: 10, 100, 5)")
+        r.error(
+            (*path, "scale"),
+            Code.BAD_VALUE,
+            "should be a number above 0 (the top of the scale: 10, 100, 5)",
+        )
         scale = 10
     value = f.get("value")
     if value is not None:
         value = r.to_number(value, (*path, "value"))
         if value is not None and value > scale:
-            r.error((*path, "value"), f"{format_number(value)} is above the scale's top, {scale}")
+            r.error(
+                (*path, "value"),
+                Code.BAD_VALUE,
+                f"{format_number(value)} is above the scale's top, {scale}",
+            )
     return Rating(
         id=r.slug(f, path),
         site=r.text(f, path, "site", required=True),
@@ -186,7 +203,7 @@ def _press(r: Reader, path: Path_, raw: Any, inherited: tuple[str, ...]) -> Pres
     quote = r.text(f, path, "quote", required=True)
     excerpt = r.text(f, path, "excerpt") or None
     if excerpt and excerpt not in quote:
-        r.error((*path, "excerpt"), "should be a part of the quote, word for word")
+        r.error((*path, "excerpt"), Code.BAD_VALUE, "should be a part of the quote, word for word")
     return Press(
         id=r.slug(f, path),
         outlet=r.text(f, path, "outlet", required=True),
@@ -207,11 +224,15 @@ def _people(r: Reader, top: dict[str, Any]) -> dict[str, Person]:
         name = r.text(f, path, "name", required=True)
         surname = r.text(f, path, "surname") or (name.split()[-1] if name else "")
         if surname and surname not in name:
-            r.error((*path, "surname"), f"'{surname}' should be part of the name '{name}'")
+            r.error(
+                (*path, "surname"),
+                Code.BAD_VALUE,
+                f"'{surname}' should be part of the name '{name}'",
+            )
         gender = r.choice(f, path, "gender", GENDERS)
         person = Person(r.slug(f, path), name, surname, r.texts(f, path, "aka"), gender)
         if person.id in people:
-            r.error((*path, "id"), f"person id '{person.id}' is used twice")
+            r.error((*path, "id"), Code.DUPLICATE, f"person id '{person.id}' is used twice")
         people[person.id] = person
     return people
 
@@ -245,7 +266,11 @@ def _characters(r: Reader, top: dict[str, Any]) -> dict[str, Character]:
         name = r.text(f, path, "name", required=True)
         full_name = r.fact(f, path, "full_name", r.to_text)
         if full_name and name and not full_name.value.startswith(name):
-            r.error((*path, "full_name"), f"should start with the character's name, '{name}'")
+            r.error(
+                (*path, "full_name"),
+                Code.BAD_VALUE,
+                f"should start with the character's name, '{name}'",
+            )
         notes = tuple(
             fact
             for p, x in r.items(f, path, "notes")
@@ -265,7 +290,7 @@ def _characters(r: Reader, top: dict[str, Any]) -> dict[str, Character]:
             notes=notes,
         )
         if character.id in out:
-            r.error((*path, "id"), f"character id '{character.id}' is used twice")
+            r.error((*path, "id"), Code.DUPLICATE, f"character id '{character.id}' is used twice")
         out[character.id] = character
     return out
 
@@ -284,7 +309,11 @@ def _maybe_disputed(
         if (fact := r.fact_at(x, p, r.to_text)) is not None
     ]
     if len(variants) < 2:
-        r.error((*where, "disputed"), "should list 2+ variants, each {value: ..., source: ...}")
+        r.error(
+            (*where, "disputed"),
+            Code.BAD_VALUE,
+            "should list 2+ variants, each {value: ..., source: ...}",
+        )
         return None
     return Disputed(tuple(variants), r.text(fields, where, "note", required=True))
 
@@ -305,6 +334,7 @@ def _cast(
         if credit.character in seen:
             r.error(
                 ("cast", i, "character"),
+                Code.BAD_VALUE,
                 f"'{credit.character}' is already played (cast[{seen[credit.character]}])",
             )
         seen[credit.character] = i
@@ -319,7 +349,9 @@ def _crew(r: Reader, top: dict[str, Any], people: dict[str, Person]) -> tuple[Cr
             continue
         job = r.text(f, path, "job", required=True)
         if job and job not in JOBS:
-            r.error((*path, "job"), f"unknown job '{job}' (known: {', '.join(JOBS)})")
+            r.error(
+                (*path, "job"), Code.BAD_VALUE, f"unknown job '{job}' (known: {', '.join(JOBS)})"
+            )
         person = ref(r, f, path, "person", people, "people")
         inferred = r.text(f, path, "inferred") or None
         out.append(CrewCredit(person, job, r.sources(f, path), inferred, r.difficulty(f, path)))
@@ -338,16 +370,21 @@ def _relations(
         who = ref(r, f, path, "who", characters, "characters")
         of = ref(r, f, path, "of", characters, "characters")
         if kind and kind not in RELATIONS:
-            r.error((*path, "is"), f"unknown relation '{kind}' (known: {', '.join(RELATIONS)})")
+            r.error(
+                (*path, "is"),
+                Code.BAD_VALUE,
+                f"unknown relation '{kind}' (known: {', '.join(RELATIONS)})",
+            )
         elif kind and who in characters:
             wanted, gender = RELATIONS[kind].gender, characters[who].gender
             if wanted and gender and gender != wanted:
                 r.error(
                     (*path, "is"),
+                    Code.BAD_VALUE,
                     f"a {RELATIONS[kind].noun} should be {wanted}, and {who} is {gender}",
                 )
         if who and who == of:
-            r.error((*path, "of"), "a character cannot be related to themselves")
+            r.error((*path, "of"), Code.BAD_VALUE, "a character cannot be related to themselves")
         group = read_group(r, f, path)
         out.append(Relation(who, kind, of, r.sources(f, path), r.spoiler(f, path), group))
     return tuple(out)

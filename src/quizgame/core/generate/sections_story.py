@@ -17,6 +17,7 @@ from quizgame.core.generate.facts import (
     Statement,
 )
 from quizgame.core.generate.reader import Path_, Reader, slugify, unique_ids
+from quizgame.core.packs.issues import Code
 from quizgame.core.packs.model import format_number
 
 
@@ -26,7 +27,7 @@ def ref(
     """The id in field `name`, checked against the ids under `section`."""
     ident = r.text(f, path, name, required=True)
     if ident and ident not in known:
-        r.error((*path, name), f"'{ident}' is not an id under '{section}'")
+        r.error((*path, name), Code.UNKNOWN_REFERENCE, f"'{ident}' is not an id under '{section}'")
     return ident
 
 
@@ -77,7 +78,7 @@ def read_statements(
         )
         key_ids = [k.id for k in keys]
         if len(set(key_ids)) != len(key_ids):
-            r.error((*path, "keys"), "two keys have the same id; give each an 'id'")
+            r.error((*path, "keys"), Code.DUPLICATE, "two keys have the same id; give each an 'id'")
         out.append(
             Statement(
                 id=r.slug(f, path),
@@ -121,22 +122,30 @@ def _key(
         value = r.to_text(raw_value, (*path, "value")) or "" if raw_value is not None else ""
         shown = value
     if raw_value is None:
-        r.error(path, "missing field 'value' (the words of the text a question asks about)")
+        r.missing(path, "value", "the words of the text a question asks about")
     elif shown and shown not in text:
-        r.error((*path, "value"), f"'{shown}' should appear word for word in the statement's text")
+        r.error(
+            (*path, "value"),
+            Code.BAD_VALUE,
+            f"'{shown}' should appear word for word in the statement's text",
+        )
     names = {
         "character": {c.name for c in characters.values()},
         "cast": {people[c.person].name for c in cast if c.person in people},
         "person": {p.name for p in people.values()},
     }.get(kind)
     if names is not None and shown and shown not in names:
-        r.error((*path, "value"), f"'{shown}' is not the name of one of the film's {kind} entries")
+        r.error(
+            (*path, "value"),
+            Code.UNKNOWN_REFERENCE,
+            f"'{shown}' is not the name of one of the film's {kind} entries",
+        )
     tolerance = f.get("tolerance")
     if tolerance is not None and (r.to_number(tolerance, (*path, "tolerance")) is None):
         tolerance = None
     ask = r.text(f, path, "ask") or None
     if ask and not ask.endswith("?"):
-        r.error((*path, "ask"), "should be a question, ending with '?'")
+        r.error((*path, "ask"), Code.BAD_VALUE, "should be a question, ending with '?'")
     return AnswerKey(
         id=(r.slug(f, path) if "id" in f else str(index + 1)),
         value=value,
@@ -165,7 +174,7 @@ def read_filmography(r: Reader, raw: Any, people: dict[str, Person]) -> Filmogra
         title = r.text(e, p, "title", required=True)
         year = r.to_int(e.get("year"), (*p, "year")) if "year" in e else None
         if year is None and "year" not in e:
-            r.error(p, "missing field 'year'")
+            r.missing(p, "year")
         ident = r.slug(e, p) if "id" in e else slugify(title)
         films.append(
             FilmEntry(ident, title, year or 0, r.flag(e, p, "short"), r.sources(e, p, inherited))

@@ -59,9 +59,10 @@ class Checker:
     def warn(self, path: Path, code: Code, message: str) -> None:
         self.issues.append(Issue(path, code, message, "warning"))
 
-    def missing(self, path: Path, name: str, expected: str) -> None:
-        """`name` is required in the mapping at `path` and is not there."""
-        self.error((*path, Missing(name)), Code.MISSING, f"missing field '{name}' ({expected})")
+    def missing(self, path: Path, name: str, note: str = "") -> None:
+        """`name` is required in the mapping at `path` and is not there (`note`: what it holds)."""
+        message = f"missing field '{name}'" + (f" ({note})" if note else "")
+        self.error((*path, Missing(name)), Code.MISSING, message)
 
     def errors_since(self, count: int) -> bool:
         """Whether any error was added after the first `count` issues."""
