@@ -30,6 +30,7 @@ from quizgame.core.generate.sections_story import (
     ref,
 )
 from quizgame.core.generate.vocab import JOBS, RELATIONS
+from quizgame.core.packs.check import PACK_FIELDS
 from quizgame.core.packs.ids import ID_WORDS, is_id
 from quizgame.core.packs.issues import Code
 from quizgame.core.packs.model import format_number
@@ -107,7 +108,8 @@ def _pack(r: Reader, raw: Any) -> PackInfo | None:
     if raw is None:
         r.missing((), "pack", "the generated pack's id, title, ...")
         return None
-    fields = r.mapping(raw, path, {"id", "title", "description", "author", "version", "language"})
+    # The pack's own fields (but its questions, which are generated), as the pack checker has them.
+    fields = r.mapping(raw, path, PACK_FIELDS - {"questions"})
     if fields is None:
         return None
     pack_id = r.text(fields, path, "id", required=True)
