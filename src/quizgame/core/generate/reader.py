@@ -18,6 +18,8 @@ from quizgame.core.packs.yaml_reader import Key, Missing
 
 T = TypeVar("T")
 Path_ = tuple[Any, ...]
+# How one field of a facts mapping is read: from the mapping, at its path, by its name.
+FieldRead = Callable[[Mapping[str, Any], Path_, str], Any]
 
 
 def show_path(path: Iterable[Any]) -> str:
@@ -47,6 +49,19 @@ class Reader(Checker):
         self.source_names: set[str] = set()
 
     # --- shapes ---------------------------------------------------------------------------
+
+    def section(
+        self, raw: Any, path: Path_, fields: Mapping[str, FieldRead], lenient: bool = False
+    ) -> dict[str, Any] | None:
+        """The mapping `raw` read by its description `fields`: each field's name and how it is
+        read, in reading order. A field not described is reported; None if `raw` is not a
+        mapping (`lenient`: its fields are read as absent instead)."""
+        data = self.mapping(raw, path, set(fields))
+        if data is None:
+            if not lenient:
+                return None
+            data = {}
+        return {name: read(data, path, name) for name, read in fields.items()}
 
     def mapping(self, value: Any, path: Path_, allowed: set[str]) -> dict[str, Any] | None:
         if not isinstance(value, dict):
@@ -126,33 +141,35 @@ class Reader(Checker):
             return None
         return value
 
-    def spoiler(self, data: Mapping[str, Any], path: Path_) -> Spoiler:
-        value = self.choice(data, path, "spoiler", [s.value for s in Spoiler])
+    def spoiler(self, data: Mapping[str, Any], path: Path_, name: str = "spoiler") -> Spoiler:
+        value = self.choice(data, path, name, [s.value for s in Spoiler])
         return Spoiler(value) if value else Spoiler.NONE
 
-    def difficulty(self, data: Mapping[str, Any], path: Path_) -> Difficulty | None:
-        value = self.choice(data, path, "difficulty", [d.value for d in Difficulty])
+    def difficulty(
+        self, data: Mapping[str, Any], path: Path_, name: str = "difficulty"
+    ) -> Difficulty | None:
+        value = self.choice(data, path, name, [d.value for d in Difficulty])
         return Difficulty(value) if value else None
 
     def sources(
-        self, data: Mapping[str, Any], path: Path_, inherited: tuple[str, ...] = ()
+        self,
+        data: Mapping[str, Any],
+        path: Path_,
+        field: str = "source",
+        inherited: tuple[str, ...] = (),
     ) -> tuple[str, ...]:
-        names = self.texts(data, path, "source")
+        names = self.texts(data, path, field)
         if not names:
             if not inherited:
                 self.error(
-                    (*path, Missing("source")),
+                    (*path, Missing(field)),
                     Code.MISSING,
                     "no source: cite a seed file with 'source:' (one listed under 'sources')",
                 )
             return inherited
         for i, name in enumerate(names):
             if name not in self.source_names:
-                where = (
-                    (*path, "source", i)
-                    if isinstance(data.get("source"), list)
-                    else (*path, "source")
-                )
+                where = (*path, field, i) if isinstance(data.get(field), list) else (*path, field)
                 self.error(
                     where, Code.UNKNOWN_REFERENCE, f"source '{name}' is not listed under 'sources'"
                 )
@@ -206,7 +223,7 @@ class Reader(Checker):
             self.missing(where, "value", "leave a blank fact out, do not write null")
             return None
         value = convert(fields["value"], value_path)
-        sources = self.sources(fields, where, inherited)
+        sources = self.sources(fields, where, inherited=inherited)
         note = self.text(fields, where, "note") or None
         accept = self.texts(fields, where, "accept")
         return None if value is None else Fact(value, sources, note, accept)
@@ -256,6 +273,10 @@ class Reader(Checker):
             return tuple(value)
         self.error(path, Code.WRONG_KIND, "should be a list of text")
         return None
+
+
+def ignored(data: Mapping[str, Any], path: Path_, name: str) -> None:
+    """A field kept for people (a note), never read."""
 
 
 def unique_ids(reader: Reader, entries: Iterable[tuple[Path_, str]], what: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from quizgame.core.generate.facts import (
@@ -21,7 +22,7 @@ from quizgame.core.generate.facts import (
     Rating,
     Relation,
 )
-from quizgame.core.generate.reader import Path_, Reader, unique_ids
+from quizgame.core.generate.reader import FieldRead, Path_, Reader, unique_ids
 from quizgame.core.generate.sections_story import (
     read_disagreements,
     read_filmography,
@@ -196,43 +197,49 @@ def _rating(r: Reader, path: Path_, raw: Any, inherited: tuple[str, ...]) -> Rat
         measure=r.text(f, path, "measure", required=True),
         value=value,
         scale=float(scale),
-        sources=r.sources(f, path, inherited),
+        sources=r.sources(f, path, inherited=inherited),
     )
 
 
 def _press(r: Reader, path: Path_, raw: Any, inherited: tuple[str, ...]) -> Press:
-    f = r.mapping(raw, path, {"id", "outlet", "aka", "quote", "excerpt", "source", "group"}) or {}
-    quote = r.text(f, path, "quote", required=True)
-    excerpt = r.text(f, path, "excerpt") or None
+    fields: dict[str, FieldRead] = {
+        "quote": partial(r.text, required=True),
+        "excerpt": r.text,
+        "id": r.slug,
+        "outlet": partial(r.text, required=True),
+        "aka": r.texts,
+        "source": partial(r.sources, inherited=inherited),
+        "group": partial(read_group, r),
+    }
+    v = r.section(raw, path, fields, lenient=True) or {}
+    quote, excerpt = v["quote"], v["excerpt"] or None
     if excerpt and excerpt not in quote:
         r.error((*path, "excerpt"), Code.BAD_VALUE, "should be a part of the quote, word for word")
-    return Press(
-        id=r.slug(f, path),
-        outlet=r.text(f, path, "outlet", required=True),
-        quote=quote,
-        excerpt=excerpt,
-        aka=r.texts(f, path, "aka"),
-        sources=r.sources(f, path, inherited),
-        group=read_group(r, f, path),
-    )
+    return Press(v["id"], v["outlet"], quote, excerpt, v["aka"], v["source"], v["group"])
 
 
 def _people(r: Reader, top: dict[str, Any]) -> dict[str, Person]:
     people: dict[str, Person] = {}
+    fields: dict[str, FieldRead] = {
+        "name": partial(r.text, required=True),
+        "surname": r.text,
+        "gender": partial(r.choice, options=GENDERS),
+        "id": r.slug,
+        "aka": r.texts,
+    }
     for path, raw in r.items(top, (), "people"):
-        f = r.mapping(raw, path, {"id", "name", "surname", "aka", "gender"})
-        if f is None:
+        v = r.section(raw, path, fields)
+        if v is None:
             continue
-        name = r.text(f, path, "name", required=True)
-        surname = r.text(f, path, "surname") or (name.split()[-1] if name else "")
+        name = v["name"]
+        surname = v["surname"] or (name.split()[-1] if name else "")
         if surname and surname not in name:
             r.error(
                 (*path, "surname"),
                 Code.BAD_VALUE,
                 f"'{surname}' should be part of the name '{name}'",
             )
-        gender = r.choice(f, path, "gender", GENDERS)
-        person = Person(r.slug(f, path), name, surname, r.texts(f, path, "aka"), gender)
+        person = Person(v["id"], name, surname, v["aka"], v["gender"])
         if person.id in people:
             r.error((*path, "id"), Code.DUPLICATE, f"person id '{person.id}' is used twice")
         people[person.id] = person
@@ -256,17 +263,26 @@ def _genders_from_roles(
 
 
 def _characters(r: Reader, top: dict[str, Any]) -> dict[str, Character]:
-    allowed = {
-        "id", "name", "group", "gender", "aka", "full_name", "profession", "home", "named_after",
-        "raised_by", "notes",
-    }  # fmt: skip
+    text_fact = partial(r.fact, convert=r.to_text)
+    fields: dict[str, FieldRead] = {
+        "name": partial(r.text, required=True),
+        "full_name": text_fact,
+        "notes": r.items,
+        "id": r.slug,
+        "group": r.text,
+        "gender": partial(r.choice, options=GENDERS),
+        "aka": r.texts,
+        "profession": partial(_maybe_disputed, r),
+        "home": text_fact,
+        "named_after": text_fact,
+        "raised_by": text_fact,
+    }
     out: dict[str, Character] = {}
     for path, raw in r.items(top, (), "characters"):
-        f = r.mapping(raw, path, allowed)
-        if f is None:
+        v = r.section(raw, path, fields)
+        if v is None:
             continue
-        name = r.text(f, path, "name", required=True)
-        full_name = r.fact(f, path, "full_name", r.to_text)
+        name, full_name = v["name"], v["full_name"]
         if full_name and name and not full_name.value.startswith(name):
             r.error(
                 (*path, "full_name"),
@@ -274,21 +290,19 @@ def _characters(r: Reader, top: dict[str, Any]) -> dict[str, Character]:
                 f"should start with the character's name, '{name}'",
             )
         notes = tuple(
-            fact
-            for p, x in r.items(f, path, "notes")
-            if (fact := r.fact_at(x, p, r.to_text)) is not None
+            fact for p, x in v["notes"] if (fact := r.fact_at(x, p, r.to_text)) is not None
         )
         character = Character(
-            id=r.slug(f, path),
+            id=v["id"],
             name=name,
-            group=r.text(f, path, "group") or CHARACTER_GROUP_DEFAULT,
-            gender=r.choice(f, path, "gender", GENDERS),
-            aka=r.texts(f, path, "aka"),
+            group=v["group"] or CHARACTER_GROUP_DEFAULT,
+            gender=v["gender"],
+            aka=v["aka"],
             full_name=full_name,
-            profession=_maybe_disputed(r, f, path, "profession"),
-            home=r.fact(f, path, "home", r.to_text),
-            named_after=r.fact(f, path, "named_after", r.to_text),
-            raised_by=r.fact(f, path, "raised_by", r.to_text),
+            profession=v["profession"],
+            home=v["home"],
+            named_after=v["named_after"],
+            raised_by=v["raised_by"],
             notes=notes,
         )
         if character.id in out:
@@ -324,13 +338,16 @@ def _cast(
     r: Reader, top: dict[str, Any], people: dict[str, Person], characters: dict[str, Character]
 ) -> tuple[CastCredit, ...]:
     out = []
+    fields: dict[str, FieldRead] = {
+        "person": partial(ref, r, known=people, section="people"),
+        "character": partial(ref, r, known=characters, section="characters"),
+        "source": r.sources,
+        "difficulty": r.difficulty,
+    }
     for path, raw in r.items(top, (), "cast"):
-        f = r.mapping(raw, path, {"person", "character", "source", "difficulty"})
-        if f is None:
-            continue
-        person = ref(r, f, path, "person", people, "people")
-        character = ref(r, f, path, "character", characters, "characters")
-        out.append(CastCredit(person, character, r.sources(f, path), r.difficulty(f, path)))
+        v = r.section(raw, path, fields)
+        if v is not None:
+            out.append(CastCredit(v["person"], v["character"], v["source"], v["difficulty"]))
     seen: dict[str, int] = {}
     for i, credit in enumerate(out):
         if credit.character in seen:
@@ -345,18 +362,24 @@ def _cast(
 
 def _crew(r: Reader, top: dict[str, Any], people: dict[str, Person]) -> tuple[CrewCredit, ...]:
     out = []
+    fields: dict[str, FieldRead] = {
+        "job": partial(r.text, required=True),
+        "person": partial(ref, r, known=people, section="people"),
+        "inferred": r.text,
+        "source": r.sources,
+        "difficulty": r.difficulty,
+    }
     for path, raw in r.items(top, (), "crew"):
-        f = r.mapping(raw, path, {"person", "job", "source", "inferred", "difficulty"})
-        if f is None:
+        v = r.section(raw, path, fields)
+        if v is None:
             continue
-        job = r.text(f, path, "job", required=True)
+        job = v["job"]
         if job and job not in JOBS:
             r.error(
                 (*path, "job"), Code.BAD_VALUE, f"unknown job '{job}' (known: {', '.join(JOBS)})"
             )
-        person = ref(r, f, path, "person", people, "people")
-        inferred = r.text(f, path, "inferred") or None
-        out.append(CrewCredit(person, job, r.sources(f, path), inferred, r.difficulty(f, path)))
+        inferred = v["inferred"] or None
+        out.append(CrewCredit(v["person"], job, v["source"], inferred, v["difficulty"]))
     return tuple(out)
 
 
@@ -364,13 +387,20 @@ def _relations(
     r: Reader, top: dict[str, Any], characters: dict[str, Character]
 ) -> tuple[Relation, ...]:
     out = []
+    character = partial(ref, r, known=characters, section="characters")
+    fields: dict[str, FieldRead] = {
+        "is": partial(r.text, required=True),
+        "who": character,
+        "of": character,
+        "group": partial(read_group, r),
+        "source": r.sources,
+        "spoiler": r.spoiler,
+    }
     for path, raw in r.items(top, (), "relations"):
-        f = r.mapping(raw, path, {"who", "is", "of", "spoiler", "source", "group"})
-        if f is None:
+        v = r.section(raw, path, fields)
+        if v is None:
             continue
-        kind = r.text(f, path, "is", required=True)
-        who = ref(r, f, path, "who", characters, "characters")
-        of = ref(r, f, path, "of", characters, "characters")
+        kind, who, of = v["is"], v["who"], v["of"]
         if kind and kind not in RELATIONS:
             r.error(
                 (*path, "is"),
@@ -387,6 +417,5 @@ def _relations(
                 )
         if who and who == of:
             r.error((*path, "of"), Code.BAD_VALUE, "a character cannot be related to themselves")
-        group = read_group(r, f, path)
-        out.append(Relation(who, kind, of, r.sources(f, path), r.spoiler(f, path), group))
+        out.append(Relation(who, kind, of, v["source"], v["spoiler"], v["group"]))
     return tuple(out)
