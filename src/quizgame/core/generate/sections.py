@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
@@ -12,7 +13,7 @@ from quizgame.core.generate.facts import (
     Press,
     Rating,
 )
-from quizgame.core.generate.reader import FieldRead, Path_, Reader, unique_ids
+from quizgame.core.generate.reader import FieldRead, Path_, Reader, ignored, unique_ids
 from quizgame.core.generate.sections_people import (
     genders_from_roles,
     read_cast,
@@ -169,32 +170,34 @@ def _film(r: Reader, raw: Any) -> Film | None:
 
 
 def _rating(r: Reader, path: Path_, raw: Any, inherited: tuple[str, ...]) -> Rating:
-    f = r.mapping(raw, path, {"id", "site", "measure", "value", "scale", "source", "note"}) or {}
-    scale = f.get("scale", 10)
-    if not isinstance(scale, int | float) or isinstance(scale, bool) or scale <= 0:
+    fields: dict[str, FieldRead] = {
+        "scale": partial(_scale, r),
+        "value": lambda f, p, n: None if f.get(n) is None else r.to_number(f[n], (*p, n)),
+        "id": r.slug,
+        "site": partial(r.text, required=True),
+        "measure": partial(r.text, required=True),
+        "source": partial(r.sources, inherited=inherited),
+        "note": ignored,
+    }
+    v = r.section(raw, path, fields, lenient=True) or {}
+    value, scale = v["value"], v["scale"]
+    if value is not None and value > scale:
         r.error(
-            (*path, "scale"),
+            (*path, "value"),
             Code.BAD_VALUE,
-            "should be a number above 0 (the top of the scale: 10, 100, 5)",
+            f"{format_number(value)} is above the scale's top, {scale}",
         )
-        scale = 10
-    value = f.get("value")
-    if value is not None:
-        value = r.to_number(value, (*path, "value"))
-        if value is not None and value > scale:
-            r.error(
-                (*path, "value"),
-                Code.BAD_VALUE,
-                f"{format_number(value)} is above the scale's top, {scale}",
-            )
-    return Rating(
-        id=r.slug(f, path),
-        site=r.text(f, path, "site", required=True),
-        measure=r.text(f, path, "measure", required=True),
-        value=value,
-        scale=float(scale),
-        sources=r.sources(f, path, inherited=inherited),
-    )
+    return Rating(v["id"], v["site"], v["measure"], value, float(scale), v["source"])
+
+
+def _scale(r: Reader, f: Mapping[str, Any], path: Path_, name: str) -> float:
+    """The top of a rating's scale: 10 unless said."""
+    scale = f.get(name, 10)
+    if not isinstance(scale, int | float) or isinstance(scale, bool) or scale <= 0:
+        message = "should be a number above 0 (the top of the scale: 10, 100, 5)"
+        r.error((*path, name), Code.BAD_VALUE, message)
+        return 10
+    return scale
 
 
 def _press(r: Reader, path: Path_, raw: Any, inherited: tuple[str, ...]) -> Press:

@@ -104,9 +104,18 @@ def _key(
     characters: dict[str, Character],
     cast: tuple[CastCredit, ...],
 ) -> AnswerKey:
-    f = r.mapping(raw, path, {"id", "value", "kind", "ask", "accept", "unit", "tolerance"}) or {}
-    kind = r.choice(f, path, "kind", KEY_KINDS) or "text"
-    raw_value = f.get("value")
+    fields: dict[str, FieldRead] = {
+        "kind": partial(r.choice, options=KEY_KINDS),
+        "value": lambda f, p, n: f.get(n),  # read below, as its kind says
+        "tolerance": lambda f, p, n: None if f.get(n) is None else r.to_number(f[n], (*p, n)),
+        "ask": r.text,
+        "id": lambda f, p, n: r.slug(f, p, n) if n in f else None,  # else its place in the list
+        "accept": r.texts,
+        "unit": r.text,
+    }
+    v = r.section(raw, path, fields, lenient=True) or {}
+    kind = v["kind"] or "text"
+    raw_value = v["value"]
     value: str | float
     if kind == "number":
         number = r.to_number(raw_value, (*path, "value")) if raw_value is not None else None
@@ -134,20 +143,17 @@ def _key(
             Code.UNKNOWN_REFERENCE,
             f"'{shown}' is not the name of one of the film's {kind} entries",
         )
-    tolerance = f.get("tolerance")
-    if tolerance is not None and (r.to_number(tolerance, (*path, "tolerance")) is None):
-        tolerance = None
-    ask = r.text(f, path, "ask") or None
+    ask = v["ask"] or None
     if ask and not ask.endswith("?"):
         r.error((*path, "ask"), Code.BAD_VALUE, "should be a question, ending with '?'")
     return AnswerKey(
-        id=(r.slug(f, path) if "id" in f else str(index + 1)),
+        id=str(index + 1) if v["id"] is None else v["id"],
         value=value,
         kind=kind,
         ask=ask,
-        accept=r.texts(f, path, "accept"),
-        unit=r.text(f, path, "unit") or None,
-        tolerance=float(tolerance) if tolerance is not None else None,
+        accept=v["accept"],
+        unit=v["unit"] or None,
+        tolerance=v["tolerance"],
     )
 
 
