@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from quizgame.cli import cli
 from quizgame.core.formats.opentdb import ATTRIBUTION
 from quizgame.core.packs import starter
-from quizgame.core.packs.check import TYPE_FIELDS
+from quizgame.core.packs.questions import KINDS
 from quizgame.core.packs.read import load_pack
 from quizgame.core.packs.schema import pack_schema, schema_file
 from quizgame.core.packs.starter import SCHEMA_MODELINE
@@ -50,7 +50,7 @@ def test_new_writes_a_commented_pack_with_every_type_that_validates(tmp_path: Pa
     assert result.ok and not result.problems
     assert result.pack is not None
     assert result.pack.id == "my-quiz" and result.pack.title == "My quiz"
-    assert {q.type for q in result.pack.questions} == set(TYPE_FIELDS)
+    assert {q.type for q in result.pack.questions} == set(KINDS)
     code, _, _ = run("validate", str(target))
     assert code == 0
 

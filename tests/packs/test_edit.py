@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quizgame.core.packs.edit import EditError, PackDocument, question_problems, save_text
+from quizgame.core.packs.check import question_problems
+from quizgame.core.packs.edit import EditError, PackDocument, save_text
 from quizgame.core.packs.read import load_pack, load_pack_text
 from quizgame.core.packs.starter import starter_pack
 from quizgame.core.packs.write import dump_pack

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from quizgame.core.packs.ids import make_id
 from quizgame.core.packs.model import Pack, Question
 from quizgame.core.text import clean, has_control_characters
 
@@ -237,8 +238,7 @@ def pack_title_from_name(stem: str) -> str:
 
 def pack_id_from_name(stem: str) -> str:
     """A pack id (a slug) made from a file name."""
-    slug = re.sub(r"[^a-z0-9._-]+", "-", stem.lower()).strip("-._")
-    return slug or "imported"
+    return make_id(stem, "imported")
 
 
 def quote(text: str, limit: int = 50) -> str:

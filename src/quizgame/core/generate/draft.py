@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from quizgame.core.generate.english import capitalize, quote
 from quizgame.core.generate.facts import Disputed, Facts
 from quizgame.core.packs.model import Difficulty, QuestionType, Spoiler
+from quizgame.core.packs.questions import KINDS
 from quizgame.core.play.judging import normalize as _normalize
 
 T = TypeVar("T")
@@ -25,15 +26,6 @@ T = TypeVar("T")
 # The same names and phrases are compared many times over; folding each once is enough.
 normalize = functools.lru_cache(maxsize=8192)(_normalize)
 _LEVELS = (Difficulty.EASY, Difficulty.MEDIUM, Difficulty.HARD)
-# How much harder recalling is than recognising: typed and numeric answers must be produced.
-_TYPE_STEP = {
-    QuestionType.TRUE_FALSE: -1,
-    QuestionType.MULTIPLE_CHOICE: 0,
-    QuestionType.MATCHING: 0,
-    QuestionType.TYPED: 1,
-    QuestionType.NUMERIC: 1,
-    QuestionType.ORDERING: 1,
-}
 MIN_CHOICES = 3  # fewer makes a multiple-choice question a coin toss; it becomes typed instead
 MAX_DISTRACTORS = 3
 _POSSESSIVE_S = re.compile(r"(?<=\w)['’]s\b")
@@ -96,11 +88,12 @@ class Draft:
     def to_dict(self) -> dict[str, Any]:
         """The question in the pack format."""
         out: dict[str, Any] = {"id": self.id, "type": self.type.value, "prompt": self.prompt}
-        if self.type is QuestionType.MULTIPLE_CHOICE:
+        own = {f.name for f in KINDS[self.type].fields}  # the fields its type has
+        if "choices" in own:
             out["choices"] = list(self.choices)
-        if self.type is QuestionType.ORDERING:
+        if "items" in own:
             out["items"] = list(self.items)
-        if self.type is QuestionType.MATCHING:
+        if "pairs" in own:
             out["pairs"] = dict(self.pairs)
         if self.answer is not None:
             out["answer"] = _plain(self.answer)
@@ -190,15 +183,16 @@ class Context:
     def difficulty(
         self,
         base: int,
-        qtype: QuestionType,
+        step: int,
         sources: Sequence[str],
         override: Difficulty | None = None,
     ) -> Difficulty:
         """How obscure the fact is (`base`, one step easier when several seeds state it), plus
-        one step for recall over recognition; a fact's own `difficulty` wins."""
+        `step` for the question type (recall is harder than recognition); a fact's own
+        `difficulty` wins."""
         if override is not None:
             return override
-        level = base + _TYPE_STEP[qtype] - (1 if len(set(sources)) >= 2 else 0)
+        level = base + step - (1 if len(set(sources)) >= 2 else 0)
         return _LEVELS[max(0, min(2, level))]
 
     def surname_accept(self, name: str, surname: str) -> tuple[str, ...]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from quizgame.core.generate.draft import (
@@ -15,11 +15,12 @@ from quizgame.core.generate.draft import (
     stable_hash,
 )
 from quizgame.core.generate.english import capitalize, fix_articles, join_names, smart_quotes
-from quizgame.core.packs.model import Difficulty, QuestionType, Spoiler
+from quizgame.core.packs.model import Difficulty, QuestionType, Spoiler, format_number
 
 _POSSESSIVES = ("her ", "his ", "their ", "its ")
 MAX_PAIRS = 6
 MAX_ITEMS = 5
+MAX_CHOICES = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,7 @@ def _draft(ctx: Context, qid: str, qtype: QuestionType, prompt: str, about: Abou
         category=about.category,
         explanation=smart_quotes(about.explanation),
         sources=about.sources,
-        difficulty=ctx.difficulty(about.base, qtype, about.sources, about.difficulty),
+        difficulty=ctx.difficulty(about.base, TYPES[qtype].step, about.sources, about.difficulty),
         spoiler=about.spoiler,
         tags=about.tags,
         facts=(about.fact or qid,),
@@ -279,3 +280,80 @@ def pairs_sentence(pairs: Iterable[tuple[str, str]], verb: str, lower: bool = Fa
     """`[(A, x), (B, y)]` -> "A plays x and B plays y."."""
     parts = [f"{left} {verb} {right.lower() if lower else right}" for left, right in pairs]
     return capitalize(join_names(parts)) + "."
+
+
+# --- what the generator knows of each question type ----------------------------------------
+
+
+def _answer_value(draft: Draft) -> str:
+    if isinstance(draft.answer, float):
+        return format_number(draft.answer)
+    return str(draft.answer)
+
+
+def _choices_shape(draft: Draft) -> list[str]:
+    normalized = [normalize(c) for c in draft.choices]
+    out = []
+    if not 3 <= len(draft.choices) <= MAX_CHOICES:
+        out.append(f"it has {len(draft.choices)} choices (3 to {MAX_CHOICES} wanted)")
+    if len(set(normalized)) != len(normalized):
+        out.append("two choices are the same")
+    if draft.answer not in draft.choices:
+        out.append("the answer is not among the choices")
+    right = normalize(str(draft.answer))
+    for choice, norm in zip(draft.choices, normalized, strict=True):
+        if norm != right and norm in draft.also_correct:
+            out.append(f"the wrong choice '{choice}' is also right")
+    return out
+
+
+def _items_shape(draft: Draft) -> list[str]:
+    items = [normalize(i) for i in draft.items]
+    return [] if len(items) >= 3 and len(set(items)) == len(items) else ["needs 3+ distinct items"]
+
+
+def _pairs_shape(draft: Draft) -> list[str]:
+    lefts = [normalize(a) for a, _b in draft.pairs]
+    rights = [normalize(b) for _a, b in draft.pairs]
+    if len(lefts) < 3 or len(set(lefts)) != len(lefts) or len(set(rights)) != len(rights):
+        return ["needs 3+ pairs, each side distinct"]
+    return []
+
+
+@dataclass(frozen=True, slots=True)
+class TypeRules:
+    """What the generator knows of a question type.
+
+    `step`: how much harder than recognising it is (recall is, true/false is easier);
+    `shape`: what makes a draft of it malformed, in words (the quality rules drop it);
+    `answer_text`: its right answer as text, for comparing questions; `by_parts`: two of them
+    with the same parts are the same question, however worded.
+    """
+
+    step: int
+    shape: Callable[[Draft], list[str]]
+    answer_text: Callable[[Draft], str] = _answer_value
+    by_parts: bool = False
+
+
+TYPES: dict[QuestionType, TypeRules] = {
+    QuestionType.MULTIPLE_CHOICE: TypeRules(0, _choices_shape),
+    QuestionType.TRUE_FALSE: TypeRules(
+        -1, lambda d: [] if isinstance(d.answer, bool) else ["the answer is not true or false"]
+    ),
+    QuestionType.TYPED: TypeRules(
+        1, lambda d: [] if isinstance(d.answer, str) and d.answer.strip() else ["no answer"]
+    ),
+    QuestionType.NUMERIC: TypeRules(
+        1,
+        lambda d: (
+            []
+            if isinstance(d.answer, float) and (d.tolerance or 0) >= 0
+            else ["the answer is not a number"]
+        ),
+    ),
+    QuestionType.ORDERING: TypeRules(1, _items_shape, lambda d: " > ".join(d.items), by_parts=True),
+    QuestionType.MATCHING: TypeRules(
+        0, _pairs_shape, lambda d: "; ".join(f"{a} = {b}" for a, b in d.pairs), by_parts=True
+    ),
+}

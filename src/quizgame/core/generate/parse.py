@@ -42,8 +42,10 @@ def parse_facts(data: Any, origin: str = "<facts>") -> Facts:
     _refuse_a_pack(data, origin)
     reader = Reader()
     facts = read_facts(reader, data, origin)
-    if reader.problems or facts is None:
-        problems = reader.problems or [((), "the facts are not usable")]
+    if reader.issues or facts is None:
+        problems = [(i.path, i.message) for i in reader.issues] or [
+            ((), "the facts are not usable")
+        ]
         raise FactsError([f"{origin}: {show_path(p)}: {m}" for p, m in problems])
     return facts
 
@@ -66,11 +68,12 @@ def load_facts(path: str | os.PathLike[str]) -> Facts:
     _refuse_a_pack(data, name)
     reader = Reader()
     facts = read_facts(reader, data, name)
-    if not reader.problems and facts is not None:
+    if not reader.issues and facts is not None:
         return facts
     root = compose(text)
     located = []
-    for data_path, message in reader.problems or [((), "the facts are not usable")]:
+    problems = [(i.path, i.message) for i in reader.issues] or [((), "the facts are not usable")]
+    for data_path, message in problems:
         line, col = locate(root, data_path)
         located.append((line, col, f"{name}:{line}:{col}: {show_path(data_path)}: {message}"))
     located.sort(key=lambda entry: (entry[0], entry[1]))

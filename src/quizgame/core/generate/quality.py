@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 
 from quizgame.core.generate.draft import Context, Draft, names, normalize
 from quizgame.core.generate.english import lint
+from quizgame.core.generate.make import TYPES
 from quizgame.core.packs.model import QuestionType, format_number
 
 # Two questions are the same question when their prompts are at least NEAR_PROMPT alike and their
@@ -31,7 +32,6 @@ from quizgame.core.packs.model import QuestionType, format_number
 NEAR_PROMPT = 85
 SAME_ANSWER = 90
 SAME_STATEMENT = 95
-MAX_CHOICES = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,17 +43,6 @@ class Dropped:
 
     def __str__(self) -> str:
         return f"{self.id}: {self.reason}"
-
-
-def answer_text(draft: Draft) -> str:
-    """The right answer as text, for comparing two questions."""
-    if draft.type is QuestionType.ORDERING:
-        return " > ".join(draft.items)
-    if draft.type is QuestionType.MATCHING:
-        return "; ".join(f"{a} = {b}" for a, b in draft.pairs)
-    if isinstance(draft.answer, float):
-        return format_number(draft.answer)
-    return str(draft.answer)
 
 
 def _contains(haystack: str, needle: str) -> bool:
@@ -68,9 +57,9 @@ def problems(draft: Draft, terms: Sequence[str], pack_text: str = "") -> list[st
 
     `pack_text` is the pack's title and description, which a player sees before any question.
     """
-    found = _shape(draft)
+    found = TYPES[draft.type].shape(draft)
     if draft.type in (QuestionType.MULTIPLE_CHOICE, QuestionType.TYPED, QuestionType.NUMERIC):
-        for answer in (answer_text(draft), *draft.accept):
+        for answer in (TYPES[draft.type].answer_text(draft), *draft.accept):
             if names(draft.prompt, answer):
                 found.append(f"the prompt gives away the answer '{answer}'")
             elif pack_text and names(pack_text, answer):
@@ -119,41 +108,6 @@ def _texts_to_lint(draft: Draft) -> Iterable[tuple[str, str, bool]]:
         yield "a choice", text, False
 
 
-def _shape(draft: Draft) -> list[str]:
-    qtype = draft.type
-    if qtype is QuestionType.MULTIPLE_CHOICE:
-        normalized = [normalize(c) for c in draft.choices]
-        out = []
-        if not 3 <= len(draft.choices) <= MAX_CHOICES:
-            out.append(f"it has {len(draft.choices)} choices (3 to {MAX_CHOICES} wanted)")
-        if len(set(normalized)) != len(normalized):
-            out.append("two choices are the same")
-        if draft.answer not in draft.choices:
-            out.append("the answer is not among the choices")
-        right = normalize(str(draft.answer))
-        for choice, norm in zip(draft.choices, normalized, strict=True):
-            if norm != right and norm in draft.also_correct:
-                out.append(f"the wrong choice '{choice}' is also right")
-        return out
-    if qtype is QuestionType.TYPED:
-        return [] if isinstance(draft.answer, str) and draft.answer.strip() else ["no answer"]
-    if qtype is QuestionType.TRUE_FALSE:
-        return [] if isinstance(draft.answer, bool) else ["the answer is not true or false"]
-    if qtype is QuestionType.NUMERIC:
-        ok = isinstance(draft.answer, float) and (draft.tolerance or 0) >= 0
-        return [] if ok else ["the answer is not a number"]
-    if qtype is QuestionType.ORDERING:
-        items = [normalize(i) for i in draft.items]
-        return (
-            [] if len(items) >= 3 and len(set(items)) == len(items) else ["needs 3+ distinct items"]
-        )
-    lefts = [normalize(a) for a, _b in draft.pairs]
-    rights = [normalize(b) for _a, b in draft.pairs]
-    if len(lefts) < 3 or len(set(lefts)) != len(lefts) or len(set(rights)) != len(rights):
-        return ["needs 3+ pairs, each side distinct"]
-    return []
-
-
 def enforce(drafts: Iterable[Draft | None], ctx: Context) -> tuple[list[Draft], list[Dropped]]:
     """The drafts that pass every rule, in order, and the ones dropped with their reasons."""
     terms = [t for d in ctx.facts.disagreements for t in d.terms]
@@ -171,7 +125,7 @@ def enforce(drafts: Iterable[Draft | None], ctx: Context) -> tuple[list[Draft], 
         if draft.id in ids:
             found.append("its id is already used")
         prompt = normalize(draft.prompt)
-        answer = normalize(answer_text(draft))
+        answer = normalize(TYPES[draft.type].answer_text(draft))
         if not found:
             twin = _near_duplicate(prompt, answer, draft.type, kept, prompts, answers)
             if twin is not None:
@@ -194,7 +148,7 @@ def _near_duplicate(
     prompts: list[str],
     answers: list[str],
 ) -> str | None:
-    if qtype in (QuestionType.ORDERING, QuestionType.MATCHING):
+    if TYPES[qtype].by_parts:
         # The same items to order (or match) make the same question, however it is worded.
         for index, other in enumerate(kept):
             if other.type is qtype and fuzz.ratio(answer, answers[index]) >= SAME_ANSWER:

@@ -1,4 +1,7 @@
-"""The primitives for reading facts data: shapes, values and sources, each problem at its data path."""
+"""The primitives for reading facts data: shapes, values and sources, each problem at its data path.
+
+Problems are the pack checker's `Issue` records (`core.packs.issues`): a path, a code, a message.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +11,23 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from quizgame.core.generate.facts import Fact
-from quizgame.core.packs.check import is_number, kind_of
+from quizgame.core.packs.ids import FACTS_ID_PUNCTUATION, is_id
+from quizgame.core.packs.issues import Checker, Code, is_number, kind_of
 from quizgame.core.packs.model import Difficulty, Spoiler
-from quizgame.core.packs.yaml_reader import Key
+from quizgame.core.packs.yaml_reader import Key, Missing
 
 T = TypeVar("T")
 Path_ = tuple[Any, ...]
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# How one field of a facts mapping is read: from the mapping, at its path, by its name.
+FieldRead = Callable[[Mapping[str, Any], Path_, str], Any]
 
 
 def show_path(path: Iterable[Any]) -> str:
     """`('cast', 2, 'person')` as `cast[2].person`."""
     out = ""
     for step in path:
+        if isinstance(step, Missing):
+            continue  # a missing field is told at the mapping that lacks it
         name = step.name if isinstance(step, Key) else step
         out += f"[{name}]" if isinstance(name, int) else (f".{name}" if out else str(name))
     return out or "(top)"
@@ -33,26 +40,41 @@ def slugify(text: str, limit: int = 48) -> str:
     return slug[:limit].rstrip("-") or "x"
 
 
-class Reader:
-    """Turns raw facts data into `Facts`, collecting (path, message) problems."""
+class Reader(Checker):
+    """Turns raw facts data into `Facts`, collecting issues (path, code, message) as the pack
+    checker does."""
 
     def __init__(self) -> None:
-        self.problems: list[tuple[Path_, str]] = []
+        super().__init__()
         self.source_names: set[str] = set()
-
-    def error(self, path: Path_, message: str) -> None:
-        self.problems.append((path, message))
 
     # --- shapes ---------------------------------------------------------------------------
 
+    def section(
+        self, raw: Any, path: Path_, fields: Mapping[str, FieldRead], lenient: bool = False
+    ) -> dict[str, Any] | None:
+        """The mapping `raw` read by its description `fields`: each field's name and how it is
+        read, in reading order. A field not described is reported; None if `raw` is not a
+        mapping (`lenient`: its fields are read as absent instead)."""
+        data = self.mapping(raw, path, set(fields))
+        if data is None:
+            if not lenient:
+                return None
+            data = {}
+        return {name: read(data, path, name) for name, read in fields.items()}
+
     def mapping(self, value: Any, path: Path_, allowed: set[str]) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            self.error(path, f"should be a mapping of fields, not {kind_of(value)}")
+            self.error(
+                path, Code.WRONG_KIND, f"should be a mapping of fields, not {kind_of(value)}"
+            )
             return None
         for key in value:
             if key not in allowed:
                 known = ", ".join(sorted(allowed))
-                self.error((*path, Key(key)), f"unknown field '{key}' (known: {known})")
+                self.error(
+                    (*path, Key(key)), Code.UNKNOWN_FIELD, f"unknown field '{key}' (known: {known})"
+                )
         return value
 
     def items(self, data: Mapping[str, Any], path: Path_, name: str) -> list[tuple[Path_, Any]]:
@@ -60,7 +82,7 @@ class Reader:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.error((*path, name), f"should be a list, not {kind_of(value)}")
+            self.error((*path, name), Code.WRONG_KIND, f"should be a list, not {kind_of(value)}")
             return []
         return [((*path, name, i), item) for i, item in enumerate(value)]
 
@@ -68,12 +90,14 @@ class Reader:
         value = data.get(name)
         if value is None:
             if required:
-                self.error(path, f"missing field '{name}'")
+                self.missing(path, name)
             return ""
         if is_number(value):
             return str(value)
         if not isinstance(value, str) or not value.strip():
-            self.error((*path, name), f"should be non-empty text, not {kind_of(value)}")
+            self.error(
+                (*path, name), Code.WRONG_KIND, f"should be non-empty text, not {kind_of(value)}"
+            )
             return ""
         return " ".join(value.split())
 
@@ -84,20 +108,24 @@ class Reader:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            self.error((*path, name), "should be a list of text")
+            self.error((*path, name), Code.WRONG_KIND, "should be a list of text")
             return ()
         return tuple(" ".join(v.split()) for v in value)
 
     def slug(self, data: Mapping[str, Any], path: Path_, name: str = "id") -> str:
         value = self.text(data, path, name, required=True)
-        if value and not SLUG.match(value):
-            self.error((*path, name), f"'{value}' should be a slug: a-z, 0-9 and '-'")
+        if value and not is_id(value, FACTS_ID_PUNCTUATION):
+            self.error(
+                (*path, name), Code.NOT_AN_ID, f"'{value}' should be a slug: a-z, 0-9 and '-'"
+            )
         return value
 
     def flag(self, data: Mapping[str, Any], path: Path_, name: str) -> bool:
         value = data.get(name, False)
         if not isinstance(value, bool):
-            self.error((*path, name), f"should be true or false, not {kind_of(value)}")
+            self.error(
+                (*path, name), Code.WRONG_KIND, f"should be true or false, not {kind_of(value)}"
+            )
             return False
         return value
 
@@ -107,36 +135,44 @@ class Reader:
         value = data.get(name)
         options = list(options)
         if value is not None and value not in options:
-            self.error((*path, name), f"'{value}' is not one of: {', '.join(options)}")
+            self.error(
+                (*path, name), Code.BAD_VALUE, f"'{value}' is not one of: {', '.join(options)}"
+            )
             return None
         return value
 
-    def spoiler(self, data: Mapping[str, Any], path: Path_) -> Spoiler:
-        value = self.choice(data, path, "spoiler", [s.value for s in Spoiler])
+    def spoiler(self, data: Mapping[str, Any], path: Path_, name: str = "spoiler") -> Spoiler:
+        value = self.choice(data, path, name, [s.value for s in Spoiler])
         return Spoiler(value) if value else Spoiler.NONE
 
-    def difficulty(self, data: Mapping[str, Any], path: Path_) -> Difficulty | None:
-        value = self.choice(data, path, "difficulty", [d.value for d in Difficulty])
+    def difficulty(
+        self, data: Mapping[str, Any], path: Path_, name: str = "difficulty"
+    ) -> Difficulty | None:
+        value = self.choice(data, path, name, [d.value for d in Difficulty])
         return Difficulty(value) if value else None
 
     def sources(
-        self, data: Mapping[str, Any], path: Path_, inherited: tuple[str, ...] = ()
+        self,
+        data: Mapping[str, Any],
+        path: Path_,
+        field: str = "source",
+        inherited: tuple[str, ...] = (),
     ) -> tuple[str, ...]:
-        names = self.texts(data, path, "source")
+        names = self.texts(data, path, field)
         if not names:
             if not inherited:
                 self.error(
-                    path, "no source: cite a seed file with 'source:' (one listed under 'sources')"
+                    (*path, Missing(field)),
+                    Code.MISSING,
+                    "no source: cite a seed file with 'source:' (one listed under 'sources')",
                 )
             return inherited
         for i, name in enumerate(names):
             if name not in self.source_names:
-                where = (
-                    (*path, "source", i)
-                    if isinstance(data.get("source"), list)
-                    else (*path, "source")
+                where = (*path, field, i) if isinstance(data.get(field), list) else (*path, field)
+                self.error(
+                    where, Code.UNKNOWN_REFERENCE, f"source '{name}' is not listed under 'sources'"
                 )
-                self.error(where, f"source '{name}' is not listed under 'sources'")
         return names
 
     def fact(
@@ -172,7 +208,11 @@ class Reader:
         else:
             value_path = (*where, "value")
             if "disputed" in raw:
-                self.error(where, "this field cannot be disputed; list it under 'disagreements'")
+                self.error(
+                    where,
+                    Code.BAD_VALUE,
+                    "this field cannot be disputed; list it under 'disagreements'",
+                )
                 return None
         is_text = convert in (self.to_text, self.to_texts)
         allowed = {"value", "source", "note", *extra, *(("accept",) if is_text else ())}
@@ -180,10 +220,10 @@ class Reader:
         if fields is None:
             return None
         if fields.get("value") is None:
-            self.error(where, "missing field 'value' (leave a blank fact out, do not write null)")
+            self.missing(where, "value", "leave a blank fact out, do not write null")
             return None
         value = convert(fields["value"], value_path)
-        sources = self.sources(fields, where, inherited)
+        sources = self.sources(fields, where, inherited=inherited)
         note = self.text(fields, where, "note") or None
         accept = self.texts(fields, where, "accept")
         return None if value is None else Fact(value, sources, note, accept)
@@ -195,25 +235,31 @@ class Reader:
             return " ".join(value.split())
         if is_number(value):
             return str(value)
-        self.error(path, f"should be text, not {kind_of(value)}")
+        self.error(path, Code.WRONG_KIND, f"should be text, not {kind_of(value)}")
         return None
 
     def to_int(self, value: Any, path: Path_) -> int | None:
         if isinstance(value, int) and not isinstance(value, bool) and value > 0:
             return value
-        self.error(path, f"should be a whole number above 0, not {kind_of(value)} '{value}'")
+        self.error(
+            path,
+            Code.BAD_VALUE,
+            f"should be a whole number above 0, not {kind_of(value)} '{value}'",
+        )
         return None
 
     def to_number(self, value: Any, path: Path_) -> float | None:
         if is_number(value) and value >= 0:
             return float(value)
-        self.error(path, f"should be a number (0 or more), not {kind_of(value)} '{value}'")
+        self.error(
+            path, Code.BAD_VALUE, f"should be a number (0 or more), not {kind_of(value)} '{value}'"
+        )
         return None
 
     def to_bool(self, value: Any, path: Path_) -> bool | None:
         if isinstance(value, bool):
             return value
-        self.error(path, f"should be true or false, not {kind_of(value)}")
+        self.error(path, Code.WRONG_KIND, f"should be true or false, not {kind_of(value)}")
         return None
 
     def to_texts(self, value: Any, path: Path_) -> tuple[str, ...] | None:
@@ -225,13 +271,17 @@ class Reader:
             and all(isinstance(v, str) and v.strip() for v in value)
         ):
             return tuple(value)
-        self.error(path, "should be a list of text")
+        self.error(path, Code.WRONG_KIND, "should be a list of text")
         return None
+
+
+def ignored(data: Mapping[str, Any], path: Path_, name: str) -> None:
+    """A field kept for people (a note), never read."""
 
 
 def unique_ids(reader: Reader, entries: Iterable[tuple[Path_, str]], what: str) -> None:
     seen: set[str] = set()
     for path, ident in entries:
         if ident and ident in seen:
-            reader.error((*path, "id"), f"{what} id '{ident}' is used twice")
+            reader.error((*path, "id"), Code.DUPLICATE, f"{what} id '{ident}' is used twice")
         seen.add(ident)

@@ -2,34 +2,35 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from quizgame.core.generate.facts import (
-    CHARACTER_GROUP_DEFAULT,
-    GENDERS,
-    CastCredit,
-    Character,
-    CrewCredit,
-    Disputed,
-    Fact,
     Facts,
     Film,
     PackInfo,
-    Person,
     Press,
     Rating,
-    Relation,
 )
-from quizgame.core.generate.reader import Path_, Reader, unique_ids
+from quizgame.core.generate.reader import FieldRead, Path_, Reader, ignored, unique_ids
+from quizgame.core.generate.sections_people import (
+    genders_from_roles,
+    read_cast,
+    read_characters,
+    read_crew,
+    read_people,
+    read_relations,
+)
 from quizgame.core.generate.sections_story import (
     read_disagreements,
     read_filmography,
     read_group,
     read_statements,
-    ref,
 )
-from quizgame.core.generate.vocab import JOBS, RELATIONS
+from quizgame.core.packs.check import PACK_FIELDS
+from quizgame.core.packs.ids import ID_WORDS, is_id
+from quizgame.core.packs.issues import Code
 from quizgame.core.packs.model import format_number
 
 FACTS_VERSION = 1
@@ -37,7 +38,6 @@ TOP_FIELDS = {
     "facts", "pack", "sources", "film", "people", "cast", "crew", "characters", "relations",
     "events", "trivia", "filmography", "disagreements", "notes",
 }  # fmt: skip
-PACK_SLUG_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
 
 
 def read_facts(r: Reader, data: Any, origin: str) -> Facts | None:
@@ -47,17 +47,19 @@ def read_facts(r: Reader, data: Any, origin: str) -> Facts | None:
         return None
     if top.get("facts") != FACTS_VERSION:
         r.error(
-            ("facts",), f"'facts: {FACTS_VERSION}' should open a facts file (the format version)"
+            ("facts",),
+            Code.BAD_VALUE,
+            f"'facts: {FACTS_VERSION}' should open a facts file (the format version)",
         )
     sources = _sources(r, top.get("sources"))
     pack = _pack(r, top.get("pack"))
     film = _film(r, top.get("film"))
-    people = _people(r, top)
-    characters = _characters(r, top)
-    cast = _cast(r, top, people, characters)
-    people = _genders_from_roles(people, cast, characters)
-    crew = _crew(r, top, people)
-    relations = _relations(r, top, characters)
+    people = read_people(r, top)
+    characters = read_characters(r, top)
+    cast = read_cast(r, top, people, characters)
+    people = genders_from_roles(people, cast, characters)
+    crew = read_crew(r, top, people)
+    relations = read_relations(r, top, characters)
     events = read_statements(r, top, "events", "plot", people, characters, cast)
     trivia = read_statements(r, top, "trivia", "trivia", people, characters, cast)
     unique_ids(r, [((name, i), s.id) for name, group in (("events", events), ("trivia", trivia))
@@ -87,10 +89,12 @@ def read_facts(r: Reader, data: Any, origin: str) -> Facts | None:
 
 def _sources(r: Reader, raw: Any) -> dict[str, str]:
     if raw is None:
-        r.error((), "missing field 'sources' (each seed file name, with what it is)")
+        r.missing((), "sources", "each seed file name, with what it is")
         return {}
     if not isinstance(raw, dict) or not raw:
-        r.error(("sources",), "should map each seed file name to a short description")
+        r.error(
+            ("sources",), Code.WRONG_KIND, "should map each seed file name to a short description"
+        )
         return {}
     out = {str(k): str(v or "") for k, v in raw.items()}
     r.source_names.update(out)
@@ -100,17 +104,18 @@ def _sources(r: Reader, raw: Any) -> dict[str, str]:
 def _pack(r: Reader, raw: Any) -> PackInfo | None:
     path: Path_ = ("pack",)
     if raw is None:
-        r.error((), "missing field 'pack' (the generated pack's id, title, ...)")
+        r.missing((), "pack", "the generated pack's id, title, ...")
         return None
-    fields = r.mapping(raw, path, {"id", "title", "description", "author", "version", "language"})
+    # The pack's own fields (but its questions, which are generated), as the pack checker has them.
+    fields = r.mapping(raw, path, PACK_FIELDS - {"questions"})
     if fields is None:
         return None
     pack_id = r.text(fields, path, "id", required=True)
-    if pack_id and (not set(pack_id) <= PACK_SLUG_CHARS or pack_id[0] in "._-"):
-        r.error((*path, "id"), f"'{pack_id}' should be a slug: a-z, 0-9, '-', '_', '.'")
+    if pack_id and not is_id(pack_id):
+        r.error((*path, "id"), Code.NOT_AN_ID, f"'{pack_id}' should be a slug: {ID_WORDS}")
     version = fields.get("version", 1)
     if isinstance(version, bool) or not isinstance(version, int | str):
-        r.error((*path, "version"), "should be a number or text")
+        r.error((*path, "version"), Code.WRONG_KIND, "should be a number or text")
         version = 1
     return PackInfo(
         id=pack_id,
@@ -125,7 +130,7 @@ def _pack(r: Reader, raw: Any) -> PackInfo | None:
 def _film(r: Reader, raw: Any) -> Film | None:
     path: Path_ = ("film",)
     if raw is None:
-        r.error((), "missing field 'film' (at least its title)")
+        r.missing((), "film", "at least its title")
         return None
     allowed = {
         "title", "original_title", "year", "runtime", "languages", "genres", "box_office",
@@ -138,12 +143,16 @@ def _film(r: Reader, raw: Any) -> Film | None:
     title = r.fact(f, path, "title", r.to_text, inherited)
     if title is None:
         if "title" not in f:
-            r.error(path, "missing field 'title'")
+            r.missing(path, "title")
         return None
     box_raw = f.get("box_office")
     currency = box_raw.get("currency", "USD") if isinstance(box_raw, dict) else "USD"
     if not isinstance(currency, str) or len(currency) != 3:
-        r.error((*path, "box_office", "currency"), "should be a three-letter currency code")
+        r.error(
+            (*path, "box_office", "currency"),
+            Code.BAD_VALUE,
+            "should be a three-letter currency code",
+        )
         currency = "USD"
     return Film(
         title=title,
@@ -161,193 +170,48 @@ def _film(r: Reader, raw: Any) -> Film | None:
 
 
 def _rating(r: Reader, path: Path_, raw: Any, inherited: tuple[str, ...]) -> Rating:
-    f = r.mapping(raw, path, {"id", "site", "measure", "value", "scale", "source", "note"}) or {}
-    scale = f.get("scale", 10)
+    fields: dict[str, FieldRead] = {
+        "scale": partial(_scale, r),
+        "value": lambda f, p, n: None if f.get(n) is None else r.to_number(f[n], (*p, n)),
+        "id": r.slug,
+        "site": partial(r.text, required=True),
+        "measure": partial(r.text, required=True),
+        "source": partial(r.sources, inherited=inherited),
+        "note": ignored,
+    }
+    v = r.section(raw, path, fields, lenient=True) or {}
+    value, scale = v["value"], v["scale"]
+    if value is not None and value > scale:
+        r.error(
+            (*path, "value"),
+            Code.BAD_VALUE,
+            f"{format_number(value)} is above the scale's top, {scale}",
+        )
+    return Rating(v["id"], v["site"], v["measure"], value, float(scale), v["source"])
+
+
+def _scale(r: Reader, f: Mapping[str, Any], path: Path_, name: str) -> float:
+    """The top of a rating's scale: 10 unless said."""
+    scale = f.get(name, 10)
     if not isinstance(scale, int | float) or isinstance(scale, bool) or scale <= 0:
-        r.error((*path, "scale"), "should be a number above 0 (the top of the scale: 10, 100, 5)")
-        scale = 10
-    value = f.get("value")
-    if value is not None:
-        value = r.to_number(value, (*path, "value"))
-        if value is not None and value > scale:
-            r.error((*path, "value"), f"{format_number(value)} is above the scale's top, {scale}")
-    return Rating(
-        id=r.slug(f, path),
-        site=r.text(f, path, "site", required=True),
-        measure=r.text(f, path, "measure", required=True),
-        value=value,
-        scale=float(scale),
-        sources=r.sources(f, path, inherited),
-    )
+        message = "should be a number above 0 (the top of the scale: 10, 100, 5)"
+        r.error((*path, name), Code.BAD_VALUE, message)
+        return 10
+    return scale
 
 
 def _press(r: Reader, path: Path_, raw: Any, inherited: tuple[str, ...]) -> Press:
-    f = r.mapping(raw, path, {"id", "outlet", "aka", "quote", "excerpt", "source", "group"}) or {}
-    quote = r.text(f, path, "quote", required=True)
-    excerpt = r.text(f, path, "excerpt") or None
+    fields: dict[str, FieldRead] = {
+        "quote": partial(r.text, required=True),
+        "excerpt": r.text,
+        "id": r.slug,
+        "outlet": partial(r.text, required=True),
+        "aka": r.texts,
+        "source": partial(r.sources, inherited=inherited),
+        "group": partial(read_group, r),
+    }
+    v = r.section(raw, path, fields, lenient=True) or {}
+    quote, excerpt = v["quote"], v["excerpt"] or None
     if excerpt and excerpt not in quote:
-        r.error((*path, "excerpt"), "should be a part of the quote, word for word")
-    return Press(
-        id=r.slug(f, path),
-        outlet=r.text(f, path, "outlet", required=True),
-        quote=quote,
-        excerpt=excerpt,
-        aka=r.texts(f, path, "aka"),
-        sources=r.sources(f, path, inherited),
-        group=read_group(r, f, path),
-    )
-
-
-def _people(r: Reader, top: dict[str, Any]) -> dict[str, Person]:
-    people: dict[str, Person] = {}
-    for path, raw in r.items(top, (), "people"):
-        f = r.mapping(raw, path, {"id", "name", "surname", "aka", "gender"})
-        if f is None:
-            continue
-        name = r.text(f, path, "name", required=True)
-        surname = r.text(f, path, "surname") or (name.split()[-1] if name else "")
-        if surname and surname not in name:
-            r.error((*path, "surname"), f"'{surname}' should be part of the name '{name}'")
-        gender = r.choice(f, path, "gender", GENDERS)
-        person = Person(r.slug(f, path), name, surname, r.texts(f, path, "aka"), gender)
-        if person.id in people:
-            r.error((*path, "id"), f"person id '{person.id}' is used twice")
-        people[person.id] = person
-    return people
-
-
-def _genders_from_roles(
-    people: dict[str, Person], cast: tuple[CastCredit, ...], characters: dict[str, Character]
-) -> dict[str, Person]:
-    """A person with no stated gender takes that of the one character they play, if known, so
-    that "Who plays Ana?" never offers an actor cast as a man."""
-    roles: dict[str, list[str]] = {}
-    for credit in cast:
-        roles.setdefault(credit.person, []).append(credit.character)
-    out = dict(people)
-    for pid, person in people.items():
-        played = [characters[c].gender for c in roles.get(pid, ()) if c in characters]
-        if person.gender is None and len(played) == 1 and played[0] is not None:
-            out[pid] = replace(person, gender=played[0])
-    return out
-
-
-def _characters(r: Reader, top: dict[str, Any]) -> dict[str, Character]:
-    allowed = {
-        "id", "name", "group", "gender", "aka", "full_name", "profession", "home", "named_after",
-        "raised_by", "notes",
-    }  # fmt: skip
-    out: dict[str, Character] = {}
-    for path, raw in r.items(top, (), "characters"):
-        f = r.mapping(raw, path, allowed)
-        if f is None:
-            continue
-        name = r.text(f, path, "name", required=True)
-        full_name = r.fact(f, path, "full_name", r.to_text)
-        if full_name and name and not full_name.value.startswith(name):
-            r.error((*path, "full_name"), f"should start with the character's name, '{name}'")
-        notes = tuple(
-            fact
-            for p, x in r.items(f, path, "notes")
-            if (fact := r.fact_at(x, p, r.to_text)) is not None
-        )
-        character = Character(
-            id=r.slug(f, path),
-            name=name,
-            group=r.text(f, path, "group") or CHARACTER_GROUP_DEFAULT,
-            gender=r.choice(f, path, "gender", GENDERS),
-            aka=r.texts(f, path, "aka"),
-            full_name=full_name,
-            profession=_maybe_disputed(r, f, path, "profession"),
-            home=r.fact(f, path, "home", r.to_text),
-            named_after=r.fact(f, path, "named_after", r.to_text),
-            raised_by=r.fact(f, path, "raised_by", r.to_text),
-            notes=notes,
-        )
-        if character.id in out:
-            r.error((*path, "id"), f"character id '{character.id}' is used twice")
-        out[character.id] = character
-    return out
-
-
-def _maybe_disputed(
-    r: Reader, f: dict[str, Any], path: Path_, name: str
-) -> Fact[str] | Disputed[str] | None:
-    raw = f.get(name)
-    if not (isinstance(raw, dict) and "disputed" in raw):
-        return r.fact(f, path, name, r.to_text)
-    where = (*path, name)
-    fields = r.mapping(raw, where, {"disputed", "note"}) or {}
-    variants = [
-        fact
-        for p, x in r.items(fields, where, "disputed")
-        if (fact := r.fact_at(x, p, r.to_text)) is not None
-    ]
-    if len(variants) < 2:
-        r.error((*where, "disputed"), "should list 2+ variants, each {value: ..., source: ...}")
-        return None
-    return Disputed(tuple(variants), r.text(fields, where, "note", required=True))
-
-
-def _cast(
-    r: Reader, top: dict[str, Any], people: dict[str, Person], characters: dict[str, Character]
-) -> tuple[CastCredit, ...]:
-    out = []
-    for path, raw in r.items(top, (), "cast"):
-        f = r.mapping(raw, path, {"person", "character", "source", "difficulty"})
-        if f is None:
-            continue
-        person = ref(r, f, path, "person", people, "people")
-        character = ref(r, f, path, "character", characters, "characters")
-        out.append(CastCredit(person, character, r.sources(f, path), r.difficulty(f, path)))
-    seen: dict[str, int] = {}
-    for i, credit in enumerate(out):
-        if credit.character in seen:
-            r.error(
-                ("cast", i, "character"),
-                f"'{credit.character}' is already played (cast[{seen[credit.character]}])",
-            )
-        seen[credit.character] = i
-    return tuple(out)
-
-
-def _crew(r: Reader, top: dict[str, Any], people: dict[str, Person]) -> tuple[CrewCredit, ...]:
-    out = []
-    for path, raw in r.items(top, (), "crew"):
-        f = r.mapping(raw, path, {"person", "job", "source", "inferred", "difficulty"})
-        if f is None:
-            continue
-        job = r.text(f, path, "job", required=True)
-        if job and job not in JOBS:
-            r.error((*path, "job"), f"unknown job '{job}' (known: {', '.join(JOBS)})")
-        person = ref(r, f, path, "person", people, "people")
-        inferred = r.text(f, path, "inferred") or None
-        out.append(CrewCredit(person, job, r.sources(f, path), inferred, r.difficulty(f, path)))
-    return tuple(out)
-
-
-def _relations(
-    r: Reader, top: dict[str, Any], characters: dict[str, Character]
-) -> tuple[Relation, ...]:
-    out = []
-    for path, raw in r.items(top, (), "relations"):
-        f = r.mapping(raw, path, {"who", "is", "of", "spoiler", "source", "group"})
-        if f is None:
-            continue
-        kind = r.text(f, path, "is", required=True)
-        who = ref(r, f, path, "who", characters, "characters")
-        of = ref(r, f, path, "of", characters, "characters")
-        if kind and kind not in RELATIONS:
-            r.error((*path, "is"), f"unknown relation '{kind}' (known: {', '.join(RELATIONS)})")
-        elif kind and who in characters:
-            wanted, gender = RELATIONS[kind].gender, characters[who].gender
-            if wanted and gender and gender != wanted:
-                r.error(
-                    (*path, "is"),
-                    f"a {RELATIONS[kind].noun} should be {wanted}, and {who} is {gender}",
-                )
-        if who and who == of:
-            r.error((*path, "of"), "a character cannot be related to themselves")
-        group = read_group(r, f, path)
-        out.append(Relation(who, kind, of, r.sources(f, path), r.spoiler(f, path), group))
-    return tuple(out)
+        r.error((*path, "excerpt"), Code.BAD_VALUE, "should be a part of the quote, word for word")
+    return Press(v["id"], v["outlet"], quote, excerpt, v["aka"], v["source"], v["group"])

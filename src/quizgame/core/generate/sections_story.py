@@ -3,6 +3,7 @@ the filmography, and the sources' disagreements."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from quizgame.core.generate.facts import (
@@ -16,7 +17,8 @@ from quizgame.core.generate.facts import (
     Person,
     Statement,
 )
-from quizgame.core.generate.reader import Path_, Reader, slugify, unique_ids
+from quizgame.core.generate.reader import FieldRead, Path_, Reader, ignored, slugify, unique_ids
+from quizgame.core.packs.issues import Code
 from quizgame.core.packs.model import format_number
 
 
@@ -26,7 +28,7 @@ def ref(
     """The id in field `name`, checked against the ids under `section`."""
     ident = r.text(f, path, name, required=True)
     if ident and ident not in known:
-        r.error((*path, name), f"'{ident}' is not an id under '{section}'")
+        r.error((*path, name), Code.UNKNOWN_REFERENCE, f"'{ident}' is not an id under '{section}'")
     return ident
 
 
@@ -46,54 +48,47 @@ def read_statements(
     characters: dict[str, Character],
     cast: tuple[CastCredit, ...],
 ) -> tuple[Statement, ...]:
-    ordered = section == "events"
-    allowed = {
-        "id",
-        "text",
-        "label",
-        "source",
-        "spoiler",
-        "keys",
-        "flashback",
-        "sensitive",
-        "difficulty",
-        "category",
-        "group",
-        "moment",
+    ordered = section == "events"  # events have a moment; trivia a category of its own
+    fields: dict[str, FieldRead] = {
+        "text": partial(r.text, required=True),
+        "keys": r.items,
+        "id": r.slug,
+        "source": r.sources,
+        **({} if ordered else {"category": r.text}),
+        "label": partial(r.text, required=ordered),
+        "spoiler": r.spoiler,
+        "flashback": r.flag,
+        "sensitive": r.flag,
+        "difficulty": r.difficulty,
+        "group": partial(read_group, r),
+        **({"moment": partial(read_group, r)} if ordered else {}),
     }
-    if ordered:
-        allowed.discard("category")
-    else:
-        allowed.discard("moment")
     out = []
     for path, raw in r.items(top, (), section):
-        f = r.mapping(raw, path, allowed)
-        if f is None:
+        v = r.section(raw, path, fields)
+        if v is None:
             continue
-        text = r.text(f, path, "text", required=True)
+        text = v["text"]
         keys = tuple(
-            _key(r, p, x, i, text, people, characters, cast)
-            for i, (p, x) in enumerate(r.items(f, path, "keys"))
+            _key(r, p, x, i, text, people, characters, cast) for i, (p, x) in enumerate(v["keys"])
         )
         key_ids = [k.id for k in keys]
         if len(set(key_ids)) != len(key_ids):
-            r.error((*path, "keys"), "two keys have the same id; give each an 'id'")
+            r.error((*path, "keys"), Code.DUPLICATE, "two keys have the same id; give each an 'id'")
         out.append(
             Statement(
-                id=r.slug(f, path),
+                id=v["id"],
                 text=text,
-                sources=r.sources(f, path),
-                category=default_category
-                if ordered
-                else (r.text(f, path, "category") or default_category),
-                label=r.text(f, path, "label", required=ordered) or None,
-                spoiler=r.spoiler(f, path),
+                sources=v["source"],
+                category=v.get("category") or default_category,
+                label=v["label"] or None,
+                spoiler=v["spoiler"],
                 keys=keys,
-                flashback=r.flag(f, path, "flashback"),
-                sensitive=r.flag(f, path, "sensitive"),
-                difficulty=r.difficulty(f, path),
-                group=read_group(r, f, path),
-                moment=read_group(r, f, path, "moment"),
+                flashback=v["flashback"],
+                sensitive=v["sensitive"],
+                difficulty=v["difficulty"],
+                group=v["group"],
+                moment=v.get("moment"),
             )
         )
     return tuple(out)
@@ -109,9 +104,18 @@ def _key(
     characters: dict[str, Character],
     cast: tuple[CastCredit, ...],
 ) -> AnswerKey:
-    f = r.mapping(raw, path, {"id", "value", "kind", "ask", "accept", "unit", "tolerance"}) or {}
-    kind = r.choice(f, path, "kind", KEY_KINDS) or "text"
-    raw_value = f.get("value")
+    fields: dict[str, FieldRead] = {
+        "kind": partial(r.choice, options=KEY_KINDS),
+        "value": lambda f, p, n: f.get(n),  # read below, as its kind says
+        "tolerance": lambda f, p, n: None if f.get(n) is None else r.to_number(f[n], (*p, n)),
+        "ask": r.text,
+        "id": lambda f, p, n: r.slug(f, p, n) if n in f else None,  # else its place in the list
+        "accept": r.texts,
+        "unit": r.text,
+    }
+    v = r.section(raw, path, fields, lenient=True) or {}
+    kind = v["kind"] or "text"
+    raw_value = v["value"]
     value: str | float
     if kind == "number":
         number = r.to_number(raw_value, (*path, "value")) if raw_value is not None else None
@@ -121,30 +125,35 @@ def _key(
         value = r.to_text(raw_value, (*path, "value")) or "" if raw_value is not None else ""
         shown = value
     if raw_value is None:
-        r.error(path, "missing field 'value' (the words of the text a question asks about)")
+        r.missing(path, "value", "the words of the text a question asks about")
     elif shown and shown not in text:
-        r.error((*path, "value"), f"'{shown}' should appear word for word in the statement's text")
+        r.error(
+            (*path, "value"),
+            Code.BAD_VALUE,
+            f"'{shown}' should appear word for word in the statement's text",
+        )
     names = {
         "character": {c.name for c in characters.values()},
         "cast": {people[c.person].name for c in cast if c.person in people},
         "person": {p.name for p in people.values()},
     }.get(kind)
     if names is not None and shown and shown not in names:
-        r.error((*path, "value"), f"'{shown}' is not the name of one of the film's {kind} entries")
-    tolerance = f.get("tolerance")
-    if tolerance is not None and (r.to_number(tolerance, (*path, "tolerance")) is None):
-        tolerance = None
-    ask = r.text(f, path, "ask") or None
+        r.error(
+            (*path, "value"),
+            Code.UNKNOWN_REFERENCE,
+            f"'{shown}' is not the name of one of the film's {kind} entries",
+        )
+    ask = v["ask"] or None
     if ask and not ask.endswith("?"):
-        r.error((*path, "ask"), "should be a question, ending with '?'")
+        r.error((*path, "ask"), Code.BAD_VALUE, "should be a question, ending with '?'")
     return AnswerKey(
-        id=(r.slug(f, path) if "id" in f else str(index + 1)),
+        id=str(index + 1) if v["id"] is None else v["id"],
         value=value,
         kind=kind,
         ask=ask,
-        accept=r.texts(f, path, "accept"),
-        unit=r.text(f, path, "unit") or None,
-        tolerance=float(tolerance) if tolerance is not None else None,
+        accept=v["accept"],
+        unit=v["unit"] or None,
+        tolerance=v["tolerance"],
     )
 
 
@@ -152,40 +161,45 @@ def read_filmography(r: Reader, raw: Any, people: dict[str, Person]) -> Filmogra
     if raw is None:
         return None
     path: Path_ = ("filmography",)
-    f = r.mapping(raw, path, {"person", "source", "films"})
-    if f is None:
+    fields: dict[str, FieldRead] = {
+        "person": partial(ref, r, known=people, section="people"),
+        "source": r.texts,
+        "films": r.items,
+    }
+    v = r.section(raw, path, fields)
+    if v is None:
         return None
-    person = ref(r, f, path, "person", people, "people")
-    inherited = r.texts(f, path, "source")
+    person, inherited = v["person"], v["source"]
+    entry: dict[str, FieldRead] = {
+        "title": partial(r.text, required=True),
+        # A film needs its year; its id is made from the title when not given.
+        "year": lambda e, p, n: r.to_int(e[n], (*p, n)) if n in e else r.missing(p, n),
+        "id": lambda e, p, n: r.slug(e, p, n) if n in e else None,
+        "short": r.flag,
+        "source": partial(r.sources, inherited=inherited),
+    }
     films = []
-    for p, x in r.items(f, path, "films"):
-        e = r.mapping(x, p, {"id", "title", "year", "short", "source"})
+    for p, x in v["films"]:
+        e = r.section(x, p, entry)
         if e is None:
             continue
-        title = r.text(e, p, "title", required=True)
-        year = r.to_int(e.get("year"), (*p, "year")) if "year" in e else None
-        if year is None and "year" not in e:
-            r.error(p, "missing field 'year'")
-        ident = r.slug(e, p) if "id" in e else slugify(title)
-        films.append(
-            FilmEntry(ident, title, year or 0, r.flag(e, p, "short"), r.sources(e, p, inherited))
-        )
+        ident = slugify(e["title"]) if e["id"] is None else e["id"]
+        films.append(FilmEntry(ident, e["title"], e["year"] or 0, e["short"], e["source"]))
     unique_ids(r, [((*path, "films", i), film.id) for i, film in enumerate(films)], "film")
     return Filmography(person, tuple(films))
 
 
 def read_disagreements(r: Reader, top: dict[str, Any]) -> tuple[Disagreement, ...]:
+    fields: dict[str, FieldRead] = {
+        "id": r.slug,
+        "about": ignored,
+        "note": partial(r.text, required=True),
+        "terms": r.texts,
+        "source": r.sources,
+    }
     out = []
     for path, raw in r.items(top, (), "disagreements"):
-        f = r.mapping(raw, path, {"id", "about", "note", "terms", "source"})
-        if f is None:
-            continue
-        out.append(
-            Disagreement(
-                id=r.slug(f, path),
-                note=r.text(f, path, "note", required=True),
-                terms=r.texts(f, path, "terms"),
-                sources=r.sources(f, path),
-            )
-        )
+        v = r.section(raw, path, fields)
+        if v is not None:
+            out.append(Disagreement(v["id"], v["note"], v["terms"], v["source"]))
     return tuple(out)

@@ -22,31 +22,23 @@ import copy
 import io
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from quizgame.core.atomic import write_atomic
-from quizgame.core.packs.check import validate_pack_data
+from quizgame.core.packs.outline import outline as read_outline
+from quizgame.core.packs.questions import QUESTION_KEY_ORDER
 from quizgame.core.packs.read import LoadResult, load_pack_text
 from quizgame.core.packs.starter import SCHEMA_MODELINE
-from quizgame.core.packs.write import QUESTION_KEY_ORDER
 from quizgame.core.packs.yaml_reader import YamlProblem, read_data
 
-try:  # libyaml's event parser, as the loader uses
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
-
 _TOP_KEY = re.compile(r"""^(?P<q>["']?)(?P<key>[^\s:#'"][^:#]*?)(?P=q)\s*:(?:\s|$)""")
-_MISSING = re.compile(r"missing field '(\w+)'")
 _RANK = {key: i for i, key in enumerate(QUESTION_KEY_ORDER)}
 
 
@@ -69,61 +61,6 @@ class _Item:
     data: dict[str, Any]
     node: CommentedMap | None = None
     edited: bool = False
-
-
-@dataclass
-class _Outline:
-    """Where things are (0-based lines), from libyaml's event stream: quick even for big packs."""
-
-    keys: list[tuple[str, int]] = field(default_factory=list)  # top-level keys, in order
-    root_flow: bool = False
-    questions_line: int = 0
-    questions_flow: bool = False
-    items: list[tuple[int, int]] = field(default_factory=list)  # each question's (line, col)
-
-
-def _outline(text: str) -> _Outline:
-    outline = _Outline()
-    parser = _Parser(text)
-    # Each open collection: [is_mapping, children seen, is the questions list]
-    stack: list[list[Any]] = []
-    last_key: Any = None
-    try:
-        while True:
-            event: Any = parser.get_event()
-            if event is None or isinstance(event, yaml.StreamEndEvent):
-                return outline
-            starts = isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent)
-            is_node = starts or isinstance(event, yaml.ScalarEvent | yaml.AliasEvent)
-            if is_node and stack:
-                parent = stack[-1]
-                line, col = event.start_mark.line, event.start_mark.column
-                if len(stack) == 1 and parent[0]:
-                    if parent[1] % 2 == 0:
-                        last_key = getattr(event, "value", None)
-                        outline.keys.append((str(last_key), line))
-                    elif last_key == "questions":
-                        outline.questions_line = outline.keys[-1][1]
-                        outline.questions_flow = bool(getattr(event, "flow_style", False))
-                elif parent[2]:
-                    outline.items.append((line, col))
-                parent[1] += 1
-            if starts:
-                if not stack:
-                    outline.root_flow = bool(event.flow_style)
-                questions = (
-                    len(stack) == 1
-                    and stack[0][1] % 2 == 0
-                    and last_key == "questions"
-                    and isinstance(event, yaml.SequenceStartEvent)
-                )
-                stack.append([isinstance(event, yaml.MappingStartEvent), 0, questions])
-            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                stack.pop()
-    except yaml.YAMLError as exc:
-        raise YamlProblem(f"YAML syntax error: {exc}") from None
-    finally:
-        parser.dispose()
 
 
 @dataclass
@@ -231,7 +168,7 @@ class PackDocument:
         lines = text.splitlines(keepends=True)
         try:
             data = read_data(text)
-            outline = _outline(text)
+            outline = read_outline(text)
         except YamlProblem as exc:
             raise EditError(exc.message, exc.line) from None
         if not isinstance(data, dict) or outline.root_flow:
@@ -448,25 +385,3 @@ class PackDocument:
 def save_text(path: Path, text: str) -> None:
     """Write `text` to `path` atomically (a reader sees the old file or the new, never half)."""
     write_atomic(path, text)
-
-
-def question_problems(data: dict[str, Any], other_ids: Iterable[str] = ()) -> dict[str, list[str]]:
-    """The errors in one question, by field ("" for the question as a whole), for a form.
-
-    `other_ids` are the ids of the pack's other questions (an id must be unique).
-    """
-    _pack, issues = validate_pack_data({"id": "pack", "title": "pack", "questions": [data]})
-    problems: dict[str, list[str]] = {}
-    for issue in issues:
-        if issue.severity != "error":
-            continue
-        path = issue.path
-        name = path[2] if len(path) > 2 and isinstance(path[2], str) else ""
-        if not name:
-            missing = _MISSING.match(issue.message)
-            name = missing.group(1) if missing else ""
-        problems.setdefault(name, []).append(issue.message)
-    qid = data.get("id")
-    if qid is not None and str(qid) in {str(other) for other in other_ids}:
-        problems.setdefault("id", []).append(f"another question already has the id '{qid}'")
-    return problems

@@ -85,20 +85,11 @@ class Question:
         return self.difficulty.points
 
     def answer_text(self) -> str:
-        """The correct answer written out for a player."""
-        if self.type is QuestionType.TRUE_FALSE:
-            return "True" if self.answer else "False"
-        if self.type is QuestionType.NUMERIC:
-            assert isinstance(self.answer, float)
-            text = format_number(self.answer)
-            if self.tolerance:
-                text += f" (± {format_number(self.tolerance)})"
-            return f"{text} {self.unit}" if self.unit else text
-        if self.type is QuestionType.ORDERING:
-            return " → ".join(self.items)
-        if self.type is QuestionType.MATCHING:
-            return "; ".join(f"{left} → {right}" for left, right in self.pairs)
-        return str(self.answer)
+        """The correct answer written out for a player (each type says how, in `questions`)."""
+        # Imported here: the description imports this module, and a cached load never needs it.
+        from quizgame.core.packs.questions import answer_text
+
+        return answer_text(self)
 
 
 def format_number(value: float) -> str:

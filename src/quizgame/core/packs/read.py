@@ -146,7 +146,8 @@ def _failed(path: Path, name: str, message: str, line: int, col: int) -> LoadRes
 
 def _load_bytes(raw: bytes, path: Path, name: str) -> LoadResult:
     # Imported here: a load served from the cache never needs the YAML reader or validator.
-    from quizgame.core.packs.check import Issue, validate_pack_data
+    from quizgame.core.packs.check import validate_pack_data
+    from quizgame.core.packs.issues import Code, Issue
     from quizgame.core.packs.yaml_reader import (
         Duplicate,
         Key,
@@ -181,10 +182,11 @@ def _load_bytes(raw: bytes, path: Path, name: str) -> LoadResult:
 
     pack, issues = validate_pack_data(data, default_id=path.stem)
     for dup in duplicates:
-        issues.append(Issue((*dup.path, Key(dup.key)), f"the key '{dup.key}' is given twice"))
+        message = f"the key '{dup.key}' is given twice"
+        issues.append(Issue((*dup.path, Key(dup.key)), Code.DUPLICATE, message))
     for where in controls:
         message = "this text holds control characters (terminal escapes); they are not shown"
-        issues.append(Issue(where, message, "warning"))
+        issues.append(Issue(where, Code.CONTROL_CHARACTERS, message, "warning"))
     if not issues:
         return LoadResult(path, _with_path(pack, path))
 

@@ -1,4 +1,7 @@
-"""The starter pack `quizgame new` writes: one commented question of each type, valid as it is."""
+"""The starter pack `quizgame new` writes: one commented question of each type, valid as it is.
+
+The examples and their comments come from each type's description (`questions`).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,10 @@ import json
 import os
 from pathlib import Path
 
-from quizgame.core.packs.check import SLUG
+from quizgame.core.packs.ids import ID_WORDS, is_id
+from quizgame.core.packs.questions import KINDS
 from quizgame.core.packs.schema import schema_file
+from quizgame.core.packs.write import dump_yaml, ordered_question
 
 SCHEMA_MODELINE = "# yaml-language-server: $schema="
 
@@ -20,7 +25,7 @@ _TEMPLATE = """\
 # Every field is described in docs/pack-format.md and docs/authoring.md. With the line above,
 # editors that speak YAML (VS Code's YAML extension, Neovim, Helix...) check the file as you type.
 
-id: {pack_id}  # a slug (a-z, 0-9, '-', '_', '.'), unique among your packs
+id: {pack_id}  # a slug ({id_words}), unique among your packs
 title: {title}
 description: What this pack is about, in a sentence or two.
 # author: Your Name
@@ -28,65 +33,7 @@ version: 1  # bump it when you change the questions
 language: en
 
 questions:
-  # Multiple choice: 2 to 6 choices; `answer` is one of them, written the same way.
-  # Every question may also have: difficulty (easy 100 points, medium 200 (the default), hard
-  # 300), category, explanation (shown after answering), hint (for the hint lifeline), source,
-  # tags, time_limit (seconds, in timed modes) and spoiler (none, mid or ending).
-  - id: capital-of-spain
-    type: multiple_choice
-    prompt: What is the capital of Spain?
-    choices: [Lisbon, Madrid, Barcelona, Seville]
-    answer: Madrid
-    difficulty: easy
-    category: Geography
-    explanation: Madrid has been the capital since 1561, when Philip II moved his court there.
-    tags: [capitals, europe]
-
-  # True or false: `answer` is true or false.
-  - id: largest-ocean
-    type: true_false
-    prompt: The Pacific is the largest ocean on Earth.
-    answer: true
-    category: Geography
-
-  # Typed: the player types the answer. Case, accents, punctuation, a leading "the" and small
-  # typos are forgiven; `accept` lists other answers that count as right.
-  - id: author-of-don-quixote
-    type: typed
-    prompt: Who wrote Don Quixote?
-    answer: Miguel de Cervantes
-    accept: [Cervantes]
-    hint: A Spanish writer of the Golden Age.
-    category: Literature
-
-  # Numeric: a number. `tolerance` is how far off still counts (default 0); `unit` is shown.
-  - id: height-of-everest
-    type: numeric
-    prompt: How high is Mount Everest, in metres?
-    answer: 8849
-    tolerance: 50
-    unit: m
-    difficulty: hard
-    category: Geography
-    source: The 2020 China-Nepal survey (8,848.86 m).
-
-  # Ordering: `items` in the right order; the game shuffles them.
-  - id: planets-from-the-sun
-    type: ordering
-    prompt: Put these planets in order, nearest to the Sun first.
-    items: [Mercury, Venus, Earth, Mars]
-    category: Science
-
-  # Matching: each left side with its right side; the game shuffles the right sides.
-  - id: paintings-and-painters
-    type: matching
-    prompt: Match each painting with its painter.
-    pairs:
-      Guernica: Picasso
-      The Persistence of Memory: Dalí
-      Las Meninas: Velázquez
-    category: Art
-"""
+{questions}"""
 
 
 def schema_reference(target: Path) -> str:
@@ -107,13 +54,35 @@ def schema_reference(target: Path) -> str:
 
 def starter_pack(pack_id: str, title: str, schema: str, file: str = "PACK.yaml") -> str:
     """The text of a new pack. Raises ValueError for an id that is not a slug."""
-    if not SLUG.match(pack_id) or pack_id.endswith("\n"):
-        raise ValueError(f"pack id '{pack_id}' should be a slug: a-z, 0-9, '-', '_', '.'")
+    if not is_id(pack_id):
+        raise ValueError(f"pack id '{pack_id}' should be a slug: {ID_WORDS}")
     return _TEMPLATE.format(
         modeline=SCHEMA_MODELINE,
+        id_words=ID_WORDS,
+        questions=_examples(),
         schema=schema,
         file=file,
         pack_id=pack_id,
         # A JSON string is a YAML double-quoted scalar: any title stays one safe line.
         title=json.dumps(" ".join(title.split()) or pack_id, ensure_ascii=False),
     )
+
+
+# Said once, under the first example's own comment.
+_EVERY_QUESTION = (
+    "Every question may also have: difficulty (easy 100 points, medium 200 (the default), hard\n"
+    "300), category, explanation (shown after answering), hint (for the hint lifeline), source,\n"
+    "tags, time_limit (seconds, in timed modes) and spoiler (none, mid or ending)."
+)
+
+
+def _examples() -> str:
+    """Each type's example question, under its comment, as items of the `questions` list."""
+    blocks = []
+    for number, kind in enumerate(KINDS.values()):
+        note = kind.note + ("\n" + _EVERY_QUESTION if number == 0 else "")
+        lines = [f"  # {line}\n" for line in note.splitlines()]
+        body = dump_yaml([ordered_question(kind.example)])
+        lines += [f"  {line}\n" for line in body.splitlines()]
+        blocks.append("".join(lines))
+    return "\n".join(blocks)

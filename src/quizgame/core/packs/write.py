@@ -6,77 +6,20 @@ from typing import Any
 
 import yaml
 
-from quizgame.core.packs.model import Difficulty, Pack, Question, QuestionType, Spoiler
+from quizgame.core.packs.model import Pack, Question
+from quizgame.core.packs.questions import KINDS, QUESTION_KEY_ORDER
 
-# The order fields are written in, so generated and exported packs read the same way.
 PACK_KEY_ORDER = ("id", "title", "description", "author", "version", "language")
-QUESTION_KEY_ORDER = (
-    "id",
-    "type",
-    "prompt",
-    "choices",
-    "items",
-    "pairs",
-    "answer",
-    "accept",
-    "tolerance",
-    "unit",
-    "hint",
-    "group",
-    "difficulty",
-    "category",
-    "tags",
-    "spoiler",
-    "explanation",
-    "source",
-    "time_limit",
-)
 
 
 def question_to_dict(question: Question) -> dict[str, Any]:
-    """A question as pack-format data, leaving out fields at their defaults."""
-    out: dict[str, Any] = {
-        "id": question.id,
-        "type": question.type.value,
-        "prompt": question.prompt,
-    }
-    qtype = question.type
-    if qtype is QuestionType.MULTIPLE_CHOICE:
-        out["choices"] = list(question.choices)
-        out["answer"] = question.answer
-    elif qtype is QuestionType.TRUE_FALSE:
-        out["answer"] = bool(question.answer)
-    elif qtype is QuestionType.TYPED:
-        out["answer"] = question.answer
-        if question.accept:
-            out["accept"] = list(question.accept)
-    elif qtype is QuestionType.NUMERIC:
-        assert isinstance(question.answer, float)
-        out["answer"] = _plain_number(question.answer)
-        if question.tolerance:
-            out["tolerance"] = _plain_number(question.tolerance)
-        if question.unit:
-            out["unit"] = question.unit
-    elif qtype is QuestionType.ORDERING:
-        out["items"] = list(question.items)
-    elif qtype is QuestionType.MATCHING:
-        out["pairs"] = dict(question.pairs)
-    if question.hint:
-        out["hint"] = question.hint
-    if question.groups:
-        out["group"] = question.groups[0] if len(question.groups) == 1 else list(question.groups)
-    if question.difficulty is not Difficulty.MEDIUM:
-        out["difficulty"] = question.difficulty.value
-    for name in ("category", "explanation", "source"):
-        value = getattr(question, name)
-        if value:
-            out[name] = value
-    if question.tags:
-        out["tags"] = list(question.tags)
-    if question.spoiler is not Spoiler.NONE:
-        out["spoiler"] = question.spoiler.value
-    if question.time_limit is not None:
-        out["time_limit"] = _plain_number(question.time_limit)
+    """A question as pack-format data, leaving out fields at their defaults (each field's kind
+    says when it is), in the order its type's description gives."""
+    out: dict[str, Any] = {}
+    for field in KINDS[question.type].all_fields:
+        value = field.kind.write(getattr(question, field.attribute))
+        if value is not None:
+            out[field.name] = value
     return out
 
 
@@ -92,10 +35,6 @@ def pack_to_dict(pack: Pack) -> dict[str, Any]:
     out.update(pack.extra)
     out["questions"] = [question_to_dict(q) for q in pack.questions]
     return out
-
-
-def _plain_number(value: float) -> int | float:
-    return int(value) if value == int(value) else value
 
 
 def _ordered(data: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
@@ -130,6 +69,16 @@ _PackDumper.add_representer(list, _represent_list)
 _PackDumper.add_representer(str, _represent_str)
 
 
+def ordered_question(data: dict[str, Any]) -> dict[str, Any]:
+    """A question's pack data with its fields in the documented order (unknown ones last)."""
+    return _ordered(data, QUESTION_KEY_ORDER)
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text for pack-format `data`, as packs are written: Unicode kept, short lists inline."""
+    return str(yaml.dump(data, Dumper=_PackDumper, sort_keys=False, allow_unicode=True, width=100))
+
+
 def dump_pack(data: dict[str, Any]) -> str:
     """YAML text for pack-format `data`, keys in the documented order, Unicode kept."""
     top = _ordered({k: v for k, v in data.items() if k != "questions"}, PACK_KEY_ORDER)
@@ -137,8 +86,4 @@ def dump_pack(data: dict[str, Any]) -> str:
         _ordered(q, QUESTION_KEY_ORDER) if isinstance(q, dict) else q
         for q in data.get("questions", [])
     ]
-    head = yaml.dump(top, Dumper=_PackDumper, sort_keys=False, allow_unicode=True, width=100)
-    body = yaml.dump(
-        {"questions": questions}, Dumper=_PackDumper, sort_keys=False, allow_unicode=True, width=100
-    )
-    return head + body
+    return dump_yaml(top) + dump_yaml({"questions": questions})

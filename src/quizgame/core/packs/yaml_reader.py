@@ -331,6 +331,13 @@ class Key:
         return f"Key({self.name!r})"
 
 
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """The last path step of a field that is not there: it is located at its mapping."""
+
+    name: str
+
+
 def compose(text: str) -> yaml.Node | None:
     """The node graph of `text`, with positions; only called for files known to be readable."""
     loader = _SafeLoader(text)
@@ -345,7 +352,7 @@ def locate(root: yaml.Node | None, path: Sequence[Any]) -> tuple[int, int]:
     node = root
     best = node
     for step in path:
-        if node is None:
+        if node is None or isinstance(step, Missing):
             break
         if isinstance(step, Key):
             found = _map_entry(node, step.name)

@@ -9,7 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from quizgame.core.packs.model import Difficulty, Pack, Question, QuestionType, Spoiler
+from quizgame.core.packs.model import Difficulty, Pack, Question, Spoiler
+from quizgame.core.play.judging import PLAY
 from quizgame.core.play.modes import DEFAULT_COUNT, Mode
 
 
@@ -118,28 +119,16 @@ def _shuffled(values: Sequence[str], rng: random.Random, avoid_same: bool) -> tu
 
 
 def make_round(number: int, question: Question, rng: random.Random) -> Round:
-    qtype = question.type
-    if qtype is QuestionType.MULTIPLE_CHOICE:
-        return Round(number, question, choices=_shuffled(question.choices, rng, False))
-    if qtype is QuestionType.TRUE_FALSE:
-        return Round(number, question, choices=("True", "False"))
-    if qtype is QuestionType.ORDERING:
-        return Round(number, question, items=_shuffled(question.items, rng, True))
-    if qtype is QuestionType.MATCHING:
-        lefts = tuple(left for left, _ in question.pairs)
-        rights = _shuffled([right for _, right in question.pairs], rng, True)
-        return Round(number, question, lefts=lefts, rights=rights)
-    return Round(number, question)
+    """Round `number` of a session, showing `question` as its type deals it (`judging.PLAY`)."""
+
+    def shuffle(values: Sequence[str], avoid_same: bool) -> tuple[str, ...]:
+        return _shuffled(values, rng, avoid_same)
+
+    return Round(number, question, **PLAY[question.type].deal(question, shuffle))
 
 
 def describe_given(question: Question, given: Any) -> str:
     """An answer as the player gave it, in words."""
     if given is None:
         return "(no answer)"
-    if question.type is QuestionType.TRUE_FALSE:
-        return "True" if given else "False"
-    if question.type is QuestionType.ORDERING:
-        return " → ".join(map(str, given))
-    if question.type is QuestionType.MATCHING:
-        return "; ".join(f"{left} → {right}" for left, right in dict(given).items())
-    return str(given)
+    return PLAY[question.type].describe(given)

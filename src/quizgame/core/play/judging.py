@@ -1,4 +1,4 @@
-"""Answer checking for the six question types.
+"""Answer checking for the six question types, and how each type is played (`PLAY`).
 
 A verdict gives the fraction of credit earned (1.0 right, 0.0 wrong, between for ordering and
 matching) and, for typed answers accepted by leniency, why ("accent ignored", "1 typo").
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,20 +57,60 @@ def check_answer(question: Question, given: Any) -> Verdict:
     `given` is: the choice text (multiple_choice), a bool (true_false), text (typed and numeric),
     the items in the player's order (ordering), or a mapping left -> right (matching).
     """
-    qtype = question.type
-    if qtype is QuestionType.MULTIPLE_CHOICE:
-        return Verdict(1.0) if given == question.answer else WRONG
-    if qtype is QuestionType.TRUE_FALSE:
-        return Verdict(1.0) if given is question.answer else WRONG
-    if qtype is QuestionType.TYPED:
-        return check_typed(str(given), str(question.answer), question.accept)
-    if qtype is QuestionType.NUMERIC:
-        return check_numeric(given, question)
-    if qtype is QuestionType.ORDERING:
-        return check_ordering(given, question.items)
-    if qtype is QuestionType.MATCHING:
-        return check_matching(given, question.pairs)
-    raise ValueError(f"unknown question type {qtype!r}")
+    return PLAY[question.type].check(question, given)
+
+
+# --- how each type is played ------------------------------------------------------------------
+
+Shuffle = Callable[[Sequence[str], bool], tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Play:
+    """How one question type is played.
+
+    `check` judges an answer; `deal` gives what a round shows, as `Round` fields, shuffled by
+    the `Shuffle` it is handed (True: never left in the right order); `describe` writes an
+    answer given out in words; `from_choice` turns a chosen choice into the answer it means.
+    """
+
+    check: Callable[[Question, Any], Verdict]
+    deal: Callable[[Question, Shuffle], dict[str, tuple[str, ...]]] = lambda q, shuffle: {}
+    describe: Callable[[Any], str] = str
+    from_choice: Callable[[str], Any] = str
+
+
+def _right_if(same: bool) -> Verdict:
+    return Verdict(1.0) if same else WRONG
+
+
+PLAY: dict[QuestionType, Play] = {
+    QuestionType.MULTIPLE_CHOICE: Play(
+        lambda q, given: _right_if(given == q.answer),
+        lambda q, shuffle: {"choices": shuffle(q.choices, False)},
+    ),
+    QuestionType.TRUE_FALSE: Play(
+        lambda q, given: _right_if(given is q.answer),
+        lambda q, shuffle: {"choices": ("True", "False")},
+        lambda given: "True" if given else "False",
+        lambda choice: choice == "True",
+    ),
+    QuestionType.TYPED: Play(lambda q, given: check_typed(str(given), str(q.answer), q.accept)),
+    QuestionType.NUMERIC: Play(lambda q, given: check_numeric(given, q)),
+    QuestionType.ORDERING: Play(
+        lambda q, given: check_ordering(given, q.items),
+        lambda q, shuffle: {"items": shuffle(q.items, True)},
+        lambda given: " → ".join(map(str, given)),
+    ),
+    QuestionType.MATCHING: Play(
+        lambda q, given: check_matching(given, q.pairs),
+        lambda q, shuffle: {
+            "lefts": tuple(left for left, _ in q.pairs),
+            "rights": shuffle([right for _, right in q.pairs], True),
+        },
+        lambda given: "; ".join(f"{left} → {right}" for left, right in dict(given).items()),
+    ),
+}
 
 
 # --- typed -----------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The editor's form for one question: fields made for its type, checked as you type.
 
-Every change is checked by the pack validator itself (`core.editing.question_problems`), and each
+The fields, their labels and widgets come from the type's description (`core.packs.questions`).
+Every change is checked by the pack validator itself (`core.packs.edit.question_problems`), and each
 problem is shown under the field it is about. The form returns the question as pack data; fields
 the author did not change keep the way they were written (an explicit `difficulty: medium`, a
 number written as text) so that saving touches as little of the file as possible.
@@ -18,49 +19,44 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from quizgame.core.packs.check import ALL_QUESTION_FIELDS
-from quizgame.core.packs.edit import question_problems
-from quizgame.core.packs.model import Difficulty, QuestionType, Spoiler
+from quizgame.core.packs.check import question_problems
+from quizgame.core.packs.model import QuestionType
+from quizgame.core.packs.questions import ALL_QUESTION_FIELDS, FIELDS, HEAD, KINDS, TAIL
 from quizgame.tui import safetext
 from quizgame.tui.screens.confirm import dismiss_unless_kept
 from quizgame.tui.widgets.editor_fields import (
     FormField,
-    choice_select,
+    form_field,
     heading,
-    lines_area,
-    pairs_area,
+    read_field,
     read_lines,
-    read_number,
-    read_pairs,
-    text_area,
-    text_input,
 )
 
 if TYPE_CHECKING:
     from quizgame.tui.app import QuizApp
 
-TYPE_LABELS = {
-    QuestionType.MULTIPLE_CHOICE: "Multiple choice",
-    QuestionType.TRUE_FALSE: "True or false",
-    QuestionType.TYPED: "Typed answer",
-    QuestionType.NUMERIC: "A number",
-    QuestionType.ORDERING: "Put in order",
-    QuestionType.MATCHING: "Match pairs",
-}
+TYPE_LABELS = {qtype: kind.label for qtype, kind in KINDS.items()}
 # What an omitted field means, so that "medium" chosen again is not written out.
 DEFAULTS: dict[str, Any] = {
-    "difficulty": Difficulty.MEDIUM.value,
-    "spoiler": Spoiler.NONE.value,
-    "tolerance": 0,
-    "accept": [],
-    "tags": [],
+    f.name: list(f.default) if isinstance(f.default, tuple) else f.default
+    for f in FIELDS.values()
+    if f.default is not None
 }
-DIFFICULTY_LABELS = [
-    ("easy (100 points)", "easy"),
-    ("medium (200)", "medium"),
-    ("hard (300)", "hard"),
-]
-SPOILER_LABELS = [("none", "none"), ("mid-story", "mid"), ("the ending", "ending")]
+# Where the optional fields every question has sit in the form (any other comes last).
+_LAYOUT = (
+    "difficulty",
+    "category",
+    "explanation",
+    "hint",
+    "source",
+    "tags",
+    "time_limit",
+    "spoiler",
+)
+OPTIONAL = sorted(
+    (f for f in TAIL if f.form),
+    key=lambda f: _LAYOUT.index(f.name) if f.name in _LAYOUT else len(_LAYOUT),
+)
 
 
 def _same(old: Any, new: Any) -> bool:
@@ -154,6 +150,10 @@ class QuestionFormScreen(Screen[dict[str, Any] | None]):
         self._answer_choices: list[str] | None = None  # what the answer drop-down offers now
         self._summary = ""
         self._initial: dict[str, Any] = {}
+        # The head (id, prompt) and the type's own fields, then the optional ones.
+        kind = KINDS[qtype]
+        self.head = [f for f in (*HEAD, *kind.fields) if f.form]
+        self.fields = [*self.head, *OPTIONAL]
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -164,107 +164,17 @@ class QuestionFormScreen(Screen[dict[str, Any] | None]):
             safetext.assemble((where, "bold"), "  ·  ", TYPE_LABELS[self.qtype]), id="form-title"
         )
         with VerticalScroll(id="form"):
-            yield FormField(
-                "Id (unique in the pack)", text_input(q.get("id", self.new_id), "id"), "id"
-            )
-            yield FormField("Question", text_area(q.get("prompt"), "prompt", 3), "prompt")
-            yield from self._type_fields(q)
+            data = {"id": self.new_id, **q}
+            for field in self.fields[: len(self.head)]:
+                yield form_field(field, data)
             yield heading("Optional")
-            yield FormField(
-                "Difficulty (sets the points)",
-                choice_select(DIFFICULTY_LABELS, q.get("difficulty") or "medium", "difficulty"),
-                "difficulty",
-            )
-            yield FormField("Category", text_input(q.get("category"), "category"), "category")
-            yield FormField(
-                "Explanation (shown after answering)",
-                text_area(q.get("explanation"), "explanation", 2),
-                "explanation",
-            )
-            yield FormField(
-                "Hint (the hint lifeline shows it)", text_input(q.get("hint"), "hint"), "hint"
-            )
-            yield FormField("Source", text_input(q.get("source"), "source"), "source")
-            tags = q.get("tags")
-            yield FormField(
-                "Tags, separated by commas",
-                text_input(", ".join(map(str, tags)) if isinstance(tags, list) else tags, "tags"),
-                "tags",
-            )
-            yield FormField(
-                "Time limit in seconds (timed modes; empty: the mode's own)",
-                text_input(q.get("time_limit"), "time_limit"),
-                "time_limit",
-            )
-            yield FormField(
-                "Spoiler (how much of a story it gives away)",
-                choice_select(SPOILER_LABELS, q.get("spoiler") or "none", "spoiler"),
-                "spoiler",
-            )
+            for field in self.fields[len(self.head) :]:
+                yield form_field(field, data)
         yield Static(id="form-status")
         with Horizontal(id="form-buttons"):
             yield Button("Save question (Ctrl+S)", id="form-save", variant="primary", compact=True)
             yield Button("Cancel (Esc)", id="form-cancel", compact=True)
         yield Footer(show_command_palette=False)
-
-    def _type_fields(self, q: dict[str, Any]) -> ComposeResult:
-        qtype = self.qtype
-        if qtype is QuestionType.MULTIPLE_CHOICE:
-            choices = q.get("choices") if isinstance(q.get("choices"), list) else []
-            yield FormField(
-                "Choices, one per line (2 to 6)", lines_area(choices, "choices"), "choices"
-            )
-            yield FormField(
-                "Right answer",
-                choice_select(
-                    [(str(c), str(c)) for c in dict.fromkeys(choices or [])],
-                    q.get("answer"),
-                    "answer",
-                    blank=True,
-                ),
-                "answer",
-            )
-        elif qtype is QuestionType.TRUE_FALSE:
-            answer = q.get("answer") if isinstance(q.get("answer"), bool) else None
-            yield FormField(
-                "Answer",
-                choice_select([("True", True), ("False", False)], answer, "answer"),
-                "answer",
-            )
-        elif qtype is QuestionType.TYPED:
-            yield FormField("Answer", text_input(q.get("answer"), "answer"), "answer")
-            yield FormField(
-                "Also accepted, one per line",
-                lines_area(
-                    q.get("accept") if isinstance(q.get("accept"), list) else [], "accept", 3
-                ),
-                "accept",
-                note="Case, accents, punctuation, a leading 'the' and small typos are forgiven anyway.",
-            )
-        elif qtype is QuestionType.NUMERIC:
-            yield FormField("Answer (a number)", text_input(q.get("answer"), "answer"), "answer")
-            yield FormField(
-                "Tolerance (how far off still counts)",
-                text_input(q.get("tolerance"), "tolerance", "0"),
-                "tolerance",
-            )
-            yield FormField(
-                "Unit (shown with the number)", text_input(q.get("unit"), "unit"), "unit"
-            )
-        elif qtype is QuestionType.ORDERING:
-            items = q.get("items") if isinstance(q.get("items"), list) else []
-            yield FormField(
-                "Items in the right order, one per line (the game shuffles them)",
-                lines_area(items, "items", 5),
-                "items",
-            )
-        else:
-            pairs = q.get("pairs") if isinstance(q.get("pairs"), dict) else {}
-            yield FormField(
-                "Pairs, one per line: left -> right (the game shuffles the right sides)",
-                pairs_area(pairs, "pairs"),
-                "pairs",
-            )
 
     def on_mount(self) -> None:
         self.query_one("#f-prompt").focus()
@@ -274,74 +184,16 @@ class QuestionFormScreen(Screen[dict[str, Any] | None]):
 
     # --- reading the form ------------------------------------------------------------------------
 
-    def _text(self, name: str) -> str:
-        widget = self.query_one(f"#f-{name}")
-        if isinstance(widget, TextArea):
-            return widget.text
-        assert isinstance(widget, Input)
-        return widget.value
-
-    def _select(self, name: str) -> Any:
-        value = self.query_one(f"#f-{name}", Select).value
-        return None if value is Select.NULL else value
-
     def collect(self) -> tuple[dict[str, Any], dict[str, list[str]]]:
         """The question as pack data, and problems the validator cannot see (bad pair lines)."""
         local: dict[str, list[str]] = {}
-        data: dict[str, Any] = {
-            "id": self._text("id").strip(),
-            "type": self.qtype.value,
-            "prompt": self._text("prompt").strip(),
-        }
-        qtype = self.qtype
-        if qtype is QuestionType.MULTIPLE_CHOICE:
-            data["choices"] = read_lines(self._text("choices"))
-            if self._select("answer") is not None:
-                data["answer"] = self._select("answer")
-        elif qtype is QuestionType.TRUE_FALSE:
-            if self._select("answer") is not None:
-                data["answer"] = self._select("answer")
-        elif qtype is QuestionType.TYPED:
-            data["answer"] = self._text("answer").strip()
-            accept = read_lines(self._text("accept"))
-            if accept:
-                data["accept"] = accept
-        elif qtype is QuestionType.NUMERIC:
-            number = read_number(self._text("answer"))
-            if number is not None:
-                data["answer"] = number
-            tolerance = read_number(self._text("tolerance"))
-            if tolerance not in (None, 0):
-                data["tolerance"] = tolerance
-            unit = self._text("unit").strip()
-            if unit:
-                data["unit"] = unit
-        elif qtype is QuestionType.ORDERING:
-            data["items"] = read_lines(self._text("items"))
-        else:
-            pairs, problems = read_pairs(self._text("pairs"))
-            data["pairs"] = pairs
+        data: dict[str, Any] = {"type": self.qtype.value}
+        for field in self.fields:
+            present, value, problems = read_field(self.query_one(f"#f-{field.name}"), field)
+            if present:
+                data[field.name] = value
             if problems:
-                local["pairs"] = problems
-        difficulty = self._select("difficulty")
-        if difficulty and difficulty != DEFAULTS["difficulty"]:
-            data["difficulty"] = difficulty
-        for name in ("category", "hint", "source"):
-            value = self._text(name).strip()
-            if value:
-                data[name] = value
-        explanation = self._text("explanation").strip()
-        if explanation:
-            data["explanation"] = explanation
-        tags = [t.strip() for t in self._text("tags").split(",") if t.strip()]
-        if tags:
-            data["tags"] = tags
-        time_limit = read_number(self._text("time_limit"))
-        if time_limit is not None:
-            data["time_limit"] = time_limit
-        spoiler = self._select("spoiler")
-        if spoiler and spoiler != DEFAULTS["spoiler"]:
-            data["spoiler"] = spoiler
+                local[field.name] = problems
         return merge(self.original, data), local
 
     def revalidate(self) -> dict[str, Any]:
@@ -371,18 +223,20 @@ class QuestionFormScreen(Screen[dict[str, Any] | None]):
     @on(Input.Changed)
     @on(TextArea.Changed)
     def _changed(self) -> None:
-        if self.qtype is QuestionType.MULTIPLE_CHOICE and self.is_mounted:
-            self._refresh_answer_choices()
+        if self.is_mounted:
+            for field in self.fields:
+                if field.form and field.form.options_from:
+                    self._refresh_options(field.name, field.form.options_from)
         self.revalidate()
 
     @on(Select.Changed)
     def _selected(self) -> None:
         self.revalidate()
 
-    def _refresh_answer_choices(self) -> None:
-        """The right-answer drop-down offers the choices as they are typed."""
-        select = self.query_one("#f-answer", Select)
-        choices = list(dict.fromkeys(read_lines(self._text("choices"))))
+    def _refresh_options(self, name: str, source: str) -> None:
+        """A drop-down of another field's lines (the right answer) offers them as they are typed."""
+        select = self.query_one(f"#f-{name}", Select)
+        choices = list(dict.fromkeys(read_lines(self.query_one(f"#f-{source}", TextArea).text)))
         if choices == self._answer_choices:
             return
         self._answer_choices = choices

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from quizgame.core.formats.common import pack_id_from_name
-from quizgame.core.packs.check import SLUG
+from quizgame.core.packs.ids import ID_WORDS, is_id
 from quizgame.tui import safetext
 
 
@@ -50,8 +50,8 @@ class NewPackScreen(ModalScreen[tuple[str, str] | None]):
         title = self.query_one("#new-title", Input).value.strip()
         if not title:
             return "Give the pack a title."
-        if not SLUG.match(pack_id):
-            return "The id should be a slug: a-z, 0-9, '-', '_', '.' (starting with a letter or digit)."
+        if not is_id(pack_id):
+            return f"The id should be a slug: {ID_WORDS} (starting with a letter or digit)."
         if pack_id in self.taken:
             return f"There is already a pack with the id '{pack_id}'."
         if (self.folder / f"{pack_id}.yaml").exists():

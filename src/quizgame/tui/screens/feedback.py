@@ -12,11 +12,11 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 
-from quizgame.core.packs.model import QuestionType
 from quizgame.core.play.modes import EndReason, Mode
 from quizgame.core.play.results import AnswerRecord
 from quizgame.core.play.session import Session
 from quizgame.tui import safetext
+from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.countdown import CountdownBar
 from quizgame.tui.widgets.status import StatusBar
 
@@ -47,27 +47,8 @@ def verdict_line(record: AnswerRecord) -> tuple[str, Content]:
 
 def parts_lines(record: AnswerRecord) -> Content | None:
     """For ordering and matching: each item or pair, right or wrong."""
-    question, given = record.question, record.given
-    lines: list[safetext.Part] = []
-    if question.type is QuestionType.ORDERING and isinstance(given, list | tuple):
-        for place, (item, right) in enumerate(zip(given, question.items, strict=False), 1):
-            mark = ("✓ ", "bold $text-success") if item == right else ("✗ ", "bold $text-error")
-            lines += [mark, f"{place}. ", safetext.line(item)]
-            if item != right:
-                lines += [("  (should be ", "italic"), safetext.line(right), (")", "italic")]
-            lines.append("\n")
-    elif question.type is QuestionType.MATCHING and isinstance(given, dict):
-        for left, right in question.pairs:
-            chosen = given.get(left)
-            ok = chosen == right
-            mark = ("✓ ", "bold $text-success") if ok else ("✗ ", "bold $text-error")
-            lines += [mark, safetext.line(left), " → ", safetext.line(chosen or "?")]
-            if not ok:
-                lines += [("  (right: ", "italic"), safetext.line(right), (")", "italic")]
-            lines.append("\n")
-    else:
-        return None
-    return safetext.assemble(*lines[:-1])
+    lines = ANSWER_AREAS[record.question.type].parts(record.question, record.given)
+    return safetext.assemble(*lines[:-1]) if lines is not None else None
 
 
 def labelled(label: str, text: str) -> Content:

@@ -15,11 +15,12 @@ from textual.widgets import Button, Footer, Input, Static
 
 from quizgame.core.packs.model import QuestionType
 from quizgame.core.play.dealing import Round
-from quizgame.core.play.judging import parse_number
+from quizgame.core.play.judging import PLAY
 from quizgame.core.play.modes import Lifeline, Mode
 from quizgame.core.play.session import Session, SessionError
 from quizgame.tui import safetext
 from quizgame.tui.widgets.answer_input import AnswerInput
+from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.choices import ChoiceList
 from quizgame.tui.widgets.countdown import CountdownBar
 from quizgame.tui.widgets.lifelines import LifelineBar
@@ -32,42 +33,17 @@ if TYPE_CHECKING:
 
 TICK_SECONDS = 0.1  # how often a timed question asks the session whether time ran out
 
-TYPE_HELP = {
-    QuestionType.TRUE_FALSE: "Press 1 (True) or 2 (False), or ↑/↓ and Enter, or click.",
-    QuestionType.TYPED: "Type your answer and press Enter.",
-    QuestionType.NUMERIC: "Type a number and press Enter.",
-    QuestionType.ORDERING: (
-        "Put these in order: ↑/↓ choose, Shift+↑/↓ move (or Space to pick up and put down), "
-        "Enter to answer. Or click an item, then its new place."
-    ),
-}
-
 
 def type_help(round_: Round) -> str:
     """How to answer this round's question, with the number keys it really has."""
-    qtype = round_.question.type
-    if qtype is QuestionType.MULTIPLE_CHOICE:
-        return f"Press 1-{len(round_.choices)}, or ↑/↓ and Enter, or click a choice."
-    if qtype is QuestionType.MATCHING:
-        return (
-            f"↑/↓ choose an item, 1-{len(round_.rights)} (or ←/→) pair it, Backspace unpairs, "
-            "Enter to answer. Or click an item, then its match."
-        )
-    return TYPE_HELP[qtype]
+    return ANSWER_AREAS[round_.question.type].help(round_)
 
 
 def answer_widget(session: Session) -> Widget:
     """The answer area for the current round's question type."""
     round_ = session.current
     assert round_ is not None
-    qtype = round_.question.type
-    if qtype in (QuestionType.MULTIPLE_CHOICE, QuestionType.TRUE_FALSE):
-        return ChoiceList(round_.choices, session.hidden_choices, id="answer")
-    if qtype is QuestionType.ORDERING:
-        return OrderingList(round_.items, id="answer")
-    if qtype is QuestionType.MATCHING:
-        return MatchingPairer(round_.lefts, round_.rights, id="answer")
-    return AnswerInput(qtype, round_.question.unit, id="answer")
+    return ANSWER_AREAS[round_.question.type].make(session, round_)
 
 
 class PromptBox(VerticalScroll, can_focus=False):
@@ -105,7 +81,7 @@ class QuestionScreen(Screen[None]):
 
     @property
     def typing(self) -> bool:
-        return self.question_type in (QuestionType.TYPED, QuestionType.NUMERIC)
+        return ANSWER_AREAS[self.question_type].typing
 
     def compose(self) -> ComposeResult:
         yield StatusBar(self.session, id="status")
@@ -117,7 +93,7 @@ class QuestionScreen(Screen[None]):
             with PromptBox(id="question-box"):
                 yield Static(self._meta(), id="question-meta")
                 yield Static(safetext.literal(question.prompt), id="prompt")
-                if question.type is QuestionType.NUMERIC and question.unit:
+                if question.unit:  # numeric questions only
                     yield Static(
                         safetext.assemble(("Answer in ", "italic"), (question.unit, "bold")),
                         id="unit",
@@ -125,7 +101,7 @@ class QuestionScreen(Screen[None]):
             with Vertical(id="answer-area"):
                 yield answer_widget(self.session)
             with Horizontal(id="answer-bar"):
-                if question.type not in (QuestionType.MULTIPLE_CHOICE, QuestionType.TRUE_FALSE):
+                if ANSWER_AREAS[question.type].button:
                     yield Button("Answer", id="submit", variant="primary", compact=True)
                 yield Static(type_help(self.round), id="answer-help", markup=False)
             yield Static(id="hint")
@@ -218,10 +194,7 @@ class QuestionScreen(Screen[None]):
 
     @on(ChoiceList.Chosen)
     def _chosen(self, event: ChoiceList.Chosen) -> None:
-        if self.question_type is QuestionType.TRUE_FALSE:
-            self.submit(event.choice == "True")
-        else:
-            self.submit(event.choice)
+        self.submit(PLAY[self.question_type].from_choice(event.choice))
 
     @on(Input.Submitted, "#answer")
     def _typed(self, event: Input.Submitted) -> None:
@@ -233,8 +206,9 @@ class QuestionScreen(Screen[None]):
         if not text:
             self.say("Type an answer first (or skip with F3).")
             return
-        if self.question_type is QuestionType.NUMERIC and parse_number(text) is None:
-            self.say(f"“{safetext.clean_line(text)}” is not a number: try digits, like 42 or 7.5.")
+        refused = ANSWER_AREAS[self.question_type].refuse(text)
+        if refused:
+            self.say(refused)
             return
         self.submit(text)
 

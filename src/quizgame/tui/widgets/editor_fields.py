@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
 
 from quizgame.core.packs.model import format_number
+from quizgame.core.packs.questions import Field
 from quizgame.tui import safetext
 
 PAIR_ARROW = "->"
@@ -154,3 +155,62 @@ def read_number(text: str) -> int | float | str | None:
 
 def heading(text: str) -> Static:
     return Static(Content.styled(text, "bold"), classes="form-heading")
+
+
+def form_field(field: Field, data: dict[str, Any]) -> FormField:
+    """The labelled editing widget for `field` (it has a `form`), showing its value in `data`."""
+    form = field.form
+    assert form is not None
+    name, value, widget = field.name, data.get(field.name), form.widget
+    editor: Widget
+    if widget == "text":
+        editor = text_area(value, name, form.height)
+    elif widget == "lines":
+        editor = lines_area(value if isinstance(value, list) else [], name, form.height)
+    elif widget == "commas":
+        editor = text_input(", ".join(map(str, value)) if isinstance(value, list) else value, name)
+    elif widget == "pairs":
+        editor = pairs_area(value if isinstance(value, dict) else {}, name)
+    elif widget == "select" and form.options_from:
+        source = data.get(form.options_from)
+        choices = dict.fromkeys(source if isinstance(source, list) else [])
+        editor = choice_select([(str(c), str(c)) for c in choices], value, name, blank=True)
+    elif widget == "select":
+        chosen = value if field.default is None else (value or field.default)
+        if not any(type(v) is type(chosen) and v == chosen for _label, v in form.options):
+            chosen = None  # `1` is not True, `"bogus"` no difficulty: nothing chosen yet
+        editor = choice_select(form.options, chosen, name)
+    else:  # "line" and "number"
+        editor = text_input(value, name, form.placeholder)
+    return FormField(form.label, editor, name, note=form.note)
+
+
+def read_field(editor: Widget, field: Field) -> tuple[bool, Any, list[str]]:
+    """What the editor for `field` holds: whether it is written at all, its pack value, and
+    problems only the form can see (a pair line without its arrow)."""
+    form = field.form
+    assert form is not None
+    if isinstance(editor, Select):
+        choice = None if editor.value is Select.NULL else editor.value
+        return choice is not None and choice != field.default, choice, []
+    text = (
+        editor.text
+        if isinstance(editor, TextArea)
+        else editor.value
+        if isinstance(editor, Input)
+        else ""
+    )
+    if form.widget == "pairs":
+        pairs, problems = read_pairs(text)
+        return True, pairs, problems
+    if form.widget == "number":
+        number = read_number(text)
+        return number is not None and number != field.default, number, []
+    value: Any
+    if form.widget == "lines":
+        value = read_lines(text)
+    elif form.widget == "commas":
+        value = [t.strip() for t in text.split(",") if t.strip()]
+    else:
+        value = text.strip()
+    return field.required or bool(value), value, []

@@ -1,0 +1,101 @@
+"""Problems as data: each one a data path, a code and a message, collected by a `Checker`.
+
+Code reads the path and the code, never the message (which is for people). A path ends in
+`Key(name)` when the problem is the key itself, and in `Missing(name)` when a field is not there
+(it is then located at the mapping that lacks it).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from quizgame.core.packs.yaml_reader import Missing
+from quizgame.core.text import has_control_characters
+
+Path = tuple[Any, ...]
+
+
+class Code(StrEnum):
+    """What kind of problem an issue is."""
+
+    MISSING = "missing"  # a required field is not there
+    EMPTY = "empty"  # blank text where text is needed
+    WRONG_KIND = "wrong-kind"  # text where a list should be, a list where a mapping should be...
+    BAD_VALUE = "bad-value"  # the right kind, but not a value allowed there
+    TOO_FEW = "too-few"
+    TOO_MANY = "too-many"
+    DUPLICATE = "duplicate"  # two entries of a list (or keys, or ids) alike
+    UNKNOWN_FIELD = "unknown-field"
+    UNKNOWN_TYPE = "unknown-type"
+    NOT_A_CHOICE = "not-a-choice"  # a multiple-choice answer that is not one of the choices
+    NOT_AN_ID = "not-an-id"  # an id that breaks the id rule (`ids`)
+    UNKNOWN_REFERENCE = "unknown-reference"  # names something that is not there
+    CONTROL_CHARACTERS = "control-characters"
+    EMPTY_FILE = "empty-file"
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A problem found in data, before it has a position."""
+
+    path: Path
+    code: Code
+    message: str
+    severity: str = "error"
+
+
+class Checker:
+    """Collects issues while data is read."""
+
+    def __init__(self) -> None:
+        self.issues: list[Issue] = []
+
+    def error(self, path: Path, code: Code, message: str) -> None:
+        self.issues.append(Issue(path, code, message))
+
+    def warn(self, path: Path, code: Code, message: str) -> None:
+        self.issues.append(Issue(path, code, message, "warning"))
+
+    def missing(self, path: Path, name: str, note: str = "") -> None:
+        """`name` is required in the mapping at `path` and is not there (`note`: what it holds)."""
+        message = f"missing field '{name}'" + (f" ({note})" if note else "")
+        self.error((*path, Missing(name)), Code.MISSING, message)
+
+    def errors_since(self, count: int) -> bool:
+        """Whether any error was added after the first `count` issues."""
+        return any(issue.severity == "error" for issue in self.issues[count:])
+
+
+def quote(value: Any) -> str:
+    """A value for a message: quoted, escapes shown as written, cut if long."""
+    text = str(value)
+    if has_control_characters(text):  # show escapes as written, never raw to a terminal
+        text = text.encode("unicode_escape").decode("ascii")
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"'{text}'"
+
+
+def kind_of(value: Any) -> str:
+    """What a YAML value is, in words, for messages: 'text', 'a list', 'nothing'..."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def is_number(value: Any) -> bool:
+    """A finite int or float, not a bool."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)

@@ -1,0 +1,368 @@
+"""The question types, each described once: its fields (kind, required or default, order, help
+for the schema and the editor), an example for the starter pack, the rules between its fields and
+how its answer reads.
+
+Everything else is read from here: the checker (`check`), `quizgame schema` (`schema`), the
+writer's key order (`write`), the editor's form and the starter pack. A field's place in
+`question_fields` is the order a pack file lists it in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from quizgame.core.packs.issues import Checker, Code, Path, quote
+from quizgame.core.packs.kinds import (
+    Amount,
+    AnswerBool,
+    AnswerNumber,
+    AnswerText,
+    Groups,
+    Kind,
+    OneOf,
+    Pairs,
+    Seconds,
+    Text,
+    TextList,
+)
+from quizgame.core.packs.model import Difficulty, Question, QuestionType, Spoiler, format_number
+
+MIN_CHOICES, MAX_CHOICES = 2, 6
+TYPE_NAMES = ", ".join(t.value for t in QuestionType)
+
+
+@dataclass(frozen=True)
+class Form:
+    """How the editor shows a field: its label and widget.
+
+    Widgets: "line" (one line of text), "text" (`height` lines), "lines" (one entry per line),
+    "commas" (entries separated by commas), "number", "pairs" (`left -> right` lines) and
+    "select" (`options`, or the lines of the field `options_from`).
+    """
+
+    label: str
+    widget: str = "line"
+    height: int = 4
+    note: str = ""
+    placeholder: str = ""
+    options: tuple[tuple[str, Any], ...] = ()
+    options_from: str = ""
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a question: its name, kind, whether it is required, and its help.
+
+    `default` is the pack value that means the same as leaving the field out; `attr` is the
+    `Question` attribute that holds it (its name unless said).
+    """
+
+    name: str
+    kind: Kind
+    help: str
+    required: bool = False
+    default: Any = None
+    attr: str = ""
+    form: Form | None = None
+
+    @property
+    def attribute(self) -> str:
+        return self.attr or self.name
+
+
+@dataclass(frozen=True)
+class TypeName(Kind):
+    """The `type` field: one of the question types."""
+
+    def read(
+        self, check: Checker, data: dict[str, Any], path: Path, name: str
+    ) -> QuestionType | None:
+        raw = data.get(name)
+        if raw is None:
+            check.missing(path, name, f"expected one of {TYPE_NAMES}")
+            return None
+        found = _TYPES.get(raw) if isinstance(raw, str) else None
+        if found is None:
+            message = f"unknown question type {quote(raw)} (expected one of {TYPE_NAMES})"
+            check.error((*path, name), Code.UNKNOWN_TYPE, message)
+        return found
+
+    def schema(self) -> dict[str, Any]:
+        return {"enum": [t.value for t in QuestionType]}
+
+    def write(self, value: Any) -> Any:
+        return value.value
+
+
+Rules = Callable[[Checker, dict[str, Any], Path], None]
+
+
+def _no_rules(check: Checker, values: dict[str, Any], path: Path) -> None:
+    """A type whose fields need no comparing with each other."""
+
+
+@dataclass(frozen=True)
+class QuestionKind:
+    """One question type, described once.
+
+    `fields` are its own fields in pack order; `rules` check what needs two fields at once;
+    `answer_text` writes the right answer out for a player; `example` and `note` are its
+    example in the starter pack and the comment above it.
+    """
+
+    type: QuestionType
+    label: str
+    fields: tuple[Field, ...]
+    answer_text: Callable[[Question], str]
+    example: dict[str, Any]
+    note: str
+    rules: Rules = _no_rules
+    all_fields: tuple[Field, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "all_fields", (*HEAD, *self.fields, *TAIL))
+
+
+def _line(label: str) -> Form:
+    return Form(label)
+
+
+# The fields every question has, before and after its type's own.
+HEAD = (
+    Field("id", Text(required=True), "Unique within the pack.", True, form=_line("Id (unique in the pack)")),
+    Field("type", TypeName(), "The kind of question: " + TYPE_NAMES + ".", True),
+    Field("prompt", Text(required=True), "The question as the player reads it.", True,
+          form=Form("Question", "text", height=3)),
+)  # fmt: skip
+TAIL = (
+    Field("hint", Text(), "A clue the hint lifeline shows.", form=_line("Hint (the hint lifeline shows it)")),
+    Field("group", Groups(), "The fact (or a list of the facts) a question asks about or shows; "
+          "a session never asks two questions that share one.", attr="groups"),
+    Field("difficulty", OneOf(Difficulty, Difficulty.MEDIUM),
+          "easy (100 points), medium (200, the default) or hard (300).", default="medium",
+          form=Form("Difficulty (sets the points)", "select", options=(
+              ("easy (100 points)", "easy"), ("medium (200)", "medium"), ("hard (300)", "hard")))),
+    Field("category", Text(), "A topic; players can pick categories to play.", form=_line("Category")),
+    Field("tags", TextList("tags"), "Free labels for searching and filtering.", default=(),
+          form=Form("Tags, separated by commas", "commas")),
+    Field("spoiler", OneOf(Spoiler, Spoiler.NONE),
+          "How much of a story the question gives away: none (default), mid or ending.",
+          default="none", form=Form("Spoiler (how much of a story it gives away)", "select", options=(
+              ("none", "none"), ("mid-story", "mid"), ("the ending", "ending")))),
+    Field("explanation", Text(), "Shown after the answer: why it is right.",
+          form=Form("Explanation (shown after answering)", "text", height=2)),
+    Field("source", Text(), "Where the fact comes from (a book, a URL, a scene).", form=_line("Source")),
+    Field("time_limit", Seconds(), "Seconds to answer in timed modes, overriding the mode's default.",
+          form=Form("Time limit in seconds (timed modes; empty: the mode's own)", "number")),
+)  # fmt: skip
+
+
+def _answer_among_choices(check: Checker, values: dict[str, Any], path: Path) -> None:
+    choices, answer = values.get("choices"), values.get("answer")
+    if choices is not None and answer is not None and answer not in choices:
+        message = f"answer {quote(answer)} is not one of the choices"
+        check.error((*path, "answer"), Code.NOT_A_CHOICE, message)
+
+
+def _numeric_text(question: Question) -> str:
+    assert isinstance(question.answer, float)
+    text = format_number(question.answer)
+    if question.tolerance:
+        text += f" (± {format_number(question.tolerance)})"
+    return f"{text} {question.unit}" if question.unit else text
+
+
+MULTIPLE_CHOICE = QuestionKind(
+    QuestionType.MULTIPLE_CHOICE,
+    "Multiple choice",
+    (
+        Field(
+            "choices",
+            TextList("choices", MIN_CHOICES, MAX_CHOICES),
+            f"{MIN_CHOICES} to {MAX_CHOICES} choices, all different.",
+            True,
+            form=Form(f"Choices, one per line ({MIN_CHOICES} to {MAX_CHOICES})", "lines"),
+        ),
+        Field(
+            "answer",
+            AnswerText(),
+            "one of the choices",
+            True,
+            form=Form("Right answer", "select", options_from="choices"),
+        ),
+    ),
+    lambda q: str(q.answer),
+    {
+        "id": "capital-of-spain",
+        "type": "multiple_choice",
+        "prompt": "What is the capital of Spain?",
+        "choices": ["Lisbon", "Madrid", "Barcelona", "Seville"],
+        "answer": "Madrid",
+        "difficulty": "easy",
+        "category": "Geography",
+        "explanation": "Madrid has been the capital since 1561, when Philip II moved his court there.",
+        "tags": ["capitals", "europe"],
+    },
+    "Multiple choice: 2 to 6 choices; `answer` is one of them, written the same way.",
+    _answer_among_choices,
+)
+TRUE_FALSE = QuestionKind(
+    QuestionType.TRUE_FALSE,
+    "True or false",
+    (
+        Field(
+            "answer",
+            AnswerBool(),
+            "true or false",
+            True,
+            form=Form("Answer", "select", options=(("True", True), ("False", False))),
+        ),
+    ),
+    lambda q: "True" if q.answer else "False",
+    {
+        "id": "largest-ocean",
+        "type": "true_false",
+        "prompt": "The Pacific is the largest ocean on Earth.",
+        "answer": True,
+        "category": "Geography",
+    },
+    "True or false: `answer` is true or false.",
+)
+TYPED = QuestionKind(
+    QuestionType.TYPED,
+    "Typed answer",
+    (
+        Field("answer", AnswerText(), "the text to type", True, form=_line("Answer")),
+        Field(
+            "accept",
+            TextList("accepted answers"),
+            "other answers that also count as right.",
+            default=(),
+            form=Form(
+                "Also accepted, one per line",
+                "lines",
+                height=3,
+                note="Case, accents, punctuation, a leading 'the' and small typos are forgiven anyway.",
+            ),
+        ),
+    ),
+    lambda q: str(q.answer),
+    {
+        "id": "author-of-don-quixote",
+        "type": "typed",
+        "prompt": "Who wrote Don Quixote?",
+        "answer": "Miguel de Cervantes",
+        "accept": ["Cervantes"],
+        "hint": "A Spanish writer of the Golden Age.",
+        "category": "Literature",
+    },
+    'Typed: the player types the answer. Case, accents, punctuation, a leading "the" and small\n'
+    "typos are forgiven; `accept` lists other answers that count as right.",
+)
+NUMERIC = QuestionKind(
+    QuestionType.NUMERIC,
+    "A number",
+    (
+        Field("answer", AnswerNumber(), "a number", True, form=Form("Answer (a number)", "number")),
+        Field(
+            "tolerance",
+            Amount(),
+            "how far from the answer still counts as right (default 0).",
+            default=0,
+            form=Form("Tolerance (how far off still counts)", "number", placeholder="0"),
+        ),
+        Field(
+            "unit",
+            Text(),
+            "shown after the number, e.g. km.",
+            form=_line("Unit (shown with the number)"),
+        ),
+    ),
+    _numeric_text,
+    {
+        "id": "height-of-everest",
+        "type": "numeric",
+        "prompt": "How high is Mount Everest, in metres?",
+        "answer": 8849,
+        "tolerance": 50,
+        "unit": "m",
+        "difficulty": "hard",
+        "category": "Geography",
+        "source": "The 2020 China-Nepal survey (8,848.86 m).",
+    },
+    "Numeric: a number. `tolerance` is how far off still counts (default 0); `unit` is shown.",
+)
+ORDERING = QuestionKind(
+    QuestionType.ORDERING,
+    "Put in order",
+    (
+        Field(
+            "items",
+            TextList("items", 2),
+            "the items in the right order (the game shuffles them).",
+            True,
+            form=Form(
+                "Items in the right order, one per line (the game shuffles them)", "lines", height=5
+            ),
+        ),
+    ),
+    lambda q: " → ".join(q.items),
+    {
+        "id": "planets-from-the-sun",
+        "type": "ordering",
+        "prompt": "Put these planets in order, nearest to the Sun first.",
+        "items": ["Mercury", "Venus", "Earth", "Mars"],
+        "category": "Science",
+    },
+    "Ordering: `items` in the right order; the game shuffles them.",
+)
+MATCHING = QuestionKind(
+    QuestionType.MATCHING,
+    "Match pairs",
+    (
+        Field(
+            "pairs",
+            Pairs(),
+            "each left side with its right side (the game shuffles the right sides).",
+            True,
+            form=Form(
+                "Pairs, one per line: left -> right (the game shuffles the right sides)", "pairs"
+            ),
+        ),
+    ),
+    lambda q: "; ".join(f"{left} → {right}" for left, right in q.pairs),
+    {
+        "id": "paintings-and-painters",
+        "type": "matching",
+        "prompt": "Match each painting with its painter.",
+        "pairs": {
+            "Guernica": "Picasso",
+            "The Persistence of Memory": "Dalí",
+            "Las Meninas": "Velázquez",
+        },
+        "category": "Art",
+    },
+    "Matching: each left side with its right side; the game shuffles the right sides.",
+)
+
+KINDS: dict[QuestionType, QuestionKind] = {
+    kind.type: kind for kind in (MULTIPLE_CHOICE, TRUE_FALSE, TYPED, NUMERIC, ORDERING, MATCHING)
+}
+_TYPES = {t.value: t for t in QuestionType}
+
+
+# Every question field by name, each once; type fields in the order their types list them.
+TYPE_FIELD_NAMES = tuple(dict.fromkeys(f.name for kind in KINDS.values() for f in kind.fields))
+FIELDS: dict[str, Field] = {f.name: f for f in HEAD}
+FIELDS.update({f.name: f for kind in KINDS.values() for f in kind.fields if f.name not in FIELDS})
+FIELDS.update({f.name: f for f in TAIL})
+QUESTION_KEY_ORDER = (*(f.name for f in HEAD), *TYPE_FIELD_NAMES, *(f.name for f in TAIL))
+ALL_QUESTION_FIELDS = frozenset(QUESTION_KEY_ORDER)
+ALLOWED = {t: frozenset(f.name for f in kind.all_fields) for t, kind in KINDS.items()}
+
+
+def answer_text(question: Question) -> str:
+    """The correct answer of `question` written out for a player."""
+    return KINDS[question.type].answer_text(question)

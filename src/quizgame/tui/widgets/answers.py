@@ -1,0 +1,125 @@
+"""The answer area of each question type: its widget, how to use it, and its parts in feedback.
+
+The question and feedback screens look a type up here instead of branching on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from textual.widget import Widget
+
+from quizgame.core.packs.model import Question, QuestionType
+from quizgame.core.play.dealing import Round
+from quizgame.core.play.judging import parse_number
+from quizgame.core.play.session import Session
+from quizgame.tui import safetext
+from quizgame.tui.widgets.answer_input import AnswerInput
+from quizgame.tui.widgets.choices import ChoiceList
+from quizgame.tui.widgets.matching import MatchingPairer
+from quizgame.tui.widgets.ordering import OrderingList
+
+Parts = list[safetext.Part]
+_RIGHT, _WRONG = ("✓ ", "bold $text-success"), ("✗ ", "bold $text-error")
+
+
+@dataclass(frozen=True)
+class AnswerArea:
+    """How a question type is answered on screen.
+
+    `make` builds the answer widget (id "answer") for the session's current round; `help` says
+    how to use it; `typing` is True for a text field (letter keys type, so lifelines keep their
+    F-keys); `button` adds an Answer button (choices answer when chosen); `refuse` says why typed
+    text cannot be an answer (None: it can); `parts` lists each item or pair, right or wrong,
+    for the feedback (None: nothing to list).
+    """
+
+    make: Callable[[Session, Round], Widget]
+    help: Callable[[Round], str]
+    typing: bool = False
+    button: bool = True
+    refuse: Callable[[str], str | None] = lambda text: None
+    parts: Callable[[Question, Any], Parts | None] = lambda question, given: None
+
+
+def _choices(session: Session, round_: Round) -> Widget:
+    return ChoiceList(round_.choices, session.hidden_choices, id="answer")
+
+
+def _typed(session: Session, round_: Round) -> Widget:
+    return AnswerInput(round_.question.type, round_.question.unit, id="answer")
+
+
+def _not_a_number(text: str) -> str | None:
+    if parse_number(text) is not None:
+        return None
+    return f"“{safetext.clean_line(text)}” is not a number: try digits, like 42 or 7.5."
+
+
+def _ordering_parts(question: Question, given: Any) -> Parts | None:
+    if not isinstance(given, list | tuple):
+        return None
+    lines: Parts = []
+    for place, (item, right) in enumerate(zip(given, question.items, strict=False), 1):
+        lines += [_RIGHT if item == right else _WRONG, f"{place}. ", safetext.line(item)]
+        if item != right:
+            lines += [("  (should be ", "italic"), safetext.line(right), (")", "italic")]
+        lines.append("\n")
+    return lines
+
+
+def _matching_parts(question: Question, given: Any) -> Parts | None:
+    if not isinstance(given, dict):
+        return None
+    lines: Parts = []
+    for left, right in question.pairs:
+        chosen = given.get(left)
+        ok = chosen == right
+        lines += [
+            _RIGHT if ok else _WRONG,
+            safetext.line(left),
+            " → ",
+            safetext.line(chosen or "?"),
+        ]
+        if not ok:
+            lines += [("  (right: ", "italic"), safetext.line(right), (")", "italic")]
+        lines.append("\n")
+    return lines
+
+
+ANSWER_AREAS: dict[QuestionType, AnswerArea] = {
+    QuestionType.MULTIPLE_CHOICE: AnswerArea(
+        _choices,
+        lambda r: f"Press 1-{len(r.choices)}, or ↑/↓ and Enter, or click a choice.",
+        button=False,
+    ),
+    QuestionType.TRUE_FALSE: AnswerArea(
+        _choices,
+        lambda r: "Press 1 (True) or 2 (False), or ↑/↓ and Enter, or click.",
+        button=False,
+    ),
+    QuestionType.TYPED: AnswerArea(
+        _typed, lambda r: "Type your answer and press Enter.", typing=True
+    ),
+    QuestionType.NUMERIC: AnswerArea(
+        _typed, lambda r: "Type a number and press Enter.", typing=True, refuse=_not_a_number
+    ),
+    QuestionType.ORDERING: AnswerArea(
+        lambda session, r: OrderingList(r.items, id="answer"),
+        lambda r: (
+            "Put these in order: ↑/↓ choose, Shift+↑/↓ move (or Space to pick up and put down), "
+            "Enter to answer. Or click an item, then its new place."
+        ),
+        parts=_ordering_parts,
+    ),
+    QuestionType.MATCHING: AnswerArea(
+        lambda session, r: MatchingPairer(r.lefts, r.rights, id="answer"),
+        lambda r: (
+            f"↑/↓ choose an item, 1-{len(r.rights)} (or ←/→) pair it, Backspace unpairs, "
+            "Enter to answer. Or click an item, then its match."
+        ),
+        parts=_matching_parts,
+    ),
+}
