@@ -39,6 +39,20 @@ class Round:
     rights: tuple[str, ...] = ()  # matching, shuffled
 
 
+NO_MATCHING_QUESTIONS = "no questions in this pack match the chosen settings"
+TRUE_FALSE_CHOICES = ("True", "False")  # how a true/false question's choices are shown
+
+
+def options_problem(pack: Pack, options: SessionOptions) -> str | None:
+    """Why no session can be dealt from `pack` with `options`, for the player; None if one can.
+
+    The same check `Session` makes when it is built, without building one.
+    """
+    if not select_questions(pack, options, random.Random(0)):  # any shuffle deals as many
+        return NO_MATCHING_QUESTIONS
+    return None
+
+
 def select_questions(pack: Pack, options: SessionOptions, rng: random.Random) -> list[Question]:
     """The questions matching the options, shuffled by `rng`, cut to `count`.
 
@@ -122,7 +136,7 @@ def make_round(number: int, question: Question, rng: random.Random) -> Round:
     if qtype is QuestionType.MULTIPLE_CHOICE:
         return Round(number, question, choices=_shuffled(question.choices, rng, False))
     if qtype is QuestionType.TRUE_FALSE:
-        return Round(number, question, choices=("True", "False"))
+        return Round(number, question, choices=TRUE_FALSE_CHOICES)
     if qtype is QuestionType.ORDERING:
         return Round(number, question, items=_shuffled(question.items, rng, True))
     if qtype is QuestionType.MATCHING:
@@ -130,6 +144,13 @@ def make_round(number: int, question: Question, rng: random.Random) -> Round:
         rights = _shuffled([right for _, right in question.pairs], rng, True)
         return Round(number, question, lefts=lefts, rights=rights)
     return Round(number, question)
+
+
+def given_for_choice(round_: Round, choice: str) -> str | bool:
+    """The answer a chosen choice gives: a bool for a true/false question, else the choice."""
+    if round_.question.type is QuestionType.TRUE_FALSE:
+        return choice == TRUE_FALSE_CHOICES[0]
+    return choice
 
 
 def describe_given(question: Question, given: Any) -> str:

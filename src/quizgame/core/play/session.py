@@ -19,6 +19,7 @@ from typing import Any
 
 from quizgame.core.packs.model import Pack, Question, QuestionType
 from quizgame.core.play.dealing import (
+    NO_MATCHING_QUESTIONS,
     Round,
     SessionOptions,
     describe_given,
@@ -35,6 +36,7 @@ from quizgame.core.play.modes import (
     Mode,
 )
 from quizgame.core.play.scoring import answer_points, streak_bonus
+from quizgame.core.play.summary import category_name
 
 Clock = Callable[[], float]
 
@@ -114,7 +116,7 @@ class Session:
         self._rng = random.Random(self.seed)
         questions = select_questions(pack, self.options, self._rng)
         if not questions:
-            raise SessionError("no questions in this pack match the chosen settings")
+            raise SessionError(NO_MATCHING_QUESTIONS)
         self.rounds: tuple[Round, ...] = tuple(
             make_round(i + 1, q, self._rng) for i, q in enumerate(questions)
         )
@@ -423,7 +425,7 @@ class Session:
         correct = sum(1 for r in played if r.correct)
         categories: dict[str, list[AnswerRecord]] = {}
         for record in self.records:
-            categories.setdefault(record.question.category or "other", []).append(record)
+            categories.setdefault(category_name(record.question), []).append(record)
         by_category = tuple(
             CategoryResult(
                 category=name,
