@@ -124,5 +124,5 @@ def run_game(where: Places, pack: Pack | None, options: SessionOptions) -> None:
         pack_dirs=where.pack_dirs, data_dir=where.data, start_pack=pack, start_options=options
     )
     app.run()
-    if app.return_code:  # a crash has said its one line already (see QuizApp._fatal_error)
+    if app.return_code:  # a crash has said its one line already (see quizgame.tui.crash)
         raise SystemExit(app.return_code)

@@ -1,0 +1,126 @@
+"""How screens ask to go somewhere: the messages they post, and the kinds of screen the app
+tells apart. Screens import this module, never the app.
+
+A screen posts one of these messages; it bubbles up to the app, the one navigator, which
+switches screens (see `QuizApp`). Which screen posts what:
+
+    Home        StartSession, Remember, OpenStats, EditPack, NewPack
+    Question    Answered (an answer, a skip or a time-out), SessionOver (blitz time ran out),
+                LeaveSession
+    Feedback    NextRound, LeaveSession
+    Results     PlayAgain, ReplayMissed, LeaveSession
+    Statistics  StartSession (practice)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from textual.message import Message
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from quizgame.core.packs.model import Pack
+    from quizgame.core.play.dealing import SessionOptions
+    from quizgame.core.play.session import AnswerRecord
+    from quizgame.tui.prefs import HomeChoices
+
+
+class SessionScreen(Screen[None]):
+    """A screen of the session in play (question, feedback, results): the next one takes its
+    place instead of going on top of it."""
+
+
+@runtime_checkable
+class SessionOrigin(Protocol):
+    """A screen a session can be started from (Home, Statistics): told when it is back on top."""
+
+    def session_left(self) -> None:
+        """The session started here has ended or was left; this screen shows again."""
+
+
+@runtime_checkable
+class KeepsChanges(Protocol):
+    """A screen that may hold changes not saved yet (the pack editor, its question form)."""
+
+    @property
+    def unsaved_changes(self) -> bool:
+        """Whether leaving now would lose something (quitting asks first)."""
+
+
+# --- sessions --------------------------------------------------------------------------------
+
+
+class StartSession(Message):
+    """Play `pack` with `options` (the screen has checked them with `options_problem`)."""
+
+    def __init__(self, pack: Pack, options: SessionOptions) -> None:
+        super().__init__()
+        self.pack = pack
+        self.options = options
+
+
+class Answered(Message):
+    """The session recorded an answer, a skip or a time-out: show how it went."""
+
+    def __init__(self, record: AnswerRecord) -> None:
+        super().__init__()
+        self.record = record
+
+
+class SessionOver(Message):
+    """The session ended while a question was open (blitz: the clock ran out): the results."""
+
+
+class NextRound(Message):
+    """After feedback: the next question, or the results."""
+
+
+class PlayAgain(Message):
+    """The same pack and settings again (a new shuffle unless a seed was given)."""
+
+
+class ReplayMissed(Message):
+    """Only the questions missed in the session just played, same mode."""
+
+
+class LeaveSession(Message):
+    """Back where the session was started; a session still running is ended (asking first)."""
+
+
+# --- Home ------------------------------------------------------------------------------------
+
+
+class Remember(Message):
+    """Keep the Home choices for next time (the theme is the app's own)."""
+
+    def __init__(self, choices: HomeChoices) -> None:
+        super().__init__()
+        self.choices = choices
+
+
+class OpenStats(Message):
+    """The score history, with the packs found now (by id) for prompts and practice."""
+
+    def __init__(self, packs: Mapping[str, Pack]) -> None:
+        super().__init__()
+        self.packs = dict(packs)
+
+
+class EditPack(Message):
+    """Open the pack file at `path` in the editor; `taken_ids` are the packs' ids found now."""
+
+    def __init__(self, path: Path, taken_ids: Iterable[str]) -> None:
+        super().__init__()
+        self.path = path
+        self.taken_ids = tuple(taken_ids)
+
+
+class NewPack(Message):
+    """Make a new pack in the editor, with an id none of `taken_ids`."""
+
+    def __init__(self, taken_ids: Iterable[str]) -> None:
+        super().__init__()
+        self.taken_ids = tuple(taken_ids)
