@@ -80,7 +80,7 @@ def child_command(data_dir: str, packs: list[str]) -> None:
         original_run(self, headless=True, size=SIZE)  # type: ignore[arg-type]
 
     app_class.run = run_headless  # type: ignore[attr-defined]
-    app_module.QuizApp = app_class  # type: ignore[misc]  # what `run_game` imports
+    app_module.QuizApp = app_class  # type: ignore[misc,assignment]  # what `run_game` imports
     from quizgame.cli import main, play
 
     play.has_terminal = lambda: True  # headless here: the app draws to nothing, on purpose
