@@ -3,6 +3,7 @@ somewhere with a message (`quizgame.tui.navigation`) and never calls the game's 
 
 from __future__ import annotations
 
+import ast
 import inspect
 from pathlib import Path
 
@@ -90,3 +91,31 @@ def test_the_one_private_textual_hook_is_still_there() -> None:
     assert list(inspect.signature(hook).parameters) == ["self", "error"]
     source = inspect.getsource(hook)
     assert '"__rich__"' in source and "self.panic(error)" in source
+
+
+def runtime_imports(path: Path) -> set[str]:
+    """The modules a file imports when it runs (not those under `if TYPE_CHECKING:`)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    checking = {
+        id(node)
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If) and ast.unparse(block.test) == "TYPE_CHECKING"
+        for node in ast.walk(block)
+    }
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in checking:
+            continue
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_no_screen_or_widget_imports_the_app_at_run_time() -> None:
+    tui = Path(navigation.__file__).parent
+    files = sorted([*tui.glob("screens/*.py"), *tui.glob("widgets/*.py")])
+    assert len(files) > 10
+    importing = [f.name for f in files if "quizgame.tui.app" in runtime_imports(f)]
+    assert importing == []
