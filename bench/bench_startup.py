@@ -45,10 +45,10 @@ def timed_app_class() -> type:
     from textual import on
 
     from quizgame.tui.app import QuizApp
-    from quizgame.tui.screens.home import HomeScreen
+    from quizgame.tui.navigation import PacksFound
 
     class Timed(QuizApp):
-        @on(HomeScreen.PacksFound)  # Home has shown them; the message goes on to the app
+        @on(PacksFound)  # QuizApp's own handler gives them to Home too
         def packs_shown(self) -> None:
             self.call_after_refresh(self.ready)
 

@@ -11,6 +11,7 @@ from textual import on
 from textual.app import App
 from textual.message import Message
 from textual.screen import Screen
+from textual.widgets import OptionList
 
 from quizgame.core.packs.read import load_pack
 from quizgame.core.play.dealing import SessionOptions
@@ -44,9 +45,7 @@ class Bare(App[None]):
 
     @on(Message)
     def _keep(self, message: Message) -> None:
-        if type(message).__module__ == navigation.__name__ or isinstance(
-            message, HomeScreen.PacksFound
-        ):
+        if type(message).__module__ == navigation.__name__:
             self.posted.append(message)
 
 
@@ -65,18 +64,20 @@ async def test_a_question_screen_alone_posts_the_answer_and_leaving() -> None:
     assert answered.record is session.records[0] and answered.record.correct
 
 
-async def test_home_alone_shows_what_its_look_found_and_asks_to_start(tmp_path: Path) -> None:
+async def test_home_alone_shows_the_packs_it_is_given_and_asks_to_start(tmp_path: Path) -> None:
     found = [load_pack(PACKS / "all-types.yaml")]
-    choices = HomeChoices(count=5)
-    app = Bare(HomeScreen(choices, tmp_path / "packs", look=lambda: found))
+    home = HomeScreen(HomeChoices(count=5), tmp_path / "packs")
+    app = Bare(home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
+        pack_list = home.query_one("#pack-list", OptionList)
+        assert "Looking for packs" in str(pack_list.get_option_at_index(0).prompt)
+        home.show_packs(found)
         await pilot.pause()
+        assert "Every Type" in str(pack_list.get_option_at_index(0).prompt)
         await pilot.press("v", "s")
         await pilot.pause()
-    kinds = [type(m) for m in app.posted]
-    assert kinds == [HomeScreen.PacksFound, OpenStats, Remember, StartSession]
-    opened, remembered, start = app.posted[1:]
+    assert [type(m) for m in app.posted] == [OpenStats, Remember, StartSession]
+    opened, remembered, start = app.posted
     assert isinstance(opened, OpenStats) and list(opened.packs) == ["all-types"]
     assert isinstance(remembered, Remember) and remembered.choices.pack_id == "all-types"
     assert isinstance(start, StartSession) and start.pack is found[0].pack

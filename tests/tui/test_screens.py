@@ -415,8 +415,8 @@ async def test_home_built_before_the_packs_are_found_fills_them_in(
     ready: list[bool] = []  # each time Home shows the packs found
     show_packs = HomeScreen.show_packs
 
-    def shown(home: HomeScreen, results: list[LoadResult]) -> None:
-        show_packs(home, results)
+    def shown(home: HomeScreen, results: list[LoadResult], problem: str = "") -> None:
+        show_packs(home, results, problem)
         ready.append(True)
 
     monkeypatch.setattr(HomeScreen, "show_packs", shown)

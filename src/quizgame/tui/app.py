@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
+from textual.worker import get_current_worker
 
 from quizgame.core import paths
 from quizgame.core.play.dealing import SessionOptions
@@ -31,9 +32,11 @@ from quizgame.tui.navigation import (
     NewPack,
     NextRound,
     OpenStats,
+    PacksFound,
     PlayAgain,
     Remember,
     ReplayMissed,
+    SessionMessage,
     SessionOrigin,
     SessionOver,
     SessionScreen,
@@ -104,6 +107,7 @@ class QuizApp(App[None]):
         self.choices = load_choices(self.settings_path)
         if self.choices.theme in self.available_themes:
             self.theme = self.choices.theme
+        self.home = HomeScreen(self.choices, self.user_packs_dir)  # the default screen
 
     # --- errors and notices ----------------------------------------------------------------------
 
@@ -150,10 +154,24 @@ class QuizApp(App[None]):
         return self.runner.scores
 
     def discover_packs(self) -> list[LoadResult]:
-        """Every pack in the pack folders, broken ones included (called from Home's worker)."""
+        """Every pack in the pack folders, broken ones included (called in a worker thread)."""
         from quizgame.core.packs.read import discover_packs
 
         return discover_packs(self.pack_dirs, cache_dir=paths.cache_dir(self.data_dir))
+
+    @work(thread=True, exclusive=True, group="packs")
+    def look_for_packs(self) -> None:
+        """Look for packs in a worker thread; `PacksFound` says what was found."""
+        try:
+            found = PacksFound(self.discover_packs())
+        except Exception as exc:  # a folder we cannot read must not stop the game
+            found = PacksFound([], f"Could not look for packs: {exc}")
+        if not get_current_worker().is_cancelled:  # a newer look is under way
+            self.post_message(found)
+
+    @on(PacksFound)
+    def _show_packs(self, message: PacksFound) -> None:
+        self.home.show_packs(message.results, message.problem)
 
     @on(Remember)
     def _remember(self, message: Remember) -> None:
@@ -170,8 +188,11 @@ class QuizApp(App[None]):
 
     # --- start-up --------------------------------------------------------------------------------
 
+    def on_load(self) -> None:
+        self.look_for_packs()  # at once, while Textual sets up the terminal and builds Home
+
     def get_default_screen(self) -> Screen[None]:
-        return HomeScreen(self.choices, self.user_packs_dir, look=self.discover_packs)
+        return self.home
 
     def on_mount(self) -> None:
         if self.start_pack is not None:
@@ -195,19 +216,14 @@ class QuizApp(App[None]):
     def _edit_pack(self, message: EditPack) -> None:
         from quizgame.tui.screens.editor import open_editor
 
-        open_editor(self, message.path, self.user_packs_dir, message.taken_ids, self._packs_changed)
+        folder = self.user_packs_dir
+        open_editor(self, message.path, folder, message.taken_ids, then=self.look_for_packs)
 
     @on(NewPack)
     def _new_pack(self, message: NewPack) -> None:
         from quizgame.tui.screens.editor import start_new_pack
 
-        start_new_pack(self, self.user_packs_dir, message.taken_ids, self._packs_changed)
-
-    def _packs_changed(self) -> None:
-        """Back from the editor: Home looks for packs again (one may have been edited or made)."""
-        home = self.screen_stack[0]
-        if isinstance(home, HomeScreen):
-            home.reload_packs()
+        start_new_pack(self, self.user_packs_dir, message.taken_ids, then=self.look_for_packs)
 
     # --- a session -------------------------------------------------------------------------------
 
@@ -233,52 +249,60 @@ class QuizApp(App[None]):
 
         self._show(QuestionScreen(session))
 
+    def _in_play(self, message: SessionMessage) -> bool:
+        """Whether `message` is about the session in play (a late tick or key from a screen
+        on its way out is not)."""
+        return message.session is self.session
+
     @on(Answered)
     def _answered(self, message: Answered) -> None:
         from quizgame.tui.screens.feedback import FeedbackScreen
 
-        if self.session is not None:
-            self._show(FeedbackScreen(self.session, message.record))
+        if self._in_play(message):
+            self._show(FeedbackScreen(message.session, message.record))
 
     @on(NextRound)
-    def _next_round(self) -> None:
+    def _next_round(self, message: NextRound) -> None:
         """After feedback: the next question, or the results."""
-        session = self.session
-        if session is None:
+        if not self._in_play(message):
             return
         from quizgame.core.play.session import SessionError
+
+        session = message.session
 
         try:
             round_ = session.advance()
         except SessionError:
             return
         if round_ is None:
-            self._show_results()
+            self._show_results(session)
         else:
             self._show_question(session)
 
     @on(SessionOver)
-    def _show_results(self) -> None:
+    def _session_over(self, message: SessionOver) -> None:
+        if self._in_play(message):
+            self._show_results(message.session)
+
+    def _show_results(self, session: Session) -> None:
         from quizgame.tui.screens.results import ResultsScreen
         from quizgame.tui.screens.stats import StatsScreen
 
-        session = self.session
-        assert session is not None and session.finished
         results, panels = self.runner.finish()
         back_to_statistics = isinstance(self.session_origin, StatsScreen)
         self._show(ResultsScreen(session, results, panels, back_to_statistics=back_to_statistics))
 
     @on(PlayAgain)
-    def _play_again(self) -> None:
-        if self.session is not None:
-            self._start(self.session.pack, self.session.options)
+    def _play_again(self, message: PlayAgain) -> None:
+        if self._in_play(message):
+            self._start(message.session.pack, message.session.options)
 
     @on(ReplayMissed)
-    def _replay_missed(self) -> None:
+    def _replay_missed(self, message: ReplayMissed) -> None:
         from quizgame.core.play.replays import missed_options
 
-        session = self.session
-        if session is not None and session.missed_ids():
+        session = message.session
+        if self._in_play(message) and session.missed_ids():
             self._start(session.pack, missed_options(session.options, session.missed_ids()))
 
     def _show(self, screen: Screen[None]) -> None:
@@ -289,9 +313,11 @@ class QuizApp(App[None]):
             self.push_screen(screen)
 
     @on(LeaveSession)
-    def _confirm_leave(self) -> None:
+    def _confirm_leave(self, message: LeaveSession) -> None:
         """Escape during a session: ask, then go back (see `leave_session`)."""
-        if self.session is None or self.session.finished:
+        if not self._in_play(message):
+            return
+        if message.session.finished:
             self.leave_session()
             return
         self._ask(
@@ -307,7 +333,7 @@ class QuizApp(App[None]):
         self.runner.session = None
         origin, self.session_origin = self.session_origin, None
         while len(self.screen_stack) > 1 and not (
-            self.screen is origin or isinstance(self.screen, HomeScreen)
+            self.screen is origin or self.screen is self.home
         ):
             self.pop_screen()
         if isinstance(self.screen, SessionOrigin):

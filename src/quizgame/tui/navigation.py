@@ -10,6 +10,8 @@ switches screens (see `QuizApp`). Which screen posts what:
     Feedback    NextRound, LeaveSession
     Results     PlayAgain, ReplayMissed, LeaveSession
     Statistics  StartSession (practice)
+
+and the app's own worker posts `PacksFound` to the app, which hands the packs to Home.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ from textual.screen import Screen
 
 if TYPE_CHECKING:
     from quizgame.core.packs.model import Pack
+    from quizgame.core.packs.read import LoadResult
     from quizgame.core.play.dealing import SessionOptions
-    from quizgame.core.play.session import AnswerRecord
+    from quizgame.core.play.session import AnswerRecord, Session
     from quizgame.tui.prefs import HomeChoices
 
 
@@ -62,35 +65,53 @@ class StartSession(Message):
         self.options = options
 
 
-class Answered(Message):
+class SessionMessage(Message):
+    """From a screen of `session`: the app acts on it only while that session is in play (a
+    late tick or key from a screen on its way out is dropped)."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+
+class Answered(SessionMessage):
     """The session recorded an answer, a skip or a time-out: show how it went."""
 
-    def __init__(self, record: AnswerRecord) -> None:
-        super().__init__()
+    def __init__(self, session: Session, record: AnswerRecord) -> None:
+        super().__init__(session)
         self.record = record
 
 
-class SessionOver(Message):
+class SessionOver(SessionMessage):
     """The session ended while a question was open (blitz: the clock ran out): the results."""
 
 
-class NextRound(Message):
+class NextRound(SessionMessage):
     """After feedback: the next question, or the results."""
 
 
-class PlayAgain(Message):
+class PlayAgain(SessionMessage):
     """The same pack and settings again (a new shuffle unless a seed was given)."""
 
 
-class ReplayMissed(Message):
+class ReplayMissed(SessionMessage):
     """Only the questions missed in the session just played, same mode."""
 
 
-class LeaveSession(Message):
+class LeaveSession(SessionMessage):
     """Back where the session was started; a session still running is ended (asking first)."""
 
 
 # --- Home ------------------------------------------------------------------------------------
+
+
+class PacksFound(Message):
+    """The look for packs is done: what it found, and a problem for the player if it failed."""
+
+    def __init__(self, results: list[LoadResult], problem: str = "") -> None:
+        super().__init__()
+        self.results = results
+        self.problem = problem
 
 
 class Remember(Message):

@@ -346,7 +346,7 @@ class EditorScreen(Screen[None]):
 
 
 def open_editor(
-    app: App[Any], path: Path, folder: Path, taken_ids: Iterable[str], then: Callable[[], None]
+    app: App[Any], path: Path, folder: Path, taken_ids: Iterable[str], then: Callable[[], object]
 ) -> None:
     """Open the pack at `path`: editable in the player's packs `folder`, read-only elsewhere;
     `then` is called when the editor closes."""
@@ -361,7 +361,7 @@ def open_editor(
 
 
 def start_new_pack(
-    app: App[Any], folder: Path, taken_ids: Iterable[str], then: Callable[[], None]
+    app: App[Any], folder: Path, taken_ids: Iterable[str], then: Callable[[], object]
 ) -> None:
     """Ask for a title, then open an empty pack in the editor (saved to the player's packs
     `folder`); `then` is called when the editor closes."""

@@ -141,7 +141,7 @@ class FeedbackScreen(SessionScreen):
     def action_next(self) -> None:
         if not self._gone_on:
             self._gone_on = True
-            self.post_message(NextRound())
+            self.post_message(NextRound(self.session))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "next":
@@ -149,4 +149,4 @@ class FeedbackScreen(SessionScreen):
             self.action_next()
 
     def action_leave(self) -> None:
-        self.post_message(LeaveSession())
+        self.post_message(LeaveSession(self.session))

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
-from textual.worker import get_current_worker
 
 from quizgame.core.packs.model import Difficulty, Pack, Spoiler
 from quizgame.core.play.dealing import SessionOptions, options_problem
@@ -78,19 +75,10 @@ class SettingsPanel(VerticalScroll, can_focus=False):
 class HomeScreen(Screen[None]):
     """Choose a pack and how to play it, then start.
 
-    `choices` are the ones remembered; `user_packs_dir` is named when no pack is found; `look`
-    finds the packs (it runs in a worker thread). Starting, the statistics and the editor are
-    asked of the app with messages (`quizgame.tui.navigation`).
+    `choices` are the ones remembered; `user_packs_dir` is named when no pack is found. Home
+    says "Looking for packs…" until it is given what was found (`show_packs`). Starting, the
+    statistics and the editor are asked of the app with messages (`quizgame.tui.navigation`).
     """
-
-    class PacksFound(Message):
-        """The look for packs is done: what it found, and a problem for the player if it
-        failed. Home shows them, then the message goes on to the app."""
-
-        def __init__(self, results: list[LoadResult], problem: str = "") -> None:
-            super().__init__()
-            self.results = results
-            self.problem = problem
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start", "Start"),
@@ -105,17 +93,13 @@ class HomeScreen(Screen[None]):
     # Textual declares this without ClassVar, so mypy refuses one here.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]  # noqa: RUF012
 
-    def __init__(
-        self,
-        choices: HomeChoices,
-        user_packs_dir: Path,
-        look: Callable[[], list[LoadResult]],
-    ) -> None:
+    def __init__(self, choices: HomeChoices, user_packs_dir: Path) -> None:
         super().__init__()
         self.choices = choices
         self.user_packs_dir = user_packs_dir
-        self.look = look
         self.results: list[LoadResult] = []
+        self._mounted = False  # set in on_mount (Textual's is_mounted only once Mount is done)
+        self._found_early: tuple[list[LoadResult], str] | None = None  # found before that
         self._message = ""
         self._categories_of: Pack | None = None  # the pack whose categories are listed
         self._mode_shown = ""  # the mode whose description is shown
@@ -193,7 +177,9 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#pack-list").focus()
-        self.reload_packs()
+        self._mounted = True
+        if self._found_early is not None:
+            self._fill(*self._found_early)
 
     def session_left(self) -> None:
         """Back from a session: the focus goes to the packs, not to a setting or Start (where
@@ -202,25 +188,17 @@ class HomeScreen(Screen[None]):
 
     # --- packs -----------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="packs")
-    def reload_packs(self) -> None:
-        """Look for packs (again, e.g. after a pack was edited or added), in a worker thread;
-        `PacksFound` reports what was found."""
-        try:
-            found = self.PacksFound(self.look())
-        except Exception as exc:  # a folder we cannot read must not stop the game
-            found = self.PacksFound([], f"Could not look for packs: {exc}")
-        if not get_current_worker().is_cancelled:  # a newer look is under way
-            self.post_message(found)
+    def show_packs(self, results: list[LoadResult], problem: str = "") -> None:
+        """Show the packs found, and a problem for the player if the look failed. The pack
+        remembered (else the first good one) is highlighted."""
+        if self._mounted:
+            self._fill(results, problem)
+        else:  # found while Home is being built: filled in before it is first drawn
+            self._found_early = (results, problem)
 
-    @on(PacksFound)
-    def _packs_found(self, message: PacksFound) -> None:
-        if message.problem:
-            self.say(message.problem)
-        self.show_packs(message.results)
-
-    def show_packs(self, results: list[LoadResult]) -> None:
-        """Fill the pack list; the remembered pack (else the first good one) is highlighted."""
+    def _fill(self, results: list[LoadResult], problem: str) -> None:
+        if problem:
+            self.say(problem)
         self.results = results
         pack_list = self.query_one("#pack-list", OptionList)
         pack_list.set_options(self._pack_options(results))

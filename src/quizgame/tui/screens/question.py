@@ -180,9 +180,9 @@ class QuestionScreen(SessionScreen):
             return
         record = self.session.tick()
         if record is not None:
-            self._hand_over(Answered(record))
+            self._hand_over(Answered(self.session, record))
         elif self.session.finished:
-            self._hand_over(SessionOver())
+            self._hand_over(SessionOver(self.session))
         else:
             for countdown in self.query(CountdownBar):
                 countdown.refresh_time()
@@ -202,11 +202,11 @@ class QuestionScreen(SessionScreen):
             record = self.session.answer(given)
         except SessionError as exc:
             if self.session.finished:  # blitz: the clock ran out just now
-                self._hand_over(SessionOver())
+                self._hand_over(SessionOver(self.session))
             else:
                 self.say(str(exc))
             return
-        self._hand_over(Answered(record))
+        self._hand_over(Answered(self.session, record))
 
     @on(ChoiceList.Chosen)
     def _chosen(self, event: ChoiceList.Chosen) -> None:
@@ -258,7 +258,7 @@ class QuestionScreen(SessionScreen):
             self.say(str(exc).capitalize() + ".")
             return
         if record is not None:  # a skip
-            self._hand_over(Answered(record))
+            self._hand_over(Answered(self.session, record))
             return
         self.say("")
         self._show()
@@ -293,4 +293,4 @@ class QuestionScreen(SessionScreen):
             self.action_lifeline(button_id.removeprefix("lifeline-"))
 
     def action_leave(self) -> None:
-        self.post_message(LeaveSession())
+        self.post_message(LeaveSession(self.session))

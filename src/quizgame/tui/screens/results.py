@@ -184,14 +184,14 @@ class ResultsScreen(SessionScreen):
         return True
 
     def action_again(self) -> None:
-        self.post_message(PlayAgain())
+        self.post_message(PlayAgain(self.session))
 
     def action_missed(self) -> None:
         if self.results.missed:
-            self.post_message(ReplayMissed())
+            self.post_message(ReplayMissed(self.session))
 
     def action_home(self) -> None:
-        self.post_message(LeaveSession())
+        self.post_message(LeaveSession(self.session))
 
     def action_statistics(self) -> None:
-        self.post_message(LeaveSession())
+        self.post_message(LeaveSession(self.session))
