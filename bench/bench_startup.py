@@ -42,10 +42,14 @@ SIZE = (80, 24)
 def timed_app_class() -> type:
     """QuizApp, saying READY (and leaving) once Home shows the packs, drawn."""
     sys.path.insert(0, str(ROOT / "src"))
+    from textual import on
+
     from quizgame.tui.app import QuizApp
+    from quizgame.tui.navigation import PacksFound
 
     class Timed(QuizApp):
-        def home_ready(self) -> None:
+        @on(PacksFound)  # QuizApp's own handler gives them to Home too
+        def packs_shown(self) -> None:
             self.call_after_refresh(self.ready)
 
         def ready(self) -> None:
@@ -75,9 +79,8 @@ def child_command(data_dir: str, packs: list[str]) -> None:
     def run_headless(self: object, *args: object, **kwargs: object) -> None:
         original_run(self, headless=True, size=SIZE)  # type: ignore[arg-type]
 
-    app_module.QuizApp.run = run_headless  # type: ignore[method-assign]
-    app_module.QuizApp.home_ready = app_class.home_ready  # type: ignore[method-assign]
-    app_module.QuizApp.ready = app_class.ready  # type: ignore[attr-defined]
+    app_class.run = run_headless  # type: ignore[attr-defined]
+    app_module.QuizApp = app_class  # type: ignore[misc,assignment]  # what `run_game` imports
     from quizgame.cli import main, play
 
     play.has_terminal = lambda: True  # headless here: the app draws to nothing, on purpose

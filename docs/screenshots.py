@@ -73,9 +73,12 @@ async def main() -> None:
     IMAGES.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as data:
         app = QuizApp(
-            pack_dirs=[PACK.parent], data_dir=Path(data), start_pack=pack, start_options=options
+            pack_dirs=[PACK.parent],
+            data_dir=Path(data),
+            start_pack=pack,
+            start_options=options,
+            clock=clock,
         )
-        app.clock = clock
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             for number in range(COUNT):

@@ -11,7 +11,7 @@ import pytest
 
 from quizgame.core.play.modes import Mode
 from quizgame.core.scores import queries
-from quizgame.core.scores.queries import iso_week
+from quizgame.core.scores.queries import AccuracyPoint, PackTotals, iso_week, pack_totals
 from quizgame.core.scores.store import ScoreStore
 from tests.clocks import WallClock
 from tests.played import make_pack, play
@@ -225,3 +225,25 @@ def test_most_missed_and_practice_my_misses(store: ScoreStore) -> None:
     assert store.read(queries.practice_ids, "nothing") == ()
     assert [m.pack_id for m in store.read(queries.most_missed)] == ["films"] * 3
     assert len(store.read(queries.most_missed, limit=1)) == 1
+
+
+def test_pack_totals_add_up_each_packs_points_most_played_first() -> None:
+    def point(
+        pack_id: str, period: str, sessions: int, correct: int, answered: int
+    ) -> AccuracyPoint:
+        return AccuracyPoint(pack_id, f"The {pack_id}", period, sessions, correct, answered)
+
+    totals = pack_totals(
+        [
+            point("a", "2025-03-01", 1, 1, 4),
+            point("b", "2025-03-01", 2, 3, 7),
+            point("b", "2025-03-02", 1, 4, 4),
+            point("c", "2025-03-02", 1, 0, 0),
+        ]
+    )
+    assert totals == [
+        PackTotals("b", "The b", sessions=3, correct=7, answered=11),
+        PackTotals("a", "The a", sessions=1, correct=1, answered=4),
+        PackTotals("c", "The c", sessions=1, correct=0, answered=0),
+    ]
+    assert totals[0].accuracy == pytest.approx(7 / 11) and totals[2].accuracy == 0.0

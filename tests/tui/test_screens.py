@@ -10,6 +10,7 @@ import pytest
 from textual.widgets import Button, OptionList, Select, SelectionList, Static
 
 from quizgame.core.packs.model import QuestionType
+from quizgame.core.packs.read import LoadResult
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import EndReason, Mode
 from quizgame.core.play.results import AnswerRecord, Results
@@ -407,17 +408,19 @@ async def test_start_stays_in_view_at_80x24_with_many_categories(
 async def test_home_built_before_the_packs_are_found_fills_them_in(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Home is normally built with the packs (the look started at load is done by then); when
-    # the look is slow, it is built at once and filled in when the look ends.
-    from quizgame.tui.screens import home as home_module
-
+    # Home is built at once, saying it looks for packs, and filled in when the look ends.
     release = threading.Event()
     app = make_app(data_dir)
     look = app.discover_packs
     monkeypatch.setattr(app, "discover_packs", lambda: release.wait(10) and look())
-    monkeypatch.setattr(home_module, "FIRST_LOOK_WAIT", 0)
-    ready: list[bool] = []
-    monkeypatch.setattr(app, "home_ready", lambda: ready.append(True))
+    ready: list[bool] = []  # each time Home shows the packs found
+    show_packs = HomeScreen.show_packs
+
+    def shown(home: HomeScreen, results: list[LoadResult], problem: str = "") -> None:
+        show_packs(home, results, problem)
+        ready.append(True)
+
+    monkeypatch.setattr(HomeScreen, "show_packs", shown)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         pack_list = app.screen.query_one("#pack-list", OptionList)

@@ -10,9 +10,9 @@ import click
 from quizgame.cli.common import Places, UserError, data_dir_option, packs_option, places
 from quizgame.core.packs.model import Difficulty, Pack, Spoiler
 
-# Light modules only at import: the loader (YAML) and the session (answer checking) load when a
-# pack is named, and the game's own start-up loads them in the background otherwise.
-from quizgame.core.play.dealing import SessionOptions
+# Light modules only at import: the loader (YAML) loads when a pack is named, and the game's own
+# start-up loads it in the background otherwise.
+from quizgame.core.play.dealing import SessionOptions, options_problem
 from quizgame.core.play.modes import Mode
 
 
@@ -99,12 +99,9 @@ def command(
     pack = resolve_pack(pack_ref, where) if pack_ref else None
     if pack is not None:
         # Fail here, in one line, rather than inside the game.
-        from quizgame.core.play.session import Session, SessionError
-
-        try:
-            Session(pack, options)
-        except SessionError as exc:
-            raise UserError(f"{pack.id}: {exc}") from None
+        problem = options_problem(pack, options)
+        if problem:
+            raise UserError(f"{pack.id}: {problem}")
     run_game(where, pack, options)
 
 
@@ -127,5 +124,5 @@ def run_game(where: Places, pack: Pack | None, options: SessionOptions) -> None:
         pack_dirs=where.pack_dirs, data_dir=where.data, start_pack=pack, start_options=options
     )
     app.run()
-    if app.return_code:  # a crash has said its one line already (see QuizApp._fatal_error)
+    if app.return_code:  # a crash has said its one line already (see quizgame.tui.crash)
         raise SystemExit(app.return_code)

@@ -1,45 +1,59 @@
-"""QuizApp: the game in the terminal. It drives a core Session and shows its state; no rules here.
+"""QuizApp: the game in the terminal, and the one navigator between its screens.
 
-Screens: Home (the default screen, never popped) → a session's screens, one at a time on top of
-it (question → feedback → question … → results) → back Home (or to Statistics,
-for a practice session started there). Help and confirmations are modals.
+Screens post messages (`quizgame.tui.navigation`) and this app decides what shows next; a
+screen never calls the app. Home is the default screen, never popped; a session's screens come
+one at a time on top of it (question → feedback → question … → results), then it is back to
+Home (or to Statistics, for a practice session started there). Help and confirmations are
+modals. The session itself is run by `SessionRunner`; no game rules here.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import sys
-import threading
 import time
-import traceback
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future
-from datetime import datetime
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.segment import Segment, Segments
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
-from textual.widget import Widget
+from textual.worker import get_current_worker
 
 from quizgame.core import paths
 from quizgame.core.play.dealing import SessionOptions
-from quizgame.tui import safetext
-from quizgame.tui.prefs import HomeChoices, load_choices, save_choices
+from quizgame.tui import crash, safetext
+from quizgame.tui.navigation import (
+    Answered,
+    EditPack,
+    KeepsChanges,
+    LeaveSession,
+    NewPack,
+    NextRound,
+    OpenStats,
+    PacksFound,
+    PlayAgain,
+    Remember,
+    ReplayMissed,
+    SessionMessage,
+    SessionOrigin,
+    SessionOver,
+    SessionScreen,
+    StartSession,
+)
+from quizgame.tui.prefs import load_choices, save_choices
 from quizgame.tui.screens.home import HomeScreen
+from quizgame.tui.sessions import SessionRunner
 
 if TYPE_CHECKING:
     from quizgame.core.packs.model import Pack
     from quizgame.core.packs.read import LoadResult
-    from quizgame.core.play.results import AnswerRecord, Results
     from quizgame.core.play.session import Clock, Session
     from quizgame.tui.hooks import ResultsPanel, SessionListener
     from quizgame.tui.scorekeeper import ScoreKeeper
 
-# Start-up imports only what Home needs. The loader is imported in the thread that looks for
+# Start-up imports only what Home needs. The loader is imported in the worker that looks for
 # packs; the session, the score history and the other screens when first used.
 
 
@@ -76,19 +90,24 @@ class QuizApp(App[None]):
         self.data_dir = Path(data_dir) if data_dir is not None else paths.data_dir()
         self.start_pack = start_pack
         self.start_options = start_options or SessionOptions()
-        self.clock = clock
-        self.listeners: list[SessionListener] = list(listeners)
-        self.results_panels: list[ResultsPanel] = list(results_panels)
-        self.record_scores = record_scores
-        self._scores: ScoreKeeper | None = None
-        self.session: Session | None = None
+        self.runner = SessionRunner(
+            clock,
+            listeners,
+            results_panels,
+            paths.scores_db(self.data_dir) if record_scores else None,
+            notify=lambda message, severity, timeout: self.notify(
+                message, severity=severity, timeout=timeout, markup=False
+            ),
+        )
+        self.listeners = self.runner.listeners
+        self.results_panels = self.runner.results_panels
         # Where a session goes back to when it ends or is left: Home, or Statistics for a
         # practice session. Replays from the results keep it.
         self.session_origin: Screen[object] | None = None
-        self.packs_found: Future[list[LoadResult]] | None = None  # the first look, for Home
         self.choices = load_choices(self.settings_path)
         if self.choices.theme in self.available_themes:
             self.theme = self.choices.theme
+        self.home = HomeScreen(self.choices, self.user_packs_dir)  # the default screen
 
     # --- errors and notices ----------------------------------------------------------------------
 
@@ -107,27 +126,14 @@ class QuizApp(App[None]):
             message, title = safetext.clean(message), safetext.clean(title)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
-    def _fatal_error(self) -> None:
-        # A bug must never show a player a traceback: it goes to a crash log in the data folder,
-        # and the terminal gets one line. (Pilot tests still see the exception itself.)
-        error = sys.exc_info()[1] or self._exception
-        log = self.data_dir / "crash.log"
-        try:
-            log.parent.mkdir(parents=True, exist_ok=True)
-            with log.open("a", encoding="utf-8") as handle:
-                handle.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n")
-                handle.write("".join(traceback.format_exception(error)) if error else "")
-            where = f" (details in {log})"
-        except OSError:
-            where = ""
-        name = type(error).__name__ if error else "error"
-        line = safetext.clean_line(f"quizgame: internal error: {name}: {error}{where}")
+    def _handle_exception(self, error: Exception) -> None:
+        # The one private Textual method the game overrides (see quizgame.tui.crash): a crash is
+        # one line on the terminal and a crash log. Pilot tests still see the exception itself.
         self.bell()
-        # Segments, not Text: printed as they are, one line however narrow the terminal.
-        self._exit_renderables.append(Segments([Segment(line), Segment.line()]))
-        self._close_messages_no_wait()
+        crash.as_one_line(error, self.data_dir / "crash.log")
+        super()._handle_exception(error)
 
-    # --- places ----------------------------------------------------------------------------------
+    # --- places and choices ----------------------------------------------------------------------
 
     @property
     def settings_path(self) -> Path:
@@ -138,49 +144,43 @@ class QuizApp(App[None]):
         return paths.user_packs_dir(self.data_dir)
 
     @property
+    def session(self) -> Session | None:
+        """The session in play (or just played), if any."""
+        return self.runner.session
+
+    @property
     def scores(self) -> ScoreKeeper | None:
         """The score history's keeper (None without `record_scores`), made on first use."""
-        self._keep_scores()
-        return self._scores
-
-    def _keep_scores(self) -> None:
-        """Make the score keeper and hook it in as a listener and a results panel."""
-        if self._scores is None and self.record_scores:
-            from quizgame.tui.scorekeeper import ScoreKeeper
-
-            self._scores = ScoreKeeper(paths.scores_db(self.data_dir), report=self._report)
-            self.listeners.append(self._scores)
-            self.results_panels.append(self._scores.results_panel)
+        return self.runner.scores
 
     def discover_packs(self) -> list[LoadResult]:
-        """Every pack in the pack folders, broken ones included (called from a thread)."""
+        """Every pack in the pack folders, broken ones included (called in a worker thread)."""
         from quizgame.core.packs.read import discover_packs
 
         return discover_packs(self.pack_dirs, cache_dir=paths.cache_dir(self.data_dir))
 
-    def begin_discovery(self) -> Future[list[LoadResult]]:
-        """Look for packs in a thread; the future holds what `discover_packs` found."""
-        future: Future[list[LoadResult]] = Future()
+    @work(thread=True, exclusive=True, group="packs")
+    def look_for_packs(self) -> None:
+        """Look for packs in a worker thread; `PacksFound` says what was found."""
+        try:
+            found = PacksFound(self.discover_packs())
+        except Exception as exc:  # a folder we cannot read must not stop the game
+            found = PacksFound([], f"Could not look for packs: {exc}")
+        if not get_current_worker().is_cancelled:  # a newer look is under way
+            self.post_message(found)
 
-        def look() -> None:
-            try:
-                future.set_result(self.discover_packs())
-            except BaseException as exc:  # handed to whoever waits on the future
-                future.set_exception(exc)
+    @on(PacksFound)
+    def _show_packs(self, message: PacksFound) -> None:
+        self.home.show_packs(message.results, message.problem)
 
-        threading.Thread(target=look, name="quizgame-packs", daemon=True).start()
-        return future
+    @on(Remember)
+    def _remember(self, message: Remember) -> None:
+        """Keep the Home choices for next time (with the theme, which Home does not choose)."""
+        message.choices.theme = self.choices.theme
+        self.choices = message.choices
+        save_choices(self.settings_path, self.choices)
 
-    def on_load(self) -> None:
-        # Start looking while Textual sets up the terminal and builds Home.
-        self.packs_found = self.begin_discovery()
-
-    def remember(self, choices: HomeChoices) -> None:
-        """Keep the Home choices for next time."""
-        self.choices = choices
-        save_choices(self.settings_path, choices)
-
-    def toggle_theme(self) -> None:
+    def action_toggle_theme(self) -> None:
         """Light or dark, remembered."""
         self.action_toggle_dark()
         self.choices.theme = self.theme
@@ -188,132 +188,136 @@ class QuizApp(App[None]):
 
     # --- start-up --------------------------------------------------------------------------------
 
+    def on_load(self) -> None:
+        self.look_for_packs()  # at once, while Textual sets up the terminal and builds Home
+
     def get_default_screen(self) -> Screen[None]:
-        return HomeScreen()
+        return self.home
 
     def on_mount(self) -> None:
         if self.start_pack is not None:
-            problem = self.start_session(self.start_pack, self.start_options)
-            if problem:
-                self.notify(problem, severity="error", markup=False)
+            self._start(self.start_pack, self.start_options)
 
     def on_unmount(self) -> None:
-        if self._scores is not None:
-            self._scores.close()  # a session still running is written as abandoned
+        self.runner.close()  # a session still running is written as abandoned
 
-    def _report(self, message: str) -> None:
-        self.notify(message, severity="warning", markup=False, timeout=10)
+    # --- Home's other places ---------------------------------------------------------------------
 
-    def home_ready(self) -> None:
-        """Home shows the packs: the first usable screen. A hook for benchmarks and tests."""
+    @on(OpenStats)
+    def _open_stats(self, message: OpenStats) -> None:
+        from quizgame.core.packs.model import Spoiler
+        from quizgame.tui.screens.stats import StatsScreen
+
+        scores = self.scores
+        store = scores.store if scores is not None else None
+        self.push_screen(StatsScreen(message.packs, store, Spoiler(self.choices.spoiler)))
+
+    @on(EditPack)
+    def _edit_pack(self, message: EditPack) -> None:
+        from quizgame.tui.screens.editor import open_editor
+
+        folder = self.user_packs_dir
+        open_editor(self, message.path, folder, message.taken_ids, then=self.look_for_packs)
+
+    @on(NewPack)
+    def _new_pack(self, message: NewPack) -> None:
+        from quizgame.tui.screens.editor import start_new_pack
+
+        start_new_pack(self, self.user_packs_dir, message.taken_ids, then=self.look_for_packs)
 
     # --- a session -------------------------------------------------------------------------------
 
-    def new_session(self, pack: Pack, options: SessionOptions) -> Session:
-        """Build a session wired to the listeners (raises SessionError)."""
-        from quizgame.core.play.session import Session
+    @on(StartSession)
+    def _start_session(self, message: StartSession) -> None:
+        self._start(message.pack, message.options)
 
-        self._keep_scores()  # now, so that it hears about the session from its start
-        holder: list[Session] = []
-
-        def recorded(record: AnswerRecord) -> None:
-            self._tell("answer_recorded", holder[0], record)
-
-        session = Session(pack, options, clock=self.clock, on_record=recorded)
-        holder.append(session)
-        return session
-
-    def start_session(self, pack: Pack, options: SessionOptions) -> str | None:
-        """Start playing; returns a message for the player if the session cannot start."""
+    def _start(self, pack: Pack, options: SessionOptions) -> None:
+        """Start playing: the first question, on top of the screen it was started from."""
         from quizgame.core.play.session import SessionError
 
         try:
-            session = self.new_session(pack, options)
-        except SessionError as exc:
-            return f"Cannot start: {exc}."
-        self.session = session
-        if not getattr(self.screen, "IN_SESSION", False):
+            session = self.runner.start(pack, options)
+        except SessionError as exc:  # screens check first; a start from the command line too
+            self.notify(f"Cannot start: {exc}.", severity="error", markup=False)
+            return
+        if not isinstance(self.screen, SessionScreen):
             self.session_origin = self.screen
-        self._tell("session_started", session)
         self._show_question(session)
-        return None
 
     def _show_question(self, session: Session) -> None:
         from quizgame.tui.screens.question import QuestionScreen
 
         self._show(QuestionScreen(session))
 
-    def show_feedback(self, record: AnswerRecord) -> None:
+    def _in_play(self, message: SessionMessage) -> bool:
+        """Whether `message` is about the session in play (a late tick or key from a screen
+        on its way out is not)."""
+        return message.session is self.session
+
+    @on(Answered)
+    def _answered(self, message: Answered) -> None:
         from quizgame.tui.screens.feedback import FeedbackScreen
 
-        assert self.session is not None
-        self._show(FeedbackScreen(self.session, record))
+        if self._in_play(message):
+            self._show(FeedbackScreen(message.session, message.record))
 
-    def next_round(self) -> None:
+    @on(NextRound)
+    def _next_round(self, message: NextRound) -> None:
         """After feedback: the next question, or the results."""
-        session = self.session
-        if session is None:
+        if not self._in_play(message):
             return
         from quizgame.core.play.session import SessionError
+
+        session = message.session
 
         try:
             round_ = session.advance()
         except SessionError:
             return
         if round_ is None:
-            self.show_results()
+            self._show_results(session)
         else:
             self._show_question(session)
 
-    def show_results(self) -> None:
+    @on(SessionOver)
+    def _session_over(self, message: SessionOver) -> None:
+        if self._in_play(message):
+            self._show_results(message.session)
+
+    def _show_results(self, session: Session) -> None:
         from quizgame.tui.screens.results import ResultsScreen
+        from quizgame.tui.screens.stats import StatsScreen
 
-        session = self.session
-        assert session is not None and session.finished
-        results = session.results()
-        self._tell("session_ended", session, results)
-        self._show(ResultsScreen(session, results, self._panels(session, results)))
+        results, panels = self.runner.finish()
+        back_to_statistics = isinstance(self.session_origin, StatsScreen)
+        self._show(ResultsScreen(session, results, panels, back_to_statistics=back_to_statistics))
 
-    def play_again(self) -> None:
-        """The same pack and settings (a new shuffle unless a seed was given)."""
-        if self.session is not None:
-            self._restart(self.session.pack, self.session.options)
+    @on(PlayAgain)
+    def _play_again(self, message: PlayAgain) -> None:
+        if self._in_play(message):
+            self._start(message.session.pack, message.session.options)
 
-    def replay_missed(self) -> None:
-        """Only the questions missed in the last session, same mode."""
-        session = self.session
-        if session is None or not session.missed_ids():
-            return
-        options = dataclasses.replace(
-            session.options, question_ids=session.missed_ids(), count=None, seed=None
-        )
-        self._restart(session.pack, options)
+    @on(ReplayMissed)
+    def _replay_missed(self, message: ReplayMissed) -> None:
+        from quizgame.core.play.replays import missed_options
 
-    def _restart(self, pack: Pack, options: SessionOptions) -> None:
-        problem = self.start_session(pack, options)
-        if problem:
-            self.notify(problem, severity="error", markup=False)
+        session = message.session
+        if self._in_play(message) and session.missed_ids():
+            self._start(session.pack, missed_options(session.options, session.missed_ids()))
 
-    def leave_session(self) -> None:
-        """Back where the session was started (Home, or Statistics), ending it if still running.
+    def _show(self, screen: Screen[None]) -> None:
+        """Show a session screen in place of the current one (or on top of Home)."""
+        if isinstance(self.screen, SessionScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
-        That screen's `session_left()` is called, if it has one: Home puts the focus back on
-        the packs, Statistics reads the new answers.
-        """
-        self._end_early()
-        self.session = None
-        origin, self.session_origin = self.session_origin, None
-        while len(self.screen_stack) > 1 and not (
-            self.screen is origin or isinstance(self.screen, HomeScreen)
-        ):
-            self.pop_screen()
-        session_left = getattr(self.screen, "session_left", None)
-        if callable(session_left):
-            session_left()
-
-    def confirm_leave(self) -> None:
+    @on(LeaveSession)
+    def _confirm_leave(self, message: LeaveSession) -> None:
         """Escape during a session: ask, then go back (see `leave_session`)."""
-        if self.session is None or self.session.finished:
+        if not self._in_play(message):
+            return
+        if message.session.finished:
             self.leave_session()
             return
         self._ask(
@@ -322,37 +326,18 @@ class QuizApp(App[None]):
             lambda yes: self.leave_session() if yes else None,
         )
 
-    def _end_early(self) -> None:
-        session = self.session
-        if session is not None and not session.finished:
-            session.abandon()
-            self._tell("session_ended", session, session.results())
-
-    def _show(self, screen: Screen[None]) -> None:
-        """Show a session screen in place of the current one (or on top of Home)."""
-        if getattr(self.screen, "IN_SESSION", False):
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
-
-    def _panels(self, session: Session, results: Results) -> Sequence[Widget]:
-        widgets = []
-        for panel in self.results_panels:
-            try:
-                widget = panel(session, results)
-            except Exception as exc:  # an extra must never cost the player their results
-                self.notify(f"A results panel failed: {exc}", severity="warning", markup=False)
-                continue
-            if widget is not None:
-                widgets.append(widget)
-        return widgets
-
-    def _tell(self, event: str, session: Session, *args: object) -> None:
-        for listener in self.listeners:
-            try:
-                getattr(listener, event)(session, *args)
-            except Exception as exc:  # e.g. a locked score database: report it, play on
-                self.notify(f"{exc}", severity="error", markup=False)
+    def leave_session(self) -> None:
+        """Back where the session was started (Home, or Statistics), ending it if still running;
+        that screen is told (`SessionOrigin.session_left`)."""
+        self.runner.end_early()
+        self.runner.session = None
+        origin, self.session_origin = self.session_origin, None
+        while len(self.screen_stack) > 1 and not (
+            self.screen is origin or self.screen is self.home
+        ):
+            self.pop_screen()
+        if isinstance(self.screen, SessionOrigin):
+            self.screen.session_left()
 
     # --- modals ----------------------------------------------------------------------------------
 
@@ -392,7 +377,7 @@ class QuizApp(App[None]):
         """Quit; during a session, ask first."""
         if isinstance(self.screen, ModalScreen):
             return
-        if any(getattr(screen, "unsaved_changes", False) for screen in self.screen_stack):
+        if any(isinstance(s, KeepsChanges) and s.unsaved_changes for s in self.screen_stack):
             self._ask(
                 "Quit without saving?",
                 "Your changes in the pack editor are lost.",
@@ -405,7 +390,7 @@ class QuizApp(App[None]):
 
         def quit_if(yes: bool) -> None:
             if yes:
-                self._end_early()
+                self.runner.end_early()
                 self.exit()
 
         self._ask("Quit quizgame?", "The session ends here and counts as abandoned.", quit_if)

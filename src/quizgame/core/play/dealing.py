@@ -40,6 +40,19 @@ class Round:
     rights: tuple[str, ...] = ()  # matching, shuffled
 
 
+NO_MATCHING_QUESTIONS = "no questions in this pack match the chosen settings"
+
+
+def options_problem(pack: Pack, options: SessionOptions) -> str | None:
+    """Why no session can be dealt from `pack` with `options`, for the player; None if one can.
+
+    The same check `Session` makes when it is built, without building one.
+    """
+    if not select_questions(pack, options, random.Random(0)):  # any shuffle deals as many
+        return NO_MATCHING_QUESTIONS
+    return None
+
+
 def select_questions(pack: Pack, options: SessionOptions, rng: random.Random) -> list[Question]:
     """The questions matching the options, shuffled by `rng`, cut to `count`.
 
@@ -125,6 +138,12 @@ def make_round(number: int, question: Question, rng: random.Random) -> Round:
         return _shuffled(values, rng, avoid_same)
 
     return Round(number, question, **PLAY[question.type].deal(question, shuffle))
+
+
+def given_for_choice(round_: Round, choice: str) -> Any:
+    """The answer a chosen choice gives, as its type reads it (`judging.PLAY`): a bool for a
+    true/false question, else the choice's text."""
+    return PLAY[round_.question.type].from_choice(choice)
 
 
 def describe_given(question: Question, given: Any) -> str:

@@ -73,7 +73,7 @@ def category_results(records: Iterable[AnswerRecord]) -> tuple[CategoryResult, .
     """Correct, asked and points per category (in order of first appearance) from `records`."""
     categories: dict[str, list[AnswerRecord]] = {}
     for record in records:
-        categories.setdefault(record.question.category or "other", []).append(record)
+        categories.setdefault(category_name(record.question), []).append(record)
     return tuple(
         CategoryResult(
             category=name,
@@ -82,4 +82,42 @@ def category_results(records: Iterable[AnswerRecord]) -> tuple[CategoryResult, .
             points=sum(r.points for r in recs),
         )
         for name, recs in categories.items()
+    )
+
+
+UNCATEGORISED = "other"  # the category of a question that names none
+
+
+def category_name(question: Question) -> str:
+    """The category a question counts under in the results."""
+    return question.category or UNCATEGORISED
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryLine:
+    """One category of a session: right out of answered, skips apart, and the points."""
+
+    category: str
+    correct: int
+    answered: int  # skips not counted
+    skipped: int
+    points: int
+
+
+def category_lines(results: Results) -> tuple[CategoryLine, ...]:
+    """A line per category of `results.by_category`, in its order, with the skips counted."""
+    skipped: dict[str, int] = {}
+    for record in results.records:
+        if record.skipped:
+            name = category_name(record.question)
+            skipped[name] = skipped.get(name, 0) + 1
+    return tuple(
+        CategoryLine(
+            category=row.category,
+            correct=row.correct,
+            answered=row.asked - skipped.get(row.category, 0),
+            skipped=skipped.get(row.category, 0),
+            points=row.points,
+        )
+        for row in results.by_category
     )

@@ -18,6 +18,7 @@ from typing import Any
 
 from quizgame.core.packs.model import Pack, QuestionType
 from quizgame.core.play.dealing import (
+    NO_MATCHING_QUESTIONS,
     Round,
     SessionOptions,
     describe_given,
@@ -60,7 +61,7 @@ class Session:
         self._rng = random.Random(self.seed)
         questions = select_questions(pack, self.options, self._rng)
         if not questions:
-            raise SessionError("no questions in this pack match the chosen settings")
+            raise SessionError(NO_MATCHING_QUESTIONS)
         self.rounds: tuple[Round, ...] = tuple(
             make_round(i + 1, q, self._rng) for i, q in enumerate(questions)
         )

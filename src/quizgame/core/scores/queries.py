@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -318,3 +319,32 @@ def session_answers(conn: sqlite3.Connection, session_id: int) -> list[AnswerRow
 def count_sessions(conn: sqlite3.Connection) -> int:
     """How many sessions the history holds, of every kind and status."""
     return int(conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
+
+
+@dataclass(frozen=True, slots=True)
+class PackTotals:
+    """A pack's answers over all its plays."""
+
+    pack_id: str
+    title: str
+    sessions: int
+    correct: int
+    answered: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.answered if self.answered else 0.0
+
+
+def pack_totals(points: Iterable[AccuracyPoint]) -> list[PackTotals]:
+    """Totals per pack from its accuracy points (`accuracy_over_time`), most played first."""
+    totals: dict[str, list[int]] = {}
+    titles: dict[str, str] = {}
+    for point in points:
+        total = totals.setdefault(point.pack_id, [0, 0, 0])
+        total[0] += point.sessions
+        total[1] += point.correct
+        total[2] += point.answered
+        titles[point.pack_id] = point.pack_title
+    records = [PackTotals(pid, titles[pid], *total) for pid, total in totals.items()]
+    return sorted(records, key=lambda r: (-r.sessions, r.title))

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
@@ -25,72 +25,11 @@ from quizgame.core.packs.model import QuestionType
 from quizgame.core.packs.starter import schema_reference
 from quizgame.tui import safetext
 from quizgame.tui.screens.confirm import ConfirmScreen, dismiss_unless_kept
-from quizgame.tui.screens.editor_form import TYPE_LABELS, QuestionFormScreen, TypeChooser
+from quizgame.tui.screens.editor_form import QuestionFormScreen, TypeChooser
 from quizgame.tui.screens.editor_new import NewPackScreen
-
-if TYPE_CHECKING:
-    from quizgame.tui.app import QuizApp
+from quizgame.tui.screens.editor_preview import question_label, question_preview
 
 EDITING_ACTIONS = {"add", "edit", "delete", "move", "save"}
-PREVIEW_FIELDS = (
-    "choices",
-    "answer",
-    "accept",
-    "tolerance",
-    "unit",
-    "items",
-    "pairs",
-    "difficulty",
-    "category",
-    "explanation",
-    "hint",
-    "source",
-    "tags",
-    "time_limit",
-    "spoiler",
-)
-
-
-def type_label(data: dict[str, Any]) -> str:
-    try:
-        return TYPE_LABELS[QuestionType(str(data.get("type")))]
-    except ValueError:
-        return str(data.get("type"))
-
-
-def question_label(number: int, data: dict[str, Any]) -> Content:
-    """A question in the list: its number, prompt, then its type and id."""
-    return safetext.assemble(
-        (f"{number}. ", "bold"),
-        safetext.line(data.get("prompt", "")),
-        "\n   ",
-        (safetext.clean_line(f"{type_label(data)} · {data.get('id', '')}"), "$text-muted"),
-    )
-
-
-def _value_text(value: Any) -> str:
-    if isinstance(value, dict):
-        return "; ".join(f"{k} → {v}" for k, v in value.items())
-    if isinstance(value, list):
-        return " | ".join(map(str, value))
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def question_preview(data: dict[str, Any]) -> Content:
-    """Every field of a question, read-only."""
-    parts: list[safetext.Part] = [
-        (type_label(data), "bold"),
-        ("  " + safetext.clean_line(data.get("id", "")), "$text-muted"),
-        "\n\n",
-        safetext.literal(data.get("prompt", ""), "bold"),
-        "\n",
-    ]
-    for name in PREVIEW_FIELDS:
-        if name in data and data[name] not in (None, "", [], {}):
-            parts += ["\n", (f"{name.replace('_', ' ')}: ", "$text-muted"), _value_text(data[name])]
-    return safetext.assemble(*parts)
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -113,8 +52,6 @@ class EditorScreen(Screen[None]):
         Binding("c", "copy", "Copy to my packs"),
         Binding("escape", "close", "Back"),
     ]
-
-    app: QuizApp
 
     def __init__(
         self,
@@ -409,10 +346,10 @@ class EditorScreen(Screen[None]):
 
 
 def open_editor(
-    app: QuizApp, path: Path, taken_ids: Iterable[str], then: Callable[[], None]
+    app: App[Any], path: Path, folder: Path, taken_ids: Iterable[str], then: Callable[[], object]
 ) -> None:
-    """Open the pack at `path`: editable in the player's packs folder, read-only elsewhere."""
-    folder = app.user_packs_dir
+    """Open the pack at `path`: editable in the player's packs `folder`, read-only elsewhere;
+    `then` is called when the editor closes."""
     screen = EditorScreen(
         path, editable=_inside(path, folder), user_folder=folder, taken_ids=taken_ids
     )
@@ -423,9 +360,11 @@ def open_editor(
     app.push_screen(screen, closed)
 
 
-def start_new_pack(app: QuizApp, taken_ids: Iterable[str], then: Callable[[], None]) -> None:
-    """Ask for a title, then open an empty pack in the editor (saved to the player's packs)."""
-    folder = app.user_packs_dir
+def start_new_pack(
+    app: App[Any], folder: Path, taken_ids: Iterable[str], then: Callable[[], object]
+) -> None:
+    """Ask for a title, then open an empty pack in the editor (saved to the player's packs
+    `folder`); `then` is called when the editor closes."""
     taken = set(taken_ids)
 
     def named(answer: tuple[str, str] | None) -> None:

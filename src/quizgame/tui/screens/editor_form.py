@@ -9,7 +9,7 @@ number written as text) so that saving touches as little of the file as possible
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -31,9 +31,6 @@ from quizgame.tui.widgets.editor_fields import (
     read_field,
     read_lines,
 )
-
-if TYPE_CHECKING:
-    from quizgame.tui.app import QuizApp
 
 TYPE_LABELS = {qtype: kind.label for qtype, kind in KINDS.items()}
 # What an omitted field means, so that "medium" chosen again is not written out.
@@ -128,8 +125,6 @@ class QuestionFormScreen(Screen[dict[str, Any] | None]):
         Binding("ctrl+s", "save", "Save question", priority=True),
         Binding("escape", "cancel", "Cancel"),
     ]
-
-    app: QuizApp
 
     def __init__(
         self,

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 
@@ -16,12 +15,10 @@ from quizgame.core.play.modes import EndReason, Mode
 from quizgame.core.play.results import AnswerRecord
 from quizgame.core.play.session import Session
 from quizgame.tui import safetext
+from quizgame.tui.navigation import LeaveSession, NextRound, SessionScreen
 from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.countdown import CountdownBar
 from quizgame.tui.widgets.status import StatusBar
-
-if TYPE_CHECKING:
-    from quizgame.tui.app import QuizApp
 
 
 def verdict_line(record: AnswerRecord) -> tuple[str, Content]:
@@ -55,18 +52,14 @@ def labelled(label: str, text: str) -> Content:
     return safetext.assemble((f"{label}: ", "bold"), text)
 
 
-class FeedbackScreen(Screen[None]):
-    """How the last answer went; Enter or Space goes on."""
-
-    IN_SESSION: ClassVar[bool] = True  # the app swaps these in place of each other
+class FeedbackScreen(SessionScreen):
+    """How the last answer went; Enter or Space goes on (`NextRound`)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "next", "Next"),
         Binding("escape", "leave", "Leave session"),
         Binding("q", "app.quit", "Quit"),
     ]
-
-    app: QuizApp
 
     def __init__(self, session: Session, record: AnswerRecord) -> None:
         super().__init__()
@@ -130,7 +123,7 @@ class FeedbackScreen(Screen[None]):
     def action_next(self) -> None:
         if not self._gone_on:
             self._gone_on = True
-            self.app.next_round()
+            self.post_message(NextRound(self.session))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "next":
@@ -138,4 +131,4 @@ class FeedbackScreen(Screen[None]):
             self.action_next()
 
     def action_leave(self) -> None:
-        self.app.confirm_leave()
+        self.post_message(LeaveSession(self.session))

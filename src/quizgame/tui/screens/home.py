@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from concurrent.futures import Future, wait
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,14 +16,14 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from quizgame.core.packs.model import Difficulty, Pack, Spoiler
-from quizgame.core.play.dealing import SessionOptions
+from quizgame.core.play.dealing import SessionOptions, options_problem
 from quizgame.core.play.modes import MODE_DESCRIPTIONS, Mode
 from quizgame.tui import safetext
+from quizgame.tui.navigation import EditPack, NewPack, OpenStats, Remember, StartSession
 from quizgame.tui.prefs import HomeChoices
 
 if TYPE_CHECKING:
     from quizgame.core.packs.read import LoadResult
-    from quizgame.tui.app import QuizApp
 
 COUNTS = (5, 10, 15, 20, 30, 50)
 ALL = 0  # the count Select's value for "every question"
@@ -34,9 +34,6 @@ SPOILER_LABELS = {
 }
 ANY = ""  # the difficulty Select's value for "any"
 DESCRIPTION_CHARS = 160  # a pack's description in the list is cut to this
-# How long Home's compose waits for the first look for packs (started when the app loads, and
-# usually done by then), so that Home is built once with its packs rather than filled after.
-FIRST_LOOK_WAIT = 0.3
 
 
 def pack_prompt(result: LoadResult) -> Content:
@@ -76,13 +73,18 @@ class SettingsPanel(VerticalScroll, can_focus=False):
 
 
 class HomeScreen(Screen[None]):
-    """Choose a pack and how to play it, then start."""
+    """Choose a pack and how to play it, then start.
+
+    `choices` are the ones remembered; `user_packs_dir` is named when no pack is found. Home
+    says "Looking for packs…" until it is given what was found (`show_packs`). Starting, the
+    statistics and the editor are asked of the app with messages (`quizgame.tui.navigation`).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start", "Start"),
         Binding("e", "edit_pack", "Edit pack"),
         Binding("n", "new_pack", "New pack"),
-        Binding("t", "toggle_theme", "Light/dark"),
+        Binding("t", "app.toggle_theme", "Light/dark"),
         Binding("v", "stats", "Statistics"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -91,14 +93,15 @@ class HomeScreen(Screen[None]):
     # Textual declares this without ClassVar, so mypy refuses one here.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]  # noqa: RUF012
 
-    app: QuizApp
-
-    def __init__(self) -> None:
+    def __init__(self, choices: HomeChoices, user_packs_dir: Path) -> None:
         super().__init__()
+        self.choices = choices
+        self.user_packs_dir = user_packs_dir
         self.results: list[LoadResult] = []
+        self._mounted = False  # set in on_mount (Textual's is_mounted only once Mount is done)
+        self._found_early: tuple[list[LoadResult], str] | None = None  # found before that
         self._message = ""
         self._categories_of: Pack | None = None  # the pack whose categories are listed
-        self._composed_with_packs = False
         self._mode_shown = ""  # the mode whose description is shown
 
     # --- layout ----------------------------------------------------------------------------------
@@ -111,9 +114,8 @@ class HomeScreen(Screen[None]):
             if height >= threshold:
                 self.add_class(name, update=False)
                 break
-        choices = self.app.choices
+        choices = self.choices
         self._mode_shown = choices.mode  # composed below with its description
-        results, problem = self._first_look()
         yield Static(
             Content.assemble(("quizgame", "bold"), "  ·  choose a pack, then press Enter"),
             id="home-title",
@@ -121,17 +123,7 @@ class HomeScreen(Screen[None]):
         with Horizontal(id="home-main"):
             with Vertical(id="packs-panel") as packs:
                 packs.border_title = "Packs"
-                pack = None
-                if results is None:
-                    yield OptionList(Option("Looking for packs…", disabled=True), id="pack-list")
-                else:
-                    pack_list = OptionList(*self._pack_options(results), id="pack-list")
-                    self.results = results
-                    highlighted = self._first_highlight(results)
-                    if highlighted is not None:
-                        pack_list.highlighted = highlighted
-                        pack = results[highlighted].pack
-                    yield pack_list
+                yield OptionList(Option("Looking for packs…", disabled=True), id="pack-list")
             with SettingsPanel(id="settings-panel") as settings:
                 settings.border_title = "Settings"
                 with Horizontal(classes="setting"):
@@ -174,37 +166,20 @@ class HomeScreen(Screen[None]):
                         id="spoiler",
                     )
                 with Vertical(id="categories-box") as categories_box:
-                    categories_box.display = pack is not None and bool(pack.categories)
+                    categories_box.display = False  # until a pack with categories is found
                     yield Label("Categories (Space ticks)", id="categories-label")
-                    yield SelectionList[str](*self._category_options(pack), id="categories")
-                self._categories_of = pack
+                    yield SelectionList[str](id="categories")
                 yield Button("Start (s)", id="start", variant="primary", compact=True)
-        self._message = problem
-        message = Static(safetext.literal(problem), id="home-message")
-        message.display = bool(problem)
+        message = Static(id="home-message")
+        message.display = False
         yield message
         yield Footer(show_command_palette=False)
 
-    def _first_look(self) -> tuple[list[LoadResult] | None, str]:
-        """The packs found by the look started when the app loaded, if it is done in time:
-        (None, "") if not; a problem for the player if the look failed."""
-        found = self.app.packs_found
-        if found is None:
-            return None, ""
-        wait([found], timeout=FIRST_LOOK_WAIT)
-        if not found.done():
-            return None, ""
-        self.app.packs_found = None
-        self._composed_with_packs = True
-        return self._results_of(found)
-
     def on_mount(self) -> None:
         self.query_one("#pack-list").focus()
-        if self._composed_with_packs:
-            self.app.home_ready()
-            return
-        found, self.app.packs_found = self.app.packs_found, None
-        self._wait_for(found or self.app.begin_discovery())
+        self._mounted = True
+        if self._found_early is not None:
+            self._fill(*self._found_early)
 
     def session_left(self) -> None:
         """Back from a session: the focus goes to the packs, not to a setting or Start (where
@@ -213,37 +188,17 @@ class HomeScreen(Screen[None]):
 
     # --- packs -----------------------------------------------------------------------------------
 
-    def reload_packs(self) -> None:
-        """Look for packs again and show them (e.g. after a pack was edited or added)."""
-        self._wait_for(self.app.begin_discovery())
+    def show_packs(self, results: list[LoadResult], problem: str = "") -> None:
+        """Show the packs found, and a problem for the player if the look failed. The pack
+        remembered (else the first good one) is highlighted."""
+        if self._mounted:
+            self._fill(results, problem)
+        else:  # found while Home is being built: filled in before it is first drawn
+            self._found_early = (results, problem)
 
-    def _wait_for(self, found: Future[list[LoadResult]]) -> None:
-        if found.done():
-            self._take(found)
-        else:
-            self._wait_in_thread(found)
-
-    @work(thread=True, exclusive=True, group="packs")
-    def _wait_in_thread(self, found: Future[list[LoadResult]]) -> None:
-        wait([found])
-        self.app.call_from_thread(self._take, found)
-
-    @staticmethod
-    def _results_of(found: Future[list[LoadResult]]) -> tuple[list[LoadResult], str]:
-        """What a finished look found, and a problem for the player if it failed."""
-        try:
-            return found.result(), ""
-        except Exception as exc:  # a folder we cannot read must not stop the game
-            return [], f"Could not look for packs: {exc}"
-
-    def _take(self, found: Future[list[LoadResult]]) -> None:
-        results, problem = self._results_of(found)
+    def _fill(self, results: list[LoadResult], problem: str) -> None:
         if problem:
             self.say(problem)
-        self.show_packs(results)
-
-    def show_packs(self, results: list[LoadResult]) -> None:
-        """Fill the pack list; the remembered pack (else the first good one) is highlighted."""
         self.results = results
         pack_list = self.query_one("#pack-list", OptionList)
         pack_list.set_options(self._pack_options(results))
@@ -251,7 +206,6 @@ class HomeScreen(Screen[None]):
         if highlighted is not None:
             pack_list.highlighted = highlighted
         self._show_pack()
-        self.app.home_ready()
 
     def _pack_options(self, results: list[LoadResult]) -> list[Option | None]:
         """The pack list's options: each pack (broken ones disabled), a line between them."""
@@ -263,7 +217,7 @@ class HomeScreen(Screen[None]):
                 Option(pack_prompt(result), id=f"pack-{index}", disabled=result.pack is None)
             )
         if not options:
-            folder = self.app.user_packs_dir
+            folder = self.user_packs_dir
             options = [
                 Option(
                     safetext.assemble("No packs found. Put pack files (.yaml) in ", str(folder)),
@@ -274,7 +228,7 @@ class HomeScreen(Screen[None]):
 
     def _first_highlight(self, results: list[LoadResult]) -> int | None:
         """The remembered pack, else the first good one (None if none can be played)."""
-        wanted = self.app.choices.pack_id
+        wanted = self.choices.pack_id
         playable = [i for i, r in enumerate(results) if r.pack is not None]
         remembered = [i for i in playable if results[i].pack.id == wanted]  # type: ignore[union-attr]
         return (remembered or playable)[0] if playable else None
@@ -296,7 +250,7 @@ class HomeScreen(Screen[None]):
         """The categories list for a pack, ticked as remembered (all if none remembered)."""
         if pack is None:
             return []
-        ticked = set(self.app.choices.categories.get(pack.id, ())) or set(pack.categories)
+        ticked = set(self.choices.categories.get(pack.id, ())) or set(pack.categories)
         return [Selection(safetext.line(c), c, c in ticked) for c in pack.categories]
 
     def _show_pack(self) -> None:
@@ -347,7 +301,7 @@ class HomeScreen(Screen[None]):
 
     def read_choices(self, pack: Pack) -> HomeChoices | None:
         """The settings as chosen now (None, with a message, if they cannot be played)."""
-        choices = self.app.choices
+        choices = self.choices
         mode = self.query_one("#mode", Select).value
         count = self.query_one("#count", Select).value
         difficulty = self.query_one("#difficulty", Select).value
@@ -379,26 +333,24 @@ class HomeScreen(Screen[None]):
         choices = self.read_choices(pack)
         if choices is None:
             return
-        self.app.remember(choices)
+        self.choices = choices
+        self.post_message(Remember(choices))
         options: SessionOptions = choices.options(pack.id)
-        problem = self.app.start_session(pack, options)
+        problem = options_problem(pack, options)
         if problem:
-            self.say(problem)
+            self.say(f"Cannot start: {problem}.")
+            return
+        self.post_message(StartSession(pack, options))
 
     @on(Button.Pressed, "#start")
     def _start_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_start()
 
-    def action_toggle_theme(self) -> None:
-        self.app.toggle_theme()
-
     def action_stats(self) -> None:
         """Your score history: accuracy over time, missed questions, practice."""
-        from quizgame.tui.screens.stats import StatsScreen
-
         packs = {r.pack.id: r.pack for r in self.results if r.pack is not None}
-        self.app.push_screen(StatsScreen(packs))
+        self.post_message(OpenStats(packs))
 
     # --- authoring (the editor lives in screens/editor.py) ---------------------------------------
 
@@ -408,16 +360,12 @@ class HomeScreen(Screen[None]):
 
     def action_edit_pack(self) -> None:
         """Edit the highlighted pack (bundled packs open read-only, with "copy to my packs")."""
-        from quizgame.tui.screens.editor import open_editor
-
         result = self.selected_result
         if result is None or result.pack is None:
             self.say("Choose a pack first.")
             return
-        open_editor(self.app, result.path, self.pack_ids, self.reload_packs)
+        self.post_message(EditPack(result.path, self.pack_ids))
 
     def action_new_pack(self) -> None:
         """Make a new pack in the editor."""
-        from quizgame.tui.screens.editor import start_new_pack
-
-        start_new_pack(self.app, self.pack_ids, self.reload_packs)
+        self.post_message(NewPack(self.pack_ids))

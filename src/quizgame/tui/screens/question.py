@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Static
 
 from quizgame.core.packs.model import QuestionType
-from quizgame.core.play.dealing import Round
-from quizgame.core.play.judging import PLAY
+from quizgame.core.play.dealing import Round, given_for_choice
 from quizgame.core.play.modes import Lifeline, Mode
 from quizgame.core.play.session import Session, SessionError
 from quizgame.tui import safetext
+from quizgame.tui.navigation import Answered, LeaveSession, SessionOver, SessionScreen
 from quizgame.tui.widgets.answer_input import AnswerInput
 from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.choices import ChoiceList
@@ -27,9 +26,6 @@ from quizgame.tui.widgets.lifelines import LifelineBar
 from quizgame.tui.widgets.matching import MatchingPairer
 from quizgame.tui.widgets.ordering import OrderingList
 from quizgame.tui.widgets.status import StatusBar
-
-if TYPE_CHECKING:
-    from quizgame.tui.app import QuizApp
 
 TICK_SECONDS = 0.1  # how often a timed question asks the session whether time ran out
 
@@ -50,10 +46,9 @@ class PromptBox(VerticalScroll, can_focus=False):
     """The question's text; scrolls with the mouse but never takes the focus from the answer."""
 
 
-class QuestionScreen(Screen[None]):
-    """Shows the session's current round and reports the player's answer to the session."""
-
-    IN_SESSION: ClassVar[bool] = True  # the app swaps these in place of each other
+class QuestionScreen(SessionScreen):
+    """Shows the session's current round and reports the player's answer to the session;
+    posts `Answered` with its record (or `SessionOver`) for the app to go on."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
@@ -64,8 +59,6 @@ class QuestionScreen(Screen[None]):
         Binding("escape", "leave", "Leave session"),
         Binding("q", "app.quit", "Quit"),
     ]
-
-    app: QuizApp
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -162,17 +155,17 @@ class QuestionScreen(Screen[None]):
             return
         record = self.session.tick()
         if record is not None:
-            self._hand_over()
-            self.app.show_feedback(record)
+            self._hand_over(Answered(self.session, record))
         elif self.session.finished:
-            self._hand_over()
-            self.app.show_results()
+            self._hand_over(SessionOver(self.session))
         else:
             for countdown in self.query(CountdownBar):
                 countdown.refresh_time()
 
-    def _hand_over(self) -> None:
+    def _hand_over(self, message: Answered | SessionOver) -> None:
+        """The round is over here: the app shows what comes next."""
         self._handed_over = True
+        self.post_message(message)
 
     # --- answering -----------------------------------------------------------------------------
 
@@ -184,17 +177,15 @@ class QuestionScreen(Screen[None]):
             record = self.session.answer(given)
         except SessionError as exc:
             if self.session.finished:  # blitz: the clock ran out just now
-                self._hand_over()
-                self.app.show_results()
+                self._hand_over(SessionOver(self.session))
             else:
                 self.say(str(exc))
             return
-        self._hand_over()
-        self.app.show_feedback(record)
+        self._hand_over(Answered(self.session, record))
 
     @on(ChoiceList.Chosen)
     def _chosen(self, event: ChoiceList.Chosen) -> None:
-        self.submit(PLAY[self.question_type].from_choice(event.choice))
+        self.submit(given_for_choice(self.round, event.choice))
 
     @on(Input.Submitted, "#answer")
     def _typed(self, event: Input.Submitted) -> None:
@@ -243,8 +234,7 @@ class QuestionScreen(Screen[None]):
             self.say(str(exc).capitalize() + ".")
             return
         if record is not None:  # a skip
-            self._hand_over()
-            self.app.show_feedback(record)
+            self._hand_over(Answered(self.session, record))
             return
         self.say("")
         self._show()
@@ -279,4 +269,4 @@ class QuestionScreen(Screen[None]):
             self.action_lifeline(button_id.removeprefix("lifeline-"))
 
     def action_leave(self) -> None:
-        self.app.confirm_leave()
+        self.post_message(LeaveSession(self.session))

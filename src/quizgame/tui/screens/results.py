@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from quizgame.core.play.modes import EndReason
-from quizgame.core.play.results import AnswerRecord, Results
+from quizgame.core.play.results import AnswerRecord, Results, category_lines
 from quizgame.core.play.session import Session
 from quizgame.tui import safetext
-from quizgame.tui.screens.stats import StatsScreen
-
-if TYPE_CHECKING:
-    from quizgame.tui.app import QuizApp
+from quizgame.tui.navigation import LeaveSession, PlayAgain, ReplayMissed, SessionScreen
 
 END_WORDS = {
     EndReason.COMPLETED: "All questions played",
@@ -29,7 +25,6 @@ END_WORDS = {
     EndReason.TIME_UP: "Time's up",
     EndReason.ABANDONED: "Left early",
 }
-UNCATEGORISED = "other"  # the category `Session.results` gives questions without one
 
 
 def duration_text(seconds: float) -> str:
@@ -73,24 +68,19 @@ def summary(results: Results) -> Content:
 
 def category_table(results: Results) -> Content:
     """One line per category: name, right out of answered (and any skipped), points."""
-    skipped: dict[str, int] = {}
-    for record in results.records:
-        if record.skipped:
-            name = record.question.category or UNCATEGORISED
-            skipped[name] = skipped.get(name, 0) + 1
-    names = [safetext.clean_line(c.category) for c in results.by_category]
+    lines = category_lines(results)
+    names = [safetext.clean_line(line.category) for line in lines]
     width = min(40, max((cell_len(n) for n in names), default=0))
     parts: list[safetext.Part] = []
-    for name, row in zip(names, results.by_category, strict=True):
+    for name, row in zip(names, lines, strict=True):
         pad = " " * max(0, width - cell_len(name))
-        skips = skipped.get(row.category, 0)
         parts += [(name, "bold"), pad]
-        if row.asked > skips:
-            parts.append(f"  {row.correct} of {row.asked - skips} right")
-            if skips:
-                parts.append((f" ({skips} skipped)", "italic"))
+        if row.answered:
+            parts.append(f"  {row.correct} of {row.answered} right")
+            if row.skipped:
+                parts.append((f" ({row.skipped} skipped)", "italic"))
         else:
-            parts.append((f"  {skips} skipped", "italic"))
+            parts.append((f"  {row.skipped} skipped", "italic"))
         parts += [(f"  {row.points:,} points", "italic"), "\n"]
     return safetext.assemble(*parts[:-1])
 
@@ -118,15 +108,13 @@ def review_item(record: AnswerRecord) -> Content:
     return safetext.assemble(*parts)
 
 
-class ResultsScreen(Screen[None]):
+class ResultsScreen(SessionScreen):
     """Score, accuracy, streak, time, categories and a review; play again, misses, or back.
 
     The keys live in the footer (click them there too). `h` goes back where the session was
-    started: Home, or Statistics for a practice session. `#results-extra` holds widgets from the
-    app's results panels (a rank, a personal best).
+    started: Home, or Statistics for a practice session (`back_to_statistics`). `#results-extra`
+    holds `panels`, widgets from the app's results panels (a rank, a personal best).
     """
-
-    IN_SESSION: ClassVar[bool] = True  # the app swaps these in place of each other
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "again", "Play again"),
@@ -137,13 +125,19 @@ class ResultsScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    app: QuizApp
-
-    def __init__(self, session: Session, results: Results, panels: Sequence[Widget] = ()) -> None:
+    def __init__(
+        self,
+        session: Session,
+        results: Results,
+        panels: Sequence[Widget] = (),
+        *,
+        back_to_statistics: bool = False,
+    ) -> None:
         super().__init__()
         self.session = session
         self.results = results
         self.panels = list(panels)
+        self.back_to_statistics = back_to_statistics
 
     def compose(self) -> ComposeResult:
         results = self.results
@@ -183,22 +177,21 @@ class ResultsScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "missed":
             return True if self.results.missed else None  # shown greyed out: nothing missed
-        back_to_statistics = isinstance(self.app.session_origin, StatsScreen)
         if action == "home":
-            return not back_to_statistics
+            return not self.back_to_statistics
         if action == "statistics":
-            return back_to_statistics
+            return self.back_to_statistics
         return True
 
     def action_again(self) -> None:
-        self.app.play_again()
+        self.post_message(PlayAgain(self.session))
 
     def action_missed(self) -> None:
         if self.results.missed:
-            self.app.replay_missed()
+            self.post_message(ReplayMissed(self.session))
 
     def action_home(self) -> None:
-        self.app.leave_session()
+        self.post_message(LeaveSession(self.session))
 
     def action_statistics(self) -> None:
-        self.app.leave_session()
+        self.post_message(LeaveSession(self.session))

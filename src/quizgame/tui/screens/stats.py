@@ -5,8 +5,7 @@ most, and a "practice my misses" session built from them. Opened from Home.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,50 +17,20 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizgame.core.packs.model import Pack, Spoiler
-from quizgame.core.play.dealing import SessionOptions
-from quizgame.core.play.modes import DEFAULT_COUNT, Mode
+from quizgame.core.play.dealing import SessionOptions, options_problem
+from quizgame.core.play.replays import PRACTICE_CANDIDATES, practice_options
 from quizgame.core.scores import queries
 from quizgame.core.scores.database import StoreError
-from quizgame.core.scores.queries import AccuracyPoint, MissedQuestion
+from quizgame.core.scores.queries import AccuracyPoint, MissedQuestion, PackTotals, pack_totals
+from quizgame.core.scores.store import ScoreStore
 from quizgame.tui import safetext
-
-if TYPE_CHECKING:
-    from quizgame.tui.app import QuizApp
+from quizgame.tui.navigation import StartSession
 
 PERIOD_ORDER = ("day", "week", "month")
 PERIOD_WORDS = {"day": "by day", "week": "by week", "month": "by month"}
 SHOWN_PERIODS = 8  # the latest ones; the rest scroll away into the totals
 SHOWN_MISSES = 10
 BAR = 12
-
-
-@dataclass(frozen=True)
-class PackRecord:
-    """A pack in the history: its answers over all plays."""
-
-    pack_id: str
-    title: str
-    sessions: int
-    correct: int
-    answered: int
-
-    @property
-    def accuracy(self) -> float:
-        return self.correct / self.answered if self.answered else 0.0
-
-
-def pack_records(points: Sequence[AccuracyPoint]) -> list[PackRecord]:
-    """Totals per pack from its accuracy points, most played first."""
-    totals: dict[str, list[int]] = {}
-    titles: dict[str, str] = {}
-    for point in points:
-        total = totals.setdefault(point.pack_id, [0, 0, 0])
-        total[0] += point.sessions
-        total[1] += point.correct
-        total[2] += point.answered
-        titles[point.pack_id] = point.pack_title
-    records = [PackRecord(pid, titles[pid], *total) for pid, total in totals.items()]
-    return sorted(records, key=lambda r: (-r.sessions, r.title))
 
 
 def bar(fraction: float, width: int = BAR) -> str:
@@ -109,9 +78,11 @@ def missed_list(missed: Sequence[MissedQuestion], pack: Pack | None) -> Content:
 
 
 class StatsScreen(Screen[None]):
-    """Your history, pack by pack; `p` practises the questions you keep missing.
+    """Your history in `store` (None: none is kept), pack by pack; `p` practises the questions
+    you keep missing, among `packs` (the packs found now, by id), up to `spoiler`.
 
-    A practice session comes back here when it ends (`session_left`), showing its answers.
+    A practice session (`StartSession`) comes back here when it ends (`session_left`), showing
+    its answers.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -121,12 +92,14 @@ class StatsScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    app: QuizApp
-
-    def __init__(self, packs: Mapping[str, Pack]) -> None:
+    def __init__(
+        self, packs: Mapping[str, Pack], store: ScoreStore | None, spoiler: Spoiler = Spoiler.NONE
+    ) -> None:
         super().__init__()
         self.packs = dict(packs)  # the packs found now, by id: for prompts and for practice
-        self.records: list[PackRecord] = []
+        self.store = store
+        self.spoiler = spoiler
+        self.records: list[PackTotals] = []
         self.period = "day"
         self.can_practise = False  # the pack shown has questions still missed
 
@@ -156,9 +129,9 @@ class StatsScreen(Screen[None]):
         """Read the packs played and show the one highlighted before (else the first)."""
         pack_list = self.query_one("#stats-packs", OptionList)
         before = self.selected
-        store = self.app.scores.store if self.app.scores is not None else None
+        store = self.store
         try:
-            self.records = pack_records(store.read(queries.accuracy_over_time)) if store else []
+            self.records = pack_totals(store.read(queries.accuracy_over_time)) if store else []
         except StoreError as exc:
             self.records = []
             self.say(str(exc))
@@ -180,7 +153,7 @@ class StatsScreen(Screen[None]):
         """A practice session started here ended: show its answers too."""
         self.load()
 
-    def _pack_prompt(self, record: PackRecord) -> Content:
+    def _pack_prompt(self, record: PackTotals) -> Content:
         pack = self.packs.get(record.pack_id)
         plays = f"{record.sessions} play{'s' if record.sessions != 1 else ''}"
         details = f"{plays} · {record.accuracy:.0%} right"
@@ -193,16 +166,16 @@ class StatsScreen(Screen[None]):
         )
 
     @property
-    def selected(self) -> PackRecord | None:
+    def selected(self) -> PackTotals | None:
         index = self.query_one("#stats-packs", OptionList).highlighted
         if index is None or not self.records or not 0 <= index < len(self.records):
             return None
         return self.records[index]
 
-    def _show(self, record: PackRecord | None) -> None:
+    def _show(self, record: PackTotals | None) -> None:
         trend_box = self.query_one("#stats-trend", Static)
         missed_box = self.query_one("#stats-missed", Static)
-        store = self.app.scores.store if self.app.scores is not None else None
+        store = self.store
         self.can_practise = False
         self.refresh_bindings()  # the footer greys out `p` when there is nothing to practise
         if record is None or store is None:
@@ -239,18 +212,10 @@ class StatsScreen(Screen[None]):
 
     def practice_options(self, pack: Pack) -> SessionOptions | None:
         """A classic session of the questions missed and not answered right since."""
-        store = self.app.scores.store if self.app.scores is not None else None
-        if store is None:
+        if self.store is None:
             return None
-        ids = [i for i in store.read(queries.practice_ids, pack.id, limit=1000) if pack.question(i)]
-        if not ids:
-            return None
-        return SessionOptions(
-            count=None,
-            mode=Mode.CLASSIC,
-            question_ids=tuple(ids[:DEFAULT_COUNT]),
-            spoiler=Spoiler(self.app.choices.spoiler),
-        )
+        ids = self.store.read(queries.practice_ids, pack.id, limit=PRACTICE_CANDIDATES)
+        return practice_options(pack, ids, self.spoiler)
 
     def action_practice(self) -> None:
         record = self.selected
@@ -268,9 +233,11 @@ class StatsScreen(Screen[None]):
         if options is None:
             self.say("Nothing to practise: every question missed here was answered right since.")
             return
-        problem = self.app.start_session(pack, options)
+        problem = options_problem(pack, options)
         if problem:
-            self.say(problem)
+            self.say(f"Cannot start: {problem}.")
+            return
+        self.post_message(StartSession(pack, options))
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.dismiss(None)

@@ -1,0 +1,71 @@
+"""How the pack editor shows a question: a line in the list, and every field in the preview."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.content import Content
+
+from quizgame.core.packs.model import QuestionType
+from quizgame.tui import safetext
+from quizgame.tui.screens.editor_form import TYPE_LABELS
+
+PREVIEW_FIELDS = (
+    "choices",
+    "answer",
+    "accept",
+    "tolerance",
+    "unit",
+    "items",
+    "pairs",
+    "difficulty",
+    "category",
+    "explanation",
+    "hint",
+    "source",
+    "tags",
+    "time_limit",
+    "spoiler",
+)
+
+
+def type_label(data: dict[str, Any]) -> str:
+    try:
+        return TYPE_LABELS[QuestionType(str(data.get("type")))]
+    except ValueError:
+        return str(data.get("type"))
+
+
+def question_label(number: int, data: dict[str, Any]) -> Content:
+    """A question in the list: its number, prompt, then its type and id."""
+    return safetext.assemble(
+        (f"{number}. ", "bold"),
+        safetext.line(data.get("prompt", "")),
+        "\n   ",
+        (safetext.clean_line(f"{type_label(data)} · {data.get('id', '')}"), "$text-muted"),
+    )
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{k} → {v}" for k, v in value.items())
+    if isinstance(value, list):
+        return " | ".join(map(str, value))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def question_preview(data: dict[str, Any]) -> Content:
+    """Every field of a question, read-only."""
+    parts: list[safetext.Part] = [
+        (type_label(data), "bold"),
+        ("  " + safetext.clean_line(data.get("id", "")), "$text-muted"),
+        "\n\n",
+        safetext.literal(data.get("prompt", ""), "bold"),
+        "\n",
+    ]
+    for name in PREVIEW_FIELDS:
+        if name in data and data[name] not in (None, "", [], {}):
+            parts += ["\n", (f"{name.replace('_', ' ')}: ", "$text-muted"), _value_text(data[name])]
+    return safetext.assemble(*parts)
