@@ -8,7 +8,17 @@ from typing import Any
 
 from quizgame.core.formats.common import Parsed, quote
 from quizgame.core.formats.gift.syntax import WEIGHT, formatted, restore
-from quizgame.core.packs.model import QuestionType
+
+# GIFT's question kinds (as Moodle's GIFT documentation names them) and the type a pack file
+# writes for each. A draft is pack-format data, what a pack file would say, and the pack checker
+# reads it afterwards like any pack file, so it holds the type's name as a pack spells it.
+PACK_TYPES = {
+    "multiple choice": "multiple_choice",
+    "short answer": "typed",
+    "true-false": "true_false",
+    "numerical": "numeric",
+    "matching": "matching",
+}
 
 TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
@@ -146,7 +156,7 @@ class QuestionAnswers:
             )
         self._lost_feedback(options, right)
         out: dict[str, Any] = {
-            "type": QuestionType.MULTIPLE_CHOICE.value,
+            "type": PACK_TYPES["multiple choice"],
             "choices": [o.text for o in options],
             "answer": right.text,
         }
@@ -185,7 +195,7 @@ class QuestionAnswers:
         for option in full:
             seen.setdefault(option.text.casefold(), option.text)
         texts = list(seen.values())
-        out: dict[str, Any] = {"type": QuestionType.TYPED.value, "answer": texts[0]}
+        out: dict[str, Any] = {"type": PACK_TYPES["short answer"], "answer": texts[0]}
         if len(texts) > 1:
             out["accept"] = texts[1:]
         explanation = _joined(full[0].feedback, self.general)
@@ -203,7 +213,7 @@ class QuestionAnswers:
             explanation = wrong  # the only feedback still explains the answer
         elif wrong:
             self.warn(f"feedback for the wrong answer not kept: {quote(wrong)}")
-        out: dict[str, Any] = {"type": QuestionType.TRUE_FALSE.value, "answer": value}
+        out: dict[str, Any] = {"type": PACK_TYPES["true-false"], "answer": value}
         if explanation:
             out["explanation"] = explanation
         return out
@@ -275,7 +285,7 @@ class QuestionAnswers:
             self.warn("feedback for wrong numbers not kept")
         self._lost_feedback([f[0] for f in found] + anything, option)
         out: dict[str, Any] = {
-            "type": QuestionType.NUMERIC.value,
+            "type": PACK_TYPES["numerical"],
             "answer": int(value) if value == int(value) else value,
         }
         if tolerance:
@@ -310,7 +320,7 @@ class QuestionAnswers:
             self.warn(
                 "extra answers without a match not kept: " + ", ".join(quote(e) for e in extras)
             )
-        out: dict[str, Any] = {"type": QuestionType.MATCHING.value, "pairs": pairs}
+        out: dict[str, Any] = {"type": PACK_TYPES["matching"], "pairs": pairs}
         if self.general:
             out["explanation"] = self.general
         return out

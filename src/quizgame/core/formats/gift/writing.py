@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from quizgame.core.formats.common import Written, export_note, note_lost_fields, number_text
 from quizgame.core.formats.gift.syntax import FORMAT_PREFIX, NAME, WEIGHT
 from quizgame.core.formats.header import header_lines
-from quizgame.core.packs.model import Pack, Question, QuestionType
+from quizgame.core.packs.model import Pack, Question
+from quizgame.core.packs.questions import KINDS
 
 _SPECIAL_OUT = re.compile(r"[\\~=#{}:]")
 
@@ -60,53 +62,79 @@ def write(pack: Pack) -> Written:
     return written
 
 
-def _answers(question: Question, number: int, written: Written) -> str | None:
-    qtype = question.type
+def _block(lines: list[str], question: Question) -> str:
+    """The answer lines in braces, the general feedback on the last line."""
     general = _general(question)
-    if qtype is QuestionType.MULTIPLE_CHOICE:
-        lines = [
-            f"\t={escape(c)}" if c == question.answer else f"\t~{_answer(c, '0')}"
-            for c in question.choices
-        ]
-        if general:
-            lines.append(f"\t{general}")
-        return "{\n" + "\n".join(lines) + "\n}"
-    if qtype is QuestionType.TRUE_FALSE:
-        return "{" + ("TRUE" if question.answer else "FALSE") + general + "}"
-    if qtype is QuestionType.TYPED:
-        texts = [str(question.answer), *question.accept]
-        if any("->" in t for t in texts):
-            written.notes.append(
-                export_note(
-                    number, question, "an answer with '->' reads as matching in GIFT: not exported"
-                )
+    if general:
+        lines.append(f"\t{general}")
+    return "{\n" + "\n".join(lines) + "\n}"
+
+
+def _multiple_choice(question: Question, number: int, written: Written) -> str | None:
+    lines = [
+        f"\t={escape(c)}" if c == question.answer else f"\t~{_answer(c, '0')}"
+        for c in question.choices
+    ]
+    return _block(lines, question)
+
+
+def _true_false(question: Question, number: int, written: Written) -> str | None:
+    return "{" + ("TRUE" if question.answer else "FALSE") + _general(question) + "}"
+
+
+def _short_answer(question: Question, number: int, written: Written) -> str | None:
+    texts = [str(question.answer), *question.accept]
+    if any("->" in t for t in texts):
+        written.notes.append(
+            export_note(
+                number, question, "an answer with '->' reads as matching in GIFT: not exported"
             )
-            return None
-        lines = [f"\t={_answer(t, '100')}" for t in texts]
-        if general:
-            lines.append(f"\t{general}")
-        return "{\n" + "\n".join(lines) + "\n}"
-    if qtype is QuestionType.NUMERIC:
-        assert isinstance(question.answer, float)
-        spec = number_text(question.answer)
-        if question.tolerance:
-            spec += ":" + number_text(question.tolerance)
-        return "{#" + spec + general + "}"
-    if qtype is QuestionType.MATCHING:
-        if any("->" in left for left, _ in question.pairs):
-            written.notes.append(
-                export_note(
-                    number,
-                    question,
-                    "a left side with '->' cannot be written in GIFT: not exported",
-                )
+        )
+        return None
+    return _block([f"\t={_answer(t, '100')}" for t in texts], question)
+
+
+def _numerical(question: Question, number: int, written: Written) -> str | None:
+    assert isinstance(question.answer, float)
+    spec = number_text(question.answer)
+    if question.tolerance:
+        spec += ":" + number_text(question.tolerance)
+    return "{#" + spec + _general(question) + "}"
+
+
+def _matching(question: Question, number: int, written: Written) -> str | None:
+    if any("->" in left for left, _ in question.pairs):
+        written.notes.append(
+            export_note(
+                number,
+                question,
+                "a left side with '->' cannot be written in GIFT: not exported",
             )
-            return None
-        lines = [f"\t={escape(left)} -> {escape(right)}" for left, right in question.pairs]
-        if general:
-            lines.append(f"\t{general}")
-        return "{\n" + "\n".join(lines) + "\n}"
-    written.notes.append(
-        export_note(number, question, f"GIFT has no {qtype.value} questions: not exported")
-    )
-    return None
+        )
+        return None
+    lines = [f"\t={escape(left)} -> {escape(right)}" for left, right in question.pairs]
+    return _block(lines, question)
+
+
+# A writer gets the question, its number in the pack and the notes so far; None leaves it out.
+_Writer = Callable[[Question, int, Written], str | None]
+
+# GIFT's question kinds, each by the fields (in pack order) of the question type it can hold, as
+# the type's description (packs/questions.py) lists them: a type is written by what it holds, not
+# by its name, and a type with no entry here (ordering, any new one) is left out with a note.
+_WRITERS: dict[tuple[str, ...], _Writer] = {
+    ("choices", "answer"): _multiple_choice,
+    ("answer",): _true_false,
+    ("answer", "accept"): _short_answer,
+    ("answer", "tolerance", "unit"): _numerical,
+    ("pairs",): _matching,
+}
+
+
+def _answers(question: Question, number: int, written: Written) -> str | None:
+    writer = _WRITERS.get(tuple(f.name for f in KINDS[question.type].fields))
+    if writer is None:
+        message = f"GIFT has no {question.type.value} questions: not exported"
+        written.notes.append(export_note(number, question, message))
+        return None
+    return writer(question, number, written)
