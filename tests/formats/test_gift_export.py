@@ -9,7 +9,7 @@ import pytest
 
 from quizgame.core.formats import export_pack, import_text
 from quizgame.core.formats.gift.writing import escape
-from quizgame.core.packs.kinds import TextList
+from quizgame.core.packs.kinds import AnswerNumber, TextList
 from quizgame.core.packs.model import Pack
 from quizgame.core.packs.questions import KINDS, Field
 from quizgame.core.packs.read import load_pack_text
@@ -172,3 +172,21 @@ def test_a_type_whose_fields_gift_has_no_kind_for_is_left_out_with_a_note(
         message = f"GIFT has no {first.type.value} questions: not exported"
         assert (question.id, message) in notes
         assert f"::{question.id}::" not in written.text
+
+
+def test_a_type_with_the_same_field_names_but_another_kind_of_value_is_left_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A type whose only field is a numeric `answer` has true/false's field name, not its kind:
+    # GIFT must not write it as TRUE/FALSE.
+    starter = load_pack_text(starter_pack("starter", "Starter", "schema.json")).pack
+    assert starter is not None
+    true_false = next(q for q in starter.questions if q.answer is True or q.answer is False)
+    kind = KINDS[true_false.type]
+    (answer,) = kind.fields
+    numeric_answer = replace(answer, kind=AnswerNumber())
+    monkeypatch.setitem(KINDS, true_false.type, replace(kind, fields=(numeric_answer,)))
+    written = export_pack(starter, "gift")
+    assert f"::{true_false.id}::" not in written.text
+    message = f"GIFT has no {true_false.type.value} questions: not exported"
+    assert (true_false.id, message) in {(n.question_id, n.message) for n in written.notes}

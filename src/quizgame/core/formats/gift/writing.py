@@ -8,6 +8,16 @@ from collections.abc import Callable
 from quizgame.core.formats.common import Written, export_note, note_lost_fields, number_text
 from quizgame.core.formats.gift.syntax import FORMAT_PREFIX, NAME, WEIGHT
 from quizgame.core.formats.header import header_lines
+from quizgame.core.packs.kinds import (
+    Amount,
+    AnswerBool,
+    AnswerNumber,
+    AnswerText,
+    Kind,
+    Pairs,
+    Text,
+    TextList,
+)
 from quizgame.core.packs.model import Pack, Question
 from quizgame.core.packs.questions import KINDS
 
@@ -119,20 +129,23 @@ def _matching(question: Question, number: int, written: Written) -> str | None:
 # A writer gets the question, its number in the pack and the notes so far; None leaves it out.
 _Writer = Callable[[Question, int, Written], str | None]
 
-# GIFT's question kinds, each by the fields (in pack order) of the question type it can hold, as
-# the type's description (packs/questions.py) lists them: a type is written by what it holds, not
-# by its name, and a type with no entry here (ordering, any new one) is left out with a note.
-_WRITERS: dict[tuple[str, ...], _Writer] = {
-    ("choices", "answer"): _multiple_choice,
-    ("answer",): _true_false,
-    ("answer", "accept"): _short_answer,
-    ("answer", "tolerance", "unit"): _numerical,
-    ("pairs",): _matching,
+# GIFT's question kinds, each by the fields (in pack order, with their kinds of value) of the
+# question type it can hold, as the type's description (packs/questions.py) lists them: a type is
+# written by what it holds, not by its name, and a type with no entry here (ordering, any new
+# one) is left out with a note.
+_Shape = tuple[tuple[str, type[Kind]], ...]
+_WRITERS: dict[_Shape, _Writer] = {
+    (("choices", TextList), ("answer", AnswerText)): _multiple_choice,
+    (("answer", AnswerBool),): _true_false,
+    (("answer", AnswerText), ("accept", TextList)): _short_answer,
+    (("answer", AnswerNumber), ("tolerance", Amount), ("unit", Text)): _numerical,
+    (("pairs", Pairs),): _matching,
 }
 
 
 def _answers(question: Question, number: int, written: Written) -> str | None:
-    writer = _WRITERS.get(tuple(f.name for f in KINDS[question.type].fields))
+    shape = tuple((f.name, type(f.kind)) for f in KINDS[question.type].fields)
+    writer = _WRITERS.get(shape)
     if writer is None:
         message = f"GIFT has no {question.type.value} questions: not exported"
         written.notes.append(export_note(number, question, message))
