@@ -13,7 +13,7 @@ from quizgame.core.generate.facts import (
     Press,
     Rating,
 )
-from quizgame.core.generate.reader import FieldRead, Path_, Reader, ignored, unique_ids
+from quizgame.core.generate.reader import FieldRead, Reader, ignored, unique_ids
 from quizgame.core.generate.sections_people import (
     genders_from_roles,
     read_cast,
@@ -30,7 +30,7 @@ from quizgame.core.generate.sections_story import (
 )
 from quizgame.core.packs.check import PACK_FIELDS
 from quizgame.core.packs.ids import ID_WORDS, is_id
-from quizgame.core.packs.issues import Code
+from quizgame.core.packs.issues import Code, Path
 from quizgame.core.packs.model import format_number
 
 FACTS_VERSION = 1
@@ -102,7 +102,7 @@ def _sources(r: Reader, raw: Any) -> dict[str, str]:
 
 
 def _pack(r: Reader, raw: Any) -> PackInfo | None:
-    path: Path_ = ("pack",)
+    path: Path = ("pack",)
     if raw is None:
         r.missing((), "pack", "the generated pack's id, title, ...")
         return None
@@ -128,7 +128,7 @@ def _pack(r: Reader, raw: Any) -> PackInfo | None:
 
 
 def _film(r: Reader, raw: Any) -> Film | None:
-    path: Path_ = ("film",)
+    path: Path = ("film",)
     if raw is None:
         r.missing((), "film", "at least its title")
         return None
@@ -169,7 +169,7 @@ def _film(r: Reader, raw: Any) -> Film | None:
     )
 
 
-def _rating(r: Reader, path: Path_, raw: Any, inherited: tuple[str, ...]) -> Rating:
+def _rating(r: Reader, path: Path, raw: Any, inherited: tuple[str, ...]) -> Rating:
     fields: dict[str, FieldRead] = {
         "scale": partial(_scale, r),
         "value": lambda f, p, n: None if f.get(n) is None else r.to_number(f[n], (*p, n)),
@@ -190,7 +190,7 @@ def _rating(r: Reader, path: Path_, raw: Any, inherited: tuple[str, ...]) -> Rat
     return Rating(v["id"], v["site"], v["measure"], value, float(scale), v["source"])
 
 
-def _scale(r: Reader, f: Mapping[str, Any], path: Path_, name: str) -> float:
+def _scale(r: Reader, f: Mapping[str, Any], path: Path, name: str) -> float:
     """The top of a rating's scale: 10 unless said."""
     scale = f.get(name, 10)
     if not isinstance(scale, int | float) or isinstance(scale, bool) or scale <= 0:
@@ -200,7 +200,7 @@ def _scale(r: Reader, f: Mapping[str, Any], path: Path_, name: str) -> float:
     return scale
 
 
-def _press(r: Reader, path: Path_, raw: Any, inherited: tuple[str, ...]) -> Press:
+def _press(r: Reader, path: Path, raw: Any, inherited: tuple[str, ...]) -> Press:
     fields: dict[str, FieldRead] = {
         "quote": partial(r.text, required=True),
         "excerpt": r.text,

@@ -12,11 +12,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from quizgame.core.packs.ids import ID_WORDS, is_id
-from quizgame.core.packs.issues import Checker, Code, Issue, Path, kind_of, quote
+from quizgame.core.packs.issues import Checker, Code, Issue, Key, Missing, Path, kind_of, quote
 from quizgame.core.packs.kinds import Text, TextList
 from quizgame.core.packs.model import Pack, Question, QuestionType
 from quizgame.core.packs.questions import ALL_QUESTION_FIELDS, ALLOWED, HEAD, KINDS, TAIL
-from quizgame.core.packs.yaml_reader import Key, Missing
 
 PACK_FIELDS = {"id", "title", "description", "author", "version", "language", "questions"}
 # Extra top-level fields we know of and keep (documented in docs/pack-format.md).
