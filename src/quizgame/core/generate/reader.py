@@ -5,13 +5,11 @@ Problems are the pack checker's `Issue` records (`core.packs.issues`): a path, a
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from quizgame.core.generate.facts import Fact
-from quizgame.core.packs.ids import FACTS_ID_PUNCTUATION, is_id
+from quizgame.core.packs.ids import FACTS_ID_PUNCTUATION, id_problem
 from quizgame.core.packs.issues import Checker, Code, Key, Missing, Path, is_number, kind_of
 from quizgame.core.packs.model import Difficulty, Spoiler
 
@@ -29,13 +27,6 @@ def show_path(path: Iterable[Any]) -> str:
         name = step.name if isinstance(step, Key) else step
         out += f"[{name}]" if isinstance(name, int) else (f".{name}" if out else str(name))
     return out or "(top)"
-
-
-def slugify(text: str, limit: int = 48) -> str:
-    """A lowercase ASCII slug: "Tráiler de 'Who's Afraid…'" -> "trailer-de-whos-afraid"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("'", "")).strip("-")
-    return slug[:limit].rstrip("-") or "x"
 
 
 class Reader(Checker):
@@ -112,10 +103,9 @@ class Reader(Checker):
 
     def slug(self, data: Mapping[str, Any], path: Path, name: str = "id") -> str:
         value = self.text(data, path, name, required=True)
-        if value and not is_id(value, FACTS_ID_PUNCTUATION):
-            self.error(
-                (*path, name), Code.NOT_AN_ID, f"'{value}' should be a slug: a-z, 0-9 and '-'"
-            )
+        problem = id_problem(value, punctuation=FACTS_ID_PUNCTUATION) if value else None
+        if problem:
+            self.error((*path, name), Code.NOT_AN_ID, problem)
         return value
 
     def flag(self, data: Mapping[str, Any], path: Path, name: str) -> bool:

@@ -29,7 +29,7 @@ from quizgame.core.generate.sections_story import (
     read_statements,
 )
 from quizgame.core.packs.check import PACK_FIELDS
-from quizgame.core.packs.ids import ID_WORDS, is_id
+from quizgame.core.packs.ids import id_problem
 from quizgame.core.packs.issues import Code, Path
 from quizgame.core.packs.model import format_number
 
@@ -111,8 +111,9 @@ def _pack(r: Reader, raw: Any) -> PackInfo | None:
     if fields is None:
         return None
     pack_id = r.text(fields, path, "id", required=True)
-    if pack_id and not is_id(pack_id):
-        r.error((*path, "id"), Code.NOT_AN_ID, f"'{pack_id}' should be a slug: {ID_WORDS}")
+    problem = id_problem(pack_id) if pack_id else None
+    if problem:
+        r.error((*path, "id"), Code.NOT_AN_ID, problem)
     version = fields.get("version", 1)
     if isinstance(version, bool) or not isinstance(version, int | str):
         r.error((*path, "version"), Code.WRONG_KIND, "should be a number or text")

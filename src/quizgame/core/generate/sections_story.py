@@ -17,7 +17,8 @@ from quizgame.core.generate.facts import (
     Person,
     Statement,
 )
-from quizgame.core.generate.reader import FieldRead, Reader, ignored, slugify, unique_ids
+from quizgame.core.generate.reader import FieldRead, Reader, ignored, unique_ids
+from quizgame.core.packs.ids import FACTS_ID_PUNCTUATION, make_id
 from quizgame.core.packs.issues import Code, Path
 from quizgame.core.packs.model import format_number
 
@@ -157,6 +158,11 @@ def _key(
     )
 
 
+def film_id(title: str) -> str:
+    """The id of a filmography entry that gives none, made from its title."""
+    return make_id(title, "x", FACTS_ID_PUNCTUATION, limit=48)
+
+
 def read_filmography(r: Reader, raw: Any, people: dict[str, Person]) -> Filmography | None:
     if raw is None:
         return None
@@ -183,7 +189,7 @@ def read_filmography(r: Reader, raw: Any, people: dict[str, Person]) -> Filmogra
         e = r.section(x, p, entry)
         if e is None:
             continue
-        ident = slugify(e["title"]) if e["id"] is None else e["id"]
+        ident = film_id(e["title"]) if e["id"] is None else e["id"]
         films.append(FilmEntry(ident, e["title"], e["year"] or 0, e["short"], e["source"]))
     unique_ids(r, [((*path, "films", i), film.id) for i, film in enumerate(films)], "film")
     return Filmography(person, tuple(films))

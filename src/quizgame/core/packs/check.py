@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from quizgame.core.packs.ids import ID_WORDS, is_id
+from quizgame.core.packs.ids import id_problem
 from quizgame.core.packs.issues import Checker, Code, Issue, Key, Missing, Path, kind_of, quote
 from quizgame.core.packs.kinds import Text, TextList
 from quizgame.core.packs.model import Pack, Question, QuestionType
@@ -42,9 +42,9 @@ def validate_pack_data(data: Any, default_id: str = "pack") -> tuple[Pack | None
             )
 
     pack_id = _REQUIRED_TEXT.read(check, data, (), "id")
-    if pack_id is not None and not is_id(pack_id):
-        message = f"pack id {quote(pack_id)} should be a slug: {ID_WORDS}"
-        check.error(("id",), Code.NOT_AN_ID, message)
+    problem = id_problem(pack_id, "pack id") if pack_id is not None else None
+    if problem:
+        check.error(("id",), Code.NOT_AN_ID, problem)
     title = _REQUIRED_TEXT.read(check, data, (), "title")
     description = _TEXT.read(check, data, (), "description") or ""
     author = _TEXT.read(check, data, (), "author") or ""

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from quizgame.core.packs.check import PACK_EXTRA_FIELDS, PACK_FIELDS
-from quizgame.core.packs.ids import ID_WORDS, id_pattern
+from quizgame.core.packs.ids import id_pattern, id_words
 from quizgame.core.packs.kinds import ITEM_SCHEMA, OPTIONAL_TEXT_SCHEMA, TEXT_SCHEMA
 from quizgame.core.packs.questions import ALLOWED, FIELDS, HEAD, KINDS, QUESTION_KEY_ORDER, Field
 from quizgame.core.paths import CHECKOUT_DIR, PACKAGE_DIR
@@ -83,7 +83,7 @@ def pack_schema() -> dict[str, Any]:
                 {"type": "string", "pattern": id_pattern()},
                 {"type": "number", "minimum": 0},
             ],
-            "description": f"The pack's id, a slug: {ID_WORDS}; unique among packs.",
+            "description": f"The pack's id, a slug: {id_words()}; unique among packs.",
         },
         "title": {**TEXT_SCHEMA, "description": "The pack's name as players see it."},
         "description": {**OPTIONAL_TEXT_SCHEMA, "description": "What the pack is about."},

@@ -9,7 +9,7 @@ import json
 import os
 from pathlib import Path
 
-from quizgame.core.packs.ids import ID_WORDS, is_id
+from quizgame.core.packs.ids import id_problem, id_words
 from quizgame.core.packs.questions import KINDS
 from quizgame.core.packs.schema import schema_file
 from quizgame.core.packs.write import dump_yaml, ordered_question
@@ -54,11 +54,12 @@ def schema_reference(target: Path) -> str:
 
 def starter_pack(pack_id: str, title: str, schema: str, file: str = "PACK.yaml") -> str:
     """The text of a new pack. Raises ValueError for an id that is not a slug."""
-    if not is_id(pack_id):
-        raise ValueError(f"pack id '{pack_id}' should be a slug: {ID_WORDS}")
+    problem = id_problem(pack_id, "pack id")
+    if problem:
+        raise ValueError(problem)
     return _TEMPLATE.format(
         modeline=SCHEMA_MODELINE,
-        id_words=ID_WORDS,
+        id_words=id_words(),
         questions=_examples(),
         schema=schema,
         file=file,
