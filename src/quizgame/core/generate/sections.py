@@ -28,10 +28,10 @@ from quizgame.core.generate.sections_story import (
     read_group,
     read_statements,
 )
-from quizgame.core.packs.check import PACK_FIELDS
 from quizgame.core.packs.ids import id_problem
 from quizgame.core.packs.issues import Code, Path
 from quizgame.core.packs.model import format_number
+from quizgame.core.packs.pack_fields import EXTRA_FIELDS, PACK, PACK_FIELDS
 
 FACTS_VERSION = 1
 TOP_FIELDS = {
@@ -106,25 +106,23 @@ def _pack(r: Reader, raw: Any) -> PackInfo | None:
     if raw is None:
         r.missing((), "pack", "the generated pack's id, title, ...")
         return None
-    # The pack's own fields (but its questions, which are generated), as the pack checker has them.
-    fields = r.mapping(raw, path, PACK_FIELDS - {"questions"})
+    # The pack's own fields as the pack checker has them: those `Pack` holds, but its questions.
+    own = [f for f in PACK if f.name not in EXTRA_FIELDS and f.name != "questions"]
+    fields = r.mapping(raw, path, {f.name for f in own})
     if fields is None:
         return None
     pack_id = r.text(fields, path, "id", required=True)
     problem = id_problem(pack_id) if pack_id else None
     if problem:
         r.error((*path, "id"), Code.NOT_AN_ID, problem)
-    version = fields.get("version", 1)
-    if isinstance(version, bool) or not isinstance(version, int | str):
-        r.error((*path, "version"), Code.WRONG_KIND, "should be a number or text")
-        version = 1
+    version = PACK_FIELDS["version"].kind.read(r, fields, path, "version")
     return PackInfo(
         id=pack_id,
         title=r.text(fields, path, "title", required=True),
         description=r.text(fields, path, "description"),
         author=r.text(fields, path, "author"),
-        version=version,
-        language=r.text(fields, path, "language") or "en",
+        version=PACK_FIELDS["version"].default if version is None else version,
+        language=r.text(fields, path, "language") or PACK_FIELDS["language"].default,
     )
 
 

@@ -59,20 +59,22 @@ class Kind(ABC):
 
 @dataclass(frozen=True)
 class Text(Kind):
-    """Text (a number written there is its text); `required` text may not be blank."""
+    """Text (a number written there is its text); `required` text may not be blank, and text
+    absent or empty is `default`."""
 
     required: bool = False
+    default: str | None = None
 
     def read(self, check: Checker, data: dict[str, Any], path: Path, name: str) -> str | None:
         value = data.get(name)
         if value is None:
             if self.required:
                 check.missing(path, name, "expected text")
-            return None
+            return self.default
         if isinstance(value, str):
             if self.required and not value.strip():
                 check.error((*path, name), Code.EMPTY, f"'{name}' is empty")
-            return value
+            return value if value or self.default is None else self.default
         if is_number(value):
             return str(value)  # `category: 2021` means the text "2021"
         check.error(
