@@ -9,9 +9,10 @@ from typing import Any
 import jsonschema
 import pytest
 
-from quizgame.core.packs.check import PACK_EXTRA_FIELDS, PACK_FIELDS, validate_pack_data
+from quizgame.core.packs.check import validate_pack_data
 from quizgame.core.packs.issues import Code, Issue
 from quizgame.core.packs.model import QuestionType
+from quizgame.core.packs.pack_fields import PACK_FIELDS
 from quizgame.core.packs.questions import ALL_QUESTION_FIELDS
 from quizgame.core.packs.read import load_pack_text
 from quizgame.core.packs.schema import pack_schema, schema_text
@@ -129,7 +130,7 @@ def mutations() -> list[tuple[str, dict[str, Any]]]:
     """The starter pack with one field removed or changed, anywhere, in every way sampled."""
     base = starter_data()
     out: list[tuple[str, dict[str, Any]]] = []
-    for field in sorted(PACK_FIELDS | PACK_EXTRA_FIELDS | {"bogus"}):
+    for field in sorted({*PACK_FIELDS, "bogus"}):
         for value in [MISSING, *SAMPLES]:
             data = copy.deepcopy(base)
             if value is MISSING:

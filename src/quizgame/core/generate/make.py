@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from quizgame.core.generate.draft import (
@@ -15,12 +15,20 @@ from quizgame.core.generate.draft import (
     stable_hash,
 )
 from quizgame.core.generate.english import capitalize, fix_articles, join_names, smart_quotes
-from quizgame.core.packs.model import Difficulty, QuestionType, Spoiler, format_number
+from quizgame.core.generate.type_rules import (
+    TypeRules,
+    choices_named,
+    choices_shape,
+    items_shape,
+    pairs_shape,
+    same_time,
+    tolerance_rule,
+)
+from quizgame.core.packs.model import Difficulty, QuestionType, Spoiler
 
 _POSSESSIVES = ("her ", "his ", "their ", "its ")
 MAX_PAIRS = 6
 MAX_ITEMS = 5
-MAX_CHOICES = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,67 +290,20 @@ def pairs_sentence(pairs: Iterable[tuple[str, str]], verb: str, lower: bool = Fa
     return capitalize(join_names(parts)) + "."
 
 
-# --- what the generator knows of each question type ----------------------------------------
-
-
-def _answer_value(draft: Draft) -> str:
-    if isinstance(draft.answer, float):
-        return format_number(draft.answer)
-    return str(draft.answer)
-
-
-def _choices_shape(draft: Draft) -> list[str]:
-    normalized = [normalize(c) for c in draft.choices]
-    out = []
-    if not 3 <= len(draft.choices) <= MAX_CHOICES:
-        out.append(f"it has {len(draft.choices)} choices (3 to {MAX_CHOICES} wanted)")
-    if len(set(normalized)) != len(normalized):
-        out.append("two choices are the same")
-    if draft.answer not in draft.choices:
-        out.append("the answer is not among the choices")
-    right = normalize(str(draft.answer))
-    for choice, norm in zip(draft.choices, normalized, strict=True):
-        if norm != right and norm in draft.also_correct:
-            out.append(f"the wrong choice '{choice}' is also right")
-    return out
-
-
-def _items_shape(draft: Draft) -> list[str]:
-    items = [normalize(i) for i in draft.items]
-    return [] if len(items) >= 3 and len(set(items)) == len(items) else ["needs 3+ distinct items"]
-
-
-def _pairs_shape(draft: Draft) -> list[str]:
-    lefts = [normalize(a) for a, _b in draft.pairs]
-    rights = [normalize(b) for _a, b in draft.pairs]
-    if len(lefts) < 3 or len(set(lefts)) != len(lefts) or len(set(rights)) != len(rights):
-        return ["needs 3+ pairs, each side distinct"]
-    return []
-
-
-@dataclass(frozen=True, slots=True)
-class TypeRules:
-    """What the generator knows of a question type.
-
-    `step`: how much harder than recognising it is (recall is, true/false is easier);
-    `shape`: what makes a draft of it malformed, in words (the quality rules drop it);
-    `answer_text`: its right answer as text, for comparing questions; `by_parts`: two of them
-    with the same parts are the same question, however worded.
-    """
-
-    step: int
-    shape: Callable[[Draft], list[str]]
-    answer_text: Callable[[Draft], str] = _answer_value
-    by_parts: bool = False
-
-
+# What the generator knows of each question type (see `TypeRules`).
 TYPES: dict[QuestionType, TypeRules] = {
-    QuestionType.MULTIPLE_CHOICE: TypeRules(0, _choices_shape),
+    QuestionType.MULTIPLE_CHOICE: TypeRules(
+        0, choices_shape, gives_away=True, checks=choices_named
+    ),
     QuestionType.TRUE_FALSE: TypeRules(
-        -1, lambda d: [] if isinstance(d.answer, bool) else ["the answer is not true or false"]
+        -1,
+        lambda d: [] if isinstance(d.answer, bool) else ["the answer is not true or false"],
+        statement=True,
     ),
     QuestionType.TYPED: TypeRules(
-        1, lambda d: [] if isinstance(d.answer, str) and d.answer.strip() else ["no answer"]
+        1,
+        lambda d: [] if isinstance(d.answer, str) and d.answer.strip() else ["no answer"],
+        gives_away=True,
     ),
     QuestionType.NUMERIC: TypeRules(
         1,
@@ -351,9 +312,13 @@ TYPES: dict[QuestionType, TypeRules] = {
             if isinstance(d.answer, float) and (d.tolerance or 0) >= 0
             else ["the answer is not a number"]
         ),
+        gives_away=True,
+        checks=tolerance_rule,
     ),
-    QuestionType.ORDERING: TypeRules(1, _items_shape, lambda d: " > ".join(d.items), by_parts=True),
+    QuestionType.ORDERING: TypeRules(
+        1, items_shape, lambda d: " > ".join(d.items), checks=same_time, by_parts=True
+    ),
     QuestionType.MATCHING: TypeRules(
-        0, _pairs_shape, lambda d: "; ".join(f"{a} = {b}" for a, b in d.pairs), by_parts=True
+        0, pairs_shape, lambda d: "; ".join(f"{a} = {b}" for a, b in d.pairs), by_parts=True
     ),
 }

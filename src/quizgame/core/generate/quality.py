@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from quizgame.core.generate.draft import Context, Draft, names, normalize
 from quizgame.core.generate.english import lint
 from quizgame.core.generate.make import TYPES
-from quizgame.core.packs.model import QuestionType, format_number
+from quizgame.core.packs.model import QuestionType
 
 # Two questions are the same question when their prompts are at least NEAR_PROMPT alike and their
 # answers SAME_ANSWER alike (a rewording), or when two true/false statements are SAME_STATEMENT
@@ -49,30 +49,20 @@ def _contains(haystack: str, needle: str) -> bool:
     return bool(needle) and f" {needle} " in f" {haystack} "
 
 
-YEAR_WORDS = ("year", "years")
-
-
 def problems(draft: Draft, terms: Sequence[str], pack_text: str = "") -> list[str]:
     """Every rule `draft` breaks, except near-duplication (which needs the other questions).
 
     `pack_text` is the pack's title and description, which a player sees before any question.
     """
-    found = TYPES[draft.type].shape(draft)
-    if draft.type in (QuestionType.MULTIPLE_CHOICE, QuestionType.TYPED, QuestionType.NUMERIC):
-        for answer in (TYPES[draft.type].answer_text(draft), *draft.accept):
+    rules = TYPES[draft.type]
+    found = rules.shape(draft)
+    if rules.gives_away:
+        for answer in (rules.answer_text(draft), *draft.accept):
             if names(draft.prompt, answer):
                 found.append(f"the prompt gives away the answer '{answer}'")
             elif pack_text and names(pack_text, answer):
                 found.append(f"the pack's title or description gives away the answer '{answer}'")
-    if draft.type is QuestionType.MULTIPLE_CHOICE:
-        right = normalize(str(draft.answer))
-        for choice in draft.choices:
-            if normalize(choice) != right and names(draft.prompt, choice):
-                found.append(f"the wrong choice '{choice}' is named in the prompt")
-    if draft.type is QuestionType.NUMERIC:
-        found += _tolerance(draft)
-    if draft.type is QuestionType.ORDERING and len(set(draft.positions)) != len(draft.positions):
-        found.append("two of its items happen at the same time")
+    found += rules.checks(draft)
     if not draft.disputed_ok:
         texts = [normalize(t) for t in draft.texts()]
         for term in terms:
@@ -83,22 +73,6 @@ def problems(draft: Draft, terms: Sequence[str], pack_text: str = "") -> list[st
     if not (draft.category and draft.explanation and draft.sources):
         found.append("it lacks a category, explanation or source")
     return found
-
-
-def _tolerance(draft: Draft) -> list[str]:
-    """A tolerance must not accept a number that is plainly another answer."""
-    answer, tolerance = draft.answer, draft.tolerance or 0.0
-    if not isinstance(answer, float) or not tolerance:
-        return []
-    if answer == int(answer) and 1000 <= answer <= 2999 and not draft.unit:
-        asked = set(normalize(draft.prompt).split())
-        if asked & set(YEAR_WORDS):
-            return [f"a year is asked with a tolerance of {format_number(tolerance)}"]
-    if draft.unit == "%" and (
-        answer < 100 <= answer + tolerance + 1e-9 or answer > 0 >= answer - tolerance - 1e-9
-    ):
-        return [f"its tolerance makes {format_number(answer)}% and 100% (or 0%) both right"]
-    return []
 
 
 def _texts_to_lint(draft: Draft) -> Iterable[tuple[str, str, bool]]:
@@ -154,7 +128,7 @@ def _near_duplicate(
             if other.type is qtype and fuzz.ratio(answer, answers[index]) >= SAME_ANSWER:
                 return other.id
         return None
-    if qtype is QuestionType.TRUE_FALSE:
+    if TYPES[qtype].statement:
         # Two statements this alike differ in a detail: one gives the other away.
         for _text, _score, index in process.extract(
             prompt, prompts, scorer=fuzz.ratio, score_cutoff=SAME_STATEMENT, limit=None
@@ -178,5 +152,5 @@ def _near_duplicate(
 
 def true_false_balance(drafts: Iterable[Draft]) -> tuple[int, int]:
     """How many true/false questions are true, and how many false."""
-    answers = [d.answer for d in drafts if d.type is QuestionType.TRUE_FALSE]
+    answers = [d.answer for d in drafts if TYPES[d.type].statement]
     return sum(1 for a in answers if a is True), sum(1 for a in answers if a is False)

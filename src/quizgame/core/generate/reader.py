@@ -5,21 +5,17 @@ Problems are the pack checker's `Issue` records (`core.packs.issues`): a path, a
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from quizgame.core.generate.facts import Fact
-from quizgame.core.packs.ids import FACTS_ID_PUNCTUATION, is_id
-from quizgame.core.packs.issues import Checker, Code, is_number, kind_of
+from quizgame.core.packs.ids import FACTS_ID_PUNCTUATION, id_problem
+from quizgame.core.packs.issues import Checker, Code, Key, Missing, Path, is_number, kind_of
 from quizgame.core.packs.model import Difficulty, Spoiler
-from quizgame.core.packs.yaml_reader import Key, Missing
 
 T = TypeVar("T")
-Path_ = tuple[Any, ...]
 # How one field of a facts mapping is read: from the mapping, at its path, by its name.
-FieldRead = Callable[[Mapping[str, Any], Path_, str], Any]
+FieldRead = Callable[[Mapping[str, Any], Path, str], Any]
 
 
 def show_path(path: Iterable[Any]) -> str:
@@ -33,13 +29,6 @@ def show_path(path: Iterable[Any]) -> str:
     return out or "(top)"
 
 
-def slugify(text: str, limit: int = 48) -> str:
-    """A lowercase ASCII slug: "Tráiler de 'Who's Afraid…'" -> "trailer-de-whos-afraid"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("'", "")).strip("-")
-    return slug[:limit].rstrip("-") or "x"
-
-
 class Reader(Checker):
     """Turns raw facts data into `Facts`, collecting issues (path, code, message) as the pack
     checker does."""
@@ -51,7 +40,7 @@ class Reader(Checker):
     # --- shapes ---------------------------------------------------------------------------
 
     def section(
-        self, raw: Any, path: Path_, fields: Mapping[str, FieldRead], lenient: bool = False
+        self, raw: Any, path: Path, fields: Mapping[str, FieldRead], lenient: bool = False
     ) -> dict[str, Any] | None:
         """The mapping `raw` read by its description `fields`: each field's name and how it is
         read, in reading order. A field not described is reported; None if `raw` is not a
@@ -63,7 +52,7 @@ class Reader(Checker):
             data = {}
         return {name: read(data, path, name) for name, read in fields.items()}
 
-    def mapping(self, value: Any, path: Path_, allowed: set[str]) -> dict[str, Any] | None:
+    def mapping(self, value: Any, path: Path, allowed: set[str]) -> dict[str, Any] | None:
         if not isinstance(value, dict):
             self.error(
                 path, Code.WRONG_KIND, f"should be a mapping of fields, not {kind_of(value)}"
@@ -77,7 +66,7 @@ class Reader(Checker):
                 )
         return value
 
-    def items(self, data: Mapping[str, Any], path: Path_, name: str) -> list[tuple[Path_, Any]]:
+    def items(self, data: Mapping[str, Any], path: Path, name: str) -> list[tuple[Path, Any]]:
         value = data.get(name)
         if value is None:
             return []
@@ -86,7 +75,7 @@ class Reader(Checker):
             return []
         return [((*path, name, i), item) for i, item in enumerate(value)]
 
-    def text(self, data: Mapping[str, Any], path: Path_, name: str, required: bool = False) -> str:
+    def text(self, data: Mapping[str, Any], path: Path, name: str, required: bool = False) -> str:
         value = data.get(name)
         if value is None:
             if required:
@@ -101,7 +90,7 @@ class Reader(Checker):
             return ""
         return " ".join(value.split())
 
-    def texts(self, data: Mapping[str, Any], path: Path_, name: str) -> tuple[str, ...]:
+    def texts(self, data: Mapping[str, Any], path: Path, name: str) -> tuple[str, ...]:
         value = data.get(name)
         if value is None:
             return ()
@@ -112,15 +101,14 @@ class Reader(Checker):
             return ()
         return tuple(" ".join(v.split()) for v in value)
 
-    def slug(self, data: Mapping[str, Any], path: Path_, name: str = "id") -> str:
+    def slug(self, data: Mapping[str, Any], path: Path, name: str = "id") -> str:
         value = self.text(data, path, name, required=True)
-        if value and not is_id(value, FACTS_ID_PUNCTUATION):
-            self.error(
-                (*path, name), Code.NOT_AN_ID, f"'{value}' should be a slug: a-z, 0-9 and '-'"
-            )
+        problem = id_problem(value, punctuation=FACTS_ID_PUNCTUATION) if value else None
+        if problem:
+            self.error((*path, name), Code.NOT_AN_ID, problem)
         return value
 
-    def flag(self, data: Mapping[str, Any], path: Path_, name: str) -> bool:
+    def flag(self, data: Mapping[str, Any], path: Path, name: str) -> bool:
         value = data.get(name, False)
         if not isinstance(value, bool):
             self.error(
@@ -129,9 +117,7 @@ class Reader(Checker):
             return False
         return value
 
-    def choice(
-        self, data: Mapping[str, Any], path: Path_, name: str, options: Iterable[str]
-    ) -> Any:
+    def choice(self, data: Mapping[str, Any], path: Path, name: str, options: Iterable[str]) -> Any:
         value = data.get(name)
         options = list(options)
         if value is not None and value not in options:
@@ -141,12 +127,12 @@ class Reader(Checker):
             return None
         return value
 
-    def spoiler(self, data: Mapping[str, Any], path: Path_, name: str = "spoiler") -> Spoiler:
+    def spoiler(self, data: Mapping[str, Any], path: Path, name: str = "spoiler") -> Spoiler:
         value = self.choice(data, path, name, [s.value for s in Spoiler])
         return Spoiler(value) if value else Spoiler.NONE
 
     def difficulty(
-        self, data: Mapping[str, Any], path: Path_, name: str = "difficulty"
+        self, data: Mapping[str, Any], path: Path, name: str = "difficulty"
     ) -> Difficulty | None:
         value = self.choice(data, path, name, [d.value for d in Difficulty])
         return Difficulty(value) if value else None
@@ -154,7 +140,7 @@ class Reader(Checker):
     def sources(
         self,
         data: Mapping[str, Any],
-        path: Path_,
+        path: Path,
         field: str = "source",
         inherited: tuple[str, ...] = (),
     ) -> tuple[str, ...]:
@@ -178,9 +164,9 @@ class Reader(Checker):
     def fact(
         self,
         data: Mapping[str, Any],
-        path: Path_,
+        path: Path,
         name: str,
-        convert: Callable[[Any, Path_], T | None],
+        convert: Callable[[Any, Path], T | None],
         inherited: tuple[str, ...] = (),
         extra: Iterable[str] = (),
     ) -> Fact[T] | None:
@@ -193,8 +179,8 @@ class Reader(Checker):
     def fact_at(
         self,
         raw: Any,
-        where: Path_,
-        convert: Callable[[Any, Path_], T | None],
+        where: Path,
+        convert: Callable[[Any, Path], T | None],
         inherited: tuple[str, ...] = (),
         extra: Iterable[str] = (),
     ) -> Fact[T] | None:
@@ -230,7 +216,7 @@ class Reader(Checker):
 
     # --- value converters ---------------------------------------------------------------------
 
-    def to_text(self, value: Any, path: Path_) -> str | None:
+    def to_text(self, value: Any, path: Path) -> str | None:
         if isinstance(value, str) and value.strip():
             return " ".join(value.split())
         if is_number(value):
@@ -238,7 +224,7 @@ class Reader(Checker):
         self.error(path, Code.WRONG_KIND, f"should be text, not {kind_of(value)}")
         return None
 
-    def to_int(self, value: Any, path: Path_) -> int | None:
+    def to_int(self, value: Any, path: Path) -> int | None:
         if isinstance(value, int) and not isinstance(value, bool) and value > 0:
             return value
         self.error(
@@ -248,7 +234,7 @@ class Reader(Checker):
         )
         return None
 
-    def to_number(self, value: Any, path: Path_) -> float | None:
+    def to_number(self, value: Any, path: Path) -> float | None:
         if is_number(value) and value >= 0:
             return float(value)
         self.error(
@@ -256,13 +242,13 @@ class Reader(Checker):
         )
         return None
 
-    def to_bool(self, value: Any, path: Path_) -> bool | None:
+    def to_bool(self, value: Any, path: Path) -> bool | None:
         if isinstance(value, bool):
             return value
         self.error(path, Code.WRONG_KIND, f"should be true or false, not {kind_of(value)}")
         return None
 
-    def to_texts(self, value: Any, path: Path_) -> tuple[str, ...] | None:
+    def to_texts(self, value: Any, path: Path) -> tuple[str, ...] | None:
         if isinstance(value, str):
             value = [value]
         if (
@@ -275,11 +261,11 @@ class Reader(Checker):
         return None
 
 
-def ignored(data: Mapping[str, Any], path: Path_, name: str) -> None:
+def ignored(data: Mapping[str, Any], path: Path, name: str) -> None:
     """A field kept for people (a note), never read."""
 
 
-def unique_ids(reader: Reader, entries: Iterable[tuple[Path_, str]], what: str) -> None:
+def unique_ids(reader: Reader, entries: Iterable[tuple[Path, str]], what: str) -> None:
     seen: set[str] = set()
     for path, ident in entries:
         if ident and ident in seen:

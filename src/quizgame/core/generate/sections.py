@@ -13,7 +13,7 @@ from quizgame.core.generate.facts import (
     Press,
     Rating,
 )
-from quizgame.core.generate.reader import FieldRead, Path_, Reader, ignored, unique_ids
+from quizgame.core.generate.reader import FieldRead, Reader, ignored, unique_ids
 from quizgame.core.generate.sections_people import (
     genders_from_roles,
     read_cast,
@@ -28,10 +28,10 @@ from quizgame.core.generate.sections_story import (
     read_group,
     read_statements,
 )
-from quizgame.core.packs.check import PACK_FIELDS
-from quizgame.core.packs.ids import ID_WORDS, is_id
-from quizgame.core.packs.issues import Code
+from quizgame.core.packs.ids import id_problem
+from quizgame.core.packs.issues import Code, Path
 from quizgame.core.packs.model import format_number
+from quizgame.core.packs.pack_fields import EXTRA_FIELDS, PACK, PACK_FIELDS
 
 FACTS_VERSION = 1
 TOP_FIELDS = {
@@ -102,33 +102,32 @@ def _sources(r: Reader, raw: Any) -> dict[str, str]:
 
 
 def _pack(r: Reader, raw: Any) -> PackInfo | None:
-    path: Path_ = ("pack",)
+    path: Path = ("pack",)
     if raw is None:
         r.missing((), "pack", "the generated pack's id, title, ...")
         return None
-    # The pack's own fields (but its questions, which are generated), as the pack checker has them.
-    fields = r.mapping(raw, path, PACK_FIELDS - {"questions"})
+    # The pack's own fields as the pack checker has them: those `Pack` holds, but its questions.
+    own = [f for f in PACK if f.name not in EXTRA_FIELDS and f.name != "questions"]
+    fields = r.mapping(raw, path, {f.name for f in own})
     if fields is None:
         return None
     pack_id = r.text(fields, path, "id", required=True)
-    if pack_id and not is_id(pack_id):
-        r.error((*path, "id"), Code.NOT_AN_ID, f"'{pack_id}' should be a slug: {ID_WORDS}")
-    version = fields.get("version", 1)
-    if isinstance(version, bool) or not isinstance(version, int | str):
-        r.error((*path, "version"), Code.WRONG_KIND, "should be a number or text")
-        version = 1
+    problem = id_problem(pack_id) if pack_id else None
+    if problem:
+        r.error((*path, "id"), Code.NOT_AN_ID, problem)
+    version = PACK_FIELDS["version"].kind.read(r, fields, path, "version")
     return PackInfo(
         id=pack_id,
         title=r.text(fields, path, "title", required=True),
         description=r.text(fields, path, "description"),
         author=r.text(fields, path, "author"),
-        version=version,
-        language=r.text(fields, path, "language") or "en",
+        version=PACK_FIELDS["version"].default if version is None else version,
+        language=r.text(fields, path, "language") or PACK_FIELDS["language"].default,
     )
 
 
 def _film(r: Reader, raw: Any) -> Film | None:
-    path: Path_ = ("film",)
+    path: Path = ("film",)
     if raw is None:
         r.missing((), "film", "at least its title")
         return None
@@ -169,7 +168,7 @@ def _film(r: Reader, raw: Any) -> Film | None:
     )
 
 
-def _rating(r: Reader, path: Path_, raw: Any, inherited: tuple[str, ...]) -> Rating:
+def _rating(r: Reader, path: Path, raw: Any, inherited: tuple[str, ...]) -> Rating:
     fields: dict[str, FieldRead] = {
         "scale": partial(_scale, r),
         "value": lambda f, p, n: None if f.get(n) is None else r.to_number(f[n], (*p, n)),
@@ -190,7 +189,7 @@ def _rating(r: Reader, path: Path_, raw: Any, inherited: tuple[str, ...]) -> Rat
     return Rating(v["id"], v["site"], v["measure"], value, float(scale), v["source"])
 
 
-def _scale(r: Reader, f: Mapping[str, Any], path: Path_, name: str) -> float:
+def _scale(r: Reader, f: Mapping[str, Any], path: Path, name: str) -> float:
     """The top of a rating's scale: 10 unless said."""
     scale = f.get(name, 10)
     if not isinstance(scale, int | float) or isinstance(scale, bool) or scale <= 0:
@@ -200,7 +199,7 @@ def _scale(r: Reader, f: Mapping[str, Any], path: Path_, name: str) -> float:
     return scale
 
 
-def _press(r: Reader, path: Path_, raw: Any, inherited: tuple[str, ...]) -> Press:
+def _press(r: Reader, path: Path, raw: Any, inherited: tuple[str, ...]) -> Press:
     fields: dict[str, FieldRead] = {
         "quote": partial(r.text, required=True),
         "excerpt": r.text,

@@ -18,10 +18,10 @@ from quizgame.core.generate.facts import (
     Person,
     Relation,
 )
-from quizgame.core.generate.reader import FieldRead, Path_, Reader
+from quizgame.core.generate.reader import FieldRead, Reader
 from quizgame.core.generate.sections_story import read_group, ref
 from quizgame.core.generate.vocab import JOBS, RELATIONS
-from quizgame.core.packs.issues import Code
+from quizgame.core.packs.issues import Code, Path
 
 
 def read_people(r: Reader, top: dict[str, Any]) -> dict[str, Person]:
@@ -120,7 +120,7 @@ def read_characters(r: Reader, top: dict[str, Any]) -> dict[str, Character]:
 
 
 def _maybe_disputed(
-    r: Reader, f: dict[str, Any], path: Path_, name: str
+    r: Reader, f: dict[str, Any], path: Path, name: str
 ) -> Fact[str] | Disputed[str] | None:
     raw = f.get(name)
     if not (isinstance(raw, dict) and "disputed" in raw):

@@ -17,13 +17,14 @@ from quizgame.core.generate.facts import (
     Person,
     Statement,
 )
-from quizgame.core.generate.reader import FieldRead, Path_, Reader, ignored, slugify, unique_ids
-from quizgame.core.packs.issues import Code
+from quizgame.core.generate.reader import FieldRead, Reader, ignored, unique_ids
+from quizgame.core.packs.ids import FACTS_ID_PUNCTUATION, make_id
+from quizgame.core.packs.issues import Code, Path
 from quizgame.core.packs.model import format_number
 
 
 def ref(
-    r: Reader, f: dict[str, Any], path: Path_, name: str, known: dict[str, Any], section: str
+    r: Reader, f: dict[str, Any], path: Path, name: str, known: dict[str, Any], section: str
 ) -> str:
     """The id in field `name`, checked against the ids under `section`."""
     ident = r.text(f, path, name, required=True)
@@ -32,7 +33,7 @@ def ref(
     return ident
 
 
-def read_group(r: Reader, f: dict[str, Any], path: Path_, name: str = "group") -> str | None:
+def read_group(r: Reader, f: dict[str, Any], path: Path, name: str = "group") -> str | None:
     """An optional slug naming facts that give one another away (asked once per session)."""
     if name not in f:
         return None
@@ -96,7 +97,7 @@ def read_statements(
 
 def _key(
     r: Reader,
-    path: Path_,
+    path: Path,
     raw: Any,
     index: int,
     text: str,
@@ -157,10 +158,15 @@ def _key(
     )
 
 
+def film_id(title: str) -> str:
+    """The id of a filmography entry that gives none, made from its title."""
+    return make_id(title, "x", FACTS_ID_PUNCTUATION, limit=48)
+
+
 def read_filmography(r: Reader, raw: Any, people: dict[str, Person]) -> Filmography | None:
     if raw is None:
         return None
-    path: Path_ = ("filmography",)
+    path: Path = ("filmography",)
     fields: dict[str, FieldRead] = {
         "person": partial(ref, r, known=people, section="people"),
         "source": r.texts,
@@ -183,7 +189,7 @@ def read_filmography(r: Reader, raw: Any, people: dict[str, Person]) -> Filmogra
         e = r.section(x, p, entry)
         if e is None:
             continue
-        ident = slugify(e["title"]) if e["id"] is None else e["id"]
+        ident = film_id(e["title"]) if e["id"] is None else e["id"]
         films.append(FilmEntry(ident, e["title"], e["year"] or 0, e["short"], e["source"]))
     unique_ids(r, [((*path, "films", i), film.id) for i, film in enumerate(films)], "film")
     return Filmography(person, tuple(films))

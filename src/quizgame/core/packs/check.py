@@ -11,17 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from quizgame.core.packs.ids import ID_WORDS, is_id
-from quizgame.core.packs.issues import Checker, Code, Issue, Path, kind_of, quote
-from quizgame.core.packs.kinds import Text, TextList
+from quizgame.core.packs.issues import Checker, Code, Issue, Key, Missing, Path, kind_of, quote
 from quizgame.core.packs.model import Pack, Question, QuestionType
+from quizgame.core.packs.pack_fields import EXTRA_FIELDS, PACK, PACK_FIELDS
 from quizgame.core.packs.questions import ALL_QUESTION_FIELDS, ALLOWED, HEAD, KINDS, TAIL
-from quizgame.core.packs.yaml_reader import Key, Missing
-
-PACK_FIELDS = {"id", "title", "description", "author", "version", "language", "questions"}
-# Extra top-level fields we know of and keep (documented in docs/pack-format.md).
-PACK_EXTRA_FIELDS = {"license", "attribution", "tags", "url"}
-_TEXT, _REQUIRED_TEXT = Text(), Text(required=True)
 
 
 def validate_pack_data(data: Any, default_id: str = "pack") -> tuple[Pack | None, list[Issue]]:
@@ -37,77 +30,43 @@ def validate_pack_data(data: Any, default_id: str = "pack") -> tuple[Pack | None
         return None, check.issues
 
     for key in data:
-        if key not in PACK_FIELDS and key not in PACK_EXTRA_FIELDS:
+        if key not in PACK_FIELDS:
             check.warn(
                 (Key(key),), Code.UNKNOWN_FIELD, f"unknown pack field {quote(key)} (ignored)"
             )
-
-    pack_id = _REQUIRED_TEXT.read(check, data, (), "id")
-    if pack_id is not None and not is_id(pack_id):
-        message = f"pack id {quote(pack_id)} should be a slug: {ID_WORDS}"
-        check.error(("id",), Code.NOT_AN_ID, message)
-    title = _REQUIRED_TEXT.read(check, data, (), "title")
-    description = _TEXT.read(check, data, (), "description") or ""
-    author = _TEXT.read(check, data, (), "author") or ""
-    language = _TEXT.read(check, data, (), "language") or "en"
-    version = data.get("version", 1)
-    if isinstance(version, bool) or not isinstance(version, int | str):
-        message = f"'version' should be a number or text, not {kind_of(version)}"
-        check.error(("version",), Code.WRONG_KIND, message)
-    # Kept in `Pack.extra` (and the cache), so only the shapes documented: never a structure
-    # of any size an author (or an alias) might put there.
+    values: dict[str, Any] = {}
     extra: dict[str, Any] = {}
-    for name in ("license", "attribution", "url"):
-        value = _TEXT.read(check, data, (), name)
-        if value is not None:
-            extra[name] = value
-    if data.get("tags") is not None:
-        extra["tags"] = list(TextList("tags").read(check, data, (), "tags") or ())
-
-    questions = _questions(check, data.get("questions"))
+    for field in PACK:
+        value = field.kind.read(check, data, (), field.name)
+        if field.name not in EXTRA_FIELDS:
+            values[field.attribute] = value
+        elif data.get(field.name) is not None and value is not None:
+            extra[field.name] = list(value) if isinstance(value, tuple) else value
+    values["questions"] = tuple(_questions(check, values["questions"]))
     if any(issue.severity == "error" for issue in check.issues):
         return None, check.issues
-    assert pack_id is not None and title is not None
-    pack = Pack(
-        id=pack_id,
-        title=title,
-        questions=tuple(questions),
-        description=description,
-        author=author,
-        version=version,
-        language=language,
-        extra=extra,
-    )
-    return pack, check.issues
+    return Pack(**values, extra=extra), check.issues
 
 
-def _questions(check: Checker, raw_questions: Any) -> list[Question]:
+def _questions(check: Checker, raw_questions: list[Any]) -> list[Question]:
+    """Each question of the list, read by its type's description (ids unique)."""
     questions: list[Question] = []
-    if raw_questions is None:
-        check.missing((), "questions", "expected a list of questions")
-    elif not isinstance(raw_questions, list):
-        message = f"'questions' should be a list, not {kind_of(raw_questions)}"
-        check.error(("questions",), Code.WRONG_KIND, message)
-    elif not raw_questions:
-        check.error(("questions",), Code.TOO_FEW, "the pack has no questions")
-    else:
-        seen_ids: dict[str, int] = {}
-        for index, raw in enumerate(raw_questions):
-            question = _question(check, raw, index)
-            raw_id = raw.get("id") if isinstance(raw, dict) else None
-            if isinstance(raw_id, str | int | float) and not isinstance(raw_id, bool):
-                qid = str(raw_id)  # `id: 7` and `id: '7'` are both the question id "7"
-                if qid in seen_ids:
-                    check.error(
-                        ("questions", index, "id"),
-                        Code.DUPLICATE,
-                        f"duplicate question id {quote(qid)} "
-                        f"(question {seen_ids[qid] + 1} has it too)",
-                    )
-                else:
-                    seen_ids[qid] = index
-            if question is not None:
-                questions.append(question)
+    seen_ids: dict[str, int] = {}
+    for index, raw in enumerate(raw_questions):
+        question = _question(check, raw, index)
+        raw_id = raw.get("id") if isinstance(raw, dict) else None
+        if isinstance(raw_id, str | int | float) and not isinstance(raw_id, bool):
+            qid = str(raw_id)  # `id: 7` and `id: '7'` are both the question id "7"
+            if qid in seen_ids:
+                check.error(
+                    ("questions", index, "id"),
+                    Code.DUPLICATE,
+                    f"duplicate question id {quote(qid)} (question {seen_ids[qid] + 1} has it too)",
+                )
+            else:
+                seen_ids[qid] = index
+        if question is not None:
+            questions.append(question)
     return questions
 
 

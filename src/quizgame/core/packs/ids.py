@@ -8,17 +8,28 @@ hyphen, since they become parts of question ids. Ids are matched whole: no trail
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
-ID_PUNCTUATION = "._-"
+from quizgame.core.packs.issues import quote
+
+# The marks allowed after the first character, in the order the rule's words list them.
+ID_PUNCTUATION = "-_."
 FACTS_ID_PUNCTUATION = "-"
-# The rule in words, as messages give it.
-ID_WORDS = "a-z, 0-9, '-', '_', '.'"
 
 
 def _chars(punctuation: str) -> str:
     # Inside a character class '-' is literal only at the end.
-    return "a-z0-9" + punctuation.replace("-", "") + ("-" if "-" in punctuation else "")
+    return "a-z0-9" + "".join(sorted(punctuation.replace("-", ""))) + "-" * ("-" in punctuation)
+
+
+def id_words(punctuation: str = ID_PUNCTUATION) -> str:
+    """The rule in words, as messages and labels give it: "a-z, 0-9, '-', '_', '.'", or
+    "a-z, 0-9 and '-'" for a single mark."""
+    marks = [f"'{mark}'" for mark in punctuation]
+    if len(marks) == 1:
+        return f"a-z, 0-9 and {marks[0]}"
+    return ", ".join(["a-z", "0-9", *marks])
 
 
 def id_pattern(punctuation: str = ID_PUNCTUATION) -> str:
@@ -36,7 +47,26 @@ def is_id(text: str, punctuation: str = ID_PUNCTUATION) -> bool:
     return _compiled(punctuation).fullmatch(text) is not None
 
 
-def make_id(text: str, fallback: str) -> str:
-    """An id made from any text (a file name): runs of other characters become '-'."""
-    made = re.sub(f"[^{_chars(ID_PUNCTUATION)}]+", "-", text.lower())
-    return made.strip(ID_PUNCTUATION) or fallback
+def id_problem(text: str, whose: str = "", punctuation: str = ID_PUNCTUATION) -> str | None:
+    """What is wrong with `text` as an id, for a message; None when it is one.
+
+    `whose` names the id ("pack id"): "pack id 'My Quiz' should be a slug: a-z, 0-9, '-', '_', '.'".
+    """
+    if is_id(text, punctuation):
+        return None
+    subject = f"{whose} {quote(text)}" if whose else quote(text)
+    return f"{subject} should be a slug: {id_words(punctuation)}"
+
+
+def make_id(text: str, fallback: str, punctuation: str = ID_PUNCTUATION, limit: int = 0) -> str:
+    """An id made from any text (a file name, a title), at most `limit` characters (0: any).
+
+    Accents are dropped ("Tráiler" -> "trailer"), apostrophes too ("Who's" -> "whos"), and runs of
+    other characters (with any '-' among them) become one '-'; `fallback` when nothing is left.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    made = re.sub(f"[^{_chars(punctuation)}]+", "-", ascii_text.lower().replace("'", ""))
+    made = re.sub("-{2,}", "-", made).strip(punctuation)
+    if limit:
+        made = made[:limit].rstrip(punctuation)
+    return made or fallback

@@ -12,10 +12,28 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from quizgame.core.packs.yaml_reader import Missing
 from quizgame.core.text import has_control_characters
 
 Path = tuple[Any, ...]
+
+
+class Key:
+    """A path step naming a mapping key itself (for problems such as 'unknown field')."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: Any) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"Key({self.name!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """The last path step of a field that is not there: it is located at its mapping."""
+
+    name: str
 
 
 class Code(StrEnum):

@@ -33,7 +33,16 @@ def words_or(values: Iterable[str]) -> str:
 
 
 class Kind(ABC):
-    """One kind of field value: how it is read, described and written."""
+    """One kind of field value: how it is read, described and written; whether a field of it
+    is `required`, and the pack value that means the same as leaving it out (`default`)."""
+
+    @property
+    def required(self) -> bool:
+        return False
+
+    @property
+    def default(self) -> Any:
+        return None
 
     @abstractmethod
     def read(self, check: Checker, data: dict[str, Any], path: Path, name: str) -> Any:
@@ -50,20 +59,22 @@ class Kind(ABC):
 
 @dataclass(frozen=True)
 class Text(Kind):
-    """Text (a number written there is its text); `required` text may not be blank."""
+    """Text (a number written there is its text); `required` text may not be blank, and text
+    absent or empty is `default`."""
 
     required: bool = False
+    default: str | None = None
 
     def read(self, check: Checker, data: dict[str, Any], path: Path, name: str) -> str | None:
         value = data.get(name)
         if value is None:
             if self.required:
                 check.missing(path, name, "expected text")
-            return None
+            return self.default
         if isinstance(value, str):
             if self.required and not value.strip():
                 check.error((*path, name), Code.EMPTY, f"'{name}' is empty")
-            return value
+            return value if value or self.default is None else self.default
         if is_number(value):
             return str(value)  # `category: 2021` means the text "2021"
         check.error(
@@ -82,6 +93,14 @@ class TextList(Kind):
     noun: str
     minimum: int = 0
     maximum: int | None = None
+
+    @property
+    def required(self) -> bool:
+        return self.minimum > 0
+
+    @property
+    def default(self) -> Any:
+        return None if self.minimum else ()
 
     def read(
         self, check: Checker, data: dict[str, Any], path: Path, name: str
@@ -137,11 +156,15 @@ class TextList(Kind):
 
 @dataclass(frozen=True)
 class OneOf(Kind):
-    """One of an enumeration's values; absent means `default`."""
+    """One of an enumeration's values; absent means `fallback`."""
 
     enum: type[Enum]
-    default: Enum
+    fallback: Enum
     members: dict[Any, Enum] = field(init=False, default_factory=dict)
+
+    @property
+    def default(self) -> Any:
+        return self.fallback.value
 
     def __post_init__(self) -> None:
         self.members.update((member.value, member) for member in self.enum)
@@ -149,7 +172,7 @@ class OneOf(Kind):
     def read(self, check: Checker, data: dict[str, Any], path: Path, name: str) -> Any:
         raw = data.get(name)
         if raw is None:
-            return self.default
+            return self.fallback
         found = self.members.get(raw) if isinstance(raw, str) else None
         if found is not None:
             return found
@@ -161,7 +184,7 @@ class OneOf(Kind):
         return {"enum": [*(m.value for m in self.enum), None]}
 
     def write(self, value: Any) -> Any:
-        return None if value is self.default else value.value
+        return None if value is self.fallback else value.value
 
 
 @dataclass(frozen=True)
@@ -209,6 +232,10 @@ class Groups(Kind):
 class AnswerText(Kind):
     """A required, non-blank text answer (nothing written counts as missing)."""
 
+    @property
+    def required(self) -> bool:
+        return True
+
     def read(self, check: Checker, data: dict[str, Any], path: Path, name: str) -> str | None:
         answer = data.get(name)
         if answer is None:
@@ -233,6 +260,10 @@ class AnswerText(Kind):
 class AnswerBool(Kind):
     """A required true or false."""
 
+    @property
+    def required(self) -> bool:
+        return True
+
     def read(self, check: Checker, data: dict[str, Any], path: Path, name: str) -> Any:
         answer = data.get(name)
         if name not in data:
@@ -252,6 +283,10 @@ class AnswerBool(Kind):
 @dataclass(frozen=True)
 class AnswerNumber(Kind):
     """A required number."""
+
+    @property
+    def required(self) -> bool:
+        return True
 
     def read(self, check: Checker, data: dict[str, Any], path: Path, name: str) -> float | None:
         number: Any = data.get(name)
@@ -274,6 +309,10 @@ class AnswerNumber(Kind):
 class Amount(Kind):
     """A number of 0 or more; absent means 0."""
 
+    @property
+    def default(self) -> Any:
+        return 0
+
     def read(self, check: Checker, data: dict[str, Any], path: Path, name: str) -> float:
         amount = data.get(name, 0)
         if not is_number(amount):
@@ -295,6 +334,10 @@ class Amount(Kind):
 @dataclass(frozen=True)
 class Pairs(Kind):
     """A mapping of `minimum`+ left sides to distinct right sides."""
+
+    @property
+    def required(self) -> bool:
+        return True
 
     minimum: int = 2
 

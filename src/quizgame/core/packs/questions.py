@@ -26,8 +26,16 @@ from quizgame.core.packs.kinds import (
     Seconds,
     Text,
     TextList,
+    words_or,
 )
-from quizgame.core.packs.model import Difficulty, Question, QuestionType, Spoiler, format_number
+from quizgame.core.packs.model import (
+    POINTS,
+    Difficulty,
+    Question,
+    QuestionType,
+    Spoiler,
+    format_number,
+)
 
 MIN_CHOICES, MAX_CHOICES = 2, 6
 TYPE_NAMES = ", ".join(t.value for t in QuestionType)
@@ -39,7 +47,8 @@ class Form:
 
     Widgets: "line" (one line of text), "text" (`height` lines), "lines" (one entry per line),
     "commas" (entries separated by commas), "number", "pairs" (`left -> right` lines) and
-    "select" (`options`, or the lines of the field `options_from`).
+    "select" (`options`, or the lines of the field `options_from`). `place` orders the optional
+    fields every question has (lowest first) under the form's own fields.
     """
 
     label: str
@@ -49,21 +58,20 @@ class Form:
     placeholder: str = ""
     options: tuple[tuple[str, Any], ...] = ()
     options_from: str = ""
+    place: int = 0
 
 
 @dataclass(frozen=True)
 class Field:
-    """One field of a question: its name, kind, whether it is required, and its help.
+    """One field of a question (or of the pack): its name, kind and help.
 
-    `default` is the pack value that means the same as leaving the field out; `attr` is the
-    `Question` attribute that holds it (its name unless said).
+    Its kind says whether it is required and its `default`, the pack value that means the same
+    as leaving the field out; `attr` is the model attribute that holds it (its name unless said).
     """
 
     name: str
     kind: Kind
     help: str
-    required: bool = False
-    default: Any = None
     attr: str = ""
     form: Form | None = None
 
@@ -71,10 +79,22 @@ class Field:
     def attribute(self) -> str:
         return self.attr or self.name
 
+    @property
+    def required(self) -> bool:
+        return self.kind.required
+
+    @property
+    def default(self) -> Any:
+        return self.kind.default
+
 
 @dataclass(frozen=True)
 class TypeName(Kind):
     """The `type` field: one of the question types."""
+
+    @property
+    def required(self) -> bool:
+        return True
 
     def read(
         self, check: Checker, data: dict[str, Any], path: Path, name: str
@@ -129,33 +149,47 @@ def _line(label: str) -> Form:
     return Form(label)
 
 
-# The fields every question has, before and after its type's own.
+# A difficulty as the help and the editor say it: its points, "points" said the first time.
+_DIFFICULTY = OneOf(Difficulty, Difficulty.MEDIUM)
+_POINTS_SAID = {d: f"{POINTS[d]}" + " points" * (i == 0) for i, d in enumerate(Difficulty)}
+_DIFFICULTY_HELP = words_or(
+    f"{d.value} ({said}" + ", the default" * (d is _DIFFICULTY.fallback) + ")"
+    for d, said in _POINTS_SAID.items()
+)
+_SPOILER = OneOf(Spoiler, Spoiler.NONE)
+_SPOILER_HELP = words_or(s.value + " (default)" * (s is _SPOILER.fallback) for s in Spoiler)
+# How the editor's drop-down names a spoiler level (its pack value unless said).
+_SPOILER_LABELS = {Spoiler.MID: "mid-story", Spoiler.ENDING: "the ending"}
+
+# The fields every question has, before and after its type's own. `Form.place` orders the
+# optional ones in the editor.
 HEAD = (
-    Field("id", Text(required=True), "Unique within the pack.", True, form=_line("Id (unique in the pack)")),
-    Field("type", TypeName(), "The kind of question: " + TYPE_NAMES + ".", True),
-    Field("prompt", Text(required=True), "The question as the player reads it.", True,
+    Field("id", Text(required=True), "Unique within the pack.", form=_line("Id (unique in the pack)")),
+    Field("type", TypeName(), "The kind of question: " + TYPE_NAMES + "."),
+    Field("prompt", Text(required=True), "The question as the player reads it.",
           form=Form("Question", "text", height=3)),
 )  # fmt: skip
 TAIL = (
-    Field("hint", Text(), "A clue the hint lifeline shows.", form=_line("Hint (the hint lifeline shows it)")),
+    Field("hint", Text(), "A clue the hint lifeline shows.",
+          form=Form("Hint (the hint lifeline shows it)", place=4)),
     Field("group", Groups(), "The fact (or a list of the facts) a question asks about or shows; "
           "a session never asks two questions that share one.", attr="groups"),
-    Field("difficulty", OneOf(Difficulty, Difficulty.MEDIUM),
-          "easy (100 points), medium (200, the default) or hard (300).", default="medium",
-          form=Form("Difficulty (sets the points)", "select", options=(
-              ("easy (100 points)", "easy"), ("medium (200)", "medium"), ("hard (300)", "hard")))),
-    Field("category", Text(), "A topic; players can pick categories to play.", form=_line("Category")),
-    Field("tags", TextList("tags"), "Free labels for searching and filtering.", default=(),
-          form=Form("Tags, separated by commas", "commas")),
-    Field("spoiler", OneOf(Spoiler, Spoiler.NONE),
-          "How much of a story the question gives away: none (default), mid or ending.",
-          default="none", form=Form("Spoiler (how much of a story it gives away)", "select", options=(
-              ("none", "none"), ("mid-story", "mid"), ("the ending", "ending")))),
+    Field("difficulty", _DIFFICULTY, _DIFFICULTY_HELP + ".",
+          form=Form("Difficulty (sets the points)", "select", place=1, options=tuple(
+              (f"{d.value} ({said})", d.value) for d, said in _POINTS_SAID.items()))),
+    Field("category", Text(), "A topic; players can pick categories to play.",
+          form=Form("Category", place=2)),
+    Field("tags", TextList("tags"), "Free labels for searching and filtering.",
+          form=Form("Tags, separated by commas", "commas", place=6)),
+    Field("spoiler", _SPOILER, f"How much of a story the question gives away: {_SPOILER_HELP}.",
+          form=Form("Spoiler (how much of a story it gives away)", "select", place=8, options=tuple(
+              (_SPOILER_LABELS.get(s, s.value), s.value) for s in Spoiler))),
     Field("explanation", Text(), "Shown after the answer: why it is right.",
-          form=Form("Explanation (shown after answering)", "text", height=2)),
-    Field("source", Text(), "Where the fact comes from (a book, a URL, a scene).", form=_line("Source")),
+          form=Form("Explanation (shown after answering)", "text", height=2, place=3)),
+    Field("source", Text(), "Where the fact comes from (a book, a URL, a scene).",
+          form=Form("Source", place=5)),
     Field("time_limit", Seconds(), "Seconds to answer in timed modes, overriding the mode's default.",
-          form=Form("Time limit in seconds (timed modes; empty: the mode's own)", "number")),
+          form=Form("Time limit in seconds (timed modes; empty: the mode's own)", "number", place=7)),
 )  # fmt: skip
 
 
@@ -182,14 +216,12 @@ MULTIPLE_CHOICE = QuestionKind(
             "choices",
             TextList("choices", MIN_CHOICES, MAX_CHOICES),
             f"{MIN_CHOICES} to {MAX_CHOICES} choices, all different.",
-            True,
             form=Form(f"Choices, one per line ({MIN_CHOICES} to {MAX_CHOICES})", "lines"),
         ),
         Field(
             "answer",
             AnswerText(),
             "one of the choices",
-            True,
             form=Form("Right answer", "select", options_from="choices"),
         ),
     ),
@@ -216,7 +248,6 @@ TRUE_FALSE = QuestionKind(
             "answer",
             AnswerBool(),
             "true or false",
-            True,
             form=Form("Answer", "select", options=(("True", True), ("False", False))),
         ),
     ),
@@ -234,12 +265,11 @@ TYPED = QuestionKind(
     QuestionType.TYPED,
     "Typed answer",
     (
-        Field("answer", AnswerText(), "the text to type", True, form=_line("Answer")),
+        Field("answer", AnswerText(), "the text to type", form=_line("Answer")),
         Field(
             "accept",
             TextList("accepted answers"),
             "other answers that also count as right.",
-            default=(),
             form=Form(
                 "Also accepted, one per line",
                 "lines",
@@ -265,12 +295,11 @@ NUMERIC = QuestionKind(
     QuestionType.NUMERIC,
     "A number",
     (
-        Field("answer", AnswerNumber(), "a number", True, form=Form("Answer (a number)", "number")),
+        Field("answer", AnswerNumber(), "a number", form=Form("Answer (a number)", "number")),
         Field(
             "tolerance",
             Amount(),
             "how far from the answer still counts as right (default 0).",
-            default=0,
             form=Form("Tolerance (how far off still counts)", "number", placeholder="0"),
         ),
         Field(
@@ -302,7 +331,6 @@ ORDERING = QuestionKind(
             "items",
             TextList("items", 2),
             "the items in the right order (the game shuffles them).",
-            True,
             form=Form(
                 "Items in the right order, one per line (the game shuffles them)", "lines", height=5
             ),
@@ -326,7 +354,6 @@ MATCHING = QuestionKind(
             "pairs",
             Pairs(),
             "each left side with its right side (the game shuffles the right sides).",
-            True,
             form=Form(
                 "Pairs, one per line: left -> right (the game shuffles the right sides)", "pairs"
             ),

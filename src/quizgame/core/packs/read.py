@@ -147,10 +147,9 @@ def _failed(path: Path, name: str, message: str, line: int, col: int) -> LoadRes
 def _load_bytes(raw: bytes, path: Path, name: str) -> LoadResult:
     # Imported here: a load served from the cache never needs the YAML reader or validator.
     from quizgame.core.packs.check import validate_pack_data
-    from quizgame.core.packs.issues import Code, Issue
+    from quizgame.core.packs.issues import Code, Issue, Key
     from quizgame.core.packs.yaml_reader import (
         Duplicate,
-        Key,
         YamlProblem,
         byte_position,
         compose,

@@ -1,8 +1,8 @@
 """A JSON Schema (draft-07, what YAML editors' language servers read) of the pack format.
 
-Built from the description of each question type (`questions`), as the checker is. The schema is the strict
-reading of the format: where the loader only warns (an unknown field), the schema says no, so an
-editor underlines the typo. A few checks need to compare values and stay with the loader: the
+Built from the descriptions of the pack's fields (`pack_fields`) and of each question type
+(`questions`), as the checker is. The schema is the strict reading of the format: where the
+loader only warns (an unknown field), the schema says no, so an editor underlines the typo. A few checks need to compare values and stay with the loader: the
 answer is one of the choices, question ids are unique, and no two choices (tags, items, right
 sides of pairs) are the same ignoring case.
 """
@@ -13,9 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from quizgame.core.packs.check import PACK_EXTRA_FIELDS, PACK_FIELDS
-from quizgame.core.packs.ids import ID_WORDS, id_pattern
-from quizgame.core.packs.kinds import ITEM_SCHEMA, OPTIONAL_TEXT_SCHEMA, TEXT_SCHEMA
+from quizgame.core.packs.pack_fields import PACK
 from quizgame.core.packs.questions import ALLOWED, FIELDS, HEAD, KINDS, QUESTION_KEY_ORDER, Field
 from quizgame.core.paths import CHECKOUT_DIR, PACKAGE_DIR
 
@@ -71,39 +69,7 @@ def _question_schema() -> dict[str, Any]:
 
 def pack_schema() -> dict[str, Any]:
     """The JSON Schema of a pack file."""
-    extra_descriptions = {
-        "license": "The licence of the questions, e.g. CC-BY-SA-4.0.",
-        "attribution": "Who to credit for the questions.",
-        "tags": "Free labels for the pack.",
-        "url": "Where the pack comes from.",
-    }
-    properties: dict[str, Any] = {
-        "id": {
-            "anyOf": [
-                {"type": "string", "pattern": id_pattern()},
-                {"type": "number", "minimum": 0},
-            ],
-            "description": f"The pack's id, a slug: {ID_WORDS}; unique among packs.",
-        },
-        "title": {**TEXT_SCHEMA, "description": "The pack's name as players see it."},
-        "description": {**OPTIONAL_TEXT_SCHEMA, "description": "What the pack is about."},
-        "author": OPTIONAL_TEXT_SCHEMA,
-        "version": {"type": ["integer", "string"], "description": "Bump it when you change it."},
-        "language": {**OPTIONAL_TEXT_SCHEMA, "description": "A language code such as en or es."},
-        "questions": {
-            "type": "array",
-            "minItems": 1,
-            "items": {"$ref": "#/definitions/question"},
-        },
-    }
-    for name in sorted(PACK_EXTRA_FIELDS):
-        shape = (
-            {"type": ["array", "null"], "items": ITEM_SCHEMA}
-            if name == "tags"
-            else OPTIONAL_TEXT_SCHEMA
-        )
-        properties[name] = {**shape, "description": extra_descriptions.get(name, "")}
-    assert set(properties) == PACK_FIELDS | PACK_EXTRA_FIELDS
+    properties = {f.name: {**f.kind.schema(), "description": f.help} for f in PACK}
     return {
         "$schema": DRAFT,
         "title": "quizgame pack",
@@ -113,7 +79,7 @@ def pack_schema() -> dict[str, Any]:
             "question ids are unique and that no two choices are the same ignoring case."
         ),
         "type": "object",
-        "required": ["id", "title", "questions"],
+        "required": [f.name for f in PACK if f.required],
         "properties": properties,
         "additionalProperties": False,
         "definitions": {"question": _question_schema()},

@@ -8,9 +8,11 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from textwrap import wrap
 
-from quizgame.core.packs.ids import ID_WORDS, is_id
-from quizgame.core.packs.questions import KINDS
+from quizgame.core.packs.ids import id_problem
+from quizgame.core.packs.pack_fields import PACK, PACK_EXAMPLE
+from quizgame.core.packs.questions import KINDS, TAIL
 from quizgame.core.packs.schema import schema_file
 from quizgame.core.packs.write import dump_yaml, ordered_question
 
@@ -25,13 +27,7 @@ _TEMPLATE = """\
 # Every field is described in docs/pack-format.md and docs/authoring.md. With the line above,
 # editors that speak YAML (VS Code's YAML extension, Neovim, Helix...) check the file as you type.
 
-id: {pack_id}  # a slug ({id_words}), unique among your packs
-title: {title}
-description: What this pack is about, in a sentence or two.
-# author: Your Name
-version: 1  # bump it when you change the questions
-language: en
-
+{fields}
 questions:
 {questions}"""
 
@@ -54,33 +50,52 @@ def schema_reference(target: Path) -> str:
 
 def starter_pack(pack_id: str, title: str, schema: str, file: str = "PACK.yaml") -> str:
     """The text of a new pack. Raises ValueError for an id that is not a slug."""
-    if not is_id(pack_id):
-        raise ValueError(f"pack id '{pack_id}' should be a slug: {ID_WORDS}")
+    problem = id_problem(pack_id, "pack id")
+    if problem:
+        raise ValueError(problem)
+    # A JSON string is a YAML double-quoted scalar: any title stays one safe line.
+    given = {
+        "id": pack_id,
+        "title": json.dumps(" ".join(title.split()) or pack_id, ensure_ascii=False),
+    }
     return _TEMPLATE.format(
         modeline=SCHEMA_MODELINE,
-        id_words=ID_WORDS,
+        fields=_pack_fields(given),
         questions=_examples(),
         schema=schema,
         file=file,
-        pack_id=pack_id,
-        # A JSON string is a YAML double-quoted scalar: any title stays one safe line.
-        title=json.dumps(" ".join(title.split()) or pack_id, ensure_ascii=False),
     )
 
 
-# Said once, under the first example's own comment.
-_EVERY_QUESTION = (
-    "Every question may also have: difficulty (easy 100 points, medium 200 (the default), hard\n"
-    "300), category, explanation (shown after answering), hint (for the hint lifeline), source,\n"
-    "tags, time_limit (seconds, in timed modes) and spoiler (none, mid or ending)."
-)
+def _pack_fields(given: dict[str, str]) -> str:
+    """The pack's own fields (but its questions), in pack order: those `given` and those with a
+    default, each with its help; the ones an author fills in, commented out with an example."""
+    lines = []
+    for field in PACK:
+        if field.name in given or field.default not in (None, "", ()):
+            value = given.get(field.name, field.default)
+            lines.append(f"{field.name}: {value}  # {field.help}\n")
+        elif field.name in PACK_EXAMPLE:
+            lines.append(f"# {field.name}: {PACK_EXAMPLE[field.name]}\n")
+    return "".join(lines)
+
+
+def _every_question() -> str:
+    """The optional fields every question has, each with its help: said once, under the first
+    example's own comment."""
+    lines = ["Every question may also have:"]
+    for field in TAIL:
+        lines += wrap(
+            f"{field.name}: {field.help}", 94, initial_indent="  ", subsequent_indent="    "
+        )
+    return "\n".join(lines)
 
 
 def _examples() -> str:
     """Each type's example question, under its comment, as items of the `questions` list."""
     blocks = []
     for number, kind in enumerate(KINDS.values()):
-        note = kind.note + ("\n" + _EVERY_QUESTION if number == 0 else "")
+        note = kind.note + ("\n" + _every_question() if number == 0 else "")
         lines = [f"  # {line}\n" for line in note.splitlines()]
         body = dump_yaml([ordered_question(kind.example)])
         lines += [f"  {line}\n" for line in body.splitlines()]

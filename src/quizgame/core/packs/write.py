@@ -7,9 +7,10 @@ from typing import Any
 import yaml
 
 from quizgame.core.packs.model import Pack, Question
+from quizgame.core.packs.pack_fields import EXTRA_FIELDS, PACK
 from quizgame.core.packs.questions import KINDS, QUESTION_KEY_ORDER
 
-PACK_KEY_ORDER = ("id", "title", "description", "author", "version", "language")
+PACK_KEY_ORDER = tuple(f.name for f in PACK)
 
 
 def question_to_dict(question: Question) -> dict[str, Any]:
@@ -24,16 +25,20 @@ def question_to_dict(question: Question) -> dict[str, Any]:
 
 
 def pack_to_dict(pack: Pack) -> dict[str, Any]:
-    """A pack as pack-format data."""
-    out: dict[str, Any] = {"id": pack.id, "title": pack.title}
-    if pack.description:
-        out["description"] = pack.description
-    if pack.author:
-        out["author"] = pack.author
-    out["version"] = pack.version
-    out["language"] = pack.language
-    out.update(pack.extra)
-    out["questions"] = [question_to_dict(q) for q in pack.questions]
+    """A pack as pack-format data, in the described order: each field the model holds as its
+    kind writes it (left out at its default), `extra` fields as kept, then the questions."""
+    out: dict[str, Any] = {}
+    for field in PACK:
+        if field.name == "questions":
+            out.update((k, v) for k, v in pack.extra.items() if k not in out)  # any not described
+            out["questions"] = [question_to_dict(q) for q in pack.questions]
+        elif field.name in EXTRA_FIELDS:
+            if field.name in pack.extra:
+                out[field.name] = pack.extra[field.name]
+        else:
+            value = field.kind.write(getattr(pack, field.attribute))
+            if value is not None:
+                out[field.name] = value
     return out
 
 

@@ -18,6 +18,7 @@ from typing import IO, Any
 import yaml
 
 from quizgame.core.packs.gc_pause import gc_paused
+from quizgame.core.packs.issues import Key, Missing
 from quizgame.core.text import has_control_characters
 
 try:  # the libyaml bindings; the pure-Python parser is the slow fallback
@@ -317,25 +318,6 @@ def _path_of(stack: list[list[Any]]) -> tuple[Any, ...]:
 
 
 # --- positions, for error reports only -----------------------------------------------------
-
-
-class Key:
-    """A path step naming a mapping key itself (for problems such as 'unknown field')."""
-
-    __slots__ = ("name",)
-
-    def __init__(self, name: Any) -> None:
-        self.name = name
-
-    def __repr__(self) -> str:
-        return f"Key({self.name!r})"
-
-
-@dataclass(frozen=True, slots=True)
-class Missing:
-    """The last path step of a field that is not there: it is located at its mapping."""
-
-    name: str
 
 
 def compose(text: str) -> yaml.Node | None:

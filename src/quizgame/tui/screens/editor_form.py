@@ -1,7 +1,7 @@
 """The editor's form for one question: fields made for its type, checked as you type.
 
 The fields, their labels and widgets come from the type's description (`core.packs.questions`).
-Every change is checked by the pack validator itself (`core.packs.edit.question_problems`), and each
+Every change is checked by the pack validator itself (`core.packs.check.question_problems`), and each
 problem is shown under the field it is about. The form returns the question as pack data; fields
 the author did not change keep the way they were written (an explicit `difficulty: medium`, a
 number written as text) so that saving touches as little of the file as possible.
@@ -39,21 +39,8 @@ DEFAULTS: dict[str, Any] = {
     for f in FIELDS.values()
     if f.default is not None
 }
-# Where the optional fields every question has sit in the form (any other comes last).
-_LAYOUT = (
-    "difficulty",
-    "category",
-    "explanation",
-    "hint",
-    "source",
-    "tags",
-    "time_limit",
-    "spoiler",
-)
-OPTIONAL = sorted(
-    (f for f in TAIL if f.form),
-    key=lambda f: _LAYOUT.index(f.name) if f.name in _LAYOUT else len(_LAYOUT),
-)
+# The optional fields every question has, in the order their `Form.place` gives.
+OPTIONAL = sorted((f for f in TAIL if f.form), key=lambda f: f.form.place if f.form else 0)
 
 
 def _same(old: Any, new: Any) -> bool:
@@ -86,7 +73,7 @@ def merge(original: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 
 class TypeChooser(ModalScreen[QuestionType | None]):
-    """Which kind of question to add: 1-6, or ↑/↓ and Enter."""
+    """Which kind of question to add: its number, or ↑/↓ and Enter."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(i + 1), f"pick({i})", show=False) for i in range(len(TYPE_LABELS))),
@@ -100,7 +87,7 @@ class TypeChooser(ModalScreen[QuestionType | None]):
         ]
         box = OptionList(*options, id="type-chooser")
         box.border_title = "Add a question"
-        box.border_subtitle = "1-6 or Enter · Esc cancels"
+        box.border_subtitle = f"1-{len(TYPE_LABELS)} or Enter · Esc cancels"
         yield box
 
     def on_mount(self) -> None:

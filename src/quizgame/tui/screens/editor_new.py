@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from quizgame.core.formats.common import pack_id_from_name
-from quizgame.core.packs.ids import ID_WORDS, is_id
+from quizgame.core.packs.ids import id_problem, id_words
 from quizgame.tui import safetext
 
 
@@ -34,7 +34,7 @@ class NewPackScreen(ModalScreen[tuple[str, str] | None]):
             box.border_title = "A new pack"
             yield Label("Title", classes="form-label")
             yield Input(placeholder="e.g. World capitals", id="new-title", compact=True)
-            yield Label("Id (a-z, 0-9, '-', '_', '.'; the file's name)", classes="form-label")
+            yield Label(f"Id ({id_words()}; the file's name)", classes="form-label")
             yield Input(id="new-id", compact=True)
             yield Static(id="new-problem", classes="form-error")
             with Horizontal(id="new-buttons"):
@@ -50,8 +50,9 @@ class NewPackScreen(ModalScreen[tuple[str, str] | None]):
         title = self.query_one("#new-title", Input).value.strip()
         if not title:
             return "Give the pack a title."
-        if not is_id(pack_id):
-            return f"The id should be a slug: {ID_WORDS} (starting with a letter or digit)."
+        id_wrong = id_problem(pack_id, "The id")
+        if id_wrong:
+            return f"{id_wrong} (starting with a letter or digit)."
         if pack_id in self.taken:
             return f"There is already a pack with the id '{pack_id}'."
         if (self.folder / f"{pack_id}.yaml").exists():

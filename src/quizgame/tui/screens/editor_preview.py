@@ -7,26 +7,13 @@ from typing import Any
 from textual.content import Content
 
 from quizgame.core.packs.model import QuestionType
+from quizgame.core.packs.questions import TYPE_FIELD_NAMES
 from quizgame.tui import safetext
-from quizgame.tui.screens.editor_form import TYPE_LABELS
+from quizgame.tui.screens.editor_form import OPTIONAL, TYPE_LABELS
 
-PREVIEW_FIELDS = (
-    "choices",
-    "answer",
-    "accept",
-    "tolerance",
-    "unit",
-    "items",
-    "pairs",
-    "difficulty",
-    "category",
-    "explanation",
-    "hint",
-    "source",
-    "tags",
-    "time_limit",
-    "spoiler",
-)
+# The fields the preview lists under the prompt: every type's own, then the optional ones the
+# form shows, in the form's order.
+PREVIEW_FIELDS = (*TYPE_FIELD_NAMES, *(f.name for f in OPTIONAL))
 
 
 def type_label(data: dict[str, Any]) -> str:
