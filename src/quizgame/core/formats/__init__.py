@@ -26,8 +26,6 @@ from quizgame.core.formats.common import (
     Note,
     Parsed,
     Written,
-    pack_id_from_name,
-    pack_title_from_name,
     without_control_characters,
 )
 from quizgame.core.formats.gift import reading as gift_reading
@@ -61,8 +59,6 @@ __all__ = [
     "export_pack",
     "format_for",
     "import_text",
-    "pack_id_from_name",
-    "pack_title_from_name",
 ]
 
 
