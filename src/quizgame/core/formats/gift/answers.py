@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from quizgame.core.formats.common import Parsed, quote
+from quizgame.core.formats.common import NoteCode, Parsed, quote
 from quizgame.core.formats.gift.syntax import WEIGHT, formatted, restore
 
 # GIFT's question kinds (as Moodle's GIFT documentation names them) and the type a pack file
@@ -59,14 +59,16 @@ class QuestionAnswers:
     def error(self, message: str) -> None:
         self.parsed.error(message, self.line, self.number)
 
-    def warn(self, message: str) -> None:
-        self.parsed.warn(message, self.line, self.number)
+    def warn(self, code: NoteCode, message: str, *about: Any) -> None:
+        self.parsed.warn(message, self.line, self.number, code=code, about=about)
 
     def parse(self, answers: str) -> dict[str, Any] | None:
         """Pack-format fields (with "type") from the text inside `{...}`; None if skipped."""
         if not answers:
             self.warn(
-                "an essay question (free text, marked by a teacher) cannot be played: skipped"
+                NoteCode.NOT_A_QUESTION,
+                "an essay question (free text, marked by a teacher) cannot be played: skipped",
+                "essay",
             )
             return None
         if answers.startswith("#"):
@@ -107,8 +109,11 @@ class QuestionAnswers:
         if others:
             count = len(others)
             self.warn(
+                NoteCode.FEEDBACK_NOT_KEPT,
                 f"feedback on {count} other answer{'s' if count > 1 else ''} not kept "
-                "(the right answer's feedback becomes the explanation)"
+                "(the right answer's feedback becomes the explanation)",
+                "others",
+                count,
             )
 
     def multiple_choice(self, answers: str) -> dict[str, Any] | None:
@@ -128,16 +133,19 @@ class QuestionAnswers:
         partial = [o for o in options if 0 < o.weight < _FULL]
         if len(full) > 1:
             self.warn(
+                NoteCode.SEVERAL_RIGHT,
                 f"{len(full)} answers are fully right, and a multiple-choice question here has "
-                "exactly one: skipped"
+                "exactly one: skipped",
+                len(full),
             )
             return None
         if not full:
             if partial:
+                labels = ", ".join(o.label() for o in partial)
                 self.warn(
-                    "several right answers sharing the credit ("
-                    + ", ".join(o.label() for o in partial)
-                    + ") cannot be held: skipped"
+                    NoteCode.SHARED_CREDIT,
+                    f"several right answers sharing the credit ({labels}) cannot be held: skipped",
+                    labels,
                 )
             else:
                 self.error("no right answer: mark it with '='")
@@ -145,14 +153,19 @@ class QuestionAnswers:
         right = full[0]
         penalties = [o for o in options if o.weight < 0]
         if partial:
+            labels = ", ".join(o.label() for o in partial)
             self.warn(
-                "partial credit not kept, these now count as wrong: "
-                + ", ".join(o.label() for o in partial)
+                NoteCode.PARTIAL_CREDIT_NOT_KEPT,
+                "partial credit not kept, these now count as wrong: " + labels,
+                "choices",
+                labels,
             )
         if penalties:
+            labels = ", ".join(o.label() for o in penalties)
             self.warn(
-                "negative weights not kept (a wrong answer scores 0 here): "
-                + ", ".join(o.label() for o in penalties)
+                NoteCode.NEGATIVE_WEIGHTS_NOT_KEPT,
+                "negative weights not kept (a wrong answer scores 0 here): " + labels,
+                labels,
             )
         self._lost_feedback(options, right)
         out: dict[str, Any] = {
@@ -177,19 +190,23 @@ class QuestionAnswers:
             return None
         full = [o for o in options if o.full]
         if not full:
+            labels = ", ".join(o.label() for o in options)
             self.warn(
-                "no answer gets full credit ("
-                + ", ".join(o.label() for o in options)
-                + "): skipped"
+                NoteCode.NO_FULL_CREDIT, f"no answer gets full credit ({labels}): skipped", labels
             )
             return None
         partial = [o for o in options if not o.full]
         if partial:
+            labels = ", ".join(o.label() for o in partial)
             self.warn(
-                "answers with partial credit not kept: " + ", ".join(o.label() for o in partial)
+                NoteCode.PARTIAL_CREDIT_NOT_KEPT,
+                "answers with partial credit not kept: " + labels,
+                "answers",
+                labels,
             )
         if any("*" in o.text for o in full):
-            self.warn("'*' is a wildcard in Moodle; here it is kept as plain text")
+            message = "'*' is a wildcard in Moodle; here it is kept as plain text"
+            self.warn(NoteCode.WILDCARD_AS_TEXT, message)
         self._lost_feedback(options, full[0])
         seen: dict[str, str] = {}
         for option in full:
@@ -212,7 +229,8 @@ class QuestionAnswers:
         if explanation is None:
             explanation = wrong  # the only feedback still explains the answer
         elif wrong:
-            self.warn(f"feedback for the wrong answer not kept: {quote(wrong)}")
+            message = f"feedback for the wrong answer not kept: {quote(wrong)}"
+            self.warn(NoteCode.FEEDBACK_NOT_KEPT, message, "wrong", wrong)
         out: dict[str, Any] = {"type": PACK_TYPES["true-false"], "answer": value}
         if explanation:
             out["explanation"] = explanation
@@ -266,23 +284,29 @@ class QuestionAnswers:
             return None
         full = [f for f in found if f[0].full]
         if not full:
-            self.warn("no number gets full credit: skipped")
+            self.warn(NoteCode.NO_FULL_CREDIT, "no number gets full credit: skipped", "numbers")
             return None
         option, value, tolerance = full[0]
         if len(full) > 1:
+            others = ", ".join(quote(f[0].text) for f in full[1:])
             self.warn(
-                "only the first right number is kept; not kept: "
-                + ", ".join(quote(f[0].text) for f in full[1:])
+                NoteCode.RIGHT_NUMBERS_NOT_KEPT,
+                "only the first right number is kept; not kept: " + others,
+                others,
             )
         partial = [f[0] for f in found if not f[0].full]
         if partial:
+            labels = ", ".join(o.label() for o in partial)
             self.warn(
-                "numbers with partial credit not kept: " + ", ".join(o.label() for o in partial)
+                NoteCode.PARTIAL_CREDIT_NOT_KEPT,
+                "numbers with partial credit not kept: " + labels,
+                "numbers",
+                labels,
             )
         if anything:
-            self.warn("the catch-all answer '*' not kept")
+            self.warn(NoteCode.CATCH_ALL_NOT_KEPT, "the catch-all answer '*' not kept")
         if wrong_feedback is not None:
-            self.warn("feedback for wrong numbers not kept")
+            self.warn(NoteCode.FEEDBACK_NOT_KEPT, "feedback for wrong numbers not kept", "numbers")
         self._lost_feedback([f[0] for f in found] + anything, option)
         out: dict[str, Any] = {
             "type": PACK_TYPES["numerical"],
@@ -312,13 +336,16 @@ class QuestionAnswers:
             if not left:
                 extras.append(right)
             elif left in pairs:
-                self.warn(f"the left side {quote(left)} appears twice: skipped")
+                message = f"the left side {quote(left)} appears twice: skipped"
+                self.warn(NoteCode.LEFT_SIDE_TWICE, message, left)
                 return None
             else:
                 pairs[left] = right
         if extras:
             self.warn(
-                "extra answers without a match not kept: " + ", ".join(quote(e) for e in extras)
+                NoteCode.UNMATCHED_NOT_KEPT,
+                "extra answers without a match not kept: " + ", ".join(quote(e) for e in extras),
+                *extras,
             )
         out: dict[str, Any] = {"type": PACK_TYPES["matching"], "pairs": pairs}
         if self.general:

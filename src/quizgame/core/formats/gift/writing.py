@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from quizgame.core.formats.common import Written, export_note, note_lost_fields, number_text
+from quizgame.core.formats.common import (
+    NoteCode,
+    Written,
+    export_note,
+    note_lost_fields,
+    number_text,
+)
 from quizgame.core.formats.gift.syntax import FORMAT_PREFIX, NAME, WEIGHT
 from quizgame.core.formats.header import header_lines
 from quizgame.core.packs.kinds import (
@@ -97,7 +103,11 @@ def _short_answer(question: Question, number: int, written: Written) -> str | No
     if any("->" in t for t in texts):
         written.notes.append(
             export_note(
-                number, question, "an answer with '->' reads as matching in GIFT: not exported"
+                number,
+                question,
+                NoteCode.ARROW_NOT_WRITABLE,
+                "an answer with '->' reads as matching in GIFT: not exported",
+                ("answer",),
             )
         )
         return None
@@ -118,7 +128,9 @@ def _matching(question: Question, number: int, written: Written) -> str | None:
             export_note(
                 number,
                 question,
+                NoteCode.ARROW_NOT_WRITABLE,
                 "a left side with '->' cannot be written in GIFT: not exported",
+                ("left side",),
             )
         )
         return None
@@ -148,6 +160,7 @@ def _answers(question: Question, number: int, written: Written) -> str | None:
     writer = _WRITERS.get(shape)
     if writer is None:
         message = f"GIFT has no {question.type.value} questions: not exported"
-        written.notes.append(export_note(number, question, message))
+        about = (question.type.value,)
+        written.notes.append(export_note(number, question, NoteCode.TYPE_NOT_HELD, message, about))
         return None
     return writer(question, number, written)
