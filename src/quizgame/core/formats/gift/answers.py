@@ -7,18 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from quizgame.core.formats.common import NoteCode, Parsed, quote
+from quizgame.core.formats.gift.shapes import pack_type
 from quizgame.core.formats.gift.syntax import WEIGHT, formatted, restore
-
-# GIFT's question kinds (as Moodle's GIFT documentation names them) and the type a pack file
-# writes for each. A draft is pack-format data, what a pack file would say, and the pack checker
-# reads it afterwards like any pack file, so it holds the type's name as a pack spells it.
-PACK_TYPES = {
-    "multiple choice": "multiple_choice",
-    "short answer": "typed",
-    "true-false": "true_false",
-    "numerical": "numeric",
-    "matching": "matching",
-}
 
 TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
@@ -169,7 +159,7 @@ class QuestionAnswers:
             )
         self._lost_feedback(options, right)
         out: dict[str, Any] = {
-            "type": PACK_TYPES["multiple choice"],
+            "type": pack_type("multiple choice"),
             "choices": [o.text for o in options],
             "answer": right.text,
         }
@@ -212,7 +202,7 @@ class QuestionAnswers:
         for option in full:
             seen.setdefault(option.text.casefold(), option.text)
         texts = list(seen.values())
-        out: dict[str, Any] = {"type": PACK_TYPES["short answer"], "answer": texts[0]}
+        out: dict[str, Any] = {"type": pack_type("short answer"), "answer": texts[0]}
         if len(texts) > 1:
             out["accept"] = texts[1:]
         explanation = _joined(full[0].feedback, self.general)
@@ -231,7 +221,7 @@ class QuestionAnswers:
         elif wrong:
             message = f"feedback for the wrong answer not kept: {quote(wrong)}"
             self.warn(NoteCode.FEEDBACK_NOT_KEPT, message, "wrong", wrong)
-        out: dict[str, Any] = {"type": PACK_TYPES["true-false"], "answer": value}
+        out: dict[str, Any] = {"type": pack_type("true-false"), "answer": value}
         if explanation:
             out["explanation"] = explanation
         return out
@@ -309,7 +299,7 @@ class QuestionAnswers:
             self.warn(NoteCode.FEEDBACK_NOT_KEPT, "feedback for wrong numbers not kept", "numbers")
         self._lost_feedback([f[0] for f in found] + anything, option)
         out: dict[str, Any] = {
-            "type": PACK_TYPES["numerical"],
+            "type": pack_type("numerical"),
             "answer": int(value) if value == int(value) else value,
         }
         if tolerance:
@@ -347,7 +337,7 @@ class QuestionAnswers:
                 "extra answers without a match not kept: " + ", ".join(quote(e) for e in extras),
                 *extras,
             )
-        out: dict[str, Any] = {"type": PACK_TYPES["matching"], "pairs": pairs}
+        out: dict[str, Any] = {"type": pack_type("matching"), "pairs": pairs}
         if self.general:
             out["explanation"] = self.general
         return out

@@ -12,20 +12,10 @@ from quizgame.core.formats.common import (
     note_lost_fields,
     number_text,
 )
+from quizgame.core.formats.gift.shapes import gift_kind
 from quizgame.core.formats.gift.syntax import FORMAT_PREFIX, NAME, WEIGHT
 from quizgame.core.formats.header import header_lines
-from quizgame.core.packs.kinds import (
-    Amount,
-    AnswerBool,
-    AnswerNumber,
-    AnswerText,
-    Kind,
-    Pairs,
-    Text,
-    TextList,
-)
 from quizgame.core.packs.model import Pack, Question
-from quizgame.core.packs.questions import KINDS
 
 _SPECIAL_OUT = re.compile(r"[\\~=#{}:]")
 
@@ -141,26 +131,23 @@ def _matching(question: Question, number: int, written: Written) -> str | None:
 # A writer gets the question, its number in the pack and the notes so far; None leaves it out.
 _Writer = Callable[[Question, int, Written], str | None]
 
-# GIFT's question kinds, each by the fields (in pack order, with their kinds of value) of the
-# question type it can hold, as the type's description (packs/questions.py) lists them: a type is
-# written by what it holds, not by its name, and a type with no entry here (ordering, any new
-# one) is left out with a note.
-_Shape = tuple[tuple[str, type[Kind]], ...]
-_WRITERS: dict[_Shape, _Writer] = {
-    (("choices", TextList), ("answer", AnswerText)): _multiple_choice,
-    (("answer", AnswerBool),): _true_false,
-    (("answer", AnswerText), ("accept", TextList)): _short_answer,
-    (("answer", AnswerNumber), ("tolerance", Amount), ("unit", Text)): _numerical,
-    (("pairs", Pairs),): _matching,
+# Each GIFT kind's writer, by the kind's name (`shapes.GIFT_KINDS`). A question is written as
+# the GIFT kind of its type's shape, not by its type's name; a type of no kind's shape
+# (ordering, any new one) is left out with a note.
+_WRITERS: dict[str, _Writer] = {
+    "multiple choice": _multiple_choice,
+    "true-false": _true_false,
+    "short answer": _short_answer,
+    "numerical": _numerical,
+    "matching": _matching,
 }
 
 
 def _answers(question: Question, number: int, written: Written) -> str | None:
-    shape = tuple((f.name, type(f.kind)) for f in KINDS[question.type].fields)
-    writer = _WRITERS.get(shape)
-    if writer is None:
+    gift = gift_kind(question.type)
+    if gift is None:
         message = f"GIFT has no {question.type.value} questions: not exported"
         about = (question.type.value,)
         written.notes.append(export_note(number, question, NoteCode.TYPE_NOT_HELD, message, about))
         return None
-    return writer(question, number, written)
+    return _WRITERS[gift.name](question, number, written)
