@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from quizgame.core.formats import export_pack, import_text
-from quizgame.core.formats.common import Note, NoteCode, group_notes
+from quizgame.core.formats.common import Note, NoteCode, group_notes, lost_fields
 from quizgame.core.formats.opentdb import ATTRIBUTION, LICENSE
 from quizgame.core.packs.model import Pack
 from quizgame.core.packs.read import load_pack_text
@@ -180,3 +180,25 @@ def test_notes_group_by_code_and_about_never_by_their_words() -> None:
         (NoteCode.FIELD_NOT_KEPT, [2]),
         (NoteCode.CATCH_ALL_NOT_KEPT, [3]),
     ]
+
+
+def test_a_field_is_lost_when_it_is_not_at_its_described_default() -> None:
+    text = (
+        "id: p\ntitle: T\nquestions:\n"
+        "  - {id: a, type: numeric, prompt: P, answer: 3, tolerance: 1, unit: m, hint: h,"
+        " group: g, difficulty: hard, category: c, tags: [t], spoiler: mid, explanation: e,"
+        " source: s, time_limit: 10}\n"
+        "  - {id: b, type: numeric, prompt: P, answer: 3, difficulty: medium, spoiler: none,"
+        " tags: [], tolerance: 0}\n"
+    )
+    pack = load_pack_text(text).pack
+    assert pack is not None
+    full, plain = pack.questions
+    assert lost_fields(full, {"answer"}) == [
+        "difficulty", "hint", "group", "source", "spoiler", "time limit", "explanation",
+        "category", "tags", "unit", "tolerance",
+    ]  # fmt: skip
+    assert lost_fields(full, {"difficulty", "tolerance", "unit", "tags"}) == [
+        "hint", "group", "source", "spoiler", "time limit", "explanation", "category",
+    ]  # fmt: skip
+    assert lost_fields(plain, set()) == []

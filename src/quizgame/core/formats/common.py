@@ -3,31 +3,34 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
 
 from quizgame.core.packs.ids import make_id
 from quizgame.core.packs.model import Pack, Question
+from quizgame.core.packs.questions import KINDS
+from quizgame.core.packs.questions import Field as QuestionField
 from quizgame.core.text import clean, has_control_characters
 
 ERROR = "error"
 WARNING = "warning"
 
-# Question fields that no exchange format here can carry; an export names the ones it loses.
-_FIELD_LABELS = {
-    "difficulty": "difficulty",
-    "hint": "hint",
-    "groups": "group",
-    "source": "source",
-    "spoiler": "spoiler",
-    "time_limit": "time limit",
-    "explanation": "explanation",
-    "category": "category",
-    "tags": "tags",
-    "unit": "unit",
-}
+# The order export notes have always named the fields a format loses in (a big export's
+# grouped notes are listed in it); a field not named here comes after them, in pack order.
+_NOTE_ORDER = (
+    "difficulty",
+    "hint",
+    "group",
+    "source",
+    "spoiler",
+    "time_limit",
+    "explanation",
+    "category",
+    "tags",
+    "unit",
+)
 # The pack's fields that credit its questions: a format that drops them says so on export.
 CREDIT_FIELDS = ("author", "license", "attribution", "url")
 
@@ -158,29 +161,33 @@ def export_note(
     return Note(message, WARNING, None, number, question.id, code=code, about=about)
 
 
-def lost_fields(question: Question, kept: set[str]) -> list[str]:
-    """The names of the question's set fields that a format keeping `kept` leaves behind."""
-    lost = []
-    for name, label in _FIELD_LABELS.items():
-        if name in kept:
-            continue
-        value = getattr(question, name)
-        if name == "difficulty":
-            if value.value != "medium":
-                lost.append(label)
-        elif name == "spoiler":
-            if value.value != "none":
-                lost.append(label)
-        elif value:
-            lost.append(label)
-    return lost
+def lost_fields(question: Question, kept: Collection[str]) -> list[str]:
+    """The fields of `question` a format that writes the fields named in `kept` (and its
+    question's required ones) leaves behind, each named in words ("time limit").
+
+    A field is left behind when its value is not its default: what the type's description says
+    (`packs/questions.py`), as `Kind.write` tells, giving None for a value the pack file leaves
+    out.
+    """
+    fields = [f for f in KINDS[question.type].all_fields if not f.required and f.name not in kept]
+    fields.sort(key=_note_rank)
+    return [
+        f.name.replace("_", " ")
+        for f in fields
+        if f.kind.write(getattr(question, f.attribute)) is not None
+    ]
+
+
+def _note_rank(question_field: QuestionField) -> int:
+    name = question_field.name
+    return _NOTE_ORDER.index(name) if name in _NOTE_ORDER else len(_NOTE_ORDER)
 
 
 def note_lost_fields(
-    written: Written, number: int, question: Question, kept: set[str], fmt: str
+    written: Written, number: int, question: Question, kept: Collection[str], fmt: str
 ) -> None:
-    """A note for each field of `question` the format leaves behind, one field a note, so that
-    the notes of a big pack group by field (`echo_notes`)."""
+    """A note for each field of `question` the format leaves behind (`lost_fields`), one field a
+    note, so that the notes of a big pack group by field (`echo_notes`)."""
     for label in lost_fields(question, kept):
         message = f"{label} not kept ({fmt} has no place for it)"
         written.notes.append(

@@ -12,12 +12,14 @@ from quizgame.core.formats.common import (
     note_lost_fields,
     number_text,
 )
-from quizgame.core.formats.gift.shapes import gift_kind
+from quizgame.core.formats.gift.shapes import GiftKind, gift_kind
 from quizgame.core.formats.gift.syntax import FORMAT_PREFIX, NAME, WEIGHT
 from quizgame.core.formats.header import header_lines
 from quizgame.core.packs.model import Pack, Question
 
 _SPECIAL_OUT = re.compile(r"[\\~=#{}:]")
+# What every GIFT question keeps beside its kind's own fields (`GiftKind.kept`).
+_KEPT = frozenset({"explanation", "category", "tags"})
 
 
 def escape(text: str) -> str:
@@ -53,8 +55,9 @@ def write(pack: Pack) -> Written:
     out = [f"// {line}" for line in header_lines(pack)] + [""]
     category: str | None = None
     for number, question in enumerate(pack.questions, 1):
-        answers = _answers(question, number, written)
-        if answers is None:
+        gift = gift_kind(question.type)
+        answers = _answers(question, gift, number, written)
+        if gift is None or answers is None:
             continue
         if question.category != category:
             category = question.category
@@ -63,7 +66,7 @@ def write(pack: Pack) -> Written:
             out.append("// " + " ".join(_tag(t) for t in question.tags))
         out += [f"::{escape(question.id)}::{escape(question.prompt)}{answers}", ""]
         written.count += 1
-        note_lost_fields(written, number, question, {"explanation", "category", "tags"}, NAME)
+        note_lost_fields(written, number, question, _KEPT | gift.kept, NAME)
     written.text = "\n".join(out)
     return written
 
@@ -143,8 +146,9 @@ _WRITERS: dict[str, _Writer] = {
 }
 
 
-def _answers(question: Question, number: int, written: Written) -> str | None:
-    gift = gift_kind(question.type)
+def _answers(
+    question: Question, gift: GiftKind | None, number: int, written: Written
+) -> str | None:
     if gift is None:
         message = f"GIFT has no {question.type.value} questions: not exported"
         about = (question.type.value,)
