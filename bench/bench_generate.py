@@ -23,7 +23,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from quizgame.core.generate import generate, load_facts  # noqa: E402
+from quizgame.core.generate import generate  # noqa: E402
+from quizgame.core.generate.parse import load_facts  # noqa: E402
 from quizgame.core.packs.write import dump_pack  # noqa: E402
 
 FACTS = REPO / "questions" / "facts" / "parallel-mothers.facts.yaml"

@@ -221,6 +221,8 @@ def test_validate_json(folder: Path) -> None:
                     "line": 3,
                     "col": 12,
                     "severity": "error",
+                    "code": "too-few",
+                    "path": ["questions"],
                     "message": "the pack has no questions",
                 }
             ],
@@ -236,6 +238,8 @@ def test_validate_json(folder: Path) -> None:
                     "line": 4,
                     "col": 62,
                     "severity": "warning",
+                    "code": "unknown-field",
+                    "path": ["questions", 0, {"key": "colour"}],
                     "message": "unknown field 'colour' (ignored)",
                 }
             ],

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from quizgame.core.formats import export_pack, import_text
-from quizgame.core.formats.common import Note, group_notes
+from quizgame.core.formats.common import Note, NoteCode, group_notes, lost_fields
 from quizgame.core.formats.opentdb import ATTRIBUTION, LICENSE
 from quizgame.core.packs.model import Pack
 from quizgame.core.packs.read import load_pack_text
@@ -143,16 +143,18 @@ def test_aiken_export_says_the_licence_is_not_kept() -> None:
 # --- notes grouped ------------------------------------------------------------------------
 
 
-def test_notes_group_by_message_errors_and_pack_notes_stay_alone() -> None:
+def test_notes_group_by_what_they_say_errors_and_pack_notes_stay_alone() -> None:
     lost = "difficulty not kept (GIFT has no place for it)"
+    difficulty = {"code": NoteCode.FIELD_NOT_KEPT, "about": ("difficulty",)}
+    broken = {"code": NoteCode.BROKEN}
     notes = [
-        Note("the pack's license not kept"),
-        Note(lost, number=1),
-        Note("a broken question", "error", 3, 2),
-        Note(lost, number=2),
-        Note("hint not kept", number=2),
-        Note("a broken question", "error", 9, 5),
-        Note(lost, number=5),
+        Note("the pack's license not kept", code=NoteCode.PACK_FIELDS_NOT_KEPT),
+        Note(lost, number=1, **difficulty),
+        Note("a broken question", "error", 3, 2, **broken),
+        Note(lost, number=2, **difficulty),
+        Note("hint not kept", number=2, code=NoteCode.FIELD_NOT_KEPT, about=("hint",)),
+        Note("a broken question", "error", 9, 5, **broken),
+        Note(lost, number=5, **difficulty),
     ]
     groups = group_notes(notes)
     assert [(g.message, g.numbers) for g in groups] == [
@@ -162,3 +164,41 @@ def test_notes_group_by_message_errors_and_pack_notes_stay_alone() -> None:
         ("hint not kept", [2]),
         ("a broken question", [5]),
     ]
+
+
+def test_notes_group_by_code_and_about_never_by_their_words() -> None:
+    same_words = "not kept"
+    notes = [
+        Note(same_words, number=1, code=NoteCode.FIELD_NOT_KEPT, about=("hint",)),
+        Note(same_words, number=2, code=NoteCode.FIELD_NOT_KEPT, about=("source",)),
+        Note(same_words, number=3, code=NoteCode.CATCH_ALL_NOT_KEPT),
+        Note(same_words, number=4, code=NoteCode.FIELD_NOT_KEPT, about=("hint",)),
+    ]
+    groups = group_notes(notes)
+    assert [(g.code, g.numbers) for g in groups] == [
+        (NoteCode.FIELD_NOT_KEPT, [1, 4]),
+        (NoteCode.FIELD_NOT_KEPT, [2]),
+        (NoteCode.CATCH_ALL_NOT_KEPT, [3]),
+    ]
+
+
+def test_a_field_is_lost_when_it_is_not_at_its_described_default() -> None:
+    text = (
+        "id: p\ntitle: T\nquestions:\n"
+        "  - {id: a, type: numeric, prompt: P, answer: 3, tolerance: 1, unit: m, hint: h,"
+        " group: g, difficulty: hard, category: c, tags: [t], spoiler: mid, explanation: e,"
+        " source: s, time_limit: 10}\n"
+        "  - {id: b, type: numeric, prompt: P, answer: 3, difficulty: medium, spoiler: none,"
+        " tags: [], tolerance: 0}\n"
+    )
+    pack = load_pack_text(text).pack
+    assert pack is not None
+    full, plain = pack.questions
+    assert lost_fields(full, {"answer"}) == [
+        "difficulty", "hint", "group", "source", "spoiler", "time limit", "explanation",
+        "category", "tags", "unit", "tolerance",
+    ]  # fmt: skip
+    assert lost_fields(full, {"difficulty", "tolerance", "unit", "tags"}) == [
+        "hint", "group", "source", "spoiler", "time limit", "explanation", "category",
+    ]  # fmt: skip
+    assert lost_fields(plain, set()) == []

@@ -12,7 +12,8 @@ import yaml
 from click.testing import CliRunner
 
 from quizgame.cli import cli
-from quizgame.core.generate import FactsError, generate, generate_pack, load_facts, parse_facts
+from quizgame.core.generate import generate, generate_pack
+from quizgame.core.generate.parse import FactsError, load_facts, parse_facts
 from quizgame.core.packs.read import load_pack, load_pack_text
 from quizgame.core.packs.write import dump_pack
 from tests.film import FACTS, PACK

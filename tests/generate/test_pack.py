@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from quizgame.core.generate import generate, generate_pack, load_facts, parse_facts
+from quizgame.core.generate import generate, generate_pack
+from quizgame.core.generate.parse import load_facts, parse_facts
 from quizgame.core.packs.model import QuestionType, Spoiler
 from quizgame.core.packs.read import load_pack, load_pack_text
 from quizgame.core.packs.write import dump_pack

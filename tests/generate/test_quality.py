@@ -11,7 +11,6 @@ import pytest
 import yaml
 from rapidfuzz import fuzz
 
-from quizgame.core.generate import load_facts
 from quizgame.core.generate.draft import Context, Draft
 from quizgame.core.generate.english import (
     fix_articles,
@@ -21,6 +20,7 @@ from quizgame.core.generate.english import (
     possessive,
     with_article,
 )
+from quizgame.core.generate.parse import load_facts
 from quizgame.core.generate.quality import enforce
 from quizgame.core.packs.model import Difficulty, QuestionType
 from quizgame.core.play.judging import normalize

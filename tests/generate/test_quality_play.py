@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 import yaml
 
-from quizgame.core.generate import load_facts
 from quizgame.core.generate.draft import Context, Draft
+from quizgame.core.generate.parse import load_facts
 from quizgame.core.generate.quality import enforce
 from quizgame.core.packs.model import Difficulty, Question, QuestionType
 from quizgame.core.packs.read import load_pack

@@ -30,7 +30,8 @@ def command(facts: str, output: str, seed: int, data_dir: str | None) -> None:
     `file:line:col: path: message` and nothing is written.
     """
     # Deferred so `quizgame --help` does not pay for the generator.
-    from quizgame.core.generate import FactsError, NotFactsError, generate, load_facts
+    from quizgame.core.generate import generate
+    from quizgame.core.generate.parse import FactsError, NotFactsError, load_facts
     from quizgame.core.packs.read import load_pack_text
     from quizgame.core.packs.write import dump_pack
 

@@ -54,13 +54,8 @@ def command(
     written if the file has errors. A GIFT file exported by quizgame keeps its pack's id, title,
     licence and attribution (--id, --title and -o win).
     """
-    from quizgame.core.formats import (
-        FORMAT_NAMES,
-        format_for,
-        import_text,
-        pack_id_from_name,
-        pack_title_from_name,
-    )
+    from quizgame.core.formats import FORMAT_NAMES, format_for, import_text
+    from quizgame.core.formats.common import pack_id_from_name, pack_title_from_name
 
     source = Path(file)
     fmt = fmt or format_for(source)

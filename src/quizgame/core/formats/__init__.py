@@ -24,19 +24,20 @@ from quizgame.core.formats.common import (
     WARNING,
     Draft,
     Note,
+    NoteCode,
     Parsed,
     Written,
-    pack_id_from_name,
-    pack_title_from_name,
     without_control_characters,
 )
 from quizgame.core.formats.gift import reading as gift_reading
 from quizgame.core.formats.gift import writing as gift_writing
 from quizgame.core.formats.gift.syntax import NAME as GIFT_NAME
 from quizgame.core.packs.check import validate_pack_data
+from quizgame.core.packs.issues import Issue
 from quizgame.core.packs.model import Pack
 from quizgame.core.packs.read import load_pack_text
 from quizgame.core.packs.write import dump_pack
+from quizgame.core.packs.yaml_reader import Key, Missing
 from quizgame.core.text import has_control_characters
 
 FORMATS = ("gift", "aiken", "opentdb")
@@ -61,8 +62,6 @@ __all__ = [
     "export_pack",
     "format_for",
     "import_text",
-    "pack_id_from_name",
-    "pack_title_from_name",
 ]
 
 
@@ -120,6 +119,8 @@ def _assign_ids(drafts: list[Draft], notes: list[Note]) -> None:
                     WARNING,
                     draft.line,
                     draft.number,
+                    code=NoteCode.ID_TAKEN,
+                    about=(base, qid),
                 )
             )
         used.add(qid)
@@ -162,7 +163,7 @@ def import_text(
             if seen
             else f"no questions found in this {FORMAT_NAMES[fmt]} file"
         )
-        notes.append(Note(message, ERROR))
+        notes.append(Note(message, ERROR, code=NoteCode.NOTHING_IMPORTED))
         return Imported(_sorted(notes))
     _assign_ids(drafts, notes)
 
@@ -177,52 +178,83 @@ def import_text(
     # questions to leave out.
     yaml_text = dump_pack(data)
     loaded = load_pack_text(yaml_text, name)
-    rejected: dict[int, list[str]] = {}
+    rejected: dict[int, list[Issue]] = {}
     if loaded.problems:
         rejected = _reject(data, drafts, notes)
         if any(n.is_error for n in notes):
             return Imported(_sorted(notes))
         kept = [d.data for i, d in enumerate(drafts) if i not in rejected]
         if not kept:
-            notes.append(Note("none of the questions could be imported", ERROR))
+            message = "none of the questions could be imported"
+            notes.append(Note(message, ERROR, code=NoteCode.NOTHING_IMPORTED))
             return Imported(_sorted(notes))
         data["questions"] = kept
         yaml_text = dump_pack(data)
         loaded = load_pack_text(yaml_text, name)
     if loaded.pack is None:
         first = loaded.errors[0] if loaded.errors else "unknown problem"
-        notes.append(Note(f"internal error: the written pack does not load: {first}", ERROR))
+        message = f"internal error: the written pack does not load: {first}"
+        notes.append(Note(message, ERROR, code=NoteCode.INTERNAL))
         return Imported(_sorted(notes))
     in_file = {n.number for n in notes if n.number is not None} | {d.number for d in drafts}
     skipped = len(in_file) - len(loaded.pack.questions)
     return Imported(_sorted(notes), data, yaml_text, loaded.pack, skipped)
 
 
-def _reject(data: dict[str, Any], drafts: list[Draft], notes: list[Note]) -> dict[int, list[str]]:
+def _reject(data: dict[str, Any], drafts: list[Draft], notes: list[Note]) -> dict[int, list[Issue]]:
     """Validate `data`; note every problem and return the questions to leave out, by index."""
     _pack, issues = validate_pack_data(data)
-    rejected: dict[int, list[str]] = {}
+    rejected: dict[int, list[Issue]] = {}
     for issue in issues:
         index = _question_index(issue.path)
         if index is None:
-            notes.append(Note(issue.message, issue.severity))
+            about = (issue.code, *_place(issue.path, data))
+            notes.append(Note(issue.message, issue.severity, code=NoteCode.CHECKED, about=about))
         elif issue.severity == ERROR:
-            rejected.setdefault(index, []).append(issue.message)
+            rejected.setdefault(index, []).append(issue)
         else:
             draft = drafts[index]
-            notes.append(Note(issue.message, WARNING, draft.line, draft.number))
-    for index, messages in rejected.items():
+            about = _about(issue, draft.data)
+            note = Note(
+                issue.message, WARNING, draft.line, draft.number, code=NoteCode.CHECKED, about=about
+            )
+            notes.append(note)
+    for index, found in rejected.items():
         draft = drafts[index]
         notes.append(
             Note(
-                "not imported: " + "; ".join(messages),
+                "not imported: " + "; ".join(issue.message for issue in found),
                 WARNING,
                 draft.line,
                 draft.number,
                 str(draft.data["id"]),
+                code=NoteCode.NOT_IMPORTED,
+                about=tuple(_about(issue, draft.data) for issue in found),
             )
         )
     return rejected
+
+
+def _about(issue: Issue, question: dict[str, Any]) -> tuple[Any, ...]:
+    """What the checker says of one question, as data: its code, where in the question, the
+    value there and the question's type (the message is made of these)."""
+    return (issue.code, *_place(issue.path[2:], question), question.get("type"))
+
+
+def _place(path: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
+    """The steps of `path` (keys named as such) and, last, the value found there, as text."""
+    steps: list[Any] = []
+    for step in path:
+        if isinstance(step, Key | Missing):
+            steps.append((type(step).__name__, step.name))
+            continue
+        steps.append(step)
+        if isinstance(data, dict | list):
+            try:
+                data = data[step]
+            except (KeyError, IndexError, TypeError):
+                data = None
+    return (*steps, repr(data))
 
 
 def export_pack(pack: Pack, fmt: str) -> Written:

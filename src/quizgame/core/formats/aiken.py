@@ -16,6 +16,7 @@ from typing import Any
 
 from quizgame.core.formats.common import (
     Draft,
+    NoteCode,
     Parsed,
     Written,
     export_note,
@@ -120,14 +121,21 @@ def write(pack: Pack) -> Written:
                 export_note(
                     number,
                     question,
+                    NoteCode.TYPE_NOT_HELD,
                     f"Aiken holds only multiple choice, not {question.type.value}: not exported",
+                    (question.type.value,),
                 )
             )
             continue
         texts = [question.prompt, *question.choices]
         if any("\n" in t for t in texts):
             written.notes.append(
-                export_note(number, question, "line breaks become spaces (Aiken is one line each)")
+                export_note(
+                    number,
+                    question,
+                    NoteCode.LINES_JOINED,
+                    "line breaks become spaces (Aiken is one line each)",
+                )
             )
         prompt, *choices = (" ".join(t.split()) for t in texts)
         lines = [prompt]

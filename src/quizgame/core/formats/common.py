@@ -3,32 +3,71 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
+from enum import StrEnum
 from typing import Any
 
 from quizgame.core.packs.ids import make_id
 from quizgame.core.packs.model import Pack, Question
+from quizgame.core.packs.questions import KINDS
+from quizgame.core.packs.questions import Field as QuestionField
 from quizgame.core.text import clean, has_control_characters
 
 ERROR = "error"
 WARNING = "warning"
 
-# Question fields that no exchange format here can carry; an export names the ones it loses.
-_FIELD_LABELS = {
-    "difficulty": "difficulty",
-    "hint": "hint",
-    "groups": "group",
-    "source": "source",
-    "spoiler": "spoiler",
-    "time_limit": "time limit",
-    "explanation": "explanation",
-    "category": "category",
-    "tags": "tags",
-    "unit": "unit",
-}
+# The order export notes have always named the fields a format loses in (a big export's
+# grouped notes are listed in it); a field not named here comes after them, in pack order.
+_NOTE_ORDER = (
+    "difficulty",
+    "hint",
+    "group",
+    "source",
+    "spoiler",
+    "time_limit",
+    "explanation",
+    "category",
+    "tags",
+    "unit",
+)
 # The pack's fields that credit its questions: a format that drops them says so on export.
 CREDIT_FIELDS = ("author", "license", "attribution", "url")
+
+
+class NoteCode(StrEnum):
+    """What a note says. With its `about` (the values its message names), it tells notes that
+    say the same thing about different questions, which are then shown as one line."""
+
+    BROKEN = "broken"  # an error: the input is broken there (the message says how)
+    CHECKED = "checked"  # the pack checker's finding; about: its Code, place and question type
+    NOT_IMPORTED = "not-imported"  # the checker refused the question; about: what it found
+    NOTHING_IMPORTED = "nothing-imported"
+    INTERNAL = "internal"  # a bug: the pack written does not load
+    ID_TAKEN = "id-taken"  # about: the id given, the id used
+    NOT_A_SLUG = "not-a-slug"  # about: the pack id given, the one used
+    FIELD_NOT_KEPT = "field-not-kept"  # about: the field
+    PACK_FIELDS_NOT_KEPT = "pack-fields-not-kept"  # about: the fields
+    TYPE_NOT_HELD = "type-not-held"  # the format has no such questions; about: the type
+    CONTROLS_NOT_KEPT = "controls-not-kept"
+    ARROW_NOT_WRITABLE = "arrow-not-writable"  # '->' in GIFT; about: where ("answer", "left")
+    LINES_JOINED = "lines-joined"
+    NOT_A_QUESTION = "not-a-question"  # about: "essay" or "description"
+    UNKNOWN_TYPE = "unknown-type"  # about: the type given
+    UNKNOWN_DIFFICULTY = "unknown-difficulty"  # about: the difficulty given
+    SEVERAL_RIGHT = "several-right"  # about: how many
+    SHARED_CREDIT = "shared-credit"  # about: the answers
+    NO_FULL_CREDIT = "no-full-credit"  # about: the answers, or "numbers"
+    PARTIAL_CREDIT_NOT_KEPT = (
+        "partial-credit-not-kept"  # about: "choices"/"answers"/"numbers", them
+    )
+    NEGATIVE_WEIGHTS_NOT_KEPT = "negative-weights-not-kept"  # about: the answers
+    FEEDBACK_NOT_KEPT = "feedback-not-kept"  # about: whose ("others" and how many, "wrong"...)
+    WILDCARD_AS_TEXT = "wildcard-as-text"
+    RIGHT_NUMBERS_NOT_KEPT = "right-numbers-not-kept"  # about: the numbers after the first
+    CATCH_ALL_NOT_KEPT = "catch-all-not-kept"
+    LEFT_SIDE_TWICE = "left-side-twice"  # about: the left side
+    UNMATCHED_NOT_KEPT = "unmatched-not-kept"  # about: the extra answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +77,8 @@ class Note:
     An error means the input is broken there (nothing is written); a warning means something was
     left behind on the way (a question the pack format cannot hold, a field the target format has
     no place for). `line` is in the file read; `number` is the question's 1-based position, in the
-    file read (imports) or in the pack written out (exports).
+    file read (imports) or in the pack written out (exports). `code` and `about` say what it
+    says as data (see `NoteCode`); `message` is for people.
     """
 
     message: str
@@ -46,6 +86,8 @@ class Note:
     line: int | None = None
     number: int | None = None
     question_id: str | None = None
+    code: NoteCode = field(kw_only=True)
+    about: tuple[Any, ...] = field(default=(), kw_only=True)
 
     @property
     def is_error(self) -> bool:
@@ -87,10 +129,20 @@ class Parsed:
     pack_fields: dict[str, Any] = field(default_factory=dict)
 
     def error(self, message: str, line: int | None = None, number: int | None = None) -> None:
-        self.notes.append(Note(message, ERROR, line, number))
+        """The input is broken at `line` (question `number`): nothing is imported."""
+        self.notes.append(Note(message, ERROR, line, number, code=NoteCode.BROKEN))
 
-    def warn(self, message: str, line: int | None = None, number: int | None = None) -> None:
-        self.notes.append(Note(message, WARNING, line, number))
+    def warn(
+        self,
+        message: str,
+        line: int | None = None,
+        number: int | None = None,
+        *,
+        code: NoteCode,
+        about: tuple[Any, ...] = (),
+    ) -> None:
+        """Something at `line` (question `number`) left behind; `code` and `about` say what."""
+        self.notes.append(Note(message, WARNING, line, number, code=code, about=about))
 
 
 @dataclass(slots=True)
@@ -102,36 +154,44 @@ class Written:
     notes: list[Note] = field(default_factory=list)
 
 
-def export_note(number: int, question: Question, message: str) -> Note:
-    return Note(message, WARNING, None, number, question.id)
+def export_note(
+    number: int, question: Question, code: NoteCode, message: str, about: tuple[Any, ...] = ()
+) -> Note:
+    """A warning about question `number` of the pack written out."""
+    return Note(message, WARNING, None, number, question.id, code=code, about=about)
 
 
-def lost_fields(question: Question, kept: set[str]) -> list[str]:
-    """The names of the question's set fields that a format keeping `kept` leaves behind."""
-    lost = []
-    for name, label in _FIELD_LABELS.items():
-        if name in kept:
-            continue
-        value = getattr(question, name)
-        if name == "difficulty":
-            if value.value != "medium":
-                lost.append(label)
-        elif name == "spoiler":
-            if value.value != "none":
-                lost.append(label)
-        elif value:
-            lost.append(label)
-    return lost
+def lost_fields(question: Question, kept: Collection[str]) -> list[str]:
+    """The fields of `question` a format that writes the fields named in `kept` (and its
+    question's required ones) leaves behind, each named in words ("time limit").
+
+    A field is left behind when its value is not its default: what the type's description says
+    (`packs/questions.py`), as `Kind.write` tells, giving None for a value the pack file leaves
+    out.
+    """
+    fields = [f for f in KINDS[question.type].all_fields if not f.required and f.name not in kept]
+    fields.sort(key=_note_rank)
+    return [
+        f.name.replace("_", " ")
+        for f in fields
+        if f.kind.write(getattr(question, f.attribute)) is not None
+    ]
+
+
+def _note_rank(question_field: QuestionField) -> int:
+    name = question_field.name
+    return _NOTE_ORDER.index(name) if name in _NOTE_ORDER else len(_NOTE_ORDER)
 
 
 def note_lost_fields(
-    written: Written, number: int, question: Question, kept: set[str], fmt: str
+    written: Written, number: int, question: Question, kept: Collection[str], fmt: str
 ) -> None:
-    """A note for each field of `question` the format leaves behind, one field a note, so that
-    the notes of a big pack group by field (`echo_notes`)."""
+    """A note for each field of `question` the format leaves behind (`lost_fields`), one field a
+    note, so that the notes of a big pack group by field (`echo_notes`)."""
     for label in lost_fields(question, kept):
+        message = f"{label} not kept ({fmt} has no place for it)"
         written.notes.append(
-            export_note(number, question, f"{label} not kept ({fmt} has no place for it)")
+            export_note(number, question, NoteCode.FIELD_NOT_KEPT, message, (label,))
         )
 
 
@@ -144,13 +204,15 @@ def note_lost_pack_fields(written: Written, pack: Pack, kept: set[str], fmt: str
     ]
     if lost:
         names = lost[0] if len(lost) == 1 else ", ".join(lost[:-1]) + " and " + lost[-1]
-        written.notes.append(Note(f"the pack's {names} not kept ({fmt} has no place for them)"))
+        message = f"the pack's {names} not kept ({fmt} has no place for them)"
+        written.notes.append(Note(message, code=NoteCode.PACK_FIELDS_NOT_KEPT, about=tuple(lost)))
 
 
 @dataclass(frozen=True, slots=True)
 class NoteGroup:
     """Notes that say the same thing about different questions, shown as one line."""
 
+    code: NoteCode
     message: str
     severity: str
     notes: tuple[Note, ...]
@@ -161,25 +223,26 @@ class NoteGroup:
 
 
 def group_notes(notes: Sequence[Note]) -> list[NoteGroup]:
-    """Warnings about questions grouped by message, in order of first appearance.
+    """Warnings about questions grouped by what they say (code and `about`), in order of first
+    appearance.
 
     A big pack exported to a format without difficulties gets one group "difficulty not kept"
     of thousands of questions rather than thousands of lines. Errors, and notes about the pack
     as a whole, stay one to a group: each asks to be read where it is.
     """
-    groups: dict[tuple[str, str], list[Note]] = {}
+    groups: dict[tuple[str, NoteCode, tuple[Any, ...]], list[Note]] = {}
     order: list[list[Note]] = []
     for note in notes:
         if note.is_error or note.number is None:
             order.append([note])
             continue
-        key = (note.severity, note.message)
+        key = (note.severity, note.code, note.about)
         group = groups.get(key)
         if group is None:
             group = groups[key] = []
             order.append(group)
         group.append(note)
-    return [NoteGroup(g[0].message, g[0].severity, tuple(g)) for g in order]
+    return [NoteGroup(g[0].code, g[0].message, g[0].severity, tuple(g)) for g in order]
 
 
 def _cleaned(value: Any) -> tuple[Any, bool]:
@@ -218,11 +281,15 @@ def without_control_characters(pack: Pack, written: Written, fmt: str) -> Pack:
         if cleaned:
             questions[index] = replace(question, **cleaned)
             changes["questions"] = questions
-            written.notes.append(export_note(index + 1, question, _LOST_CONTROLS.format(fmt)))
+            message = _LOST_CONTROLS.format(fmt)
+            written.notes.append(
+                export_note(index + 1, question, NoteCode.CONTROLS_NOT_KEPT, message)
+            )
     own = _cleaned_fields(pack, _PACK_TEXT)
     extra = {name: _cleaned(value) for name, value in pack.extra.items()}
     if own or any(changed for _, changed in extra.values()):
-        written.notes.append(Note("the pack's own fields: " + _LOST_CONTROLS.format(fmt)))
+        message = "the pack's own fields: " + _LOST_CONTROLS.format(fmt)
+        written.notes.append(Note(message, code=NoteCode.CONTROLS_NOT_KEPT, about=("pack",)))
         changes |= own
         changes["extra"] = {name: value for name, (value, _) in extra.items()}
     if "questions" in changes:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizgame.core.formats.common import Note, pack_id_from_name, quote
+from quizgame.core.formats.common import Note, NoteCode, pack_id_from_name, quote
 from quizgame.core.packs.model import Pack
 
 MARKER = "quizgame pack:"
@@ -107,6 +107,11 @@ def _set_id(header: Header, given: str, line: int | None) -> None:
     slug = pack_id_from_name(given)
     if slug != given:
         header.notes.append(
-            Note(f"the pack id {quote(given)} is not a slug: '{slug}' instead", line=line)
+            Note(
+                f"the pack id {quote(given)} is not a slug: '{slug}' instead",
+                line=line,
+                code=NoteCode.NOT_A_SLUG,
+                about=(given, slug),
+            )
         )
     header.fields["id"] = slug

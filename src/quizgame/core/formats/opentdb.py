@@ -19,6 +19,7 @@ from urllib.parse import unquote
 from quizgame.core.formats.common import (
     CREDIT_FIELDS,
     Draft,
+    NoteCode,
     Parsed,
     Written,
     export_note,
@@ -115,7 +116,8 @@ def _question(parsed: Parsed, entry: Any, number: int, decode: Any) -> Draft | N
     kind = decode(entry["type"])
     qtype = TYPES.get(kind)
     if qtype is None:
-        parsed.warn(f"unknown question type {quote(kind)}: skipped", number=number)
+        message = f"unknown question type {quote(kind)}: skipped"
+        parsed.warn(message, number=number, code=NoteCode.UNKNOWN_TYPE, about=(kind,))
         return None
     data: dict[str, Any] = {"type": qtype.value, "prompt": decode(entry["question"])}
     correct = decode(entry["correct_answer"])
@@ -145,7 +147,12 @@ def _question(parsed: Parsed, entry: Any, number: int, decode: Any) -> Draft | N
         if difficulty in _DIFFICULTIES:
             data["difficulty"] = difficulty
         elif difficulty:
-            parsed.warn(f"unknown difficulty {quote(difficulty)}: medium instead", number=number)
+            parsed.warn(
+                f"unknown difficulty {quote(difficulty)}: medium instead",
+                number=number,
+                code=NoteCode.UNKNOWN_DIFFICULTY,
+                about=(difficulty,),
+            )
     category = entry.get("category")
     if isinstance(category, str) and category:
         data["category"] = decode(category)
@@ -175,8 +182,10 @@ def write(pack: Pack) -> Written:
                 export_note(
                     number,
                     question,
+                    NoteCode.TYPE_NOT_HELD,
                     f"Open Trivia DB holds multiple choice and true/false, not "
                     f"{question.type.value}: not exported",
+                    (question.type.value,),
                 )
             )
             continue

@@ -1,6 +1,6 @@
 """Generating a question pack from a file of facts about a film.
 
-    facts = load_facts("questions/facts/parallel-mothers.facts.yaml")
+    facts = load_facts("questions/facts/parallel-mothers.facts.yaml")  # from generate.parse
     pack = generate_pack(facts)            # a plain dict in the pack format
     text = dump_pack(pack)                 # quizgame.core.packs.write: the YAML that is committed
 
@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from quizgame.core.generate.characters import character_questions
-from quizgame.core.generate.draft import Context, Draft
+from quizgame.core.generate.draft import Context
 from quizgame.core.generate.facts import Facts
 from quizgame.core.generate.film import film_questions
 from quizgame.core.generate.filmography import filmography_questions
 from quizgame.core.generate.groups import assign as assign_groups
 from quizgame.core.generate.make import balance_true_false
-from quizgame.core.generate.parse import FactsError, NotFactsError, load_facts, parse_facts
+from quizgame.core.generate.parse import parse_facts
 from quizgame.core.generate.people import cast_questions, crew_questions
 from quizgame.core.generate.quality import Dropped, enforce, true_false_balance
 from quizgame.core.generate.statements import statement_questions
@@ -88,15 +88,4 @@ def generate_pack(facts: Facts | Mapping[str, Any], seed: int = 0) -> dict[str, 
     return generate(facts, seed).pack
 
 
-__all__ = [
-    "Draft",
-    "Dropped",
-    "Facts",
-    "FactsError",
-    "Generated",
-    "NotFactsError",
-    "generate",
-    "generate_pack",
-    "load_facts",
-    "parse_facts",
-]
+__all__ = ["Generated", "generate", "generate_pack"]

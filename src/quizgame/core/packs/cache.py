@@ -19,17 +19,19 @@ from quizgame.core.atomic import write_atomic
 from quizgame.core.packs.gc_pause import gc_paused
 from quizgame.core.packs.model import Pack, Question
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 class _Problem(msgspec.Struct):
-    """A problem kept with a valid pack (a warning), in `loader.Problem`'s fields."""
+    """A problem kept with a valid pack (a warning), in `read.Problem.to_dict`'s fields."""
 
     file: str
     line: int
     col: int
+    severity: str
+    code: str
+    path: list[Any]  # JSON-safe steps (`read.json_path`)
     message: str
-    severity: str = "error"
 
 
 class _Entry(msgspec.Struct):

@@ -53,6 +53,10 @@ class Code(StrEnum):
     UNKNOWN_REFERENCE = "unknown-reference"  # names something that is not there
     CONTROL_CHARACTERS = "control-characters"
     EMPTY_FILE = "empty-file"
+    TOO_LARGE = "too-large"  # the file is bigger than a pack may be
+    UNREADABLE = "unreadable"  # a folder, or a file the system will not let us read
+    NOT_UTF8 = "not-utf8"
+    YAML = "yaml"  # not YAML a pack may be: a syntax error, a tag, too deep, too many aliases
 
 
 @dataclass(frozen=True, slots=True)

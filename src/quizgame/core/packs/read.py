@@ -6,28 +6,39 @@ second time to find where each one is. Valid packs can be cached (see `cache`).
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quizgame.core.packs import cache
 from quizgame.core.packs.limits import MAX_FILE_BYTES
 from quizgame.core.packs.model import Pack
+
+if TYPE_CHECKING:
+    from quizgame.core.packs.issues import Code
 
 PACK_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One problem in a pack file, with its 1-based position."""
+    """One problem in a pack file: where it is, what it is, and the message for people.
+
+    `line` and `col` are 1-based. `code` is one of `issues.Code`'s values; `path` is where in
+    the data, JSON-safe (see `json_path`), empty for a problem with the file as a whole. Code
+    reads the code and the path, never the message.
+    """
 
     file: str
     line: int
     col: int
     message: str
     severity: str = "error"
+    code: str = field(kw_only=True)
+    path: tuple[Any, ...] = field(default=(), kw_only=True)
 
     @property
     def is_error(self) -> bool:
@@ -38,11 +49,14 @@ class Problem:
         return f"{self.file}:{self.line}:{self.col}: {label}{self.message}"
 
     def to_dict(self) -> dict[str, Any]:
+        """The problem as JSON-safe data (`quizgame validate --format json`, the cache)."""
         return {
             "file": self.file,
             "line": self.line,
             "col": self.col,
             "severity": self.severity,
+            "code": self.code,
+            "path": list(self.path),
             "message": self.message,
         }
 
@@ -86,17 +100,9 @@ def load_pack(path: str | os.PathLike[str], *, cache_dir: Path | None = None) ->
             raw = _read_bounded(path, size)
             size = max(size, len(raw))
         if size > MAX_FILE_BYTES:
-            return _failed(
-                path,
-                name,
-                f"the file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} a pack may be",
-                1,
-                1,
-            )
-    except IsADirectoryError:
-        return _failed(path, name, "this is a folder, not a pack file", 1, 1)
+            return _unreadable(path, name, size)
     except OSError as exc:
-        return _failed(path, name, f"cannot read the file: {exc.strerror or exc}", 1, 1)
+        return _unreadable(path, name, exc)
 
     if cache_dir is None:
         return _load_bytes(raw, path, name)
@@ -104,7 +110,7 @@ def load_pack(path: str | os.PathLike[str], *, cache_dir: Path | None = None) ->
     cached = cache.get(cache_dir, path, file_digest)
     if cached is not None:
         pack, problems = cached
-        return LoadResult(path, pack, [Problem(**p) for p in problems])
+        return LoadResult(path, pack, [_from_dict(p) for p in problems])
     result = _load_bytes(raw, path, name)
     if result.pack is not None:
         cache.put(cache_dir, path, file_digest, result.pack, [p.to_dict() for p in result.problems])
@@ -140,8 +146,57 @@ def require_pack(path: str | os.PathLike[str], *, cache_dir: Path | None = None)
     return result.pack
 
 
-def _failed(path: Path, name: str, message: str, line: int, col: int) -> LoadResult:
-    return LoadResult(path, None, [Problem(name, line, col, message)])
+def _failed(
+    path: Path, name: str, code: Code, message: str, line: int = 1, col: int = 1
+) -> LoadResult:
+    return LoadResult(path, None, [Problem(name, line, col, message, code=code.value)])
+
+
+def _unreadable(path: Path, name: str, why: OSError | int) -> LoadResult:
+    """The file cannot be read (`why`), or is `why` bytes, too large to be a pack."""
+    from quizgame.core.packs.issues import Code  # imported here, as in `_load_bytes`
+
+    if isinstance(why, int):
+        message = f"the file is {why:,} bytes, more than the {MAX_FILE_BYTES:,} a pack may be"
+        return _failed(path, name, Code.TOO_LARGE, message)
+    if isinstance(why, IsADirectoryError):
+        return _failed(path, name, Code.UNREADABLE, "this is a folder, not a pack file")
+    message = f"cannot read the file: {why.strerror or why}"
+    return _failed(path, name, Code.UNREADABLE, message)
+
+
+def _from_dict(data: dict[str, Any]) -> Problem:
+    return Problem(**{**data, "path": tuple(data["path"])})
+
+
+def json_path(path: Iterable[Any]) -> tuple[Any, ...]:
+    """A data path (`issues.Issue.path`) as JSON-safe steps.
+
+    A step is a mapping key (text, or a number as the file wrote it) or a list index; the last
+    may be `{"key": name}` (the problem is the key itself) or `{"missing": name}` (the field is
+    not there; the position is its mapping's).
+    """
+    from quizgame.core.packs.yaml_reader import Key, Missing
+
+    steps: list[Any] = []
+    for step in path:
+        if isinstance(step, Key):
+            steps.append({"key": _json_step(step.name)})
+        elif isinstance(step, Missing):
+            steps.append({"missing": step.name})
+        else:
+            steps.append(_json_step(step))
+    return tuple(steps)
+
+
+def _json_step(step: Any) -> Any:
+    if (
+        step is None
+        or isinstance(step, str | int | bool)
+        or (isinstance(step, float) and math.isfinite(step))
+    ):
+        return step
+    return str(step)
 
 
 def _load_bytes(raw: bytes, path: Path, name: str) -> LoadResult:
@@ -158,26 +213,20 @@ def _load_bytes(raw: bytes, path: Path, name: str) -> LoadResult:
     )
 
     if not raw.strip():
-        return _failed(
-            path, name, "the file is empty; a pack needs an id, a title and questions", 1, 1
-        )
+        message = "the file is empty; a pack needs an id, a title and questions"
+        return _failed(path, name, Code.EMPTY_FILE, message)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = byte_position(raw, exc.start)
-        return _failed(
-            path,
-            name,
-            f"the file is not valid UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded",
-            line,
-            col,
-        )
+        message = f"the file is not valid UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded"
+        return _failed(path, name, Code.NOT_UTF8, message, line, col)
     duplicates: list[Duplicate] = []
     controls: list[tuple[Any, ...]] = []
     try:
         data = read_data(text, duplicates, controls)
     except YamlProblem as exc:
-        return _failed(path, name, exc.message, exc.line, exc.col)
+        return _failed(path, name, Code.YAML, exc.message, exc.line, exc.col)
 
     pack, issues = validate_pack_data(data, default_id=path.stem)
     for dup in duplicates:
@@ -191,7 +240,15 @@ def _load_bytes(raw: bytes, path: Path, name: str) -> LoadResult:
 
     root = compose(text)
     problems = [
-        Problem(name, *locate(root, issue.path), issue.message, issue.severity) for issue in issues
+        Problem(
+            name,
+            *locate(root, issue.path),
+            issue.message,
+            issue.severity,
+            code=issue.code.value,
+            path=json_path(issue.path),
+        )
+        for issue in issues
     ]
     problems.sort(key=lambda p: (p.line, p.col))
     has_errors = any(p.is_error for p in problems)
@@ -236,11 +293,16 @@ def discover_packs(folders: Iterable[Path], *, cache_dir: Path | None = None) ->
             if pack is not None:
                 first = seen.get(pack.id)
                 if first is not None and first.resolve() != path.resolve():
-                    clash = Problem(
-                        str(path), 1, 1, f"pack id '{pack.id}' is already used by {first}"
-                    )
+                    clash = _clash(path, pack.id, first)
                     result = LoadResult(path, None, [*result.problems, clash])
                 else:
                     seen[pack.id] = path
             results.append(result)
     return results
+
+
+def _clash(path: Path, pack_id: str, first: Path) -> Problem:
+    from quizgame.core.packs.issues import Code  # imported here, as in `_load_bytes`
+
+    message = f"pack id '{pack_id}' is already used by {first}"
+    return Problem(str(path), 1, 1, message, code=Code.DUPLICATE.value, path=("id",))

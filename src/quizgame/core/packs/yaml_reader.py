@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import Any
 
 import yaml
 
@@ -114,11 +114,12 @@ def _scalar(event: Any) -> Any:
 
 
 def read_data(
-    source: IO[bytes] | str,
+    source: str,
     duplicates: list[Duplicate] | None = None,
     controls: list[tuple[Any, ...]] | None = None,
 ) -> Any:
-    """Parse one YAML document into plain data (dict, list, str, int, float, bool, None).
+    """Parse one YAML document (text: every caller has decoded its bytes) into plain data
+    (dict, list, str, int, float, bool, None).
 
     Raises `YamlProblem` for syntax errors, bad encoding, unsafe tags and hostile input.
     Duplicate mapping keys are appended to `duplicates` with their data path, and the paths of
@@ -130,14 +131,13 @@ def read_data(
         with gc_paused():
             return _build(parser, duplicates, controls)
     except yaml.MarkedYAMLError as exc:
-        if _LIBYAML_DEPTH in str(exc.problem) and isinstance(source, str):
+        if _LIBYAML_DEPTH in str(exc.problem):
             # libyaml (0.2.5 as PyYAML 6.0.4 ships it) stops nesting at its own depth while
             # scanning ahead, before our event loop sees level MAX_DEPTH + 1. The pure-Python
             # parser has no such limit, so our rule, with its position, decides.
             _read_pure(source, duplicates, controls)
         line, col = _mark_position(exc.problem_mark)
-        text = source if isinstance(source, str) else None
-        raise YamlProblem(_yaml_message(exc, text), line, col) from None
+        raise YamlProblem(_yaml_message(exc, source), line, col) from None
     except yaml.reader.ReaderError as exc:
         raise _reader_problem(exc, source) from None
     except yaml.YAMLError as exc:
@@ -154,21 +154,21 @@ def byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     return line, col
 
 
-def _reader_problem(exc: yaml.reader.ReaderError, source: IO[bytes] | str) -> YamlProblem:
+def _reader_problem(exc: yaml.reader.ReaderError, source: str) -> YamlProblem:
     # Text reaches libyaml as UTF-8, so this is a character YAML forbids (control characters),
     # and libyaml's position is a byte offset into that UTF-8.
     line, col = 1, 1
-    if isinstance(source, str) and isinstance(exc.position, int):
+    if isinstance(exc.position, int):
         line, col = byte_position(source.encode("utf-8", errors="replace"), exc.position)
     if isinstance(exc.character, int):
         return YamlProblem(f"{exc.reason}: found U+{exc.character:04X}", line, col)
     return YamlProblem(f"the file is not valid UTF-8 text ({exc.reason})", line, col)
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError, text: str | None) -> str:
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     problem = exc.problem or "not valid YAML"
     line, col = _mark_position(exc.problem_mark)
-    if text is not None and _char_at(text, line, col) == "\t":
+    if _char_at(text, line, col) == "\t":
         return "YAML syntax error: a tab; YAML indents with spaces only"
     message = f"YAML syntax error: {problem}"
     if exc.context:

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -136,21 +137,31 @@ def _drop_spaces(text: str) -> str:
     return text.replace(" ", "")
 
 
-# The foldings of `normalize`, in order, each with the reason it gives a player.
-_LADDER = (
-    ("case ignored", str.casefold),
-    ("accent ignored", strip_accents),
-    ("punctuation ignored", _fold_punctuation),
-    ("article ignored", _drop_article),
-)
+class Folding(Enum):
+    """One way a typed answer is folded before comparing: `fold` does it, and `label` is the
+    reason a player is given when it is what let the answer through."""
+
+    CASE = ("case ignored", str.casefold)
+    ACCENT = ("accent ignored", strip_accents)
+    PUNCTUATION = ("punctuation ignored", _fold_punctuation)
+    ARTICLE = ("article ignored", _drop_article)
+    SPACING = ("spacing ignored", _drop_spaces)
+
+    def __init__(self, label: str, fold: Callable[[str], str]) -> None:
+        self.label = label
+        self.fold = fold
+
+
+# The foldings of `normalize`, in order.
+_LADDER = (Folding.CASE, Folding.ACCENT, Folding.PUNCTUATION, Folding.ARTICLE)
 # Then words are compared run together too ("Spiderman" is "Spider-Man", "R2D2" is "R2-D2").
-_STEPS = (*_LADDER, ("spacing ignored", _drop_spaces))
+_STEPS = (*_LADDER, Folding.SPACING)
 
 
 def normalize(text: str) -> str:
     """Folded for comparison: no case, accents, punctuation, extra spaces or leading article."""
-    for _reason, fold in _LADDER:
-        text = fold(text)
+    for folding in _LADDER:
+        text = folding.fold(text)
     return text
 
 
@@ -187,7 +198,7 @@ def check_typed(given: str, answer: str, accept: Sequence[str] = ()) -> Verdict:
         if not target_norm:
             # An answer of punctuation alone ("?!", "[/]"): nothing to fold but case.
             if given_clean.casefold() == target.casefold():
-                return Verdict(1.0, _join(base, "case ignored"))
+                return Verdict(1.0, _join(base, Folding.CASE.label))
             continue
         if given_norm == target_norm or given_compact == _drop_spaces(target_norm):
             return Verdict(1.0, _join(base, _leniency(given_clean, target)))
@@ -210,10 +221,10 @@ def _join(first: str | None, second: str | None) -> str | None:
     return ", ".join(parts) if parts else None
 
 
-def _folded_except(text: str, skipped: str) -> str:
-    for reason, fold in _STEPS:
-        if reason != skipped:
-            text = fold(text)
+def _folded_except(text: str, skipped: Folding) -> str:
+    for folding in _STEPS:
+        if folding is not skipped:
+            text = folding.fold(text)
     return text
 
 
@@ -223,15 +234,15 @@ def _leniency(given: str, target: str) -> str | None:
     A folding that changes both sides alike (the same accent typed correctly) is not one.
     """
     reasons = [
-        reason
-        for reason, _fold in _STEPS
-        if _folded_except(given, reason) != _folded_except(target, reason)
+        folding
+        for folding in _STEPS
+        if _folded_except(given, folding) != _folded_except(target, folding)
     ]
-    if "punctuation ignored" in reasons and "spacing ignored" in reasons:
-        reasons.remove("spacing ignored")  # the space was where the punctuation was
-    if len(reasons) > 1 and reasons[0] == "case ignored":
+    if Folding.PUNCTUATION in reasons and Folding.SPACING in reasons:
+        reasons.remove(Folding.SPACING)  # the space was where the punctuation was
+    if len(reasons) > 1 and reasons[0] is Folding.CASE:
         reasons.pop(0)  # case is too ordinary to mention beside a real leniency
-    return ", ".join(reasons) or None
+    return ", ".join(folding.label for folding in reasons) or None
 
 
 # --- numeric ---------------------------------------------------------------------------------

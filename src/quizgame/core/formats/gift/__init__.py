@@ -9,6 +9,7 @@ questions that follow. The question type comes from the answers, in Moodle's ord
 else short answer. The pack's own fields travel in a comment block at the top (`header.py`).
 
 The format is split by what a reader looks for: `syntax` (escapes, text formats, weights: what
-reading and writing share), `reading` (blocks, titles, comments, categories), `answers` (the
-answer block of one question, by type) and `writing`.
+reading and writing share), `shapes` (GIFT's question kinds, each by the shape of the question
+type it holds: the one table both ways use), `reading` (blocks, titles, comments, categories),
+`answers` (the answer block of one question, by GIFT kind) and `writing`.
 """

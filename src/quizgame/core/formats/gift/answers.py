@@ -6,19 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from quizgame.core.formats.common import Parsed, quote
+from quizgame.core.formats.common import NoteCode, Parsed, quote
+from quizgame.core.formats.gift.shapes import pack_type
 from quizgame.core.formats.gift.syntax import WEIGHT, formatted, restore
-
-# GIFT's question kinds (as Moodle's GIFT documentation names them) and the type a pack file
-# writes for each. A draft is pack-format data, what a pack file would say, and the pack checker
-# reads it afterwards like any pack file, so it holds the type's name as a pack spells it.
-PACK_TYPES = {
-    "multiple choice": "multiple_choice",
-    "short answer": "typed",
-    "true-false": "true_false",
-    "numerical": "numeric",
-    "matching": "matching",
-}
 
 TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 _NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
@@ -59,14 +49,16 @@ class QuestionAnswers:
     def error(self, message: str) -> None:
         self.parsed.error(message, self.line, self.number)
 
-    def warn(self, message: str) -> None:
-        self.parsed.warn(message, self.line, self.number)
+    def warn(self, code: NoteCode, message: str, *about: Any) -> None:
+        self.parsed.warn(message, self.line, self.number, code=code, about=about)
 
     def parse(self, answers: str) -> dict[str, Any] | None:
         """Pack-format fields (with "type") from the text inside `{...}`; None if skipped."""
         if not answers:
             self.warn(
-                "an essay question (free text, marked by a teacher) cannot be played: skipped"
+                NoteCode.NOT_A_QUESTION,
+                "an essay question (free text, marked by a teacher) cannot be played: skipped",
+                "essay",
             )
             return None
         if answers.startswith("#"):
@@ -107,8 +99,11 @@ class QuestionAnswers:
         if others:
             count = len(others)
             self.warn(
+                NoteCode.FEEDBACK_NOT_KEPT,
                 f"feedback on {count} other answer{'s' if count > 1 else ''} not kept "
-                "(the right answer's feedback becomes the explanation)"
+                "(the right answer's feedback becomes the explanation)",
+                "others",
+                count,
             )
 
     def multiple_choice(self, answers: str) -> dict[str, Any] | None:
@@ -128,16 +123,19 @@ class QuestionAnswers:
         partial = [o for o in options if 0 < o.weight < _FULL]
         if len(full) > 1:
             self.warn(
+                NoteCode.SEVERAL_RIGHT,
                 f"{len(full)} answers are fully right, and a multiple-choice question here has "
-                "exactly one: skipped"
+                "exactly one: skipped",
+                len(full),
             )
             return None
         if not full:
             if partial:
+                labels = ", ".join(o.label() for o in partial)
                 self.warn(
-                    "several right answers sharing the credit ("
-                    + ", ".join(o.label() for o in partial)
-                    + ") cannot be held: skipped"
+                    NoteCode.SHARED_CREDIT,
+                    f"several right answers sharing the credit ({labels}) cannot be held: skipped",
+                    labels,
                 )
             else:
                 self.error("no right answer: mark it with '='")
@@ -145,18 +143,23 @@ class QuestionAnswers:
         right = full[0]
         penalties = [o for o in options if o.weight < 0]
         if partial:
+            labels = ", ".join(o.label() for o in partial)
             self.warn(
-                "partial credit not kept, these now count as wrong: "
-                + ", ".join(o.label() for o in partial)
+                NoteCode.PARTIAL_CREDIT_NOT_KEPT,
+                "partial credit not kept, these now count as wrong: " + labels,
+                "choices",
+                labels,
             )
         if penalties:
+            labels = ", ".join(o.label() for o in penalties)
             self.warn(
-                "negative weights not kept (a wrong answer scores 0 here): "
-                + ", ".join(o.label() for o in penalties)
+                NoteCode.NEGATIVE_WEIGHTS_NOT_KEPT,
+                "negative weights not kept (a wrong answer scores 0 here): " + labels,
+                labels,
             )
         self._lost_feedback(options, right)
         out: dict[str, Any] = {
-            "type": PACK_TYPES["multiple choice"],
+            "type": pack_type("multiple choice"),
             "choices": [o.text for o in options],
             "answer": right.text,
         }
@@ -177,25 +180,29 @@ class QuestionAnswers:
             return None
         full = [o for o in options if o.full]
         if not full:
+            labels = ", ".join(o.label() for o in options)
             self.warn(
-                "no answer gets full credit ("
-                + ", ".join(o.label() for o in options)
-                + "): skipped"
+                NoteCode.NO_FULL_CREDIT, f"no answer gets full credit ({labels}): skipped", labels
             )
             return None
         partial = [o for o in options if not o.full]
         if partial:
+            labels = ", ".join(o.label() for o in partial)
             self.warn(
-                "answers with partial credit not kept: " + ", ".join(o.label() for o in partial)
+                NoteCode.PARTIAL_CREDIT_NOT_KEPT,
+                "answers with partial credit not kept: " + labels,
+                "answers",
+                labels,
             )
         if any("*" in o.text for o in full):
-            self.warn("'*' is a wildcard in Moodle; here it is kept as plain text")
+            message = "'*' is a wildcard in Moodle; here it is kept as plain text"
+            self.warn(NoteCode.WILDCARD_AS_TEXT, message)
         self._lost_feedback(options, full[0])
         seen: dict[str, str] = {}
         for option in full:
             seen.setdefault(option.text.casefold(), option.text)
         texts = list(seen.values())
-        out: dict[str, Any] = {"type": PACK_TYPES["short answer"], "answer": texts[0]}
+        out: dict[str, Any] = {"type": pack_type("short answer"), "answer": texts[0]}
         if len(texts) > 1:
             out["accept"] = texts[1:]
         explanation = _joined(full[0].feedback, self.general)
@@ -212,8 +219,9 @@ class QuestionAnswers:
         if explanation is None:
             explanation = wrong  # the only feedback still explains the answer
         elif wrong:
-            self.warn(f"feedback for the wrong answer not kept: {quote(wrong)}")
-        out: dict[str, Any] = {"type": PACK_TYPES["true-false"], "answer": value}
+            message = f"feedback for the wrong answer not kept: {quote(wrong)}"
+            self.warn(NoteCode.FEEDBACK_NOT_KEPT, message, "wrong", wrong)
+        out: dict[str, Any] = {"type": pack_type("true-false"), "answer": value}
         if explanation:
             out["explanation"] = explanation
         return out
@@ -266,26 +274,32 @@ class QuestionAnswers:
             return None
         full = [f for f in found if f[0].full]
         if not full:
-            self.warn("no number gets full credit: skipped")
+            self.warn(NoteCode.NO_FULL_CREDIT, "no number gets full credit: skipped", "numbers")
             return None
         option, value, tolerance = full[0]
         if len(full) > 1:
+            others = ", ".join(quote(f[0].text) for f in full[1:])
             self.warn(
-                "only the first right number is kept; not kept: "
-                + ", ".join(quote(f[0].text) for f in full[1:])
+                NoteCode.RIGHT_NUMBERS_NOT_KEPT,
+                "only the first right number is kept; not kept: " + others,
+                others,
             )
         partial = [f[0] for f in found if not f[0].full]
         if partial:
+            labels = ", ".join(o.label() for o in partial)
             self.warn(
-                "numbers with partial credit not kept: " + ", ".join(o.label() for o in partial)
+                NoteCode.PARTIAL_CREDIT_NOT_KEPT,
+                "numbers with partial credit not kept: " + labels,
+                "numbers",
+                labels,
             )
         if anything:
-            self.warn("the catch-all answer '*' not kept")
+            self.warn(NoteCode.CATCH_ALL_NOT_KEPT, "the catch-all answer '*' not kept")
         if wrong_feedback is not None:
-            self.warn("feedback for wrong numbers not kept")
+            self.warn(NoteCode.FEEDBACK_NOT_KEPT, "feedback for wrong numbers not kept", "numbers")
         self._lost_feedback([f[0] for f in found] + anything, option)
         out: dict[str, Any] = {
-            "type": PACK_TYPES["numerical"],
+            "type": pack_type("numerical"),
             "answer": int(value) if value == int(value) else value,
         }
         if tolerance:
@@ -312,15 +326,18 @@ class QuestionAnswers:
             if not left:
                 extras.append(right)
             elif left in pairs:
-                self.warn(f"the left side {quote(left)} appears twice: skipped")
+                message = f"the left side {quote(left)} appears twice: skipped"
+                self.warn(NoteCode.LEFT_SIDE_TWICE, message, left)
                 return None
             else:
                 pairs[left] = right
         if extras:
             self.warn(
-                "extra answers without a match not kept: " + ", ".join(quote(e) for e in extras)
+                NoteCode.UNMATCHED_NOT_KEPT,
+                "extra answers without a match not kept: " + ", ".join(quote(e) for e in extras),
+                *extras,
             )
-        out: dict[str, Any] = {"type": PACK_TYPES["matching"], "pairs": pairs}
+        out: dict[str, Any] = {"type": pack_type("matching"), "pairs": pairs}
         if self.general:
             out["explanation"] = self.general
         return out

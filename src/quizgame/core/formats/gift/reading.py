@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from quizgame.core.formats.common import Draft, Parsed
+from quizgame.core.formats.common import Draft, NoteCode, Parsed
 from quizgame.core.formats.gift.answers import QuestionAnswers
 from quizgame.core.formats.gift.syntax import formatted, hide, restore
 from quizgame.core.formats.header import read_header
@@ -124,6 +124,8 @@ class _Reader:
                 "text without answers (a Moodle description) is not a question: skipped",
                 line,
                 number,
+                code=NoteCode.NOT_A_QUESTION,
+                about=("description",),
             )
             return
         if opening == -1 or (closing != -1 and closing < opening):

@@ -5,23 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from quizgame.core.formats.common import Written, export_note, note_lost_fields, number_text
+from quizgame.core.formats.common import (
+    NoteCode,
+    Written,
+    export_note,
+    note_lost_fields,
+    number_text,
+)
+from quizgame.core.formats.gift.shapes import GiftKind, gift_kind
 from quizgame.core.formats.gift.syntax import FORMAT_PREFIX, NAME, WEIGHT
 from quizgame.core.formats.header import header_lines
-from quizgame.core.packs.kinds import (
-    Amount,
-    AnswerBool,
-    AnswerNumber,
-    AnswerText,
-    Kind,
-    Pairs,
-    Text,
-    TextList,
-)
 from quizgame.core.packs.model import Pack, Question
-from quizgame.core.packs.questions import KINDS
 
 _SPECIAL_OUT = re.compile(r"[\\~=#{}:]")
+# What every GIFT question keeps beside its kind's own fields (`GiftKind.kept`).
+_KEPT = frozenset({"explanation", "category", "tags"})
 
 
 def escape(text: str) -> str:
@@ -57,8 +55,9 @@ def write(pack: Pack) -> Written:
     out = [f"// {line}" for line in header_lines(pack)] + [""]
     category: str | None = None
     for number, question in enumerate(pack.questions, 1):
-        answers = _answers(question, number, written)
-        if answers is None:
+        gift = gift_kind(question.type)
+        answers = _answers(question, gift, number, written)
+        if gift is None or answers is None:
             continue
         if question.category != category:
             category = question.category
@@ -67,7 +66,7 @@ def write(pack: Pack) -> Written:
             out.append("// " + " ".join(_tag(t) for t in question.tags))
         out += [f"::{escape(question.id)}::{escape(question.prompt)}{answers}", ""]
         written.count += 1
-        note_lost_fields(written, number, question, {"explanation", "category", "tags"}, NAME)
+        note_lost_fields(written, number, question, _KEPT | gift.kept, NAME)
     written.text = "\n".join(out)
     return written
 
@@ -97,7 +96,11 @@ def _short_answer(question: Question, number: int, written: Written) -> str | No
     if any("->" in t for t in texts):
         written.notes.append(
             export_note(
-                number, question, "an answer with '->' reads as matching in GIFT: not exported"
+                number,
+                question,
+                NoteCode.ARROW_NOT_WRITABLE,
+                "an answer with '->' reads as matching in GIFT: not exported",
+                ("answer",),
             )
         )
         return None
@@ -118,7 +121,9 @@ def _matching(question: Question, number: int, written: Written) -> str | None:
             export_note(
                 number,
                 question,
+                NoteCode.ARROW_NOT_WRITABLE,
                 "a left side with '->' cannot be written in GIFT: not exported",
+                ("left side",),
             )
         )
         return None
@@ -129,25 +134,24 @@ def _matching(question: Question, number: int, written: Written) -> str | None:
 # A writer gets the question, its number in the pack and the notes so far; None leaves it out.
 _Writer = Callable[[Question, int, Written], str | None]
 
-# GIFT's question kinds, each by the fields (in pack order, with their kinds of value) of the
-# question type it can hold, as the type's description (packs/questions.py) lists them: a type is
-# written by what it holds, not by its name, and a type with no entry here (ordering, any new
-# one) is left out with a note.
-_Shape = tuple[tuple[str, type[Kind]], ...]
-_WRITERS: dict[_Shape, _Writer] = {
-    (("choices", TextList), ("answer", AnswerText)): _multiple_choice,
-    (("answer", AnswerBool),): _true_false,
-    (("answer", AnswerText), ("accept", TextList)): _short_answer,
-    (("answer", AnswerNumber), ("tolerance", Amount), ("unit", Text)): _numerical,
-    (("pairs", Pairs),): _matching,
+# Each GIFT kind's writer, by the kind's name (`shapes.GIFT_KINDS`). A question is written as
+# the GIFT kind of its type's shape, not by its type's name; a type of no kind's shape
+# (ordering, any new one) is left out with a note.
+_WRITERS: dict[str, _Writer] = {
+    "multiple choice": _multiple_choice,
+    "true-false": _true_false,
+    "short answer": _short_answer,
+    "numerical": _numerical,
+    "matching": _matching,
 }
 
 
-def _answers(question: Question, number: int, written: Written) -> str | None:
-    shape = tuple((f.name, type(f.kind)) for f in KINDS[question.type].fields)
-    writer = _WRITERS.get(shape)
-    if writer is None:
+def _answers(
+    question: Question, gift: GiftKind | None, number: int, written: Written
+) -> str | None:
+    if gift is None:
         message = f"GIFT has no {question.type.value} questions: not exported"
-        written.notes.append(export_note(number, question, message))
+        about = (question.type.value,)
+        written.notes.append(export_note(number, question, NoteCode.TYPE_NOT_HELD, message, about))
         return None
-    return writer(question, number, written)
+    return _WRITERS[gift.name](question, number, written)
