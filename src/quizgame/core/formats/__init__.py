@@ -33,11 +33,10 @@ from quizgame.core.formats.gift import reading as gift_reading
 from quizgame.core.formats.gift import writing as gift_writing
 from quizgame.core.formats.gift.syntax import NAME as GIFT_NAME
 from quizgame.core.packs.check import validate_pack_data
-from quizgame.core.packs.issues import Issue
+from quizgame.core.packs.issues import Issue, Key, Missing
 from quizgame.core.packs.model import Pack
 from quizgame.core.packs.read import load_pack_text
 from quizgame.core.packs.write import dump_pack
-from quizgame.core.packs.yaml_reader import Key, Missing
 from quizgame.core.text import has_control_characters
 
 FORMATS = ("gift", "aiken", "opentdb")

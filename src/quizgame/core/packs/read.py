@@ -176,7 +176,7 @@ def json_path(path: Iterable[Any]) -> tuple[Any, ...]:
     may be `{"key": name}` (the problem is the key itself) or `{"missing": name}` (the field is
     not there; the position is its mapping's).
     """
-    from quizgame.core.packs.yaml_reader import Key, Missing
+    from quizgame.core.packs.issues import Key, Missing
 
     steps: list[Any] = []
     for step in path:
