@@ -55,7 +55,7 @@ async def answer(pilot: Pilot[None], app: QuizApp, right: bool) -> None:
         wanted = next(c for c in round_.choices if (c == question.answer) == right)
         await pilot.press(str(round_.choices.index(wanted) + 1))
     elif question.type in (QuestionType.TYPED, QuestionType.NUMERIC):
-        screen.submit_text(question.answer_text().split(" ")[0] if right else "0")
+        screen.submit(question.answer_text().split(" ")[0] if right else "0")
     elif question.type is QuestionType.ORDERING:
         screen.submit(list(question.items if right else round_.items))
     else:

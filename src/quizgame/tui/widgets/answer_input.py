@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.widgets import Input
 
 from quizgame.core.packs.model import QuestionType
 from quizgame.tui import safetext
+from quizgame.tui.widgets.answering import AnswerGiven, AnswerWidget
 
 
-class AnswerInput(Input):
-    """A one-line answer box; Enter answers (the screen handles `Input.Submitted`)."""
+class AnswerInput(Input, AnswerWidget):
+    """A one-line answer box; Enter (or the Answer button) gives the text typed, without the
+    spaces around it."""
 
     def __init__(
         self, question_type: QuestionType, unit: str | None = None, *, id: str | None = None
@@ -22,6 +25,15 @@ class AnswerInput(Input):
         # Input renders its placeholder as a literal rich Text; the unit is cleaned all the same.
         super().__init__(placeholder=placeholder, id=id, max_length=200)
         self.question_type = question_type
+
+    def submit(self) -> None:
+        """Give the text typed so far."""
+        self.post_message(AnswerGiven(self, self.value.strip()))
+
+    @on(Input.Submitted)
+    def _entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.submit()
 
     def on_mount(self) -> None:
         if self.app.is_headless:

@@ -9,14 +9,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from textual.widget import Widget
-
 from quizgame.core.packs.model import Question, QuestionType
-from quizgame.core.play.dealing import Round
+from quizgame.core.play.dealing import Round, given_for_choice
 from quizgame.core.play.judging import parse_number
 from quizgame.core.play.session import Session
 from quizgame.tui import safetext
 from quizgame.tui.widgets.answer_input import AnswerInput
+from quizgame.tui.widgets.answering import AnswerWidget
 from quizgame.tui.widgets.choices import ChoiceList
 from quizgame.tui.widgets.matching import MatchingPairer
 from quizgame.tui.widgets.ordering import OrderingList
@@ -31,31 +30,42 @@ class AnswerArea:
 
     `make` builds the answer widget (id "answer") for the session's current round; `help` says
     how to use it; `typing` is True for a text field (letter keys type, so lifelines keep their
-    F-keys); `button` adds an Answer button (choices answer when chosen); `refuse` says why typed
-    text cannot be an answer (None: it can); `parts` lists each item or pair, right or wrong,
-    for the feedback (None: nothing to list).
+    F-keys); `button` adds an Answer button (choices answer when chosen); `refuse` says why what
+    the widget gave (`AnswerGiven.value`) cannot be an answer yet (None: it can); `given` turns
+    it into the answer the session judges; `parts` lists each item or pair, right or wrong, for
+    the feedback (None: nothing to list).
     """
 
-    make: Callable[[Session, Round], Widget]
+    make: Callable[[Session, Round], AnswerWidget]
     help: Callable[[Round], str]
     typing: bool = False
     button: bool = True
-    refuse: Callable[[str], str | None] = lambda text: None
+    refuse: Callable[[Round, Any], str | None] = lambda round_, value: None
+    given: Callable[[Round, Any], Any] = lambda round_, value: value
     parts: Callable[[Question, Any], Parts | None] = lambda question, given: None
 
 
-def _choices(session: Session, round_: Round) -> Widget:
+def _choices(session: Session, round_: Round) -> AnswerWidget:
     return ChoiceList(round_.choices, session.hidden_choices, id="answer")
 
 
-def _typed(session: Session, round_: Round) -> Widget:
+def _typed(session: Session, round_: Round) -> AnswerWidget:
     return AnswerInput(round_.question.type, round_.question.unit, id="answer")
 
 
-def _not_a_number(text: str) -> str | None:
-    if parse_number(text) is not None:
-        return None
+def _no_text(round_: Round, text: str) -> str | None:
+    return None if text else "Type an answer first (or skip with F3)."
+
+
+def _not_a_number(round_: Round, text: str) -> str | None:
+    if not text or parse_number(text) is not None:
+        return _no_text(round_, text)
     return f"“{safetext.clean_line(text)}” is not a number: try digits, like 42 or 7.5."
+
+
+def _unpaired(round_: Round, pairs: dict[str, str]) -> str | None:
+    left = len(round_.lefts) - len(pairs)
+    return f"Pair every item first ({left} still without a match)." if left else None
 
 
 def _ordering_parts(question: Question, given: Any) -> Parts | None:
@@ -94,14 +104,16 @@ ANSWER_AREAS: dict[QuestionType, AnswerArea] = {
         _choices,
         lambda r: f"Press 1-{len(r.choices)}, or ↑/↓ and Enter, or click a choice.",
         button=False,
+        given=given_for_choice,
     ),
     QuestionType.TRUE_FALSE: AnswerArea(
         _choices,
         lambda r: "Press 1 (True) or 2 (False), or ↑/↓ and Enter, or click.",
         button=False,
+        given=given_for_choice,
     ),
     QuestionType.TYPED: AnswerArea(
-        _typed, lambda r: "Type your answer and press Enter.", typing=True
+        _typed, lambda r: "Type your answer and press Enter.", typing=True, refuse=_no_text
     ),
     QuestionType.NUMERIC: AnswerArea(
         _typed, lambda r: "Type a number and press Enter.", typing=True, refuse=_not_a_number
@@ -120,6 +132,7 @@ ANSWER_AREAS: dict[QuestionType, AnswerArea] = {
             f"↑/↓ choose an item, 1-{len(r.rights)} (or ←/→) pair it, Backspace unpairs, "
             "Enter to answer. Or click an item, then its match."
         ),
+        refuse=_unpaired,
         parts=_matching_parts,
     ),
 }
