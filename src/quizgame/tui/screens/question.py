@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, Static
 
 from quizgame.core.packs.model import QuestionType
 from quizgame.core.play.dealing import Round
-from quizgame.core.play.modes import Lifeline, Mode
+from quizgame.core.play.modes import Lifeline
 from quizgame.core.play.session import Session, SessionError
 from quizgame.tui import safetext
 from quizgame.tui.navigation import Answered, LeaveSession, SessionOver, SessionScreen
@@ -76,7 +76,7 @@ class QuestionScreen(SessionScreen):
     def compose(self) -> ComposeResult:
         yield StatusBar(self.session, id="status")
         if self.session.time_left() is not None:
-            label = "left in the session" if self.session.mode is Mode.BLITZ else "left"
+            label = "left in the session" if self.session.mode.session_clock else "left"
             yield CountdownBar(self.session, label=label, id="countdown")
         question = self.round.question
         with Center(classes="column-center"), Vertical(classes="column"):
