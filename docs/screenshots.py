@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -41,6 +42,12 @@ class StoppedClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+def still(app: QuizApp) -> None:
+    """Nothing on the screen may move on its own in a picture: no text cursor blinks."""
+    for box in app.screen.query(Input):
+        box.cursor_blink = False
 
 
 async def answer(pilot: Pilot[None], app: QuizApp, right: bool) -> None:
@@ -84,11 +91,13 @@ async def main() -> None:
             for number in range(COUNT):
                 if number == 1:
                     await pilot.press("down")
+                    still(app)
                     app.save_screenshot("question.svg", str(IMAGES))
                 clock.advance(6 + number)
                 await answer(pilot, app, right=number not in WRONG)
                 await pilot.press("enter")
                 await pilot.pause()
+            still(app)
             app.save_screenshot("results.svg", str(IMAGES))
     print(f"wrote {IMAGES / 'question.svg'} and {IMAGES / 'results.svg'}")
 

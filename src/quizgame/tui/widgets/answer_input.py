@@ -34,7 +34,3 @@ class AnswerInput(Input, AnswerWidget):
     def _entered(self, event: Input.Submitted) -> None:
         event.stop()
         self.submit()
-
-    def on_mount(self) -> None:
-        if self.app.is_headless:
-            self.cursor_blink = False  # tests and screenshots: nothing may move on its own
