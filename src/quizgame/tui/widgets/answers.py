@@ -12,6 +12,7 @@ from typing import Any
 from quizgame.core.packs.model import Question, QuestionType
 from quizgame.core.play.dealing import Round, given_for_choice
 from quizgame.core.play.judging import parse_number
+from quizgame.core.play.parts import matching_parts, ordering_parts
 from quizgame.core.play.session import Session
 from quizgame.tui import safetext
 from quizgame.tui.widgets.answer_input import AnswerInput
@@ -69,32 +70,32 @@ def _unpaired(round_: Round, pairs: dict[str, str]) -> str | None:
 
 
 def _ordering_parts(question: Question, given: Any) -> Parts | None:
-    if not isinstance(given, list | tuple):
+    parts = ordering_parts(given, question.items)
+    if parts is None:
         return None
     lines: Parts = []
-    for place, (item, right) in enumerate(zip(given, question.items, strict=False), 1):
-        lines += [_RIGHT if item == right else _WRONG, f"{place}. ", safetext.line(item)]
-        if item != right:
-            lines += [("  (should be ", "italic"), safetext.line(right), (")", "italic")]
+    for place, part in enumerate(parts, 1):
+        lines += [_RIGHT if part.correct else _WRONG, f"{place}. ", safetext.line(part.given)]
+        if not part.correct:
+            lines += [("  (should be ", "italic"), safetext.line(part.right), (")", "italic")]
         lines.append("\n")
     return lines
 
 
 def _matching_parts(question: Question, given: Any) -> Parts | None:
-    if not isinstance(given, dict):
+    parts = matching_parts(given, question.pairs)
+    if parts is None:
         return None
     lines: Parts = []
-    for left, right in question.pairs:
-        chosen = given.get(left)
-        ok = chosen == right
+    for part in parts:
         lines += [
-            _RIGHT if ok else _WRONG,
-            safetext.line(left),
+            _RIGHT if part.correct else _WRONG,
+            safetext.line(part.left or ""),
             " → ",
-            safetext.line(chosen or "?"),
+            safetext.line(part.given or "?"),
         ]
-        if not ok:
-            lines += [("  (right: ", "italic"), safetext.line(right), (")", "italic")]
+        if not part.correct:
+            lines += [("  (right: ", "italic"), safetext.line(part.right), (")", "italic")]
         lines.append("\n")
     return lines
 
