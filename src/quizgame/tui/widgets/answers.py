@@ -51,7 +51,13 @@ def _choices(session: Session, round_: Round) -> AnswerWidget:
 
 
 def _typed(session: Session, round_: Round) -> AnswerWidget:
-    return AnswerInput(round_.question.type, round_.question.unit, id="answer")
+    return AnswerInput("Type your answer, then Enter", id="answer")
+
+
+def _number(session: Session, round_: Round) -> AnswerWidget:
+    unit = round_.question.unit
+    in_unit = f" (in {safetext.clean_line(unit)})" if unit else ""
+    return AnswerInput(f"A number{in_unit}, then Enter", id="answer")
 
 
 def _no_text(round_: Round, text: str) -> str | None:
@@ -117,7 +123,7 @@ ANSWER_AREAS: dict[QuestionType, AnswerArea] = {
         _typed, lambda r: "Type your answer and press Enter.", typing=True, refuse=_no_text
     ),
     QuestionType.NUMERIC: AnswerArea(
-        _typed, lambda r: "Type a number and press Enter.", typing=True, refuse=_not_a_number
+        _number, lambda r: "Type a number and press Enter.", typing=True, refuse=_not_a_number
     ),
     QuestionType.ORDERING: AnswerArea(
         lambda session, r: OrderingList(r.items, id="answer"),
