@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -43,6 +44,12 @@ class StoppedClock:
         self.now += seconds
 
 
+def still(app: QuizApp) -> None:
+    """Nothing on the screen may move on its own in a picture: no text cursor blinks."""
+    for box in app.screen.query(Input):
+        box.cursor_blink = False
+
+
 async def answer(pilot: Pilot[None], app: QuizApp, right: bool) -> None:
     """Answer the current question: with keys for choices, through the screen for the rest."""
     screen = app.screen
@@ -55,7 +62,7 @@ async def answer(pilot: Pilot[None], app: QuizApp, right: bool) -> None:
         wanted = next(c for c in round_.choices if (c == question.answer) == right)
         await pilot.press(str(round_.choices.index(wanted) + 1))
     elif question.type in (QuestionType.TYPED, QuestionType.NUMERIC):
-        screen.submit_text(question.answer_text().split(" ")[0] if right else "0")
+        screen.submit(question.answer_text().split(" ")[0] if right else "0")
     elif question.type is QuestionType.ORDERING:
         screen.submit(list(question.items if right else round_.items))
     else:
@@ -84,11 +91,13 @@ async def main() -> None:
             for number in range(COUNT):
                 if number == 1:
                     await pilot.press("down")
+                    still(app)
                     app.save_screenshot("question.svg", str(IMAGES))
                 clock.advance(6 + number)
                 await answer(pilot, app, right=number not in WRONG)
                 await pilot.press("enter")
                 await pilot.pause()
+            still(app)
             app.save_screenshot("results.svg", str(IMAGES))
     print(f"wrote {IMAGES / 'question.svg'} and {IMAGES / 'results.svg'}")
 

@@ -386,3 +386,21 @@ def test_abandon_while_paused_counts_play_time_only(clock: FakeClock) -> None:
     assert results.end_reason is EndReason.ABANDONED
     assert results.duration == 3
     assert not session.paused
+
+
+def test_each_mode_says_which_clock_it_runs_and_whether_it_deals_a_count() -> None:
+    # The UI reads these instead of naming blitz: its countdown label, status line and count.
+    assert [m for m in Mode if m.per_question_clock] == [Mode.CHALLENGE, Mode.SURVIVAL]
+    assert [m for m in Mode if m.session_clock] == [Mode.BLITZ]
+    assert [m for m in Mode if not m.uses_count] == [Mode.BLITZ]
+
+
+def test_results_count_the_rounds_skipped_and_not_reached(clock: FakeClock) -> None:
+    session = start(clock, mode=Mode.BLITZ, time_limit=10)
+    assert session.use_lifeline(Lifeline.SKIP) is not None
+    session.advance()
+    clock.advance(10.5)
+    session.tick()
+    results = session.results()
+    assert results.end_reason is EndReason.TIME_UP and results.total > 1
+    assert results.skipped == 1 and results.not_reached == results.total - 1

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
 
 from quizgame.core.packs.model import Pack
 from quizgame.core.packs.read import require_pack
@@ -42,6 +44,13 @@ def make_app(
         clock=clock or FakeClock(),
         **kwargs,
     )
+
+
+async def still(pilot: Pilot[None]) -> None:
+    """Stop what moves on its own on the screen, for a picture: no text cursor blinks (it stays
+    shown). A snapshot's `run_before` ends with this."""
+    for box in pilot.app.screen.query(Input):
+        box.cursor_blink = False
 
 
 def footer_key(screen: Screen[object], key: str) -> Widget:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Button, OptionList, Select, SelectionList, Static
 
+from quizgame.core.packs import read
 from quizgame.core.packs.model import QuestionType
 from quizgame.core.packs.read import LoadResult
 from quizgame.core.play.dealing import SessionOptions
@@ -411,8 +413,13 @@ async def test_home_built_before_the_packs_are_found_fills_them_in(
     # Home is built at once, saying it looks for packs, and filled in when the look ends.
     release = threading.Event()
     app = make_app(data_dir)
-    look = app.discover_packs
-    monkeypatch.setattr(app, "discover_packs", lambda: release.wait(10) and look())
+    look = read.discover_packs  # the app's worker imports it when it looks: slow it down there
+
+    def slow_look(*args: Any, **kwargs: Any) -> list[LoadResult]:
+        release.wait(10)
+        return look(*args, **kwargs)
+
+    monkeypatch.setattr(read, "discover_packs", slow_look)
     ready: list[bool] = []  # each time Home shows the packs found
     show_packs = HomeScreen.show_packs
 

@@ -1,13 +1,14 @@
 """Snapshots at 80x24 of Home, a question of each type, feedback, results and help.
 
-Everything that moves is frozen: a FakeClock that only the test advances, no cursor blink in
-headless runs, and bars drawn as text. Update with `pytest --snapshot-update` after a deliberate
-change, and look at the pictures (`snapshot_report.html`) before committing them.
+Everything that moves is frozen: a FakeClock that only the test advances, no cursor blink
+(`still`, at the end of every `run_before`), and bars drawn as text. Update with
+`pytest --snapshot-update` after a deliberate change, and look at the pictures
+(`snapshot_report.html`) before committing them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -17,10 +18,22 @@ from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import Mode
 from quizgame.tui.app import QuizApp
 from tests.clocks import FakeClock
-from tests.tui.helpers import make_app, pack
+from tests.tui.helpers import make_app, pack, still
 
 SnapCompare = Callable[..., bool]
+RunBefore = Callable[[Pilot[None]], Awaitable[None]]
 SIZE = (80, 24)
+
+
+def then_still(*steps: RunBefore) -> RunBefore:
+    """A `run_before` that takes `steps`, then stops the cursor blinking for the picture."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        for step in steps:
+            await step(pilot)
+        await still(pilot)
+
+    return run_before
 
 
 def only(*ids: str, mode: Mode = Mode.CLASSIC) -> SessionOptions:
@@ -33,20 +46,22 @@ async def packs_loaded(pilot: Pilot[None]) -> None:
 
 
 def test_home(snap_compare: SnapCompare, data_dir: Path) -> None:
-    assert snap_compare(make_app(data_dir), terminal_size=SIZE, run_before=packs_loaded)
+    assert snap_compare(make_app(data_dir), terminal_size=SIZE, run_before=then_still(packs_loaded))
 
 
 def test_home_focused_setting_light_theme(snap_compare: SnapCompare, data_dir: Path) -> None:
     """The focused setting stands out by more than a shade (a bar, bold accent, a background)."""
     app = make_app(data_dir)
     app.theme = "textual-light"
-    assert snap_compare(app, press=["tab", "tab"], terminal_size=SIZE, run_before=packs_loaded)
+    assert snap_compare(
+        app, press=["tab", "tab"], terminal_size=SIZE, run_before=then_still(packs_loaded)
+    )
 
 
 @pytest.mark.parametrize("question", ["mc", "tf", "typed", "numeric", "ordering", "matching"])
 def test_question(snap_compare: SnapCompare, data_dir: Path, question: str) -> None:
     app = make_app(data_dir, start=pack(), options=only(question))
-    assert snap_compare(app, terminal_size=SIZE)
+    assert snap_compare(app, terminal_size=SIZE, run_before=then_still())
 
 
 def test_timed_question_with_lives(snap_compare: SnapCompare, data_dir: Path) -> None:
@@ -57,7 +72,7 @@ def test_timed_question_with_lives(snap_compare: SnapCompare, data_dir: Path) ->
         clock.advance(7.2)
         pilot.app.screen.tick()  # type: ignore[attr-defined]
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=seven_seconds_in)
+    assert snap_compare(app, terminal_size=SIZE, run_before=then_still(seven_seconds_in))
 
 
 async def wrong_answer(pilot: Pilot[None]) -> None:
@@ -72,13 +87,13 @@ async def wrong_answer(pilot: Pilot[None]) -> None:
 
 def test_feedback_wrong(snap_compare: SnapCompare, data_dir: Path) -> None:
     app = make_app(data_dir, start=pack(), options=only("mc"))
-    assert snap_compare(app, terminal_size=SIZE, run_before=wrong_answer)
+    assert snap_compare(app, terminal_size=SIZE, run_before=then_still(wrong_answer))
 
 
 def test_feedback_light_theme(snap_compare: SnapCompare, data_dir: Path) -> None:
     app = make_app(data_dir, start=pack(), options=only("mc"))
     app.theme = "textual-light"
-    assert snap_compare(app, terminal_size=SIZE, run_before=wrong_answer)
+    assert snap_compare(app, terminal_size=SIZE, run_before=then_still(wrong_answer))
 
 
 def test_results(snap_compare: SnapCompare, data_dir: Path) -> None:
@@ -97,10 +112,13 @@ def test_results(snap_compare: SnapCompare, data_dir: Path) -> None:
         await pilot.press("3", "6", "6", "enter", "enter")
         await pilot.pause()
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=play)
+    assert snap_compare(app, terminal_size=SIZE, run_before=then_still(play))
 
 
 def test_help(snap_compare: SnapCompare, data_dir: Path) -> None:
     assert snap_compare(
-        make_app(data_dir), press=["question_mark"], terminal_size=SIZE, run_before=packs_loaded
+        make_app(data_dir),
+        press=["question_mark"],
+        terminal_size=SIZE,
+        run_before=then_still(packs_loaded),
     )

@@ -6,22 +6,24 @@ import click
 
 from quizgame.cli.common import data_dir_option, echo_json, local_time, score_store, table
 from quizgame.core import paths
+from quizgame.core.play.modes import EndReason
 from quizgame.core.scores import queries
 from quizgame.core.scores.queries import SessionSummary
+from quizgame.core.scores.store import FINISHED, IN_PROGRESS, PRACTICE
 from quizgame.core.text import clean_line
 
-ENDINGS = {"out_of_lives": "out of lives", "time_up": "time up"}
+ENDINGS = {EndReason.OUT_OF_LIVES: "out of lives", EndReason.TIME_UP: "time up"}
 
 
 def status_text(summary: SessionSummary) -> str:
     """finished, finished (time up), abandoned, in progress; practice said so."""
-    if summary.status == "in_progress":
+    if summary.status == IN_PROGRESS:
         text = "in progress"
-    elif summary.status == "finished" and summary.end_reason in ENDINGS:
-        text = f"finished ({ENDINGS[summary.end_reason]})"
+    elif summary.status == FINISHED and summary.end_reason in ENDINGS:
+        text = f"finished ({ENDINGS[EndReason(summary.end_reason)]})"
     else:
         text = summary.status
-    return f"{text}, practice" if summary.kind == "practice" else text
+    return f"{text}, practice" if summary.kind == PRACTICE else text
 
 
 @click.command("history")

@@ -13,7 +13,7 @@ from quizgame.core.packs.model import Difficulty, Pack, Spoiler
 # Light modules only at import: the loader (YAML) loads when a pack is named, and the game's own
 # start-up loads it in the background otherwise.
 from quizgame.core.play.dealing import SessionOptions, options_problem
-from quizgame.core.play.modes import Mode
+from quizgame.core.play.modes import DEFAULT_COUNT, Mode
 
 
 def resolve_pack(ref: str, where: Places) -> Pack:
@@ -48,7 +48,11 @@ def _positive(_ctx: click.Context, _param: click.Parameter, value: int | None) -
 @click.command("play")
 @click.option("--pack", "pack_ref", metavar="ID|PATH", help="Start straight into this pack.")
 @click.option(
-    "--count", "-n", type=int, callback=_positive, help="Number of questions (default 10)."
+    "--count",
+    "-n",
+    type=int,
+    callback=_positive,
+    help=f"Number of questions (default {DEFAULT_COUNT}).",
 )
 @click.option("--seed", type=int, help="Same seed, same questions in the same order.")
 @click.option("--difficulty", type=click.Choice([d.value for d in Difficulty]))
@@ -88,7 +92,7 @@ def command(
     """Play: open the home screen, or with --pack start a session at once."""
     where = places(data_dir, pack_dirs)
     options = SessionOptions(
-        count=count if count is not None else 10,
+        count=count if count is not None else DEFAULT_COUNT,
         categories=categories,
         difficulty=Difficulty(difficulty) if difficulty else None,
         spoiler=Spoiler(spoiler),

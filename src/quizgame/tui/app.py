@@ -48,7 +48,6 @@ from quizgame.tui.sessions import SessionRunner
 
 if TYPE_CHECKING:
     from quizgame.core.packs.model import Pack
-    from quizgame.core.packs.read import LoadResult
     from quizgame.core.play.session import Clock, Session
     from quizgame.tui.hooks import ResultsPanel, SessionListener
     from quizgame.tui.scorekeeper import ScoreKeeper
@@ -153,17 +152,16 @@ class QuizApp(App[None]):
         """The score history's keeper (None without `record_scores`), made on first use."""
         return self.runner.scores
 
-    def discover_packs(self) -> list[LoadResult]:
-        """Every pack in the pack folders, broken ones included (called in a worker thread)."""
-        from quizgame.core.packs.read import discover_packs
-
-        return discover_packs(self.pack_dirs, cache_dir=paths.cache_dir(self.data_dir))
-
     @work(thread=True, exclusive=True, group="packs")
     def look_for_packs(self) -> None:
-        """Look for packs in a worker thread; `PacksFound` says what was found."""
+        """Look for packs in a worker thread, broken ones included; `PacksFound` says what was
+        found."""
+        from quizgame.core.packs.read import discover_packs
+
         try:
-            found = PacksFound(self.discover_packs())
+            found = PacksFound(
+                discover_packs(self.pack_dirs, cache_dir=paths.cache_dir(self.data_dir))
+            )
         except Exception as exc:  # a folder we cannot read must not stop the game
             found = PacksFound([], f"Could not look for packs: {exc}")
         if not get_current_worker().is_cancelled:  # a newer look is under way

@@ -2,7 +2,7 @@
 and the terminal gets one line.
 
 Textual has no public hook for an unhandled exception, so `QuizApp._handle_exception` (the one
-private method the game overrides; `tests/tui/test_crash.py` fails if Textual changes it) hands
+private method the game overrides; `tests/tui/test_navigation.py` fails if Textual changes it) hands
 each one to `as_one_line`. That gives the exception a `__rich__` method, which Textual's own
 handler takes as "render this exception yourself" and shows through the public `App.panic`.
 """

@@ -72,7 +72,7 @@ def select_questions(pack: Pack, options: SessionOptions, rng: random.Random) ->
     ]
     rng.shuffle(pool)
     pool = _one_per_group(pool)
-    if options.count is None or options.mode is Mode.BLITZ or options.count >= len(pool):
+    if options.count is None or not options.mode.uses_count or options.count >= len(pool):
         return pool
     chosen = _varied(pool, max(0, options.count))
     rng.shuffle(chosen)

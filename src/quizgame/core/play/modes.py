@@ -20,7 +20,18 @@ class Mode(StrEnum):
 
     @property
     def per_question_clock(self) -> bool:
+        """Each question has its own countdown (challenge, survival)."""
         return self in (Mode.CHALLENGE, Mode.SURVIVAL)
+
+    @property
+    def session_clock(self) -> bool:
+        """One clock runs for the whole session, stopped between questions (blitz)."""
+        return self is Mode.BLITZ
+
+    @property
+    def uses_count(self) -> bool:
+        """The session deals a chosen number of questions; blitz deals every matching one."""
+        return self is not Mode.BLITZ
 
     @property
     def description(self) -> str:

@@ -68,6 +68,16 @@ class Results:
     def missed(self) -> tuple[AnswerRecord, ...]:
         return tuple(r for r in self.records if not r.correct and not r.skipped)
 
+    @property
+    def skipped(self) -> int:
+        """Rounds skipped: asked but not answered (accuracy leaves them out)."""
+        return self.asked - self.answered
+
+    @property
+    def not_reached(self) -> int:
+        """Rounds the session was built with but never asked (it ended early)."""
+        return max(0, self.total - self.asked)
+
 
 def category_results(records: Iterable[AnswerRecord]) -> tuple[CategoryResult, ...]:
     """Correct, asked and points per category (in order of first appearance) from `records`."""

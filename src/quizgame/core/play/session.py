@@ -150,7 +150,7 @@ class Session:
 
     def time_left(self) -> float | None:
         """Seconds left on the clock that matters now, or None in untimed play."""
-        if self.mode is Mode.BLITZ:
+        if self.mode.session_clock:
             running = not self._answered and not self.finished
             used = self._blitz_used + (self.round_elapsed() if running else 0.0)
             return max(0.0, self.blitz_limit() - used)
@@ -164,7 +164,7 @@ class Session:
         left = self.time_left()
         if left is None:
             return None
-        full = self.blitz_limit() if self.mode is Mode.BLITZ else self.time_limit()
+        full = self.blitz_limit() if self.mode.session_clock else self.time_limit()
         return left / full if full else 0.0
 
     def tick(self) -> AnswerRecord | None:
@@ -175,7 +175,7 @@ class Session:
         """
         if not self.awaiting_answer or self.paused:
             return None
-        if self.mode is Mode.BLITZ:
+        if self.mode.session_clock:
             if self.time_left() == 0.0:
                 self._blitz_used = self.blitz_limit()
                 self._finish(EndReason.TIME_UP)
@@ -219,7 +219,7 @@ class Session:
         """Check the player's answer to the current question, score it and record it."""
         round_ = self._require_open()
         taken = self.round_elapsed()
-        if self.mode is Mode.BLITZ and self.time_left() == 0.0:
+        if self.mode.session_clock and self.time_left() == 0.0:
             self._blitz_used = self.blitz_limit()
             self._finish(EndReason.TIME_UP)
             raise SessionError("time is up")
@@ -290,7 +290,7 @@ class Session:
             return None
         if not self._answered:
             raise SessionError("answer or skip this question first")
-        if self.mode is Mode.BLITZ and self.time_left() == 0.0:
+        if self.mode.session_clock and self.time_left() == 0.0:
             self._finish(EndReason.TIME_UP)
             return None
         if self._index + 1 >= len(self.rounds):

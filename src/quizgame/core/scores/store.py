@@ -36,9 +36,13 @@ from quizgame.core.scores.database import (
 )
 from quizgame.core.scores.owners import OwnerLock, owner_alive
 
+# A session's status in the history
 IN_PROGRESS = "in_progress"
 FINISHED = "finished"
 ABANDONED = "abandoned"
+# A session's kind: a practice session (a chosen list of questions) is not ranked with plays
+PLAY = "play"
+PRACTICE = "practice"
 
 Now = Callable[[], datetime]
 P = ParamSpec("P")
@@ -268,7 +272,7 @@ class ScoreStore:
                     started.astimezone().date().isoformat(),  # the player's day, where they are
                     IN_PROGRESS,
                     os.getpid(),
-                    "practice" if options.question_ids else "play",
+                    PRACTICE if options.question_ids else PLAY,
                     session.total,
                     self._owner.token,
                 ),

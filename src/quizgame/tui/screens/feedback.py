@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Static
 
-from quizgame.core.play.modes import EndReason, Mode
+from quizgame.core.play.modes import EndReason
 from quizgame.core.play.results import AnswerRecord
 from quizgame.core.play.session import Session
 from quizgame.tui import safetext
@@ -106,8 +106,8 @@ class FeedbackScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         yield StatusBar(self.session, id="status")
-        if self.session.mode is Mode.BLITZ and not self.session.finished:
-            # Only round time counts in blitz: say so while the clock waits.
+        if self.session.mode.session_clock and not self.session.finished:
+            # Only round time counts on a session clock: say so while it waits.
             label = "left in the session (stopped while you read)"
             yield CountdownBar(self.session, label=label, id="countdown")
         with Center(classes="column-center"), Vertical(classes="column"):

@@ -17,7 +17,7 @@ from textual.widgets.selection_list import Selection
 
 from quizgame.core.packs.model import Difficulty, Pack, Spoiler
 from quizgame.core.play.dealing import SessionOptions, options_problem
-from quizgame.core.play.modes import MODE_DESCRIPTIONS, Mode
+from quizgame.core.play.modes import Mode
 from quizgame.tui import safetext
 from quizgame.tui.navigation import EditPack, NewPack, OpenStats, Remember, StartSession
 from quizgame.tui.prefs import HomeChoices
@@ -135,9 +135,9 @@ class HomeScreen(Screen[None]):
                         compact=True,
                         id="mode",
                     )
-                yield Static(MODE_DESCRIPTIONS[Mode(choices.mode)], id="mode-help", markup=False)
+                yield Static(Mode(choices.mode).description, id="mode-help", markup=False)
                 with Horizontal(classes="setting", id="count-setting") as count_setting:
-                    count_setting.display = choices.mode != Mode.BLITZ
+                    count_setting.display = Mode(choices.mode).uses_count
                     yield Label("Questions", classes="setting-label")
                     counts = sorted({*COUNTS, *([choices.count] if choices.count else [])})
                     yield Select(
@@ -285,8 +285,8 @@ class HomeScreen(Screen[None]):
     def _show_mode(self, mode: str) -> None:
         """The mode's description; blitz plays every matching question, so no count for it."""
         self._mode_shown = mode
-        self.query_one("#mode-help", Static).update(MODE_DESCRIPTIONS[Mode(mode)])
-        self.query_one("#count-setting").display = mode != Mode.BLITZ
+        self.query_one("#mode-help", Static).update(Mode(mode).description)
+        self.query_one("#count-setting").display = Mode(mode).uses_count
 
     # --- starting --------------------------------------------------------------------------------
 

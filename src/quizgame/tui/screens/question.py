@@ -9,22 +9,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Footer, Static
 
 from quizgame.core.packs.model import QuestionType
-from quizgame.core.play.dealing import Round, given_for_choice
-from quizgame.core.play.modes import Lifeline, Mode
+from quizgame.core.play.dealing import Round
+from quizgame.core.play.modes import Lifeline
 from quizgame.core.play.session import Session, SessionError
 from quizgame.tui import safetext
 from quizgame.tui.navigation import Answered, LeaveSession, SessionOver, SessionScreen
-from quizgame.tui.widgets.answer_input import AnswerInput
+from quizgame.tui.widgets.answering import AnswerGiven, AnswerWidget
 from quizgame.tui.widgets.answers import ANSWER_AREAS
-from quizgame.tui.widgets.choices import ChoiceList
 from quizgame.tui.widgets.countdown import CountdownBar
 from quizgame.tui.widgets.lifelines import LifelineBar
-from quizgame.tui.widgets.matching import MatchingPairer
-from quizgame.tui.widgets.ordering import OrderingList
 from quizgame.tui.widgets.status import StatusBar
 
 TICK_SECONDS = 0.1  # how often a timed question asks the session whether time ran out
@@ -35,7 +31,7 @@ def type_help(round_: Round) -> str:
     return ANSWER_AREAS[round_.question.type].help(round_)
 
 
-def answer_widget(session: Session) -> Widget:
+def answer_widget(session: Session) -> AnswerWidget:
     """The answer area for the current round's question type."""
     round_ = session.current
     assert round_ is not None
@@ -66,6 +62,7 @@ class QuestionScreen(SessionScreen):
         round_ = session.current
         assert round_ is not None, "a finished session has no question to show"
         self.round = round_
+        self.answer = answer_widget(session)  # composed in the answer area
         self._handed_over = False  # the answer went to the app; ignore late ticks and keys
 
     @property
@@ -79,7 +76,7 @@ class QuestionScreen(SessionScreen):
     def compose(self) -> ComposeResult:
         yield StatusBar(self.session, id="status")
         if self.session.time_left() is not None:
-            label = "left in the session" if self.session.mode is Mode.BLITZ else "left"
+            label = "left in the session" if self.session.mode.session_clock else "left"
             yield CountdownBar(self.session, label=label, id="countdown")
         question = self.round.question
         with Center(classes="column-center"), Vertical(classes="column"):
@@ -92,7 +89,7 @@ class QuestionScreen(SessionScreen):
                         id="unit",
                     )
             with Vertical(id="answer-area"):
-                yield answer_widget(self.session)
+                yield self.answer
             with Horizontal(id="answer-bar"):
                 if ANSWER_AREAS[question.type].button:
                     yield Button("Answer", id="submit", variant="primary", compact=True)
@@ -108,7 +105,7 @@ class QuestionScreen(SessionScreen):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one("#answer").focus()
+        self.answer.focus()
         self._show()
         if self.session.time_left() is not None:
             self.set_interval(TICK_SECONDS, self.tick)
@@ -141,9 +138,8 @@ class QuestionScreen(SessionScreen):
             typing=self.typing,
             paused=paused,
         )
-        answer = self.query_one("#answer")
-        if isinstance(answer, ChoiceList) and session.hidden_choices:
-            answer.hide(session.hidden_choices)
+        if session.hidden_choices:
+            self.answer.remove_choices(session.hidden_choices)
 
     def say(self, message: str) -> None:
         """A one-line message under the answer area (our own words, not pack text)."""
@@ -183,44 +179,22 @@ class QuestionScreen(SessionScreen):
             return
         self._hand_over(Answered(self.session, record))
 
-    @on(ChoiceList.Chosen)
-    def _chosen(self, event: ChoiceList.Chosen) -> None:
-        self.submit(given_for_choice(self.round, event.choice))
-
-    @on(Input.Submitted, "#answer")
-    def _typed(self, event: Input.Submitted) -> None:
-        self.submit_text(event.value)
-
-    def submit_text(self, text: str) -> None:
-        """A typed or numeric answer: refuse empty text, and text that is not a number."""
-        text = text.strip()
-        if not text:
-            self.say("Type an answer first (or skip with F3).")
-            return
-        refused = ANSWER_AREAS[self.question_type].refuse(text)
+    @on(AnswerGiven)
+    def _given(self, event: AnswerGiven) -> None:
+        """The widget's answer: refused with a word (no text, not a number, pairs missing), or
+        given to the session as the type reads it."""
+        event.stop()
+        area = ANSWER_AREAS[self.question_type]
+        refused = area.refuse(self.round, event.value)
         if refused:
             self.say(refused)
             return
-        self.submit(text)
-
-    @on(OrderingList.Submitted)
-    def _ordered(self, event: OrderingList.Submitted) -> None:
-        self.submit(list(event.order))
-
-    @on(MatchingPairer.Submitted)
-    def _matched(self, event: MatchingPairer.Submitted) -> None:
-        if not event.complete:
-            left = len(event.pairer.lefts) - len(event.pairs)
-            self.say(f"Pair every item first ({left} still without a match).")
-            return
-        self.submit(event.pairs)
+        self.submit(area.given(self.round, event.value))
 
     def action_pick(self, number: int) -> None:
-        answer = self.query_one("#answer")
         if self.session.paused:
             return
-        if isinstance(answer, ChoiceList | MatchingPairer):
-            answer.pick(number)
+        self.answer.pick(number)
 
     # --- lifelines, pause, leaving -------------------------------------------------------------
 
@@ -245,7 +219,7 @@ class QuestionScreen(SessionScreen):
         if self.session.paused:
             self.session.resume()
             self._show()
-            self.query_one("#answer").focus()
+            self.answer.focus()
         else:
             self.session.pause()
             self._show()
@@ -253,11 +227,7 @@ class QuestionScreen(SessionScreen):
     @on(Button.Pressed, "#submit")
     def _submit_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        answer = self.query_one("#answer")
-        if isinstance(answer, AnswerInput):
-            self.submit_text(answer.value)
-        elif isinstance(answer, OrderingList | MatchingPairer):
-            answer.action_submit()
+        self.answer.submit()
 
     @on(Button.Pressed, "#lifelines Button")
     def _lifeline_button(self, event: Button.Pressed) -> None:

@@ -37,7 +37,6 @@ def duration_text(seconds: float) -> str:
 def summary(results: Results) -> Content:
     """The headline figures."""
     # Out of the answers given, as accuracy and `quizgame history` count: skips are not answers.
-    skipped = results.asked - results.answered
     parts: list[safetext.Part] = [
         ("Score ", ""),
         (f"{results.score:,}", "bold"),
@@ -45,11 +44,11 @@ def summary(results: Results) -> Content:
         (f"{results.correct} of {results.answered}", "bold"),
     ]
     notes = []
-    if skipped:
+    if results.skipped:
         parts.append(" answered")
-        notes.append(f"{skipped} skipped")
-    if results.asked < results.total:
-        notes.append(f"{results.total - results.asked} not reached")
+        notes.append(f"{results.skipped} skipped")
+    if results.not_reached:
+        notes.append(f"{results.not_reached} not reached")
     if notes:
         parts.append((f" ({', '.join(notes)})", "italic"))
     parts += [

@@ -26,8 +26,7 @@ from quizgame.core.scores.store import ScoreStore
 from quizgame.tui import safetext
 from quizgame.tui.navigation import StartSession
 
-PERIOD_ORDER = ("day", "week", "month")
-PERIOD_WORDS = {"day": "by day", "week": "by week", "month": "by month"}
+PERIOD_ORDER = tuple(queries.PERIODS)  # what `p` steps through: day, week, month
 SHOWN_PERIODS = 8  # the latest ones; the rest scroll away into the totals
 SHOWN_MISSES = 10
 BAR = 12
@@ -43,7 +42,7 @@ def trend(points: Sequence[AccuracyPoint], period: str) -> Content:
     if not points:
         return Content("No answers recorded on this pack yet.")
     shown = points[-SHOWN_PERIODS:]
-    parts: list[safetext.Part] = [(f"Accuracy {PERIOD_WORDS[period]}", "bold")]
+    parts: list[safetext.Part] = [(f"Accuracy by {period}", "bold")]
     if len(points) > len(shown):
         parts.append((f" (the latest {len(shown)} of {len(points)})", "italic"))
     for point in shown:

@@ -9,14 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from textual.widget import Widget
-
 from quizgame.core.packs.model import Question, QuestionType
-from quizgame.core.play.dealing import Round
+from quizgame.core.play.dealing import Round, given_for_choice
 from quizgame.core.play.judging import parse_number
+from quizgame.core.play.parts import matching_parts, ordering_parts
 from quizgame.core.play.session import Session
 from quizgame.tui import safetext
 from quizgame.tui.widgets.answer_input import AnswerInput
+from quizgame.tui.widgets.answering import AnswerWidget
 from quizgame.tui.widgets.choices import ChoiceList
 from quizgame.tui.widgets.matching import MatchingPairer
 from quizgame.tui.widgets.ordering import OrderingList
@@ -31,60 +31,77 @@ class AnswerArea:
 
     `make` builds the answer widget (id "answer") for the session's current round; `help` says
     how to use it; `typing` is True for a text field (letter keys type, so lifelines keep their
-    F-keys); `button` adds an Answer button (choices answer when chosen); `refuse` says why typed
-    text cannot be an answer (None: it can); `parts` lists each item or pair, right or wrong,
-    for the feedback (None: nothing to list).
+    F-keys); `button` adds an Answer button (choices answer when chosen); `refuse` says why what
+    the widget gave (`AnswerGiven.value`) cannot be an answer yet (None: it can); `given` turns
+    it into the answer the session judges; `parts` lists each item or pair, right or wrong, for
+    the feedback (None: nothing to list).
     """
 
-    make: Callable[[Session, Round], Widget]
+    make: Callable[[Session, Round], AnswerWidget]
     help: Callable[[Round], str]
     typing: bool = False
     button: bool = True
-    refuse: Callable[[str], str | None] = lambda text: None
+    refuse: Callable[[Round, Any], str | None] = lambda round_, value: None
+    given: Callable[[Round, Any], Any] = lambda round_, value: value
     parts: Callable[[Question, Any], Parts | None] = lambda question, given: None
 
 
-def _choices(session: Session, round_: Round) -> Widget:
+def _choices(session: Session, round_: Round) -> AnswerWidget:
     return ChoiceList(round_.choices, session.hidden_choices, id="answer")
 
 
-def _typed(session: Session, round_: Round) -> Widget:
-    return AnswerInput(round_.question.type, round_.question.unit, id="answer")
+def _typed(session: Session, round_: Round) -> AnswerWidget:
+    return AnswerInput("Type your answer, then Enter", id="answer")
 
 
-def _not_a_number(text: str) -> str | None:
-    if parse_number(text) is not None:
-        return None
+def _number(session: Session, round_: Round) -> AnswerWidget:
+    unit = round_.question.unit
+    in_unit = f" (in {safetext.clean_line(unit)})" if unit else ""
+    return AnswerInput(f"A number{in_unit}, then Enter", id="answer")
+
+
+def _no_text(round_: Round, text: str) -> str | None:
+    return None if text else "Type an answer first (or skip with F3)."
+
+
+def _not_a_number(round_: Round, text: str) -> str | None:
+    if not text or parse_number(text) is not None:
+        return _no_text(round_, text)
     return f"“{safetext.clean_line(text)}” is not a number: try digits, like 42 or 7.5."
 
 
+def _unpaired(round_: Round, pairs: dict[str, str]) -> str | None:
+    left = len(round_.lefts) - len(pairs)
+    return f"Pair every item first ({left} still without a match)." if left else None
+
+
 def _ordering_parts(question: Question, given: Any) -> Parts | None:
-    if not isinstance(given, list | tuple):
+    parts = ordering_parts(given, question.items)
+    if parts is None:
         return None
     lines: Parts = []
-    for place, (item, right) in enumerate(zip(given, question.items, strict=False), 1):
-        lines += [_RIGHT if item == right else _WRONG, f"{place}. ", safetext.line(item)]
-        if item != right:
-            lines += [("  (should be ", "italic"), safetext.line(right), (")", "italic")]
+    for place, part in enumerate(parts, 1):
+        lines += [_RIGHT if part.correct else _WRONG, f"{place}. ", safetext.line(part.given)]
+        if not part.correct:
+            lines += [("  (should be ", "italic"), safetext.line(part.right), (")", "italic")]
         lines.append("\n")
     return lines
 
 
 def _matching_parts(question: Question, given: Any) -> Parts | None:
-    if not isinstance(given, dict):
+    parts = matching_parts(given, question.pairs)
+    if parts is None:
         return None
     lines: Parts = []
-    for left, right in question.pairs:
-        chosen = given.get(left)
-        ok = chosen == right
+    for part in parts:
         lines += [
-            _RIGHT if ok else _WRONG,
-            safetext.line(left),
+            _RIGHT if part.correct else _WRONG,
+            safetext.line(part.left or ""),
             " → ",
-            safetext.line(chosen or "?"),
+            safetext.line(part.given or "?"),
         ]
-        if not ok:
-            lines += [("  (right: ", "italic"), safetext.line(right), (")", "italic")]
+        if not part.correct:
+            lines += [("  (right: ", "italic"), safetext.line(part.right), (")", "italic")]
         lines.append("\n")
     return lines
 
@@ -94,17 +111,19 @@ ANSWER_AREAS: dict[QuestionType, AnswerArea] = {
         _choices,
         lambda r: f"Press 1-{len(r.choices)}, or ↑/↓ and Enter, or click a choice.",
         button=False,
+        given=given_for_choice,
     ),
     QuestionType.TRUE_FALSE: AnswerArea(
         _choices,
         lambda r: "Press 1 (True) or 2 (False), or ↑/↓ and Enter, or click.",
         button=False,
+        given=given_for_choice,
     ),
     QuestionType.TYPED: AnswerArea(
-        _typed, lambda r: "Type your answer and press Enter.", typing=True
+        _typed, lambda r: "Type your answer and press Enter.", typing=True, refuse=_no_text
     ),
     QuestionType.NUMERIC: AnswerArea(
-        _typed, lambda r: "Type a number and press Enter.", typing=True, refuse=_not_a_number
+        _number, lambda r: "Type a number and press Enter.", typing=True, refuse=_not_a_number
     ),
     QuestionType.ORDERING: AnswerArea(
         lambda session, r: OrderingList(r.items, id="answer"),
@@ -120,6 +139,7 @@ ANSWER_AREAS: dict[QuestionType, AnswerArea] = {
             f"↑/↓ choose an item, 1-{len(r.rights)} (or ←/→) pair it, Backspace unpairs, "
             "Enter to answer. Or click an item, then its match."
         ),
+        refuse=_unpaired,
         parts=_matching_parts,
     ),
 }

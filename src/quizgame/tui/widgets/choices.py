@@ -6,27 +6,16 @@ from collections.abc import Collection, Sequence
 
 from textual import on
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from quizgame.tui import safetext
+from quizgame.tui.widgets.answering import AnswerGiven, AnswerWidget
 
 
-class ChoiceList(OptionList):
-    """The round's choices. A choice removed by 50:50 keeps its number and is shown struck out."""
-
-    class Chosen(Message):
-        """The player picked a choice."""
-
-        def __init__(self, choice_list: ChoiceList, choice: str) -> None:
-            super().__init__()
-            self.choice_list = choice_list
-            self.choice = choice
-
-        @property
-        def control(self) -> ChoiceList:
-            return self.choice_list
+class ChoiceList(OptionList, AnswerWidget):
+    """The round's choices; picking one gives its text (`AnswerGiven`). A choice removed by 50:50
+    keeps its number and is shown struck out."""
 
     def __init__(
         self, choices: Sequence[str], hidden: Collection[str] = (), *, id: str | None = None
@@ -56,13 +45,13 @@ class ChoiceList(OptionList):
             for i, choice in enumerate(self.choices)
         ]
 
-    def hide(self, hidden: Collection[str]) -> None:
+    def remove_choices(self, removed: Collection[str]) -> None:
         """Strike out the choices 50:50 removed."""
         for index, choice in enumerate(self.choices):
-            if choice in hidden:
+            if choice in removed:
                 self.replace_option_prompt_at_index(index, self._prompt(index, True))
                 self.disable_option_at_index(index)
-        if self.highlighted is not None and self.choices[self.highlighted] in hidden:
+        if self.highlighted is not None and self.choices[self.highlighted] in removed:
             self.action_cursor_down()
 
     def pick(self, number: int) -> bool:
@@ -71,10 +60,14 @@ class ChoiceList(OptionList):
         if not 0 <= index < len(self.choices) or self.get_option_at_index(index).disabled:
             return False
         self.highlighted = index
-        self.post_message(self.Chosen(self, self.choices[index]))
+        self.post_message(AnswerGiven(self, self.choices[index]))
         return True
+
+    def submit(self) -> None:
+        """Choose the highlighted choice, as Enter does."""
+        self.action_select()
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(self.Chosen(self, self.choices[event.option_index]))
+        self.post_message(AnswerGiven(self, self.choices[event.option_index]))

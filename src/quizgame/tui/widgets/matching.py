@@ -9,14 +9,15 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Label, Static
 
 from quizgame.tui import safetext
+from quizgame.tui.widgets.answering import AnswerGiven, AnswerWidget
 
 
-class MatchingPairer(Horizontal, can_focus=True):
-    """Left items, each paired with a numbered right item.
+class MatchingPairer(Horizontal, AnswerWidget, can_focus=True):
+    """Left items, each paired with a numbered right item; the answer given is the pairs made
+    (a dict, left → right), every pair or not.
 
     Keys: ↑/↓ choose a left item, 1-9 pair it with that right item (or ←/→ to step through
     them), Backspace to unpair, Enter to answer. Mouse: click a left item, then its match.
@@ -31,19 +32,6 @@ class MatchingPairer(Horizontal, can_focus=True):
         Binding("backspace,delete", "unpair", "Unpair", show=False),
         Binding("enter", "submit", "Answer"),
     ]
-
-    class Submitted(Message):
-        """The player gave these pairs (`complete` is False if some left item has none)."""
-
-        def __init__(self, pairer: MatchingPairer, pairs: dict[str, str], complete: bool) -> None:
-            super().__init__()
-            self.pairer = pairer
-            self.pairs = pairs
-            self.complete = complete
-
-        @property
-        def control(self) -> MatchingPairer:
-            return self.pairer
 
     def __init__(
         self, lefts: Sequence[str], rights: Sequence[str], *, id: str | None = None
@@ -70,10 +58,6 @@ class MatchingPairer(Horizontal, can_focus=True):
     @property
     def pairs(self) -> dict[str, str]:
         return {self.lefts[left]: self.rights[right] for left, right in self.matches.items()}
-
-    @property
-    def complete(self) -> bool:
-        return len(self.matches) == len(self.lefts)
 
     def _show(self) -> None:
         for index, row in enumerate(self.query(".match-left").results(Static)):
@@ -149,7 +133,11 @@ class MatchingPairer(Horizontal, can_focus=True):
         self._show()
 
     def action_submit(self) -> None:
-        self.post_message(self.Submitted(self, self.pairs, self.complete))
+        self.submit()
+
+    def submit(self) -> None:
+        """Give the pairs made so far."""
+        self.post_message(AnswerGiven(self, self.pairs))
 
     def on_click(self, event: events.Click) -> None:
         row = event.widget

@@ -9,14 +9,14 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.message import Message
 from textual.widgets import Static
 
 from quizgame.tui import safetext
+from quizgame.tui.widgets.answering import AnswerGiven, AnswerWidget
 
 
-class OrderingList(VerticalScroll, can_focus=True):
-    """Items the player reorders.
+class OrderingList(VerticalScroll, AnswerWidget, can_focus=True):
+    """Items the player reorders; the answer given is the items in their order (a list).
 
     Keys: ↑/↓ choose an item, Shift+↑/↓ move it (or Space to pick it up, ↑/↓ to carry it, Space
     to put it down), Enter to answer. Mouse: click an item to pick it up, click where it goes.
@@ -30,18 +30,6 @@ class OrderingList(VerticalScroll, can_focus=True):
         Binding("space", "grab", "Pick up/put down"),
         Binding("enter", "submit", "Answer"),
     ]
-
-    class Submitted(Message):
-        """The player gave this order."""
-
-        def __init__(self, ordering: OrderingList, order: tuple[str, ...]) -> None:
-            super().__init__()
-            self.ordering = ordering
-            self.order = order
-
-        @property
-        def control(self) -> OrderingList:
-            return self.ordering
 
     def __init__(self, items: Sequence[str], *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -97,7 +85,11 @@ class OrderingList(VerticalScroll, can_focus=True):
         self._show()
 
     def action_submit(self) -> None:
-        self.post_message(self.Submitted(self, self.order))
+        self.submit()
+
+    def submit(self) -> None:
+        """Give the items in their order now."""
+        self.post_message(AnswerGiven(self, list(self.order)))
 
     def move_to(self, source: int, target: int) -> None:
         """Take the item at `source` out and put it in at `target`."""

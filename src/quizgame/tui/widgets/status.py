@@ -7,7 +7,7 @@ from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
-from quizgame.core.play.modes import SURVIVAL_LIVES, Mode
+from quizgame.core.play.modes import SURVIVAL_LIVES
 from quizgame.core.play.session import Session
 from quizgame.tui.widgets.meter import meter
 
@@ -39,7 +39,7 @@ class StatusBar(Widget):
     def render(self) -> Content:
         session = self.session
         score = self.score_text()
-        if session.mode is Mode.BLITZ:
+        if session.mode.session_clock:
             # Blitz plays every matching question against one clock: "of 173" would mislead,
             # and the session's clock (its own bar, under this one) is the progress.
             position = f"Question {session.position}"
