@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from quizgame.core.packs.model import QuestionType
+
 SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Home",
@@ -66,7 +68,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Pack editor",
         (
             ("↑ ↓", "choose a question"),
-            ("a", "add a question (then 1-6 for its type)"),
+            ("a", f"add a question (then 1-{len(QuestionType)} for its type)"),
             ("Enter / e", "edit the chosen question"),
             ("d / Delete", "delete it (asks first)"),
             ("Shift+↑ ↓", "move it up or down"),
