@@ -232,8 +232,8 @@ def test_opentdb_broken_questions_are_errors_with_their_number() -> None:
 
 def test_opentdb_unknown_type_is_skipped_with_a_warning() -> None:
     data = {
-        "results": [OPENTDB["results"][0], {"type": "text", "question": "?", "correct_answer": "x"}]
-    }  # type: ignore[index]
+        "results": [OPENTDB["results"][0], {"type": "text", "question": "?", "correct_answer": "x"}]  # type: ignore[index]
+    }
     result = convert(json.dumps(data), "opentdb")
     assert len(pack_of(result).questions) == 1
     assert [str(n) for n in result.warnings] == [

@@ -253,7 +253,7 @@ def test_windows_line_endings_and_a_byte_order_mark() -> None:
 def test_weights_on_several_right_answers_are_reported_and_skipped() -> None:
     text = "Intro?{T}\n\nWhich are primes?{\n~%50%2\n~%50%3\n~%-100%4\n}\n"
     result = gift(text)
-    assert result.ok and len(result.pack.questions) == 1  # type: ignore[union-attr]
+    assert result.ok and len(result.pack.questions) == 1
     (note,) = result.warnings
     assert note.line == 3 and note.number == 2
     assert "several right answers" in note.message and "skipped" in note.message
@@ -273,7 +273,7 @@ def test_partial_credit_on_a_wrong_choice_is_reported() -> None:
 def test_essays_and_descriptions_are_reported_and_skipped() -> None:
     text = "Describe your day.{}\n\nUse a pencil for the next ones.\n\nOk?{T}"
     result = gift(text)
-    assert [q.prompt for q in result.pack.questions] == ["Ok?"]  # type: ignore[union-attr]
+    assert [q.prompt for q in result.pack.questions] == ["Ok?"]
     messages = [(n.line, n.message) for n in result.warnings]
     assert messages[0][0] == 1 and "essay" in messages[0][1]
     assert messages[1][0] == 3 and "description" in messages[1][1]

@@ -145,16 +145,16 @@ def test_aiken_export_says_the_licence_is_not_kept() -> None:
 
 def test_notes_group_by_what_they_say_errors_and_pack_notes_stay_alone() -> None:
     lost = "difficulty not kept (GIFT has no place for it)"
-    difficulty = {"code": NoteCode.FIELD_NOT_KEPT, "about": ("difficulty",)}
-    broken = {"code": NoteCode.BROKEN}
+    not_kept, difficulty = NoteCode.FIELD_NOT_KEPT, ("difficulty",)
+    broken = NoteCode.BROKEN
     notes = [
         Note("the pack's license not kept", code=NoteCode.PACK_FIELDS_NOT_KEPT),
-        Note(lost, number=1, **difficulty),
-        Note("a broken question", "error", 3, 2, **broken),
-        Note(lost, number=2, **difficulty),
-        Note("hint not kept", number=2, code=NoteCode.FIELD_NOT_KEPT, about=("hint",)),
-        Note("a broken question", "error", 9, 5, **broken),
-        Note(lost, number=5, **difficulty),
+        Note(lost, number=1, code=not_kept, about=difficulty),
+        Note("a broken question", "error", 3, 2, code=broken),
+        Note(lost, number=2, code=not_kept, about=difficulty),
+        Note("hint not kept", number=2, code=not_kept, about=("hint",)),
+        Note("a broken question", "error", 9, 5, code=broken),
+        Note(lost, number=5, code=not_kept, about=difficulty),
     ]
     groups = group_notes(notes)
     assert [(g.message, g.numbers) for g in groups] == [

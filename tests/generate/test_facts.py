@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from quizgame.cli import cli
 from quizgame.core.generate import generate, generate_pack
+from quizgame.core.generate.facts import Fact
 from quizgame.core.generate.parse import FactsError, load_facts, parse_facts
 from quizgame.core.packs.read import load_pack, load_pack_text
 from quizgame.core.packs.write import dump_pack
@@ -108,7 +109,7 @@ def test_accepted_wordings_groups_and_moments(roma: dict[str, Any]) -> None:
     data["events"][1]["moment"] = "opening"
     facts = parse_facts(data)
     cleo = facts.characters["cleo"]
-    assert cleo.profession is not None and cleo.profession.accept == ("maid", "housemaid")
+    assert isinstance(cleo.profession, Fact) and cleo.profession.accept == ("maid", "housemaid")
     assert facts.events[0].group == "cleo-work"
     assert facts.events[0].moment == facts.events[1].moment == "opening"
     # Yalitza Aparicio plays Cleo, a woman: her gender is taken from the part.

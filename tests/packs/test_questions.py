@@ -3,6 +3,8 @@ written, every problem names its field by data (path and code), and one id rule.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from quizgame.core.packs.check import question_problems, validate_pack_data
@@ -27,14 +29,13 @@ def test_every_type_is_described() -> None:
 
 
 def test_a_missing_field_is_a_code_and_a_path_step() -> None:
-    data = {"id": "p", "title": "P", "questions": [{"id": "q", "type": "numeric", "prompt": "N?"}]}
+    question: dict[str, Any] = {"id": "q", "type": "numeric", "prompt": "N?"}
+    data = {"id": "p", "title": "P", "questions": [question]}
     _pack, issues = validate_pack_data(data)
     (issue,) = issues
     assert issue.code is Code.MISSING
     assert issue.path == ("questions", 0, Missing("answer"))
-    assert question_problems(data["questions"][0]) == {
-        "answer": ["missing field 'answer' (expected a number)"]
-    }
+    assert question_problems(question) == {"answer": ["missing field 'answer' (expected a number)"]}
 
 
 def test_the_id_rule_matches_whole_ids() -> None:

@@ -53,7 +53,7 @@ async def still(pilot: Pilot[None]) -> None:
         box.cursor_blink = False
 
 
-def footer_key(screen: Screen[object], key: str) -> Widget:
+def footer_key(screen: Screen[Any], key: str) -> Widget:
     """The footer's entry for `key`; a click on it presses the key, as a player's would."""
     for widget in screen.query("Footer FooterKey"):
         if getattr(widget, "key", None) == key:
@@ -61,7 +61,7 @@ def footer_key(screen: Screen[object], key: str) -> Widget:
     raise AssertionError(f"the footer shows no {key!r}")
 
 
-def footer_keys(screen: Screen[object]) -> dict[str, tuple[str, bool]]:
+def footer_keys(screen: Screen[Any]) -> dict[str, tuple[str, bool]]:
     """What the footer offers: key → (description, enabled)."""
     return {
         str(getattr(w, "key", "")): (

@@ -186,8 +186,8 @@ async def test_problems_are_shown_at_their_field_and_block_saving(data_dir: Path
         await pilot.pause()
         ids = [q["id"] for q in editor(app).document.questions]  # type: ignore[union-attr]
         await add(pilot, app, QuestionType.MULTIPLE_CHOICE)
+        assert isinstance(app.screen, QuestionFormScreen)
         form = app.screen
-        assert isinstance(form, QuestionFormScreen)
         await fill(pilot, "id", ids[0])
         await fill(pilot, "prompt", "Which?")
         await fill(pilot, "choices", "one")

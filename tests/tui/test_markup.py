@@ -32,8 +32,8 @@ async def test_markup_and_escapes_are_shown_literally(data_dir: Path) -> None:
         await pilot.press("s")
         await pilot.pause()
         for _ in range(4):
+            assert isinstance(app.screen, QuestionScreen)
             screen = app.screen
-            assert isinstance(screen, QuestionScreen)
             question = screen.round.question
             prompt = text_of(screen.query_one("#prompt"))
             assert prompt == safetext.clean(question.prompt)

@@ -349,11 +349,11 @@ async def test_blitz_clock_running_out_shows_the_results(data_dir: Path) -> None
         assert "26 s left in the session (stopped" in text_of(app.screen.query_one("#countdown"))
         await pilot.press("enter")
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
-        assert text_of(screen.query_one("#status")).startswith("Question 2 ")
+        second = app.screen
+        assert isinstance(second, QuestionScreen)
+        assert text_of(second.query_one("#status")).startswith("Question 2 ")
         clock.advance(27)
-        screen.tick()
+        second.tick()
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert "Time's up" in text_of(app.screen.query_one("#results-title"))

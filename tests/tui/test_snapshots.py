@@ -122,3 +122,14 @@ def test_help(snap_compare: SnapCompare, data_dir: Path) -> None:
         terminal_size=SIZE,
         run_before=then_still(packs_loaded),
     )
+
+
+def test_every_snapshot_has_its_test(request: pytest.FixtureRequest) -> None:
+    """No picture is left behind by a renamed or removed test. Run serially, syrupy fails on
+    such a file itself; on several workers (-n) it cannot tell, so this test does."""
+    module = request.node.parent
+    assert isinstance(module, pytest.Module)
+    tests = {item.name for item in module.collect() if isinstance(item, pytest.Function)}
+    snapshots = Path(__file__).parent / "__snapshots__" / Path(__file__).stem
+    pictures = {svg.stem for svg in snapshots.glob("*.svg")}
+    assert pictures and pictures <= tests, sorted(pictures - tests)
