@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from quizgame.core.packs.model import Difficulty, Question, QuestionType, Spoiler
+from quizgame.core.packs.model import Question, QuestionType, Spoiler
 from quizgame.core.play.dealing import (
     NO_MATCHING_QUESTIONS,
     SessionOptions,
@@ -18,18 +18,10 @@ from quizgame.core.play.dealing import (
 from quizgame.core.play.modes import DEFAULT_COUNT, Lifeline, Mode
 from quizgame.core.play.replays import missed_options, practice_options
 from quizgame.core.play.results import UNCATEGORISED, CategoryLine, category_lines
-from tests.play.test_session import big_pack, mc, pack, right_answer, start
+from tests.play.test_session import NO_MATCH, big_pack, mc, pack, right_answer, start
 
 
-@pytest.mark.parametrize(
-    "options",
-    [
-        {"categories": ("nonexistent",)},
-        {"question_ids": ("nope",)},
-        {"difficulty": Difficulty.HARD, "categories": ("music",), "spoiler": Spoiler.NONE},
-        {"count": 0},
-    ],
-)
+@pytest.mark.parametrize("options", NO_MATCH)
 def test_options_that_deal_no_question_are_a_problem(options: dict[str, object]) -> None:
     chosen = SessionOptions(seed=1, **options)  # type: ignore[arg-type]
     assert options_problem(big_pack(), chosen) == NO_MATCHING_QUESTIONS

@@ -208,15 +208,16 @@ def test_filters_combine() -> None:
     assert len(ids(session)) == 3 and ids(session) <= matching
 
 
-@pytest.mark.parametrize(
-    "options",
-    [
-        {"categories": ("nonexistent",)},
-        {"question_ids": ("nope",)},
-        {"difficulty": Difficulty.HARD, "categories": ("music",), "spoiler": Spoiler.NONE},
-        {"count": 0},
-    ],
-)
+# Settings that deal no question from `big_pack()`.
+NO_MATCH = [
+    {"categories": ("nonexistent",)},
+    {"question_ids": ("nope",)},
+    {"difficulty": Difficulty.HARD, "categories": ("music",), "spoiler": Spoiler.NONE},
+    {"count": 0},
+]
+
+
+@pytest.mark.parametrize("options", NO_MATCH)
 def test_no_matching_questions_is_an_error(options: dict[str, object]) -> None:
     with pytest.raises(SessionError, match="no questions in this pack match the chosen settings"):
         Session(big_pack(), SessionOptions(seed=1, **options))  # type: ignore[arg-type]

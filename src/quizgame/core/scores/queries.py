@@ -101,8 +101,21 @@ class Standing:
         return self.score > self.previous_best
 
 
+class _Accuracy:
+    """The share of answers right, for a record with `correct` and `answered` counts."""
+
+    __slots__ = ()
+    correct: int
+    answered: int
+
+    @property
+    def accuracy(self) -> float:
+        """Right answers over answered ones, 0.0 when none were answered."""
+        return self.correct / self.answered if self.answered else 0.0
+
+
 @dataclass(frozen=True, slots=True)
-class AccuracyPoint:
+class AccuracyPoint(_Accuracy):
     """A pack's accuracy over one period (a day, week or month) of play."""
 
     pack_id: str
@@ -111,10 +124,6 @@ class AccuracyPoint:
     sessions: int
     correct: int
     answered: int
-
-    @property
-    def accuracy(self) -> float:
-        return self.correct / self.answered if self.answered else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,7 +331,7 @@ def count_sessions(conn: sqlite3.Connection) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class PackTotals:
+class PackTotals(_Accuracy):
     """A pack's answers over all its plays."""
 
     pack_id: str
@@ -330,10 +339,6 @@ class PackTotals:
     sessions: int
     correct: int
     answered: int
-
-    @property
-    def accuracy(self) -> float:
-        return self.correct / self.answered if self.answered else 0.0
 
 
 def pack_totals(points: Iterable[AccuracyPoint]) -> list[PackTotals]:
