@@ -16,3 +16,9 @@ def committed_pack() -> dict[str, Any]:
     """The committed pack as plain data (read afresh: callers may change it)."""
     data: dict[str, Any] = yaml.safe_load(PACK.read_text(encoding="utf-8"))
     return data
+
+
+def raw_facts() -> dict[str, Any]:
+    """The bundled facts file as plain data (read afresh: callers may change it)."""
+    data: dict[str, Any] = yaml.safe_load(FACTS.read_text(encoding="utf-8"))
+    return data

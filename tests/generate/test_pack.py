@@ -15,6 +15,7 @@ from quizgame.core.generate.parse import load_facts, parse_facts
 from quizgame.core.packs.model import QuestionType, Spoiler
 from quizgame.core.packs.read import load_pack, load_pack_text
 from quizgame.core.packs.write import dump_pack
+from tests import film
 from tests.film import FACTS, PACK, committed_pack
 
 SEEDS = {"000_384ee4140c0fc173.txt", "001_8b1c8545170be2a6.txt", "002_e3e4f36170c357ef.txt"}
@@ -22,8 +23,7 @@ SEEDS = {"000_384ee4140c0fc173.txt", "001_8b1c8545170be2a6.txt", "002_e3e4f36170
 
 @pytest.fixture(scope="module")
 def raw_facts() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(FACTS.read_text(encoding="utf-8"))
-    return data
+    return film.raw_facts()
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ import re
 from typing import Any
 
 import pytest
-import yaml
 from rapidfuzz import fuzz
 
 from quizgame.core.generate.draft import Context, Draft
@@ -24,6 +23,7 @@ from quizgame.core.generate.parse import load_facts
 from quizgame.core.generate.quality import enforce
 from quizgame.core.packs.model import Difficulty, QuestionType
 from quizgame.core.play.judging import normalize
+from tests import film
 from tests.film import FACTS as FACTS_PATH
 from tests.film import PACK, committed_pack
 
@@ -35,8 +35,7 @@ def questions() -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def facts() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(FACTS_PATH.read_text(encoding="utf-8"))
-    return data
+    return film.raw_facts()
 
 
 def _answer(q: dict[str, Any]) -> str:

@@ -14,7 +14,6 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-import yaml
 
 from quizgame.core.generate.draft import Context, Draft
 from quizgame.core.generate.parse import load_facts
@@ -24,6 +23,7 @@ from quizgame.core.packs.read import load_pack
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.judging import check_answer, normalize
 from quizgame.core.play.session import Session
+from tests import film
 from tests.film import FACTS as FACTS_PATH
 from tests.film import PACK, committed_pack
 from tests.paths import REPO
@@ -48,8 +48,7 @@ def by_id(questions: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def facts() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(FACTS_PATH.read_text(encoding="utf-8"))
-    return data
+    return film.raw_facts()
 
 
 @pytest.fixture(scope="module")
