@@ -62,8 +62,8 @@ def packs_option(func: F) -> F:
         "--packs",
         "pack_dirs",
         multiple=True,
-        type=click.Path(file_okay=False),
-        help="Another folder of packs (repeatable).",
+        type=click.Path(exists=True, file_okay=False),
+        help="Another folder of packs (repeatable; it must exist).",
     )(func)
 
 
