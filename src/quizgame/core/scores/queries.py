@@ -325,6 +325,11 @@ def session_answers(conn: sqlite3.Connection, session_id: int) -> list[AnswerRow
     return [AnswerRow(*row) for row in rows]
 
 
+def played_pack_ids(conn: sqlite3.Connection) -> list[str]:
+    """The ids of the packs the history holds a session of (any kind or status), sorted."""
+    return [row[0] for row in conn.execute("SELECT DISTINCT pack_id FROM sessions ORDER BY 1")]
+
+
 def count_sessions(conn: sqlite3.Connection) -> int:
     """How many sessions the history holds, of every kind and status."""
     return int(conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
