@@ -407,3 +407,15 @@ def test_import_names_a_missing_file_before_asking_for_the_format(tmp_path: Path
     code, _, err = run("import", str(tmp_path / "nowhere.txt"))
     assert code == 1
     assert "nowhere.txt: no such file" in err
+
+
+def test_validate_recognises_a_facts_file_and_names_the_command_for_it() -> None:
+    facts = TEST_DATA / "roma.facts.yaml"
+    code, out, err = run("validate", str(facts))
+    assert (code, out) == (1, "")
+    [line] = err.splitlines()
+    assert line.startswith(f"{facts}:")
+    assert "this looks like a facts file, not a question pack" in line
+    assert "quizgame generate" in line
+    code, out, _ = run("validate", "--format", "json", str(facts))
+    assert json.loads(out)[0]["problems"][0]["code"] == "not-a-pack"
