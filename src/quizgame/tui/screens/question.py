@@ -96,13 +96,15 @@ class QuestionScreen(SessionScreen):
                 yield Static(type_help(self.round), id="answer-help", markup=False)
             yield Static(id="hint")
             yield Static(id="message")
-            yield Static(
-                "Paused: the clock is stopped and the question hidden. Press p (or F5) to resume.",
-                id="paused",
-                markup=False,
-            )
+            yield Static(self._paused_words(), id="paused", markup=False)
         yield LifelineBar(id="lifelines")
         yield Footer(show_command_palette=False)
+
+    def _paused_words(self) -> str:
+        """What the pause says: only a timed mode has a clock to stop."""
+        if self.session.time_left() is None:
+            return "Paused: the question is hidden. Press p (or F5) to resume."
+        return "Paused: the clock is stopped and the question hidden. Press p (or F5) to resume."
 
     def on_mount(self) -> None:
         self.answer.focus()
