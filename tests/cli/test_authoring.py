@@ -377,6 +377,7 @@ def test_a_missing_output_folder_is_refused_unless_parents(tmp_path: Path, args:
         (["schema", "--force"], "--force cannot apply: there is no -o FILE to write"),
         (["schema", "--parents"], "--parents cannot apply"),
         (["export", "{pack}", "--to", "gift", "--force"], "--force cannot apply"),
+        (["export", "{pack}", "--packs", "{folder}"], "--packs cannot apply: PACK names a file"),
         (["import", "{gift}", "--parents"], "--parents cannot apply"),
         (["generate", "{facts}", "--parents"], "--parents cannot apply"),
     ],
@@ -391,6 +392,7 @@ def test_output_options_without_an_output_are_usage_errors(
         "pack": str(pack_file),
         "gift": str(tmp_path / "q.gift"),
         "facts": str(TEST_DATA / "roma.facts.yaml"),
+        "folder": str(tmp_path),
     }
     code, out, err = run(*(arg.format(**names) for arg in args))
     assert (code, out) == (2, "")

@@ -53,10 +53,11 @@ def command(
 
     Questions and fields the format cannot hold are listed as warnings.
     """
-    from quizgame.cli.play import resolve_pack
+    from quizgame.cli.play import check_packs_apply, resolve_pack
     from quizgame.core.formats import export_pack, format_for
 
     require_output({"--force": force, "--parents": parents}, output)
+    check_packs_apply(pack_ref, pack_dirs, "PACK")
     # What exists first (the pack, the output's folder), then what is missing (the format).
     pack = resolve_pack(pack_ref, places(data_dir, pack_dirs))
     to_stdout = output in (None, "-")

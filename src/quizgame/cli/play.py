@@ -143,8 +143,8 @@ def _check_options_apply(
             raise click.UsageError("--seed needs --pack (Home has no seed to choose)")
         if time_limit is not None:
             raise click.UsageError("--time-limit needs --pack (Home has no time limit to choose)")
-    elif pack_dirs and Path(pack_ref).suffix in (".yaml", ".yml"):
-        raise click.UsageError("--packs cannot apply: --pack names a file, not an id to look for")
+    else:
+        check_packs_apply(pack_ref, pack_dirs, "--pack")
     chosen = Mode(mode or Mode.CLASSIC.value)
     if time_limit is not None and not (chosen.per_question_clock or chosen.session_clock):
         raise click.UsageError(
@@ -154,6 +154,14 @@ def _check_options_apply(
     if count is not None and not chosen.uses_count:
         raise click.UsageError(
             f"--count cannot apply: {chosen.value} plays every matching question against one clock"
+        )
+
+
+def check_packs_apply(pack_ref: str, pack_dirs: tuple[str, ...], given_as: str) -> None:
+    """A usage error for `--packs` beside a pack given by its file: no folder is looked in."""
+    if pack_dirs and Path(pack_ref).suffix in (".yaml", ".yml"):
+        raise click.UsageError(
+            f"--packs cannot apply: {given_as} names a file, not an id to look for"
         )
 
 
