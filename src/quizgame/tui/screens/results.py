@@ -151,10 +151,11 @@ class ResultsScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         results = self.results
+        # The pack's title last: on a narrow terminal the ellipsis cuts it, not the mode.
         title = safetext.assemble(
             ("Results  ", "bold"),
+            f"{self.session.mode.value}  ·  {END_WORDS[results.end_reason]}  ·  ",
             safetext.line(self.session.pack.title),
-            f"  ·  {self.session.mode.value}  ·  {END_WORDS[results.end_reason]}",
         )
         with Center(classes="column-center"), Vertical(classes="column"):
             yield Static(title, id="results-title")
