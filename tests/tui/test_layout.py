@@ -59,3 +59,32 @@ async def test_the_editor_title_is_one_line_cut_with_an_ellipsis(data_dir: Path)
         await pilot.pause()
         assert isinstance(app.screen, EditorScreen)
         assert_one_line_cut(app.screen.query_one("#editor-title"), "Editing A pack")
+
+
+async def test_a_large_terminal_centres_the_question_and_sizes_the_choices(
+    data_dir: Path,
+) -> None:
+    options = SessionOptions(count=None, seed=5, question_ids=("tf",))
+    app = make_app(data_dir, start=require_pack(PACKS / "all-types.yaml"), options=options)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.has_class("-tall")
+        choices = screen.query_one("#answer")
+        assert choices.region.height == 4  # two choices and the border, no empty rows
+        assert choices.region.width < 100  # as wide as its choices, not the whole column
+        status, lifelines = screen.query_one("#status"), screen.query_one("#lifelines")
+        top, bottom = status.region.y, lifelines.region.bottom
+        assert bottom - top < 20  # the bars beside the question, not at the screen's edges
+        assert abs(top - (50 - bottom)) <= 3  # and the whole in the middle
+
+
+async def test_a_small_terminal_keeps_the_bars_at_the_edges(data_dir: Path) -> None:
+    options = SessionOptions(count=None, seed=5, question_ids=("tf",))
+    app = make_app(data_dir, start=require_pack(PACKS / "all-types.yaml"), options=options)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert not screen.has_class("-tall")
+        assert screen.query_one("#status").region.y == 0
+        assert screen.query_one("#lifelines").region.bottom == 23  # above the footer

@@ -103,12 +103,12 @@ class FeedbackScreen(SessionScreen):
         return widgets
 
     def compose(self) -> ComposeResult:
-        yield StatusBar(self.session, id="status")
-        if self.session.mode.session_clock and not self.session.finished:
-            # Only round time counts on a session clock: say so while it waits.
-            label = "left in the session (stopped while you read)"
-            yield CountdownBar(self.session, label=label, id="countdown")
         with Center(classes="column-center"), Vertical(classes="column"):
+            yield StatusBar(self.session, id="status")
+            if self.session.mode.session_clock and not self.session.finished:
+                # Only round time counts on a session clock: say so while it waits.
+                label = "left in the session (stopped while you read)"
+                yield CountdownBar(self.session, label=label, id="countdown")
             yield VerticalScroll(*self.details(), id="feedback-box")
             with Horizontal(id="feedback-actions"):
                 label = "See the results" if self.last else "Next question"

@@ -74,12 +74,13 @@ class QuestionScreen(SessionScreen):
         return ANSWER_AREAS[self.question_type].typing
 
     def compose(self) -> ComposeResult:
-        yield StatusBar(self.session, id="status")
-        if self.session.time_left() is not None:
-            label = "left in the session" if self.session.mode.session_clock else "left"
-            yield CountdownBar(self.session, label=label, id="countdown")
         question = self.round.question
+        # The bars go in the column, beside the question: on a large terminal, where the eye is.
         with Center(classes="column-center"), Vertical(classes="column"):
+            yield StatusBar(self.session, id="status")
+            if self.session.time_left() is not None:
+                label = "left in the session" if self.session.mode.session_clock else "left"
+                yield CountdownBar(self.session, label=label, id="countdown")
             with PromptBox(id="question-box"):
                 yield Static(self._meta(), id="question-meta")
                 yield Static(safetext.literal(question.prompt), id="prompt")
@@ -97,7 +98,7 @@ class QuestionScreen(SessionScreen):
             yield Static(id="hint")
             yield Static(id="message")
             yield Static(self._paused_words(), id="paused", markup=False)
-        yield LifelineBar(id="lifelines")
+            yield LifelineBar(id="lifelines")
         yield Footer(show_command_palette=False)
 
     def _paused_words(self) -> str:
