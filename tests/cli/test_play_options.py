@@ -151,3 +151,13 @@ def test_an_unknown_category_without_a_pack_lists_every_pack_s(
         "quizgame: no pack found has the category 'nonsense'; categories found: cast, crew, music",
     )
     assert launched == []
+
+
+def test_a_difficulty_the_pack_has_none_of_lists_its_difficulties(
+    launched: list[Launch], folder: Path
+) -> None:
+    result = run("play", "--pack", "good", "--packs", str(folder), "--difficulty", "easy")
+    assert_one_line_error(
+        result, 1, "quizgame: good: no easy questions; its difficulties: medium, hard"
+    )
+    assert launched == []

@@ -123,6 +123,12 @@ def command(
             f"{pack.id}: no category {', '.join(map(repr, unknown))}; "
             f"its categories: {', '.join(pack.categories) or 'none'}"
         )
+    if difficulty and all(q.difficulty.value != difficulty for q in pack.questions):
+        have = sorted({q.difficulty for q in pack.questions}, key=lambda d: d.points)
+        raise UserError(
+            f"{pack.id}: no {difficulty} questions; its difficulties: "
+            f"{', '.join(d.value for d in have)}"
+        )
     problem = options_problem(pack, options)
     if problem:
         raise UserError(f"{pack.id}: {problem}")
