@@ -161,3 +161,9 @@ def test_a_difficulty_the_pack_has_none_of_lists_its_difficulties(
         result, 1, "quizgame: good: no easy questions; its difficulties: medium, hard"
     )
     assert launched == []
+
+
+def test_an_unknown_command_lists_the_commands() -> None:
+    assert_one_line_error(
+        run("fly"), 2, "No such command 'fly'; the commands: play, packs, validate, scores"
+    )
