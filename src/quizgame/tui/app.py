@@ -43,7 +43,7 @@ from quizgame.tui.navigation import (
     SessionScreen,
     StartSession,
 )
-from quizgame.tui.prefs import load_choices, save_choices
+from quizgame.tui.prefs import Preset, load_choices, save_choices
 from quizgame.tui.screens.home import HomeScreen
 from quizgame.tui.sessions import SessionRunner
 
@@ -65,6 +65,7 @@ class QuizApp(App[None]):
     session (start, every answer, end) and `results_panels` add widgets to the results screen;
     see `quizgame.tui.hooks`. With `record_scores` (the default) every session goes into the
     score history in `data_dir` (`self.scores`), and the results show its rank and best.
+    Without a `start_pack`, Home opens with the settings of `preset` chosen.
     """
 
     CSS_PATH = Path(__file__).with_name("quizgame.tcss")  # absolute: subclasses find it too
@@ -85,6 +86,7 @@ class QuizApp(App[None]):
         listeners: Iterable[SessionListener] = (),
         results_panels: Iterable[ResultsPanel] = (),
         record_scores: bool = True,
+        preset: Preset | None = None,
     ) -> None:
         super().__init__()
         self.pack_dirs = tuple(Path(p) for p in pack_dirs)
@@ -108,7 +110,10 @@ class QuizApp(App[None]):
         self.choices = load_choices(self.settings_path)
         if self.choices.theme in self.available_themes:
             self.theme = self.choices.theme
-        self.home = HomeScreen(self.choices, self.user_packs_dir)  # the default screen
+        preset = preset or Preset()
+        self.home = HomeScreen(  # the default screen
+            preset.apply(self.choices), self.user_packs_dir, preset_categories=preset.categories
+        )
 
     # --- errors and notices ----------------------------------------------------------------------
 

@@ -33,7 +33,13 @@ if TYPE_CHECKING:
 
 class SessionScreen(Screen[None]):
     """A screen of the session in play (its questions and feedback, then its results): the
-    next one takes its place instead of going on top of it."""
+    next one takes its place instead of going on top of it.
+
+    A terminal of 40 rows or more gets the class `-tall`: the stylesheet then sizes the answer
+    area to its content and puts the question in the middle, its bars beside it."""
+
+    # Textual declares this without ClassVar, so mypy refuses one here.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]  # noqa: RUF012
 
 
 @runtime_checkable

@@ -385,8 +385,19 @@ class Session:
             lifelines_used=tuple(self.lifelines_used),
             end_reason=self.end_reason or EndReason.ABANDONED,
             records=tuple(self.records),
+            clock_time=self._clock_time(),
         )
 
+    def _clock_time(self) -> float | None:
+        """Seconds run off the mode's clocks so far (see `Results.clock_time`)."""
+        if self.mode.session_clock:
+            running = not self._answered and not self.finished
+            used = self._blitz_used + (self.round_elapsed() if running else 0.0)
+            return round(min(used, self.blitz_limit()), 3)
+        if self.mode.per_question_clock:
+            return round(sum(r.time_taken for r in self.records), 3)
+        return None
+
     def missed_ids(self) -> tuple[str, ...]:
-        """Questions answered wrong or partly, for 'replay my misses'."""
-        return tuple(r.question.id for r in self.results().missed)
+        """Questions answered wrong or partly, timed out or skipped, for 'replay my misses'."""
+        return tuple(r.question.id for r in self.results().to_replay)

@@ -48,11 +48,9 @@ def verdict_line(record: AnswerRecord) -> tuple[str, Content]:
         kind, text = "partial", "◐ " + verdict.summary()
     else:
         kind, text = "wrong", "✗ " + verdict.summary()
-    points = f"+{record.points} points" if record.points else "no points"
+    points = record.points_text()  # with its parts: base, speed, streak
     if record.skipped:
         points += ", streak kept"
-    if record.streak_bonus:
-        points += f" (streak bonus {record.streak_bonus})"
     return kind, safetext.assemble((text, "bold"), "   ", (points, ""))
 
 
