@@ -18,8 +18,10 @@ from quizgame.core.text import clean_line
 # name -> module holding its `command`, in the order `--help` lists them: playing first.
 COMMANDS = {
     "play": "quizgame.cli.play",
+    "sheet": "quizgame.cli.sheet",
     "packs": "quizgame.cli.packs",
     "validate": "quizgame.cli.validate",
+    "judge": "quizgame.cli.judge",
     "scores": "quizgame.cli.scores",
     "history": "quizgame.cli.history",
     "new": "quizgame.cli.new",

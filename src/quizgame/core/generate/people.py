@@ -50,7 +50,7 @@ def cast_questions(ctx: Context) -> Iterator[Draft | None]:
             person.name,
             about,
             fitting,
-            accept=ctx.surname_accept(person.name, person.surname) + person.aka,
+            accept=ctx.surname_accept(person.id, (c.person for c in credits)) + person.aka,
         )
         full = (character.full_name.value,) if character.full_name else ()
         yield choice_or_typed(
@@ -133,7 +133,7 @@ def crew_questions(ctx: Context) -> Iterator[Draft | None]:
             about,
             candidates,
             also,
-            accept=ctx.surname_accept(person.name, person.surname) + person.aka,
+            accept=ctx.surname_accept(person.id, holders) + person.aka,
             typed=ctx.chance(f"crew-{slug}-{person.id}", 1, 3),
         )
         # "Who produced it together with Esther García?" tells who the other producer is.

@@ -99,6 +99,23 @@ def _candidates(ctx: Context, key: AnswerKey, strict: bool = False) -> list[tupl
     return []
 
 
+def _name_forms(ctx: Context, key: AnswerKey) -> tuple[str, ...]:
+    """Other names a typed answer naming someone may use: a character's full name and aliases,
+    a person's surname when no one else in the cast (or among the people) has it."""
+    facts = ctx.facts
+    if key.kind == "character":
+        for character in facts.characters.values():
+            if character.name == key.value:
+                full = (character.full_name.value,) if character.full_name else ()
+                return (*full, *character.aka)
+    elif key.kind in ("cast", "person"):
+        among = [c.person for c in facts.cast] if key.kind == "cast" else list(facts.people)
+        for person in facts.people.values():
+            if person.name == key.value:
+                return (*ctx.surname_accept(person.id, among), *person.aka)
+    return ()
+
+
 def _keyed(ctx: Context, statement: Statement, prefix: str) -> Iterator[Draft | None]:
     base = 0 if statement.spoiler is Spoiler.NONE else 1
     about = About(
@@ -124,7 +141,7 @@ def _keyed(ctx: Context, statement: Statement, prefix: str) -> Iterator[Draft | 
                 key.value,
                 about,
                 _candidates(ctx, key),
-                accept=key.accept,
+                accept=(*key.accept, *_name_forms(ctx, key)),
                 typed=key.kind == "text",
             )
     # One true/false per statement, on its first key that has a same-kind wrong value. Only for

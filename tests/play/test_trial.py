@@ -1,0 +1,33 @@
+"""Trying an answer outside a session (`quizgame judge`, the editor's "try an answer")."""
+
+from __future__ import annotations
+
+from quizgame.core.packs.model import Question, QuestionType
+from quizgame.core.play.trial import try_answer
+
+DIRECTOR = Question(
+    id="d", type=QuestionType.TYPED, prompt="Who?", answer="Pedro Almodóvar", accept=("Almodóvar",)
+)
+ORDER = Question(id="o", type=QuestionType.ORDERING, prompt="Order?", items=("A", "B", "C"))
+CHOICE = Question(
+    id="c", type=QuestionType.MULTIPLE_CHOICE, prompt="?", answer="Two", choices=("One", "Two")
+)
+
+
+def test_each_verdict_with_its_points_and_reason() -> None:
+    right = try_answer(DIRECTOR, "almodovar")
+    assert (right.verdict, right.points, right.reason) == ("right", 1.0, "surname, accent ignored")
+    wrong = try_answer(DIRECTOR, "Agustin Almodóvar")
+    assert (wrong.verdict, wrong.points) == ("wrong", 0.0)
+    partly = try_answer(ORDER, "A > C > B")
+    assert (partly.verdict, partly.points, partly.reason) == (
+        "partly",
+        0.333,
+        "1 of 3 in the right place",
+    )
+
+
+def test_a_choice_by_text_or_number() -> None:
+    assert try_answer(CHOICE, "two").verdict == "right"
+    assert try_answer(CHOICE, "2").verdict == "right"
+    assert try_answer(CHOICE, "Three").reason == "not one of the choices"
