@@ -132,7 +132,7 @@ def test_no_second_right_answer_among_the_choices(
         else:
             continue
         checked += 1
-    assert checked >= 20
+    assert checked >= 15  # fewer filmography years since the year share limit
 
 
 def test_questions_are_not_ambiguous(

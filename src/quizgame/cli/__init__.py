@@ -26,6 +26,7 @@ COMMANDS = {
     "history": "quizgame.cli.history",
     "new": "quizgame.cli.new",
     "generate": "quizgame.cli.generate",
+    "facts": "quizgame.cli.facts",
     "import": "quizgame.cli.import_",
     "export": "quizgame.cli.export",
     "schema": "quizgame.cli.schema",

@@ -16,18 +16,23 @@ from quizgame.core.generate.make import (
     true_false,
 )
 from quizgame.core.generate.vocab import RELATIONS
+from quizgame.core.packs.model import Spoiler
 
 CHARACTERS = "characters"
 
 
-def profession_pool(ctx: Context) -> list[tuple[str, str]]:
-    """Every undisputed profession in the facts: characters' and plot keys of kind profession."""
+def profession_pool(ctx: Context, spoiler: Spoiler = Spoiler.NONE) -> list[tuple[str, str]]:
+    """Every undisputed profession in the facts: characters' and plot keys of kind profession
+    told no later than `spoiler` (a wrong choice must not spoil: with spoilers off, "What is
+    Janis's profession?" never offers Ana's job later in the film)."""
     pool: dict[str, tuple[str, str]] = {}
     for character in ctx.facts.characters.values():
         if isinstance(character.profession, Fact):
             value = character.profession.value
             pool.setdefault(normalize(value), (f"character:{character.id}", value))
     for statement in (*ctx.facts.events, *ctx.facts.trivia):
+        if statement.spoiler.rank > spoiler.rank:
+            continue
         for key in statement.keys:
             if key.kind == "profession" and isinstance(key.value, str):
                 pool.setdefault(normalize(key.value), (f"key:{statement.id}:{key.id}", key.value))
@@ -72,6 +77,7 @@ def _attributes(
             character.full_name.sources,
             1,
             fact=f"character-surname-{cid}",
+            quote=character.full_name.quote,
         )
         yield choice_or_typed(
             ctx,
@@ -87,7 +93,7 @@ def _attributes(
         value = profession.value
         fact = f"{name} is {with_article(value)}."
         qid = f"character-profession-{cid}"
-        about = About(CHARACTERS, fact, profession.sources, 0, fact=qid)
+        about = About(CHARACTERS, fact, profession.sources, 0, fact=qid, quote=profession.quote)
         yield choice_or_typed(
             ctx,
             qid,
@@ -112,6 +118,7 @@ def _attributes(
             profession.sources,
             1,
             fact=f"character-profession-{cid}",
+            quote=" … ".join(v.quote for v in profession.variants if v.quote) or None,
         )
         draft = choice_or_typed(
             ctx,
@@ -130,8 +137,14 @@ def _attributes(
         if not fact:
             continue
         qid = f"character-{slug}-{cid}"
+        # A character's home or namesake is told early and plainly: not an obscure fact.
         about = About(
-            CHARACTERS, sentence.format(name=name, value=fact.value), fact.sources, 1, fact=qid
+            CHARACTERS,
+            sentence.format(name=name, value=fact.value),
+            fact.sources,
+            0,
+            fact=qid,
+            quote=fact.quote,
         )
         yield choice_or_typed(
             ctx,
@@ -180,7 +193,13 @@ def _relations(ctx: Context) -> Iterator[Draft | None]:
         fact = f"{who.name} is {noun}."
         qid = f"relation-{relation.id}"
         about = About(
-            CHARACTERS, fact, relation.sources, 1, relation.spoiler, fact=relation.group or qid
+            CHARACTERS,
+            fact,
+            relation.sources,
+            1,
+            relation.spoiler,
+            fact=relation.group or qid,
+            quote=relation.quote,
         )
         also = [chars[c].name for c in correct]
         asked: Draft | None = None

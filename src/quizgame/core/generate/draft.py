@@ -76,6 +76,7 @@ class Draft:
     groups: tuple[str, ...] = ()
     # Ordering: when each item happens (a moment, a year); no two may be the same.
     positions: tuple[str, ...] = ()
+    quote: str | None = None  # the source's own words for the fact (the facts' `quote:`)
 
     def texts(self) -> list[str]:
         """Every piece of text a player sees."""
@@ -114,6 +115,8 @@ class Draft:
         out["spoiler"] = self.spoiler.value
         out["explanation"] = self.explanation
         out["source"] = ", ".join(self.sources)
+        if self.quote:
+            out["quote"] = self.quote
         return out
 
 

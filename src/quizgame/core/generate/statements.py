@@ -8,6 +8,7 @@ the sentence with the key swapped for another value of the same kind.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from quizgame.core.generate.characters import profession_pool
@@ -70,24 +71,24 @@ def statement_fact(prefix: str, statement: Statement) -> str:
     return statement.group or f"{prefix}-{statement.id}"
 
 
-def _candidates(ctx: Context, key: AnswerKey, strict: bool = False) -> list[tuple[str, str]]:
-    """Same-kind values for `key`. Characters: of the answer's group and a fitting gender; with
-    `strict` (for a false statement) only the same gender, or unknown for unknown."""
+def _candidates(
+    ctx: Context, key: AnswerKey, strict: bool = False, spoiler: Spoiler = Spoiler.ENDING
+) -> list[tuple[str, str]]:
+    """Same-kind values for `key`, none told later than `spoiler`. Characters: of the answer's
+    group and gender, so no choice is the odd one out ("he" in a prompt, the only man among
+    the choices). For an answer of unknown gender, those of unknown gender and of the
+    commonest known one; with `strict` (for a false statement) unknown only."""
     facts = ctx.facts
     if key.kind == "character":
         answer = next((c for c in facts.characters.values() if c.name == key.value), None)
         if answer is None:
             return [(c.id, c.name) for c in facts.characters.values()]
-        return [
-            (c.id, c.name)
-            for c in facts.characters.values()
-            if c.group == answer.group
-            and (
-                c.gender == answer.gender
-                if strict
-                else (c.gender is None or answer.gender in (None, c.gender))
-            )
-        ]
+        group = [c for c in facts.characters.values() if c.group == answer.group]
+        genders = [answer.gender]
+        if answer.gender is None and not strict:
+            known = Counter(c.gender for c in group if c.gender is not None)
+            genders += [known.most_common(1)[0][0]] if known else []
+        return [(c.id, c.name) for c in group if c.gender in genders]
     if key.kind == "cast":
         return [
             (c.person, facts.people[c.person].name) for c in facts.cast if c.person in facts.people
@@ -95,7 +96,7 @@ def _candidates(ctx: Context, key: AnswerKey, strict: bool = False) -> list[tupl
     if key.kind == "person":
         return [(p.id, p.name) for p in facts.people.values()]
     if key.kind == "profession":
-        return profession_pool(ctx)
+        return profession_pool(ctx, spoiler)
     return []
 
 
@@ -126,6 +127,7 @@ def _keyed(ctx: Context, statement: Statement, prefix: str) -> Iterator[Draft | 
         statement.spoiler,
         statement.difficulty,
         fact=statement_fact(prefix, statement),
+        quote=statement.quote,
     )
     for index, key in enumerate(statement.keys):
         qid = f"{prefix}-{statement.id}" if index == 0 else f"{prefix}-{statement.id}-{key.id}"
@@ -140,9 +142,9 @@ def _keyed(ctx: Context, statement: Statement, prefix: str) -> Iterator[Draft | 
                 prompt,
                 key.value,
                 about,
-                _candidates(ctx, key),
+                [(w, w) for w in key.wrong] or _candidates(ctx, key, spoiler=statement.spoiler),
                 accept=(*key.accept, *_name_forms(ctx, key)),
-                typed=key.kind == "text",
+                typed=key.kind == "text" and not key.wrong,
             )
     # One true/false per statement, on its first key that has a same-kind wrong value. Only for
     # keys asked in their own words: a fill-in-the-blank reads almost like the statement itself.
@@ -163,7 +165,9 @@ def _wrong_value(ctx: Context, qid: str, statement: Statement, key: AnswerKey) -
         step = key.tolerance or max(1.0, abs(key.value) * 0.1)
         value = wrong_number(ctx, qid, key.value, (-4 * step, -2 * step, 2 * step, 4 * step))
         return format_number(value) if value != key.value else None
-    candidates = _candidates(ctx, key, strict=True)
+    if key.wrong:  # the author's near misses make the most plausible false statements
+        return ctx.pick(qid, [(w, w) for w in key.wrong], 1)[0]
+    candidates = _candidates(ctx, key, strict=True, spoiler=statement.spoiler)
     found = distractors(ctx, qid, statement.text, key.value, candidates, count=1)
     return found[0] if found else None
 

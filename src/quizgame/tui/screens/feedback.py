@@ -18,6 +18,7 @@ from quizgame.tui import safetext
 from quizgame.tui.navigation import LeaveSession, NextRound, SessionScreen
 from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.countdown import CountdownBar
+from quizgame.tui.widgets.sourced import source_widgets
 from quizgame.tui.widgets.status import StatusBar
 
 
@@ -98,8 +99,7 @@ class FeedbackScreen(SessionScreen):
             widgets.append(Static(parts, id="parts"))
         if question.explanation:
             widgets.append(Static(labelled("Why", question.explanation), id="explanation"))
-        if question.source:
-            widgets.append(Static(labelled("Source", question.source), id="source"))
+        widgets += source_widgets(question)
         if self.session.end_reason is EndReason.OUT_OF_LIVES:
             widgets.append(Static("No lives left: the session is over.", id="ended", markup=False))
         return widgets
