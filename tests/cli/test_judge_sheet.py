@@ -63,3 +63,38 @@ def test_the_markdown_sheet_ends_with_the_answer_key() -> None:
     assert "seed 3" in questions
     assert questions.count("points)") == 4
     assert key.strip().startswith("1. ")
+
+
+# Each form issue 11 names, against the bundled pack: accepted, and near misses refused.
+ACCEPTED = [
+    ("crew-director-pedro-almodovar", "Almodóvar"),
+    ("crew-director-pedro-almodovar", "almodovar"),
+    ("crew-cinematographer-jose-luis-alcaine", "Alcaine"),
+    ("cast-who-plays-arturo", "Elejalde"),
+    ("plot-photo-session", "Arturo Buendía"),
+    ("plot-resemblance", "Janis"),
+    ("plot-resemblance", "herself"),
+    ("character-raised-by-janis", "her grandma"),
+    ("character-raised-by-janis", "grandmother"),
+    ("plot-reconciliation", "the following day"),
+    ("plot-rosita", "Doña Rosita the Spinster"),
+    ("plot-rosita", "Dona Rosita la soltera"),
+    ("trivia-petitions", "the Spanish government"),
+    ("film-year", "2021"),
+]
+REFUSED = [
+    ("crew-director-pedro-almodovar", "Agustin Almodóvar"),  # another person's name
+    ("crew-director-pedro-almodovar", "Esther García"),
+    ("plot-photo-session", "Ana"),
+    ("plot-resemblance", "Ana"),
+    ("film-year", "2020"),  # another year
+    ("plot-reconciliation", "the next year"),
+]
+
+
+def test_judge_accepts_the_forms_players_mean_and_refuses_near_misses() -> None:
+    for qid, answer in ACCEPTED + REFUSED:
+        result = run("judge", str(PACK), qid, answer, "--format", "json")
+        assert result.exit_code == 0, result.output
+        verdict = json.loads(result.output)["answers"][0]["verdict"]
+        assert verdict == ("right" if (qid, answer) in ACCEPTED else "wrong"), (qid, answer)

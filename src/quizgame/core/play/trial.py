@@ -91,3 +91,14 @@ def try_answer(question: Question, text: str) -> Trial:
         reason = f"{verdict.parts_right} of {verdict.parts_total} in the right place"
         return Trial(text, "partly", round(verdict.credit, 3), reason)
     return Trial(text, "wrong", 0.0, _why_wrong(question, given))
+
+
+def try_on_data(data: dict[str, Any], text: str) -> Trial | None:
+    """`try_answer` on a question given as pack data (the editor's form as it stands); None
+    while the data is not a valid question."""
+    from quizgame.core.packs.check import validate_pack_data
+
+    pack, _issues = validate_pack_data({"id": "pack", "title": "pack", "questions": [data]})
+    if pack is None or not pack.questions:
+        return None
+    return try_answer(pack.questions[0], text)
