@@ -210,16 +210,43 @@ def _relations(ctx: Context) -> Iterator[Draft | None]:
                 ctx, qid, f"Which of these characters is {noun}?", who.name, about, candidates, also
             )
         yield asked
+        # A false statement names someone tied to `of` another way ("Janis is Ana's mother"),
+        # a near miss; a stranger to them ("Teresa is Janis's lover") is false at a glance.
+        # Between two social bonds (lover, best friend) a near miss could be argued true: none.
+        ties = _ties(relations, relation.of)
+        near = [
+            (c.id, c.name)
+            for c in chars.values()
+            if c.id in ties
+            and c.id not in correct | {of.id}
+            and c.group == who.group
+            and _gender_fits(c, kind.gender)
+            and not (relation.kind in _BONDS and ties[c.id] & _BONDS)
+        ]
         yield sibling_statement(
             ctx,
             f"{qid}-tf",
             f"relation-tf-{relation.kind}-{relation.of}",
             same.index(relation),
             fact,
-            [(key, f"{name} is {noun}.") for key, name in candidates],
+            [(key, f"{name} is {noun}.") for key, name in near],
             about,
             also_asked=asked is not None,
         )
+
+
+_BONDS = frozenset({"lover", "partner", "best_friend", "friend"})
+
+
+def _ties(relations: list[Relation], person: str) -> dict[str, set[str]]:
+    """Everyone related to `person` either way, with the kinds of relation that tie them."""
+    out: dict[str, set[str]] = {}
+    for r in relations:
+        if r.of == person:
+            out.setdefault(r.who, set()).add(r.kind)
+        if r.who == person:
+            out.setdefault(r.of, set()).add(r.kind)
+    return out
 
 
 def _first_told(relations: list[Relation]) -> Relation:

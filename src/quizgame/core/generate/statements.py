@@ -66,6 +66,13 @@ def _replace(text: str, old: str, new: str) -> str:
     return re.sub(rf"(?<!\w){re.escape(old)}(?!\w)", lambda _m: new, text, count=1)
 
 
+def _replace_all(text: str, old: str, new: str) -> str:
+    """`old` swapped for `new` wherever it stands as a whole word: a false statement that
+    swapped one "Ana" of two would contradict itself ("swabs from Teresa ... Ana is the
+    mother"), which gives it away."""
+    return re.sub(rf"(?<!\w){re.escape(old)}(?!\w)", lambda _m: new, text)
+
+
 def statement_fact(prefix: str, statement: Statement) -> str:
     """The fact id of a plot event or piece of trivia: its own, or the group it declares."""
     return statement.group or f"{prefix}-{statement.id}"
@@ -155,7 +162,7 @@ def _keyed(ctx: Context, statement: Statement, prefix: str) -> Iterator[Draft | 
         wrong = _wrong_value(ctx, qid, statement, key)
         if wrong is not None:
             yield true_false(
-                ctx, qid, statement.text, _replace(statement.text, _shown(key), wrong), about
+                ctx, qid, statement.text, _replace_all(statement.text, _shown(key), wrong), about
             )
             return
 
