@@ -21,23 +21,26 @@ if TYPE_CHECKING:
 
 
 def _markdown(sheet: Sheet) -> list[str]:
-    lines = [f"# {sheet.title}", "", f"Pack `{sheet.pack_id}`, seed {sheet.seed}.", ""]
+    """The sheet in Markdown; every piece of pack text made safe to print (`clean_line`)."""
+    c = clean_line
+    lines = [f"# {c(sheet.title)}", "", f"Pack `{c(sheet.pack_id)}`, seed {sheet.seed}.", ""]
     for row in sheet.rows:
-        lines.append(f"{row.number}. {row.prompt} ({row.points} points)")
+        lines.append(f"{row.number}. {c(row.prompt)} ({row.points} points)")
+        shown = [c(text) for text in row.shown]
         if row.type == "ordering":
-            lines.append("   Put in order: " + " / ".join(row.shown))
+            lines.append("   Put in order: " + " / ".join(shown))
         elif row.type == "matching":
-            lines.append("   Match: " + " / ".join(row.shown))
-            lines.append("   with: " + " / ".join(row.match_with))
+            lines.append("   Match: " + " / ".join(shown))
+            lines.append("   with: " + " / ".join(c(text) for text in row.match_with))
         else:
-            for letter, choice in zip(string.ascii_lowercase, row.shown, strict=False):
+            for letter, choice in zip(string.ascii_lowercase, shown, strict=False):
                 lines.append(f"   {letter}) {choice}")
         lines.append("")
     lines += ["## Answer key", ""]
     for row in sheet.rows:
-        lines.append(f"{row.number}. {row.answer}")
+        lines.append(f"{row.number}. {c(row.answer)}")
         if row.explanation:
-            lines.append(f"   {row.explanation}")
+            lines.append(f"   {c(row.explanation)}")
     return lines
 
 
@@ -97,4 +100,4 @@ def command(
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return
     for line in _markdown(sheet):
-        click.echo(clean_line(line))
+        click.echo(line)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from quizgame.core.generate.characters import profession_pool
 from quizgame.core.generate.draft import (
@@ -21,7 +22,7 @@ from quizgame.core.generate.draft import (
     names,
 )
 from quizgame.core.generate.english import mid_sentence
-from quizgame.core.generate.facts import AnswerKey, Statement
+from quizgame.core.generate.facts import CHARACTER_GROUP_DEFAULT, AnswerKey, Statement
 from quizgame.core.generate.make import (
     MAX_ITEMS,
     About,
@@ -107,6 +108,13 @@ def _candidates(
     return []
 
 
+def _is_main(ctx: Context, key: AnswerKey) -> bool:
+    return any(
+        c.name == key.value and c.group == CHARACTER_GROUP_DEFAULT
+        for c in ctx.facts.characters.values()
+    )
+
+
 def _name_forms(ctx: Context, key: AnswerKey) -> tuple[str, ...]:
     """Other names a typed answer naming someone may use: a character's full name and aliases,
     a person's surname when no one else in the cast (or among the people) has it."""
@@ -143,12 +151,15 @@ def _keyed(ctx: Context, statement: Statement, prefix: str) -> Iterator[Draft | 
         if isinstance(key.value, float):
             yield numeric(ctx, qid, prompt, key.value, about, key.tolerance or 0.0, key.unit)
         else:
+            # A main character's name is no obscure answer, even typed and mid-film: "Arturo"
+            # as the father at the end is not hard.
+            known = key.kind == "character" and _is_main(ctx, key)
             yield choice_or_typed(
                 ctx,
                 qid,
                 prompt,
                 key.value,
-                about,
+                replace(about, base=about.base - 1) if known else about,
                 [(w, w) for w in key.wrong] or _candidates(ctx, key, spoiler=statement.spoiler),
                 accept=(*key.accept, *_name_forms(ctx, key)),
                 typed=key.kind == "text" and not key.wrong,
