@@ -31,3 +31,17 @@ def test_a_choice_by_text_or_number() -> None:
     assert try_answer(CHOICE, "two").verdict == "right"
     assert try_answer(CHOICE, "2").verdict == "right"
     assert try_answer(CHOICE, "Three").reason == "not one of the choices"
+
+
+def test_ordering_items_are_named_by_text_not_by_their_place_in_the_pack() -> None:
+    # The pack writes items in the right order: "1 > 2 > 3" must not be a free right answer.
+    assert try_answer(ORDER, "1 > 2 > 3").verdict == "wrong"
+    assert try_answer(ORDER, "a > b > c").verdict == "right"
+
+
+def test_matching_pairs_say_how_many_are_right() -> None:
+    match = Question(
+        id="m", type=QuestionType.MATCHING, prompt="?", pairs=(("A", "1"), ("B", "2"), ("C", "3"))
+    )
+    trial = try_answer(match, "A = 1; B = 3; C = 2")
+    assert (trial.verdict, trial.reason) == ("partly", "1 of 3 pairs right")

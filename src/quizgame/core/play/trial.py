@@ -2,8 +2,9 @@
 editor's "try an answer" field show an author, so they can test their accept lists.
 
 An answer is given as a player would type it: text for typed, numeric and multiple choice (a
-choice's text, folded as a typed answer is, or its number), "true"/"false" for true/false,
-items separated by ">" for ordering, and "left = right" pairs separated by ";" for matching.
+choice's text, folded as a typed answer is, or its number in the pack), "true"/"false" for
+true/false, items (their text) separated by ">" for ordering, and "left = right" pairs
+separated by ";" for matching.
 """
 
 from __future__ import annotations
@@ -41,9 +42,11 @@ def _split(text: str, separator: str) -> list[str]:
     return [part.strip() for part in text.split(separator) if part.strip()]
 
 
-def _by_text(text: str, options: tuple[str, ...]) -> str | None:
-    """The option `text` names: its number (1-based), or its text folded as a typed answer."""
-    if text.strip().isdigit() and 1 <= int(text) <= len(options):
+def _by_text(text: str, options: tuple[str, ...], numbered: bool = False) -> str | None:
+    """The option `text` names: its text folded as a typed answer, or (`numbered`: a choice
+    as shown in the pack) its number, 1-based. Ordering items are named by text only: their
+    numbers in the pack are the answer's order."""
+    if numbered and text.strip().isdigit() and 1 <= int(text) <= len(options):
         return options[int(text) - 1]
     folded = normalize(text)
     return next((option for option in options if normalize(option) == folded), None)
@@ -54,7 +57,7 @@ def read_given(question: Question, text: str) -> Any:
     when it cannot be one (a choice not offered, "maybe" for true/false)."""
     qtype = question.type
     if qtype is QuestionType.MULTIPLE_CHOICE:
-        return _by_text(text, question.choices)
+        return _by_text(text, question.choices, numbered=True)
     if qtype is QuestionType.TRUE_FALSE:
         word = text.strip().casefold()
         return True if word in _TRUE else False if word in _FALSE else None
@@ -88,7 +91,8 @@ def try_answer(question: Question, text: str) -> Trial:
     if verdict.correct:
         return Trial(text, "right", 1.0, verdict.reason or "exact")
     if verdict.partial:
-        reason = f"{verdict.parts_right} of {verdict.parts_total} in the right place"
+        parts = "pairs right" if question.type is QuestionType.MATCHING else "in the right place"
+        reason = f"{verdict.parts_right} of {verdict.parts_total} {parts}"
         return Trial(text, "partly", round(verdict.credit, 3), reason)
     return Trial(text, "wrong", 0.0, _why_wrong(question, given))
 
