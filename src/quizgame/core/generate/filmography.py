@@ -26,6 +26,9 @@ from quizgame.core.generate.make import (
 
 FILMOGRAPHY = "filmography"
 SET_SIZE = 3
+# A short offered as a wrong choice is from within this many years: a late short among early
+# ones would be the odd one out.
+SHORT_ERA = 5
 
 
 def filmography_questions(ctx: Context) -> Iterator[Draft | None]:
@@ -149,8 +152,8 @@ def _short(ctx: Context, qid: str, by: str, entry: FilmEntry) -> Draft:
 
 def _short_choices(ctx: Context, by: str, films: Sequence[FilmEntry]) -> Iterator[Draft]:
     """ "Which of these shorts was made in 1975?": one per year with several shorts, its wrong
-    choices shorts of other years (the same kind and fame: an obscure short among famous
-    features would stand out). A short with a short-or-not statement of its own is offered
+    choices shorts of other years nearby (the same kind, era and fame: an obscure short among
+    famous features would stand out). A short with a short-or-not statement of its own is offered
     in no such question."""
     stated = {f.id for f in films if _stated(ctx, f)}
     by_year: dict[int, list[FilmEntry]] = {}
@@ -168,7 +171,7 @@ def _short_choices(ctx: Context, by: str, films: Sequence[FilmEntry]) -> Iterato
         others = [
             (f.id, quote(f.title))
             for f in films
-            if f.short and f.year != year and f.id not in stated
+            if f.short and f.year != year and abs(f.year - year) <= SHORT_ERA and f.id not in stated
         ]
         wrong = ctx.pick(qid, others, MAX_DISTRACTORS)
         if len(wrong) + 1 < 3:
