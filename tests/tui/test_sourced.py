@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static
-
 from quizgame.core.packs.model import Question, QuestionType
-from quizgame.tui.widgets.sourced import MAX_QUOTE, source_widgets
+from quizgame.tui.widgets.feedback import MAX_QUOTE, FeedbackLine, source_lines
 
 
-def _text(widget: object) -> str:
-    assert isinstance(widget, Static)
-    return str(widget.render())
+def _text(line: FeedbackLine) -> str:
+    return line.text.plain
 
 
 def test_the_source_is_named_and_its_words_quoted() -> None:
@@ -22,7 +19,7 @@ def test_the_source_is_named_and_its_words_quoted() -> None:
         source="Director's statement",
         quote="Janis is the vocational mother [bold]and[/bold] Ana the accidental one.",
     )
-    source, quote = source_widgets(question)
+    source, quote = source_lines(question)
     assert _text(source) == "Source: Director's statement"
     assert (
         _text(quote) == "“Janis is the vocational mother [bold]and[/bold] Ana the accidental one.”"
@@ -31,6 +28,6 @@ def test_the_source_is_named_and_its_words_quoted() -> None:
 
 def test_a_long_quote_is_cut_and_none_shows_nothing() -> None:
     long = Question(id="q", type=QuestionType.TRUE_FALSE, prompt="?", answer=True, quote="x" * 999)
-    (quote,) = source_widgets(long)
+    (quote,) = source_lines(long)
     assert len(_text(quote)) == MAX_QUOTE + 2 and _text(quote).endswith("…”")
-    assert source_widgets(Question(id="q", type=QuestionType.TRUE_FALSE, prompt="?")) == []
+    assert source_lines(Question(id="q", type=QuestionType.TRUE_FALSE, prompt="?")) == []
