@@ -18,12 +18,15 @@ from quizgame.core.text import clean_line
 # name -> module holding its `command`, in the order `--help` lists them: playing first.
 COMMANDS = {
     "play": "quizgame.cli.play",
+    "sheet": "quizgame.cli.sheet",
     "packs": "quizgame.cli.packs",
     "validate": "quizgame.cli.validate",
+    "judge": "quizgame.cli.judge",
     "scores": "quizgame.cli.scores",
     "history": "quizgame.cli.history",
     "new": "quizgame.cli.new",
     "generate": "quizgame.cli.generate",
+    "facts": "quizgame.cli.facts",
     "import": "quizgame.cli.import_",
     "export": "quizgame.cli.export",
     "schema": "quizgame.cli.schema",

@@ -66,7 +66,8 @@ def command(facts: str, output: str, seed: int, parents: bool, data_dir: str | N
     click.echo(
         f"{output if output != '-' else 'pack'}: {count} questions "
         f"({result.true_count} true and {result.false_count} false statements), "
-        f"{len(result.dropped)} dropped by the quality rules",
+        f"{len(result.dropped)} dropped by the quality rules, {len(result.held_back)} held back "
+        "by the share limits (true/false, years)",
         err=True,
     )
 

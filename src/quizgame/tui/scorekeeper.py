@@ -98,6 +98,17 @@ class ScoreKeeper(NullListener):
             self._store.close()
             self._store = None
 
+    def seen(self, pack_id: str) -> tuple[str, ...]:
+        """The pack's questions this player was asked, least recently first (fresh-first
+        dealing); empty if the history cannot be read."""
+        store = self.store
+        if store is None:
+            return ()
+        try:
+            return store.read(queries.seen_ids, pack_id)
+        except StoreError:
+            return ()
+
     # --- SessionListener -----------------------------------------------------------------------
 
     def session_started(self, session: Session) -> None:

@@ -25,7 +25,7 @@ from quizgame.core.play.dealing import (
     make_round,
     select_questions,
 )
-from quizgame.core.play.judging import Verdict, check_answer
+from quizgame.core.play.judging import Verdict, check_answer, hint_letter
 from quizgame.core.play.modes import (
     BLITZ_SECONDS,
     DEFAULT_TIME_LIMIT,
@@ -355,7 +355,7 @@ class Session:
             self.hidden_choices = frozenset(self._rng.sample(wrong, (len(wrong) + 1) // 2))
             return None
         if lifeline is Lifeline.HINT:
-            first = str(question.answer).strip()[:1]
+            first = hint_letter(str(question.answer))
             self.hint = f"It starts with “{first}”." + (
                 f" {question.hint}" if question.hint else ""
             )

@@ -370,3 +370,14 @@ def pack_totals(points: Iterable[AccuracyPoint]) -> list[PackTotals]:
         titles[point.pack_id] = point.pack_title
     records = [PackTotals(pid, titles[pid], *total) for pid, total in totals.items()]
     return sorted(records, key=lambda r: (-r.sessions, r.title))
+
+
+def seen_ids(conn: sqlite3.Connection, pack_id: str) -> tuple[str, ...]:
+    """The questions of a pack this player has been asked, least recently asked first (every
+    session kind and ending counts: a question shown is a question seen)."""
+    rows = conn.execute(
+        "SELECT question_id FROM answers JOIN sessions ON sessions.id = answers.session_id "
+        "WHERE sessions.pack_id = ? GROUP BY question_id ORDER BY max(answers.id), question_id",
+        (pack_id,),
+    )
+    return tuple(row[0] for row in rows)
