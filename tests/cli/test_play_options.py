@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from quizgame.cli import COMMANDS
 from quizgame.cli.common import Places
 from quizgame.core import paths
 from quizgame.core.packs.model import Pack
@@ -165,5 +166,5 @@ def test_a_difficulty_the_pack_has_none_of_lists_its_difficulties(
 
 def test_an_unknown_command_lists_the_commands() -> None:
     assert_one_line_error(
-        run("fly"), 2, "No such command 'fly'; the commands: play, packs, validate, scores"
+        run("fly"), 2, "No such command 'fly'; the commands: " + ", ".join(COMMANDS)
     )
