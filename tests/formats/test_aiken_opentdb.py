@@ -260,7 +260,7 @@ def test_opentdb_round_trip() -> None:
         "correct_answer": "True",
         "incorrect_answers": ["False"],
     }
-    assert sum("not exported" in n.message for n in written.notes) == 4
+    assert sum("not exported" in n.message for n in written.notes) == 5
 
 
 @pytest.mark.skipif(OPENTDB_FILE is None, reason="the shared Open Trivia DB data is not here")
