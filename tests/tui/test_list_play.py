@@ -95,6 +95,23 @@ async def test_giving_up_reveals_the_rest_as_missed(data_dir: Path) -> None:
         assert "Missed: Milena Smit (Ana); Aitana Sánchez-Gijón (Teresa); Julieta Serrano" in review
 
 
+async def test_giving_up_while_paused_waits_for_the_game_to_resume(data_dir: Path) -> None:
+    app = make_app(data_dir, start=cast(), options=only("leading-cast"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await name(pilot, "Cruz")
+        await pilot.press("f5", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert str(app.screen.query_one("#message", Static).render()) == "the game is paused"
+        await pilot.press("f5")
+        app.screen.query_one(ListAnswer).focus()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.record.verdict.parts_right == 1
+
+
 async def test_the_give_up_button_and_a_question_with_nothing_found(data_dir: Path) -> None:
     app = make_app(data_dir, start=cast(), options=only("leading-cast"))
     async with app.run_test(size=(80, 24)) as pilot:

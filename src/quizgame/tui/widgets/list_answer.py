@@ -41,7 +41,6 @@ class ListAnswer(Vertical, AnswerWidget):
         super().__init__(id=id)
         self.items = tuple(items)
         self.found: dict[int, str] = {}  # item index → the text that found it
-        self._over = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="list-blanks", can_focus=False):
@@ -97,7 +96,7 @@ class ListAnswer(Vertical, AnswerWidget):
         if attempt.found:
             self.post_message(AnswerKept(self, self.given()))
             if len(self.found) == len(self.items):
-                self._finish()
+                self.post_message(AnswerGiven(self, self.given()))
         return attempt
 
     def _said(self, text: str, attempt: Attempt) -> Content:
@@ -119,22 +118,17 @@ class ListAnswer(Vertical, AnswerWidget):
             return safetext.assemble(("✗ ", "bold $text-error"), f"“{typed}” is not on the list")
         return safetext.assemble("Type a name, then Enter (Esc gives up)")
 
-    def _finish(self) -> None:
-        if not self._over:
-            self._over = True
-            self.post_message(AnswerGiven(self, self.given()))
-
     def submit(self) -> None:
         """Enter the text typed."""
         box = self.query_one("#list-input", Input)
         text = box.value
         box.value = ""
-        if not self._over:
-            self.try_answer(text)
+        self.try_answer(text)
 
     def action_give_up(self) -> None:
-        """Stop here: the items not found are missed."""
-        self._finish()
+        """Stop here: the items not found are missed. (The screen takes the answer once; while
+        the game is paused it says so, and giving up works again after.)"""
+        self.post_message(AnswerGiven(self, self.given()))
 
     @on(Input.Submitted, "#list-input")
     def _entered(self, event: Input.Submitted) -> None:
