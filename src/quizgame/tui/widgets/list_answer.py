@@ -54,8 +54,15 @@ class ListAnswer(Vertical, AnswerWidget):
         yield Static(self._count(), id="list-said")
 
     def focus(self, scroll_visible: bool = True) -> ListAnswer:
-        """Typing goes to the box."""
-        self.query_one("#list-input", Input).focus(scroll_visible)
+        """Typing goes to the box (once it is there: a list mounted in place of the last
+        question's feedback is focused before its children are composed)."""
+        boxes = self.query("#list-input").results(Input)
+        box = next(boxes, None)
+        if box is None:
+            if self.is_attached:
+                self.call_after_refresh(self.focus, scroll_visible)
+        else:
+            box.focus(scroll_visible)
         return self
 
     def _blank(self, index: int) -> Content:
