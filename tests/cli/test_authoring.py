@@ -239,8 +239,9 @@ def test_export_to_gift_and_back(tmp_path: Path) -> None:
     out_file = tmp_path / "starter.gift"
     code, out, err = run("export", str(pack_file), "-o", str(out_file))
     assert code == 0
-    assert out.strip() == f"wrote {out_file}: 5 of 6 questions (1 left out: see the warnings)"
+    assert out.strip() == f"wrote {out_file}: 5 of 7 questions (2 left out: see the warnings)"
     assert f"{pack_file}: warning: question 5 (planets-from-the-sun): GIFT has no ordering" in err
+    assert f"{pack_file}: warning: question 7 (largest-spanish-cities): GIFT has no list" in err
     assert run("import", str(out_file), "-o", str(tmp_path / "back.yaml"))[0] == 0
     back = load_pack(tmp_path / "back.yaml").pack
     assert back is not None and len(back.questions) == 5

@@ -143,7 +143,7 @@ def test_validate_invalid_pack_exits_1_with_positioned_errors_on_stderr(folder: 
     assert result.exit_code == 1
     assert result.stderr == (
         f"{bad}:4:19: unknown question type 'essay' (expected one of multiple_choice, "
-        "true_false, typed, numeric, ordering, matching)\n"
+        "true_false, typed, numeric, ordering, matching, list)\n"
     )
     assert result.stdout == ""
     assert "Traceback" not in result.output

@@ -47,7 +47,7 @@ def test_another_film_makes_a_valid_pack() -> None:
     pack = loaded.pack
     assert pack is not None and pack.id == "roma-test"
     assert {q.type.value for q in pack.questions} == {
-        "multiple_choice", "true_false", "typed", "numeric", "ordering", "matching",
+        "multiple_choice", "true_false", "typed", "numeric", "ordering", "matching", "list",
     }  # fmt: skip
     text = dump_pack(result.pack)
     assert "Parallel" not in text and "Almodóvar" not in text and "Janis" not in text

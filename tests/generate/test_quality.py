@@ -43,6 +43,8 @@ def _answer(q: dict[str, Any]) -> str:
         return " > ".join(q["items"])
     if q["type"] == "matching":
         return "; ".join(f"{k}={v}" for k, v in q["pairs"].items())
+    if q["type"] == "list":
+        return "; ".join(a if isinstance(a, str) else a["answer"] for a in q["answers"])
     return str(q["answer"])
 
 
@@ -311,6 +313,7 @@ def test_every_question_is_answerable_and_typed_answers_are_unambiguous(
     the facts slips through the typed-answer leniency (typos, accents, articles)."""
     from quizgame.core.packs.read import load_pack
     from quizgame.core.play.judging import check_answer
+    from quizgame.core.play.lists import find_item
 
     pack = load_pack(PACK).pack
     assert pack is not None
@@ -324,6 +327,7 @@ def test_every_question_is_answerable_and_typed_answers_are_unambiguous(
             QuestionType.NUMERIC: str(q.answer),
             QuestionType.ORDERING: list(q.items),
             QuestionType.MATCHING: dict(q.pairs),
+            QuestionType.LIST: [item.answer for item in q.answers],
         }[q.type]
         assert check_answer(q, given).correct, q.id
         if q.type is QuestionType.TYPED:
@@ -333,3 +337,12 @@ def test_every_question_is_answerable_and_typed_answers_are_unambiguous(
             for other in others:
                 if normalize(other) not in right and not any(r in normalize(other) for r in right):
                     assert not check_answer(q, other).correct, (q.id, other)
+        if q.type is QuestionType.LIST:
+            # Each item's every form finds it alone; no other name finds any item.
+            forms = {normalize(form) for item in q.answers for form in item.forms}
+            for index, item in enumerate(q.answers):
+                for form in item.forms:
+                    assert find_item(q.answers, form).index == index, (q.id, form)
+            for other in others:
+                if not any(f in normalize(other) or normalize(other) in f for f in forms):
+                    assert not find_item(q.answers, other).found, (q.id, other)

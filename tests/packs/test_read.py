@@ -316,7 +316,7 @@ def test_missing_question_fields_point_at_the_question() -> None:
     assert problems(pack_with("- category: cast\n")) == [
         "4:5: missing field 'id' (expected text)",
         "4:5: missing field 'prompt' (expected text)",
-        "4:5: missing field 'type' (expected one of multiple_choice, true_false, typed, numeric, ordering, matching)",
+        "4:5: missing field 'type' (expected one of multiple_choice, true_false, typed, numeric, ordering, matching, list)",
     ]
 
 
@@ -400,7 +400,7 @@ def test_wrongly_typed_question_fields() -> None:
 def test_unknown_question_type() -> None:
     assert problems(pack_with("- {id: q, type: essay, prompt: P}\n")) == [
         "4:19: unknown question type 'essay' (expected one of multiple_choice, true_false, "
-        "typed, numeric, ordering, matching)"
+        "typed, numeric, ordering, matching, list)"
     ]
 
 
@@ -513,7 +513,7 @@ def test_several_problems_are_all_reported_in_file_order() -> None:
         "8:13: answer 'X' is not one of the choices",
         "9:9: duplicate question id 'q1' (question 1 has it too)",
         "10:11: unknown question type 'nope' (expected one of multiple_choice, true_false, "
-        "typed, numeric, ordering, matching)",
+        "typed, numeric, ordering, matching, list)",
         "16:16: tolerance should be 0 or more, not -1",
         "21:5: warning: unknown field 'colour' (ignored)",
         "22:5: the key 'id' is given twice",

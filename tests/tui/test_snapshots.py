@@ -20,7 +20,7 @@ from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import Mode
 from quizgame.tui.app import QuizApp
 from tests.clocks import FakeClock
-from tests.tui.helpers import make_app, pack, still
+from tests.tui.helpers import DATA, make_app, pack, still
 
 SnapCompare = Callable[..., bool]
 RunBefore = Callable[[Pilot[None]], Awaitable[None]]
@@ -79,6 +79,18 @@ def test_question(
 ) -> None:
     app = make_app(data_dir, start=pack(), options=only(sample_id(question_type)))
     assert snap_compare(app, terminal_size=SIZES[size], run_before=then_still())
+
+
+def test_list_question_partly_found(snap_compare: SnapCompare, data_dir: Path) -> None:
+    """Two blanks filled, the rest waiting with their clues, the last answer said below."""
+    app = make_app(data_dir, start=pack("cast", DATA / "lists"), options=only("leading-cast"))
+
+    async def two_found(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        for answer in ("cruz", "rossy", "pedro"):
+            await pilot.press(*answer, "enter")
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=then_still(two_found))
 
 
 def test_timed_question_with_lives(snap_compare: SnapCompare, data_dir: Path) -> None:

@@ -5,7 +5,7 @@
     text = dump_pack(pack)                 # quizgame.core.packs.write: the YAML that is committed
 
 Templates per kind of fact (film, cast, crew, characters, plot and trivia, filmography) make all
-six question types; `quality.enforce` then drops any question that breaks a rule, and
+seven question types; `quality.enforce` then drops any question that breaks a rule, and
 `groups.assign` puts each question in the group of every fact it asks about or shows. Nothing
 here knows a particular film. The facts-file layout is documented in docs/authoring.md.
 """
@@ -22,6 +22,7 @@ from quizgame.core.generate.facts import Facts
 from quizgame.core.generate.film import film_questions
 from quizgame.core.generate.filmography import filmography_questions
 from quizgame.core.generate.groups import assign as assign_groups
+from quizgame.core.generate.lists import list_questions
 from quizgame.core.generate.make import balance_true_false
 from quizgame.core.generate.parse import parse_facts
 from quizgame.core.generate.people import cast_questions, crew_questions
@@ -36,6 +37,7 @@ TEMPLATES = (
     character_questions,
     statement_questions,
     filmography_questions,
+    list_questions,
 )
 
 

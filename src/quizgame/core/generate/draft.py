@@ -17,7 +17,8 @@ from typing import Any, TypeVar
 
 from quizgame.core.generate.english import capitalize, quote
 from quizgame.core.generate.facts import Disputed, Facts
-from quizgame.core.packs.model import Difficulty, QuestionType, Spoiler
+from quizgame.core.packs.list_items import write_item
+from quizgame.core.packs.model import Difficulty, ListItem, QuestionType, Spoiler
 from quizgame.core.packs.questions import KINDS
 from quizgame.core.play.judging import normalize as _normalize
 
@@ -77,11 +78,15 @@ class Draft:
     # Ordering: when each item happens (a moment, a year); no two may be the same.
     positions: tuple[str, ...] = ()
     quote: str | None = None  # the source's own words for the fact (the facts' `quote:`)
+    # List: the items to name, and the seconds a timed mode gives to name them.
+    answers: tuple[ListItem, ...] = ()
+    time_limit: float | None = None
 
     def texts(self) -> list[str]:
         """Every piece of text a player sees."""
         out = [self.prompt, self.explanation, *self.choices, *self.accept, *self.items]
         out += [side for pair in self.pairs for side in pair]
+        out += [text for item in self.answers for text in (*item.forms, item.show or "")]
         if isinstance(self.answer, str):
             out.append(self.answer)
         return out
@@ -96,6 +101,8 @@ class Draft:
             out["items"] = list(self.items)
         if "pairs" in own:
             out["pairs"] = dict(self.pairs)
+        if "answers" in own:
+            out["answers"] = [write_item(item) for item in self.answers]
         if self.answer is not None:
             out["answer"] = _plain(self.answer)
         if self.accept:
@@ -117,6 +124,8 @@ class Draft:
         out["source"] = ", ".join(self.sources)
         if self.quote:
             out["quote"] = self.quote
+        if self.time_limit:
+            out["time_limit"] = _plain(self.time_limit)
         return out
 
 

@@ -20,6 +20,8 @@ from quizgame.core.generate.type_rules import (
     choices_named,
     choices_shape,
     items_shape,
+    list_named,
+    list_shape,
     pairs_shape,
     same_time,
     tolerance_rule,
@@ -322,5 +324,12 @@ TYPES: dict[QuestionType, TypeRules] = {
     ),
     QuestionType.MATCHING: TypeRules(
         0, pairs_shape, lambda d: "; ".join(f"{a} = {b}" for a, b in d.pairs), by_parts=True
+    ),
+    QuestionType.LIST: TypeRules(
+        1,
+        list_shape,
+        lambda d: "; ".join(item.answer for item in d.answers),
+        checks=list_named,
+        by_parts=True,
     ),
 }

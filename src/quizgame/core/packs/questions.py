@@ -28,6 +28,12 @@ from quizgame.core.packs.kinds import (
     TextList,
     words_or,
 )
+from quizgame.core.packs.list_items import (
+    MAX_LIST_ITEMS,
+    MIN_LIST_ITEMS,
+    ListItems,
+    no_shared_answers,
+)
 from quizgame.core.packs.model import (
     POINTS,
     Difficulty,
@@ -46,7 +52,8 @@ class Form:
     """How the editor shows a field: its label and widget.
 
     Widgets: "line" (one line of text), "text" (`height` lines), "lines" (one entry per line),
-    "commas" (entries separated by commas), "number", "pairs" (`left -> right` lines) and
+    "commas" (entries separated by commas), "number", "pairs" (`left -> right` lines), "items"
+    (a list question's items, `answer | also accepted, ... | shown` lines) and
     "select" (`options`, or the lines of the field `options_from`). `place` orders the optional
     fields every question has (lowest first) under the form's own fields.
     """
@@ -377,8 +384,56 @@ MATCHING = QuestionKind(
     "Matching: each left side with its right side; the game shuffles the right sides.",
 )
 
+
+def _list_text(question: Question) -> str:
+    # Imported here: a cached load never needs the judging this builds on.
+    from quizgame.core.play.lists import list_answer_text
+
+    return list_answer_text(question)
+
+
+LIST = QuestionKind(
+    QuestionType.LIST,
+    "Name them all",
+    (
+        Field(
+            "answers",
+            ListItems(),
+            f"the {MIN_LIST_ITEMS} to {MAX_LIST_ITEMS} items to name, in any order: each its "
+            "answer as text, or a mapping of `answer`, `accept` (other texts that also find it) "
+            "and `show` (a clue shown in its blank). No text may find two items.",
+            form=Form(
+                f"Items to name, one per line ({MIN_LIST_ITEMS} to {MAX_LIST_ITEMS}): "
+                "answer | also accepted, ... | clue shown",
+                "items",
+                height=6,
+                note="Each is judged like a typed answer (case, accents, small typos forgiven).",
+            ),
+        ),
+    ),
+    _list_text,
+    {
+        "id": "largest-spanish-cities",
+        "type": "list",
+        "prompt": "Name the four largest cities of Spain.",
+        "answers": [
+            "Madrid",
+            {"answer": "Barcelona", "accept": ["BCN"]},
+            {"answer": "Valencia", "show": "on the east coast"},
+            {"answer": "Seville", "accept": ["Sevilla"], "show": "in Andalusia"},
+        ],
+        "time_limit": 60,
+        "category": "Geography",
+    },
+    "List: the player names the `answers` one at a time, in any order, each judged like a typed\n"
+    "answer; `accept` gives an item other forms, `show` a clue in its blank. Partial credit per\n"
+    f"item found; {MIN_LIST_ITEMS} to {MAX_LIST_ITEMS} items, no text finding two of them.",
+    no_shared_answers,
+)
+
 KINDS: dict[QuestionType, QuestionKind] = {
-    kind.type: kind for kind in (MULTIPLE_CHOICE, TRUE_FALSE, TYPED, NUMERIC, ORDERING, MATCHING)
+    kind.type: kind
+    for kind in (MULTIPLE_CHOICE, TRUE_FALSE, TYPED, NUMERIC, ORDERING, MATCHING, LIST)
 }
 _TYPES = {t.value: t for t in QuestionType}
 

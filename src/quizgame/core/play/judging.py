@@ -1,7 +1,7 @@
-"""Answer checking for the six question types, and how each type is played (`PLAY`).
+"""Answer checking for the seven question types, and how each type is played (`PLAY`).
 
-A verdict gives the fraction of credit earned (1.0 right, 0.0 wrong, between for ordering and
-matching) and, for typed answers accepted by leniency, why ("accent ignored", "1 typo").
+A verdict gives the fraction of credit earned (1.0 right, 0.0 wrong, between for ordering,
+matching and list) and, for typed answers accepted by leniency, why ("accent ignored", "1 typo").
 """
 
 from __future__ import annotations
@@ -58,7 +58,8 @@ def check_answer(question: Question, given: Any) -> Verdict:
     """Check `given` against `question`.
 
     `given` is: the choice text (multiple_choice), a bool (true_false), text (typed and numeric),
-    the items in the player's order (ordering), or a mapping left -> right (matching).
+    the items in the player's order (ordering), a mapping left -> right (matching), or the
+    texts typed in order (list; one text is one answer).
     """
     return PLAY[question.type].check(question, given)
 
@@ -81,6 +82,19 @@ class Play:
     deal: Callable[[Question, Shuffle], dict[str, tuple[str, ...]]] = lambda q, shuffle: {}
     describe: Callable[[Any], str] = str
     from_choice: Callable[[str], Any] = str
+
+
+def _check_list(question: Question, given: Any) -> Verdict:
+    # Imported here: `lists` builds on the typed checker below.
+    from quizgame.core.play.lists import check_list
+
+    return check_list(given, question.answers)
+
+
+def _describe_list(given: Any) -> str:
+    from quizgame.core.play.lists import describe_list
+
+    return describe_list(given)
 
 
 def _right_if(same: bool) -> Verdict:
@@ -113,6 +127,7 @@ PLAY: dict[QuestionType, Play] = {
         },
         lambda given: "; ".join(f"{left} → {right}" for left, right in dict(given).items()),
     ),
+    QuestionType.LIST: Play(_check_list, describe=_describe_list),
 }
 
 

@@ -75,6 +75,7 @@ class Session:
         self.lifelines_used: list[Lifeline] = []
         self.hidden_choices: frozenset[str] = frozenset()  # removed by 50:50 this round
         self.hint: str | None = None  # shown by the hint lifeline this round
+        self._kept: Any = None  # an answer in progress that counts if time runs out (`keep`)
         self.end_reason: EndReason | None = None
         self._index = 0
         self._answered = False  # the current round has its record; waiting for `advance`
@@ -186,10 +187,20 @@ class Session:
         return None
 
     def expire(self) -> AnswerRecord:
-        """The current question's time ran out: it counts as wrong."""
+        """The current question's time ran out: it counts as wrong, or as far as the answer
+        kept so far goes (`keep`: a list's items found earn their share of the points)."""
         round_ = self._require_open()
         taken = self.time_limit() or self.round_elapsed()
+        if self._kept is not None:
+            verdict = check_answer(round_.question, self._kept)
+            return self._record(round_, self._kept, verdict, taken, timed_out=True)
         return self._record(round_, None, Verdict(0.0), taken, timed_out=True)
+
+    def keep(self, given: Any) -> None:
+        """Hold `given` as the current answer so far (a list question's answers that found
+        items), judged as the answer if the question's time runs out; None holds nothing."""
+        self._require_open()
+        self._kept = given
 
     def pause(self) -> None:
         """Stop the clock; the UI hides the question until `resume`."""
@@ -244,8 +255,13 @@ class Session:
         points = bonus = 0
         if not skipped:
             full = question.points
+            # A kept answer earns what it found even at the buzzer; nothing else does.
             points = answer_points(
-                full, verdict.credit, taken, self.time_limit(), timed_out=timed_out
+                full,
+                verdict.credit,
+                taken,
+                self.time_limit(),
+                timed_out=timed_out and given is None,
             )
             if verdict.correct and not timed_out:
                 self.streak += 1
@@ -256,7 +272,9 @@ class Session:
                 if self.lives is not None:
                     self.lives -= 1
         self.score += points + bonus
-        if timed_out:
+        if timed_out and given is not None:
+            text = describe_given(question, given) + " (time ran out)"
+        elif timed_out:
             text = "(no answer: time ran out)"
         elif skipped:
             text = "(skipped)"
@@ -302,6 +320,7 @@ class Session:
         self._answered = False
         self.hidden_choices = frozenset()
         self.hint = None
+        self._kept = None
         self._round_started = self._clock()
         self._paused_total = 0.0
         if was_paused:  # the next question opens paused too, its clock not yet running

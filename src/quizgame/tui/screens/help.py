@@ -33,6 +33,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("↑ ↓ Enter", "choose and answer; a click works too"),
             ("Shift+↑ ↓", "ordering: move the chosen item (or Space, ↑ ↓)"),
             ("← →", "matching: step through matches; Backspace unpairs"),
+            ("Esc / F6", "list: give up, the names not found are missed"),
             ("f / F4", "lifeline 50:50 (multiple choice)"),
             ("s / F3", "lifeline skip: no points, streak kept"),
             ("h / F2", "lifeline hint (classic mode, typed answers)"),

@@ -22,7 +22,7 @@ from quizgame.core.play.results import AnswerRecord
 from quizgame.core.play.session import Session, SessionError
 from quizgame.tui import safetext
 from quizgame.tui.navigation import Answered, LeaveSession, NextRound, SessionOver, SessionScreen
-from quizgame.tui.widgets.answering import AnswerGiven, AnswerWidget
+from quizgame.tui.widgets.answering import AnswerGiven, AnswerKept, AnswerWidget
 from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.countdown import CountdownBar
 from quizgame.tui.widgets.feedback import FeedbackPanel, feedback_lines
@@ -298,6 +298,13 @@ class QuestionScreen(SessionScreen):
             self.say(refused)
             return
         self.submit(area.given(self.round, event.value))
+
+    @on(AnswerKept)
+    def _kept(self, event: AnswerKept) -> None:
+        """An answer in progress: the session judges it if the time runs out first."""
+        event.stop()
+        if not self._handed_over and self.session.awaiting_answer and not self.session.paused:
+            self.session.keep(ANSWER_AREAS[self.question_type].given(self.round, event.value))
 
     def action_pick(self, number: int) -> None:
         if self.session.paused or self._handed_over:

@@ -18,6 +18,7 @@ from quizgame.core.play.results import AnswerRecord, Results, category_lines
 from quizgame.core.play.session import Session
 from quizgame.tui import safetext
 from quizgame.tui.navigation import LeaveSession, PlayAgain, ReplayMissed, SessionScreen
+from quizgame.tui.widgets.answers import ANSWER_AREAS
 
 END_WORDS = {
     EndReason.COMPLETED: "All questions played",
@@ -112,7 +113,14 @@ def review_item(record: AnswerRecord) -> Content:
         ("\n   Your answer: ", "italic"),
         record.given_text,
     ]
-    if not record.correct:
+    missed = (
+        None
+        if record.correct
+        else ANSWER_AREAS[record.question.type].missed(record.question, record.given)
+    )
+    if missed:
+        parts += [("\n   Missed: ", "italic"), missed]
+    elif not record.correct:
         parts += [("\n   Right answer: ", "italic"), record.question.answer_text()]
     parts.append((f"\n   {record.points_text()}", "italic"))
     return safetext.assemble(*parts)
