@@ -57,6 +57,8 @@ class Code(StrEnum):
     UNREADABLE = "unreadable"  # a folder, or a file the system will not let us read
     NOT_UTF8 = "not-utf8"
     YAML = "yaml"  # not YAML a pack may be: a syntax error, a tag, too deep, too many aliases
+    CHECK_FAILED = "check-failed"  # checking the pack met a bug: the pack is left out, not the rest
+    MORE = "more"  # the count of problems past the ones a pack reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,5 +121,10 @@ def kind_of(value: Any) -> str:
 
 
 def is_number(value: Any) -> bool:
-    """A finite int or float, not a bool."""
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    """A finite int or float a float can hold (an integer of 400 digits is not), not a bool."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value) and math.isfinite(float(value))
+    except OverflowError:
+        return False

@@ -91,9 +91,26 @@ class PackLoadError(Exception):
 
 
 def load_pack(path: str | os.PathLike[str], *, cache_dir: Path | None = None) -> LoadResult:
-    """Load and validate the pack at `path`; never raises for bad input."""
+    """Load and validate the pack at `path`; never raises for bad input.
+
+    Even a bug met while checking this one file is reported as its problem (code
+    `check-failed`), so that one pack never hides the others.
+    """
     path = Path(path)
-    name = str(path)
+    try:
+        return _load(path, str(path), cache_dir)
+    except Exception as exc:  # a bug: this pack is left out, the command and the others go on
+        return _check_failed(path, str(path), exc)
+
+
+def _check_failed(path: Path, name: str, exc: Exception) -> LoadResult:
+    from quizgame.core.packs.issues import Code  # imported here, as in `_load_bytes`
+
+    message = f"checking this pack failed (a bug in quizgame): {type(exc).__name__}: {exc}"
+    return _failed(path, name, Code.CHECK_FAILED, message[:300])
+
+
+def _load(path: Path, name: str, cache_dir: Path | None) -> LoadResult:
     try:
         size = path.stat().st_size
         if size <= MAX_FILE_BYTES:
@@ -134,8 +151,11 @@ def _read_bounded(path: Path, size: int) -> bytes:
 
 
 def load_pack_text(text: str, name: str = "<pack>") -> LoadResult:
-    """Load a pack from YAML text (the editor and importers use this)."""
-    return _load_bytes(text.encode("utf-8"), Path(name), name)
+    """Load a pack from YAML text (the editor and importers use this); never raises."""
+    try:
+        return _load_bytes(text.encode("utf-8", errors="surrogatepass"), Path(name), name)
+    except Exception as exc:  # as in `load_pack`
+        return _check_failed(Path(name), name, exc)
 
 
 def require_pack(path: str | os.PathLike[str], *, cache_dir: Path | None = None) -> Pack:
@@ -190,12 +210,14 @@ def json_path(path: Iterable[Any]) -> tuple[Any, ...]:
 
 
 def _json_step(step: Any) -> Any:
-    if (
-        step is None
-        or isinstance(step, str | int | bool)
-        or (isinstance(step, float) and math.isfinite(step))
-    ):
+    if step is None or isinstance(step, bool):
         return step
+    if isinstance(step, str):
+        return str(step)
+    if isinstance(step, int):
+        return int(step)  # a key such as `007:` as the number it is (`WrittenInt` is an int)
+    if isinstance(step, float) and math.isfinite(step):
+        return float(step)
     return str(step)
 
 

@@ -11,6 +11,7 @@ file with the composer (slow, but only for broken files) to map data paths to li
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -33,10 +34,22 @@ MAX_DEPTH = 64
 # Values built, counting each alias as the size of what it refers to. A 500,000-question pack
 # is about 10 million; an alias bomb reaches this in a few lines.
 MAX_VALUES = 50_000_000
+# Characters of text built, counting each alias as the text it repeats: at most this many times
+# the file's own length (plus a floor for small files). Without aliases the text built is never
+# longer than the file; a pack reusing one long title through aliases would otherwise grow a
+# few hundred kilobytes into gigabytes, and its cache with it.
+EXPANSION_FACTOR = 4
+EXPANSION_FLOOR = 1_000_000
 
 # What libyaml says when its own nesting limit (1,000 levels, since 0.2.5) stops it.
 _LIBYAML_DEPTH = "maximum nesting depth"
 _STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+# A number as YAML 1.2 and JSON write it (`1e3`, `6.022e23`), which YAML 1.1 reads as text.
+_JSON_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_NUMBER_STARTS = frozenset("0123456789+-.")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SAFE_SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -78,6 +91,44 @@ def _mark_position(mark: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
+class WrittenInt(int):
+    """An integer read from a plain YAML scalar; `str()` gives it as the author wrote it.
+
+    A field holding text keeps `007` as "007" and `1_000` as "1_000", while a field holding a
+    number reads 7 and 1000.
+    """
+
+    text: str
+
+    def __new__(cls, number: int, text: str) -> WrittenInt:
+        made = super().__new__(cls, number)
+        made.text = text
+        return made
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __getnewargs__(self) -> tuple[int, str]:  # type: ignore[override]  # copy, pickle
+        return int(self), self.text
+
+
+class WrittenFloat(float):
+    """A float read from a plain YAML scalar; `str()` gives it as the author wrote it (`1e3`)."""
+
+    text: str
+
+    def __new__(cls, number: float, text: str) -> WrittenFloat:
+        made = super().__new__(cls, number)
+        made.text = text
+        return made
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __getnewargs__(self) -> tuple[float, str]:  # type: ignore[override]  # copy, pickle
+        return float(self), self.text
+
+
 def _scalar(event: Any) -> Any:
     value: str = event.value
     if len(value) > MAX_SCALAR_CHARS:
@@ -90,15 +141,24 @@ def _scalar(event: Any) -> Any:
     tag = event.tag
     if tag is None or tag == "!":
         if not event.implicit[0]:  # quoted, or tagged '!': always a string
+            if event.style == '"' and _SURROGATE.search(value):
+                line, col = _mark_position(event.start_mark)
+                raise YamlProblem(
+                    "a text holds half of a UTF-16 pair (a lone surrogate)", line, col
+                )
             return value
         for resolved, regexp in _RESOLVERS.get(value[:1], ()):
             if regexp.match(value):
                 tag = resolved
                 break
         else:
+            if value[:1] in _NUMBER_STARTS and _JSON_NUMBER.fullmatch(value):
+                return WrittenFloat(float(value), value)  # YAML 1.2 and JSON read it so
             return value
         if tag in _IMPLICIT_TEXT_TAGS:
             return value
+        if tag in (_INT, _FLOAT):
+            return _implicit_number(value, tag)
         if tag == _MERGE:
             line, col = _mark_position(event.start_mark)
             raise YamlProblem(
@@ -110,7 +170,37 @@ def _scalar(event: Any) -> Any:
         line, col = _mark_position(event.start_mark)
         raise YamlProblem(f"the tag {tag} is not allowed in a pack", line, col)
     node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark)
-    return _CONSTRUCTOR.construct_object(node)
+    try:
+        return _construct(node)
+    except (ValueError, KeyError, TypeError, ArithmeticError, yaml.YAMLError):
+        # `!!int abc`, `!!bool maybe`, `!!float x`, an integer past Python's digit limit.
+        line, col = _mark_position(event.start_mark)
+        name = tag.rpartition(":")[2]
+        raise YamlProblem(f"{_quote(value)} is not a valid !!{name}", line, col) from None
+
+
+def _implicit_number(value: str, tag: str) -> Any:
+    """A plain scalar YAML 1.1 reads as a number: the number, keeping its text; or the text
+    itself where YAML 1.2 reads text (`20:45`, base 60 in YAML 1.1) or it is no number Python
+    can hold (`0x_`, 5,000 digits)."""
+    if ":" in value:
+        return value
+    try:
+        number = _construct(yaml.ScalarNode(tag, value))
+    except (ValueError, ArithmeticError):
+        return value
+    if isinstance(number, int):
+        return WrittenInt(number, value)
+    return WrittenFloat(number, value)
+
+
+def _construct(node: yaml.ScalarNode) -> Any:
+    # The tag's constructor itself: `construct_object` would keep every node it was given.
+    return _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)
+
+
+def _quote(value: str) -> str:
+    return repr(value[:40] + "..." if len(value) > 40 else value)
 
 
 def read_data(

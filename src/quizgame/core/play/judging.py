@@ -16,6 +16,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from quizgame.core.packs.model import Question, QuestionType
+from quizgame.core.text import fold_lookalikes
 
 LEADING_ARTICLES = ("the", "a", "an")
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
@@ -184,10 +185,13 @@ def check_typed(given: str, answer: str, accept: Sequence[str] = ()) -> Verdict:
     exact text, then equal once normalized (with or without spaces), then within the typo
     allowance.
     """
-    given_clean = _SPACES.sub(" ", given).strip()
+    given_clean = _SPACES.sub(" ", fold_lookalikes(given)).strip()  # as it looks on screen
     if not given_clean:
         return WRONG
-    targets = [(answer.strip(), None), *((alt.strip(), "accepted alternative") for alt in accept)]
+    targets = [
+        (fold_lookalikes(answer).strip(), None),
+        *((fold_lookalikes(alt).strip(), "accepted alternative") for alt in accept),
+    ]
     for target, base in targets:
         if given_clean == target:
             return Verdict(1.0, base)
