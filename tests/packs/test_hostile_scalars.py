@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from quizgame.core.packs.issues import Checker
 from quizgame.core.packs.read import discover_packs, load_pack, load_pack_text
 from quizgame.core.packs.yaml_reader import WrittenFloat, WrittenInt, read_data
 from quizgame.core.play.judging import check_typed
@@ -64,14 +65,14 @@ def test_a_bug_while_checking_one_pack_is_that_packs_problem(
 ) -> None:
     from quizgame.core.packs import check
 
-    real = check.validate_pack_data
+    real = check.check_pack_data
 
-    def flaky(data: object, default_id: str = "pack") -> object:
+    def flaky(checker: Checker, data: object, default_id: str = "pack") -> object:
         if isinstance(data, dict) and data.get("id") == "boom":
             raise RuntimeError("surprise")
-        return real(data, default_id)
+        return real(checker, data, default_id)
 
-    monkeypatch.setattr(check, "validate_pack_data", flaky)
+    monkeypatch.setattr(check, "check_pack_data", flaky)
     (tmp_path / "a.yaml").write_text(HEAD.replace("id: p", "id: boom") + "  []\n")
     (tmp_path / "b.yaml").write_text(numeric("3"), encoding="utf-8")
     results = discover_packs([tmp_path])

@@ -124,13 +124,14 @@ def _load(path: Path, name: str, cache_dir: Path | None) -> LoadResult:
     if cache_dir is None:
         return _load_bytes(raw, path, name)
     file_digest = cache.digest(raw)
-    cached = cache.get(cache_dir, path, file_digest)
+    cached = cache.get(cache_dir, path, file_digest, len(raw))
     if cached is not None:
         pack, problems = cached
         return LoadResult(path, pack, [_from_dict(p) for p in problems])
     result = _load_bytes(raw, path, name)
-    if result.pack is not None:
-        cache.put(cache_dir, path, file_digest, result.pack, [p.to_dict() for p in result.problems])
+    # A pack with errors is cached too: a broken pack is not parsed again at every start.
+    problems = [p.to_dict() for p in result.problems]
+    cache.put(cache_dir, path, file_digest, len(raw), result.pack, problems)
     return result
 
 
@@ -223,16 +224,10 @@ def _json_step(step: Any) -> Any:
 
 def _load_bytes(raw: bytes, path: Path, name: str) -> LoadResult:
     # Imported here: a load served from the cache never needs the YAML reader or validator.
-    from quizgame.core.packs.check import validate_pack_data
-    from quizgame.core.packs.issues import Code, Issue, Key
-    from quizgame.core.packs.yaml_reader import (
-        Duplicate,
-        YamlProblem,
-        byte_position,
-        compose,
-        locate,
-        read_data,
-    )
+    from quizgame.core.packs.check import check_pack_data
+    from quizgame.core.packs.issues import Checker, Code, Key
+    from quizgame.core.packs.positions import locate_all
+    from quizgame.core.packs.yaml_reader import Duplicate, YamlProblem, byte_position, read_data
 
     if not raw.strip():
         message = "the file is empty; a pack needs an id, a title and questions"
@@ -250,30 +245,38 @@ def _load_bytes(raw: bytes, path: Path, name: str) -> LoadResult:
     except YamlProblem as exc:
         return _failed(path, name, Code.YAML, exc.message, exc.line, exc.col)
 
-    pack, issues = validate_pack_data(data, default_id=path.stem)
+    check = Checker()
+    pack = check_pack_data(check, data, default_id=path.stem)
     for dup in duplicates:
         message = f"the key '{dup.key}' is given twice"
-        issues.append(Issue((*dup.path, Key(dup.key)), Code.DUPLICATE, message))
+        check.error((*dup.path, Key(dup.key)), Code.DUPLICATE, message)
     for where in controls:
         message = "this text holds control characters (terminal escapes); they are not shown"
-        issues.append(Issue(where, Code.CONTROL_CHARACTERS, message, "warning"))
-    if not issues:
+        check.warn(where, Code.CONTROL_CHARACTERS, message)
+    del data, duplicates, controls
+    if not check.issues:
         return LoadResult(path, _with_path(pack, path))
 
-    root = compose(text)
+    issues = check.issues
+    places = locate_all(text, [issue.path for issue in issues])
     problems = [
         Problem(
             name,
-            *locate(root, issue.path),
+            line,
+            col,
             issue.message,
             issue.severity,
             code=issue.code.value,
             path=json_path(issue.path),
         )
-        for issue in issues
+        for issue, (line, col) in zip(issues, places, strict=True)
     ]
     problems.sort(key=lambda p: (p.line, p.col))
-    has_errors = any(p.is_error for p in problems)
+    more = check.more()
+    if more is not None:  # after the others, at the end of the file
+        line = text.count("\n") + 1
+        problems.append(Problem(name, line, 1, more.message, more.severity, code=more.code.value))
+    has_errors = check.errors > 0
     return LoadResult(path, None if has_errors else _with_path(pack, path), problems)
 
 
