@@ -9,6 +9,7 @@ import click
 from quizgame.cli.common import UserError, data_dir_option, packs_option, places
 from quizgame.cli.files import write_new_file
 from quizgame.cli.notes import echo_notes
+from quizgame.core.text import clean_line
 
 EXTENSIONS = {"gift": ".gift", "aiken": ".txt", "opentdb": ".json"}
 
@@ -65,4 +66,6 @@ def command(
     write_new_file(target, written.text, force)
     left = len(pack.questions) - written.count
     note = f" ({left} left out: see the warnings)" if left else ""
-    click.echo(f"wrote {target}: {written.count:,} of {len(pack.questions):,} questions{note}")
+    click.echo(
+        f"wrote {clean_line(target)}: {written.count:,} of {len(pack.questions):,} questions{note}"
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from quizgame.cli.common import UserError, data_dir_option
+from quizgame.core.text import clean_line
 
 
 @click.command("generate")
@@ -52,7 +53,7 @@ def command(facts: str, output: str, seed: int, data_dir: str | None) -> None:
         first = check.errors[0] if check.errors else "unknown problem"
         raise UserError(f"the generated pack does not load ({first}); please report this", 70)
     for dropped in result.dropped:
-        click.echo(f"{facts}: dropped {dropped}", err=True)
+        click.echo(clean_line(f"{facts}: dropped {dropped}"), err=True)
     if output == "-":
         click.echo(text, nl=False)
     else:

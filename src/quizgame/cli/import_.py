@@ -9,6 +9,7 @@ import click
 from quizgame.cli.common import Places, UserError, data_dir_option, places
 from quizgame.cli.files import read_text, write_new_file
 from quizgame.cli.notes import echo_notes
+from quizgame.core.text import clean_line
 
 FORMAT_CHOICE = click.Choice(["gift", "aiken", "opentdb"])
 
@@ -101,7 +102,9 @@ def command(
     write_new_file(target, imported.text, force)
     count = len(pack.questions)
     skipped = f" ({imported.skipped} left out: see the warnings)" if imported.skipped else ""
-    click.echo(f"wrote {target}: {count:,} question{'s' if count != 1 else ''}{skipped}")
+    click.echo(
+        f"wrote {clean_line(target)}: {count:,} question{'s' if count != 1 else ''}{skipped}"
+    )
 
 
 def _check_id_is_free(pack_id: str, target: Path, where: Places) -> None:

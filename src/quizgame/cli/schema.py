@@ -8,6 +8,7 @@ import click
 
 from quizgame.cli.common import data_dir_option
 from quizgame.cli.files import write_new_file
+from quizgame.core.text import clean_line
 
 
 @click.command("schema")
@@ -22,6 +23,6 @@ def command(output: str | None, force: bool, data_dir: str | None) -> None:
 
     if output:
         write_new_file(Path(output), schema_text(), force)
-        click.echo(f"wrote {output}")
+        click.echo(f"wrote {clean_line(output)}")
     else:
         click.echo(schema_text(), nl=False)
