@@ -30,6 +30,7 @@ sys.path.insert(0, str(HERE))
 from bench_load import OUT, make_pack  # noqa: E402
 
 from quizgame.core.packs import cache  # noqa: E402
+from quizgame.core.packs.gc_pause import gc_paused  # noqa: E402
 from quizgame.core.packs.read import load_pack  # noqa: E402
 
 
@@ -69,11 +70,15 @@ def main() -> None:
         json_decoder = msgspec.json.Decoder(cache._Entry)
         digest = cache.digest(raw)
 
-        def reload_json() -> object:
-            return json_decoder.decode(json_file.read_bytes())
+        def reload_json() -> object:  # as the old cache did: the collector paused
+            blob = json_file.read_bytes()
+            with gc_paused():
+                return json_decoder.decode(blob)
 
         def reload_msgpack() -> object:
-            return cache._decoder.decode(plain_file.read_bytes())
+            blob = plain_file.read_bytes()
+            with gc_paused():
+                return cache._decoder.decode(blob)
 
         def reload_ours() -> object:
             found = cache.get(cache_dir, pack_file, digest, len(raw))
