@@ -93,7 +93,9 @@ def broken(path: Path, n: int) -> None:
 
 def items(path: Path, _n: int) -> None:
     listed = ", ".join(f"item {i}" for i in range(10_000))
-    path.write_text(f"id: items\ntitle: I\nquestions:\n- {{id: q, type: ordering, prompt: x, items: [{listed}]}}\n")
+    path.write_text(
+        f"id: items\ntitle: I\nquestions:\n- {{id: q, type: ordering, prompt: x, items: [{listed}]}}\n"
+    )
 
 
 def over_cap(path: Path, _n: int) -> None:
@@ -115,7 +117,9 @@ def main() -> None:
         ("past the size cap (sparse)", over_cap),
     ]
     bound = f"peak <= {PEAK_MULTIPLE}x file + {PEAK_FLOOR_BYTES // 2**20} MiB"
-    print(f"{'input':34} {'file':>10} {'load':>14} {'peak':>9} {'peak/file':>9} {'cached':>8}  {bound}")
+    print(
+        f"{'input':34} {'file':>10} {'load':>14} {'peak':>9} {'peak/file':>9} {'cached':>8}  {bound}"
+    )
     verdicts = []
     with tempfile.TemporaryDirectory() as folder:
         for i, (name, make) in enumerate(inputs):
@@ -134,7 +138,9 @@ def main() -> None:
                 f"  {'met' if met else 'NOT MET'}   {first[-60:]}"
             )
             path.unlink()
-    print(f"memory bound: {'met' if all(verdicts) else 'not met'} for {sum(verdicts)} of {len(verdicts)}")
+    print(
+        f"memory bound: {'met' if all(verdicts) else 'not met'} for {sum(verdicts)} of {len(verdicts)}"
+    )
 
 
 if __name__ == "__main__":

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -46,16 +45,15 @@ def test_cache_hit_returns_an_equal_pack(
 
 
 def _payload(entry: Path) -> dict[str, Any]:
-    blob = entry.read_bytes()
-    data: dict[str, Any] = msgspec.msgpack.decode(zlib.decompress(blob[24:]))
+    inflated = pack_cache.unseal(entry.read_bytes(), 10**8)
+    assert inflated is not None
+    data: dict[str, Any] = msgspec.msgpack.decode(inflated)
     return data
 
 
 def _rewrite(entry: Path, data: Any) -> None:
     """Write `data` as the entry, with a header whose hash matches: only the data can miss."""
-    payload = zlib.compress(msgspec.msgpack.encode(data), 1)
-    check = hashlib.blake2b(payload, digest_size=20).digest()
-    entry.write_bytes(b"QGC\x05" + check + payload)
+    entry.write_bytes(pack_cache.seal(msgspec.msgpack.encode(data)))
 
 
 def test_the_cache_is_data_never_pickle_and_smaller_than_the_pack(
@@ -66,7 +64,20 @@ def test_the_cache_is_data_never_pickle_and_smaller_than_the_pack(
     [entry] = cache.iterdir()
     assert entry.suffix == ".qgc"
     assert _payload(entry)["id"] == "parallel-mothers"
-    assert entry.stat().st_size < pack_file.stat().st_size
+    assert entry.stat().st_size <= pack_cache.max_entry_bytes(pack_file.stat().st_size)
+    # A pack of some size: its entry is a fraction of it (the issue's entries were twice it).
+    lines = ["id: big\ntitle: Big\nquestions:"]
+    lines += [
+        f"- {{id: q{i}, type: multiple_choice, prompt: Which one is number {i}?, "
+        f"choices: [Choice {i} a, Choice {i} b, Choice {i} c], answer: Choice {i} b, "
+        f"category: numbers, explanation: Because it is {i}.}}"
+        for i in range(2_000)
+    ]
+    big = tmp_path / "big.yaml"
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert load_pack(big, cache_dir=cache).ok
+    big_entry = pack_cache.entry_path(cache, big)
+    assert big_entry.stat().st_size < big.stat().st_size / 2
 
 
 def test_any_change_to_the_file_invalidates_the_cache(pack_file: Path, tmp_path: Path) -> None:
@@ -105,6 +116,12 @@ def test_a_broken_pack_is_cached_too(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert again.problems == first.problems
 
 
+def _huge_claim() -> bytes:
+    """An entry whose hash is right but whose size says 1 TB: never allocated."""
+    body = (10**12).to_bytes(8, "little") + b"\x00" * 10
+    return b"QGC\x06" + hashlib.blake2b(body, digest_size=20).digest() + body
+
+
 def _edit_entry(change: Callable[[dict[str, Any]], None]) -> Callable[[Path], None]:
     def damage(entry: Path) -> None:
         data = _payload(entry)
@@ -134,7 +151,11 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
     "empty": _bytes(lambda good: b""),
     "truncated": _bytes(lambda good: good[: len(good) // 2]),
     "one byte changed": _bytes(lambda good: good[:-1] + bytes([good[-1] ^ 1])),
-    "not compressed": _bytes(lambda good: good[:24] + b"\x00" * 10),
+    "not compressed": _bytes(lambda good: good[:36] + b"\x00" * 10),
+    "inflates past its size": _bytes(
+        lambda good: pack_cache.seal(b"\x00" * 10)[:24] + (10**12).to_bytes(8, "little")
+    ),
+    "claims a huge size": _bytes(lambda good: _huge_claim()),
     "a list": lambda entry: _rewrite(entry, []),
     "no questions": _edit_entry(lambda entry: entry.pop("questions")),
     "pack id a number": _edit_entry(_set("id", 7)),
@@ -173,7 +194,8 @@ def test_an_entry_edited_without_its_hash_is_a_miss(pack_file: Path, tmp_path: P
     blob = entry.read_bytes()
     data = _payload(entry)
     data["questions"][0]["choices"] = []
-    entry.write_bytes(blob[:24] + zlib.compress(msgspec.msgpack.encode(data), 1))
+    sealed = pack_cache.seal(msgspec.msgpack.encode(data))
+    entry.write_bytes(blob[:24] + sealed[24:])  # the old hash: the edit does not match it
     result = load_pack(pack_file, cache_dir=cache)
     assert result.pack == expected.pack
     assert result.pack is not None and len(result.pack.questions[0].choices) == 4
