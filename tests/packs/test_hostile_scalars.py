@@ -11,7 +11,8 @@ import pytest
 
 from quizgame.core.packs.issues import Checker
 from quizgame.core.packs.read import discover_packs, load_pack, load_pack_text
-from quizgame.core.packs.yaml_reader import WrittenFloat, WrittenInt, read_data
+from quizgame.core.packs.written import WrittenFloat, WrittenInt
+from quizgame.core.packs.yaml_reader import read_data
 from quizgame.core.play.judging import check_typed
 from quizgame.core.text import fold_lookalikes
 

@@ -20,6 +20,7 @@ import yaml
 
 from quizgame.core.packs.gc_pause import gc_paused
 from quizgame.core.packs.issues import Key
+from quizgame.core.packs.written import implicit_number, json_number
 from quizgame.core.text import has_control_characters
 
 try:  # the libyaml bindings; the pure-Python parser is the slow fallback
@@ -45,8 +46,6 @@ _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 # A number as YAML 1.2 and JSON write it (`1e3`, `6.022e23`), which YAML 1.1 reads as text.
-_JSON_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
-_NUMBER_STARTS = frozenset("0123456789+-.")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SAFE_SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -94,44 +93,6 @@ def mark_position(mark: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-class WrittenInt(int):
-    """An integer read from a plain YAML scalar; `str()` gives it as the author wrote it.
-
-    A field holding text keeps `007` as "007" and `1_000` as "1_000", while a field holding a
-    number reads 7 and 1000.
-    """
-
-    text: str
-
-    def __new__(cls, number: int, text: str) -> WrittenInt:
-        made = super().__new__(cls, number)
-        made.text = text
-        return made
-
-    def __str__(self) -> str:
-        return self.text
-
-    def __getnewargs__(self) -> tuple[int, str]:  # type: ignore[override]  # copy, pickle
-        return int(self), self.text
-
-
-class WrittenFloat(float):
-    """A float read from a plain YAML scalar; `str()` gives it as the author wrote it (`1e3`)."""
-
-    text: str
-
-    def __new__(cls, number: float, text: str) -> WrittenFloat:
-        made = super().__new__(cls, number)
-        made.text = text
-        return made
-
-    def __str__(self) -> str:
-        return self.text
-
-    def __getnewargs__(self) -> tuple[float, str]:  # type: ignore[override]  # copy, pickle
-        return float(self), self.text
-
-
 def scalar_value(event: Any) -> Any:
     value: str = event.value
     if len(value) > MAX_SCALAR_CHARS:
@@ -155,13 +116,11 @@ def scalar_value(event: Any) -> Any:
                 tag = resolved
                 break
         else:
-            if value[:1] in _NUMBER_STARTS and _JSON_NUMBER.fullmatch(value):
-                return WrittenFloat(float(value), value)  # YAML 1.2 and JSON read it so
-            return value
+            return json_number(value)  # `1e3`: a number in YAML 1.2 and JSON
         if tag in _IMPLICIT_TEXT_TAGS:
             return value
         if tag in (_INT, _FLOAT):
-            return _implicit_number(value, tag)
+            return implicit_number(value, tag, _construct)
         if tag == _MERGE:
             line, col = mark_position(event.start_mark)
             raise YamlProblem(
@@ -180,21 +139,6 @@ def scalar_value(event: Any) -> Any:
         line, col = mark_position(event.start_mark)
         name = tag.rpartition(":")[2]
         raise YamlProblem(f"{_quote(value)} is not a valid !!{name}", line, col) from None
-
-
-def _implicit_number(value: str, tag: str) -> Any:
-    """A plain scalar YAML 1.1 reads as a number: the number, keeping its text; or the text
-    itself where YAML 1.2 reads text (`20:45`, base 60 in YAML 1.1) or it is no number Python
-    can hold (`0x_`, 5,000 digits)."""
-    if ":" in value:
-        return value
-    try:
-        number = _construct(yaml.ScalarNode(tag, value))
-    except (ValueError, ArithmeticError):
-        return value
-    if isinstance(number, int):
-        return WrittenInt(number, value)
-    return WrittenFloat(number, value)
 
 
 def _construct(node: yaml.ScalarNode) -> Any:
