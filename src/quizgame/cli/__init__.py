@@ -6,6 +6,7 @@ runs, so starting the game never pays for the importers, the generator or the sc
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
 from typing import Any
@@ -43,6 +44,8 @@ class QuizgameGroup(click.Group):
             return run(*args, standalone_mode=False, **kwargs)
         try:
             rv = run(*args, standalone_mode=False, **kwargs)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx else "quizgame"
             click.echo(f"{where}: {exc.format_message()} (see '{where} --help')", err=True)
@@ -86,11 +89,24 @@ class QuizgameGroup(click.Group):
             sys.exit(130)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except BrokenPipeError:  # `quizgame packs | head`: the reader has all it wanted
+            _quiet_broken_pipe()
         except Exception as exc:  # a bug must still not show a player a traceback
             click.echo(
                 f"quizgame: internal error: {type(exc).__name__}: {clean_line(exc)}", err=True
             )
             sys.exit(70)
+
+
+def _quiet_broken_pipe() -> None:
+    """End quietly, as git does, when whoever reads our output has closed the pipe."""
+    import os
+
+    # Output still buffered would fail again at exit, with Python's own message.
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(141)  # 128 + SIGPIPE, what a shell reports for git
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:

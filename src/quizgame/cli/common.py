@@ -102,6 +102,7 @@ class Places:
 def places(data_dir: str | None, extra_pack_dirs: tuple[str, ...] = ()) -> Places:
     """Resolve the folders for this run from `--data-dir` and `--packs`."""
     base = paths.data_dir(data_dir)
+    paths.clear_leftovers(base)
     dirs = [paths.bundled_packs_dir(), paths.user_packs_dir(base)]
     dirs += [Path(d).expanduser() for d in extra_pack_dirs]
     return Places(base, tuple(dirs))
@@ -117,6 +118,7 @@ def score_store(base: Path) -> Iterator[ScoreStore | None]:
     from quizgame.core.scores.database import StoreError
     from quizgame.core.scores.store import ScoreStore
 
+    paths.clear_leftovers(base)
     path = paths.scores_db(base)
     if not path.exists():
         yield None

@@ -16,6 +16,7 @@ from quizgame.cli.common import (
 )
 from quizgame.cli.files import check_folder, write_new_file
 from quizgame.cli.notes import echo_notes
+from quizgame.core.text import clean_line
 
 EXTENSIONS = {"gift": ".gift", "aiken": ".txt", "opentdb": ".json"}
 
@@ -83,4 +84,6 @@ def command(
     write_new_file(target, written.text, force, parents)
     left = len(pack.questions) - written.count
     note = f" ({left} left out: see the warnings)" if left else ""
-    click.echo(f"wrote {target}: {written.count:,} of {len(pack.questions):,} questions{note}")
+    click.echo(
+        f"wrote {clean_line(target)}: {written.count:,} of {len(pack.questions):,} questions{note}"
+    )

@@ -10,6 +10,7 @@ import click
 
 from quizgame.cli.common import UserError, data_dir_option, parents_option, require_output
 from quizgame.cli.files import check_folder
+from quizgame.core.text import clean_line
 
 
 @click.command("generate")
@@ -57,7 +58,7 @@ def command(facts: str, output: str, seed: int, parents: bool, data_dir: str | N
         first = check.errors[0] if check.errors else "unknown problem"
         raise UserError(f"the generated pack does not load ({first}); please report this", 70)
     for dropped in result.dropped:
-        click.echo(f"{facts}: dropped {dropped}", err=True)
+        click.echo(clean_line(f"{facts}: dropped {dropped}"), err=True)
     if output == "-":
         click.echo(text, nl=False)
     else:

@@ -16,6 +16,7 @@ from quizgame.cli.common import (
 )
 from quizgame.cli.files import check_folder, read_text, write_new_file
 from quizgame.cli.notes import echo_notes
+from quizgame.core.text import clean_line
 
 FORMAT_CHOICE = click.Choice(["gift", "aiken", "opentdb"])
 
@@ -115,7 +116,9 @@ def command(
     write_new_file(target, imported.text, force, parents=output is None or parents)
     count = len(pack.questions)
     skipped = f" ({imported.skipped} left out: see the warnings)" if imported.skipped else ""
-    click.echo(f"wrote {target}: {count:,} question{'s' if count != 1 else ''}{skipped}")
+    click.echo(
+        f"wrote {clean_line(target)}: {count:,} question{'s' if count != 1 else ''}{skipped}"
+    )
 
 
 def _check_id_is_free(pack_id: str, target: Path, where: Places) -> None:

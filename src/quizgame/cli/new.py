@@ -8,6 +8,7 @@ import click
 
 from quizgame.cli.common import UserError, data_dir_option, parents_option
 from quizgame.cli.files import check_folder, write_new_file
+from quizgame.core.text import clean_line
 
 
 @click.command("new")
@@ -55,6 +56,7 @@ def command(
         raise UserError(f"the new pack would not load: {check.errors[0]}")
     write_new_file(target, text, force, parents)
     click.echo(
-        f"wrote {target}: a pack with {len(check.pack.questions) if check.pack else 0} "
-        f"example questions; check it with `quizgame validate {target}`"
+        f"wrote {clean_line(target)}: a pack with "
+        f"{len(check.pack.questions) if check.pack else 0} example questions; "
+        f"check it with `quizgame validate {clean_line(target)}`"
     )

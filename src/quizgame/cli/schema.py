@@ -8,6 +8,7 @@ import click
 
 from quizgame.cli.common import data_dir_option, parents_option, require_output
 from quizgame.cli.files import write_new_file
+from quizgame.core.text import clean_line
 
 
 @click.command("schema")
@@ -24,6 +25,6 @@ def command(output: str | None, force: bool, parents: bool, data_dir: str | None
 
     if output:
         write_new_file(Path(output), schema_text(), force, parents)
-        click.echo(f"wrote {output}")
+        click.echo(f"wrote {clean_line(output)}")
     else:
         click.echo(schema_text(), nl=False)

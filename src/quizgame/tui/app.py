@@ -165,6 +165,7 @@ class QuizApp(App[None]):
         found."""
         from quizgame.core.packs.read import discover_packs
 
+        paths.clear_leftovers(self.data_dir)  # what a killed save left
         try:
             found = PacksFound(
                 discover_packs(self.pack_dirs, cache_dir=paths.cache_dir(self.data_dir))

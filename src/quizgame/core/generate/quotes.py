@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quizgame.core.generate.reader import show_path
-from quizgame.core.packs.yaml_reader import YamlProblem, compose, locate, read_data
+from quizgame.core.generate.parse import positioned
+from quizgame.core.packs.yaml_reader import YamlProblem, read_data
 
 # Sections whose entries record the seeds rather than state facts: their own `note:` says what.
 NOT_FACTS = ("disagreements", "notes", "sources", "pack", "people")
@@ -121,13 +121,7 @@ def check_quotes(facts_path: str | Path, sources_dir: str | Path | None) -> Quot
                     found.append((path, problem))
     if not found:
         return QuoteCheck((), facts, checked, skipped)
-    root = compose(text)
-    located = []
-    for path, message in found:
-        line, col = locate(root, path)
-        located.append((line, col, f"{name}:{line}:{col}: {show_path(path)}: {message}"))
-    located.sort(key=lambda entry: (entry[0], entry[1]))
-    return QuoteCheck(tuple(entry[2] for entry in located), facts, checked, skipped)
+    return QuoteCheck(tuple(positioned(name, text, found)), facts, checked, skipped)
 
 
 def _find(quote: str, files: list[str], folder: Path, texts: dict[str, str]) -> str | None:

@@ -42,8 +42,12 @@ from quizgame.core.packs.model import (
     Spoiler,
     format_number,
 )
+from quizgame.core.text import fold_lookalikes
 
 MIN_CHOICES, MAX_CHOICES = 2, 6
+# What fits an 80x24 screen and a player's head: an ordering's items, a matching's pairs.
+MIN_ITEMS, MAX_ITEMS = 2, 8
+MIN_PAIRS, MAX_PAIRS = 2, 8
 TYPE_NAMES = ", ".join(t.value for t in QuestionType)
 
 
@@ -207,6 +211,8 @@ def _answer_among_choices(check: Checker, values: dict[str, Any], path: Path) ->
     choices, answer = values.get("choices"), values.get("answer")
     if choices is not None and answer is not None and answer not in choices:
         message = f"answer {quote(answer)} is not one of the choices"
+        if fold_lookalikes(answer) in {fold_lookalikes(choice) for choice in choices}:
+            message += " as written (a character written another way, or an invisible one)"
         check.error((*path, "answer"), Code.NOT_A_CHOICE, message)
 
 
@@ -339,8 +345,8 @@ ORDERING = QuestionKind(
     (
         Field(
             "items",
-            TextList("items", 2),
-            "the items in the right order (the game shuffles them).",
+            TextList("items", MIN_ITEMS, MAX_ITEMS),
+            f"{MIN_ITEMS} to {MAX_ITEMS} items in the right order (the game shuffles them).",
             form=Form(
                 "Items in the right order, one per line (the game shuffles them)", "lines", height=5
             ),
@@ -362,8 +368,9 @@ MATCHING = QuestionKind(
     (
         Field(
             "pairs",
-            Pairs(),
-            "each left side with its right side (the game shuffles the right sides).",
+            Pairs(MIN_PAIRS, MAX_PAIRS),
+            f"{MIN_PAIRS} to {MAX_PAIRS} pairs: each left side with its right side (the game "
+            "shuffles the right sides).",
             form=Form(
                 "Pairs, one per line: left -> right (the game shuffles the right sides)", "pairs"
             ),

@@ -16,6 +16,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from quizgame.core.packs.model import Question, QuestionType
+from quizgame.core.text import fold_lookalikes
 
 LEADING_ARTICLES = ("the", "a", "an")
 # A possessive in front names the same thing: "her grandma" is "grandma".
@@ -223,12 +224,12 @@ def check_typed(given: str, answer: str, accept: Sequence[str] = ()) -> Verdict:
     exact text, then equal once normalized (with or without spaces), then within the typo
     allowance.
     """
-    given_clean = _SPACES.sub(" ", given).strip()
+    given_clean = _SPACES.sub(" ", fold_lookalikes(given)).strip()  # as it looks on screen
     if not given_clean:
         return WRONG
     targets = [
-        (answer.strip(), None),
-        *((alt.strip(), alternative_kind(answer, alt)) for alt in accept),
+        (fold_lookalikes(answer).strip(), None),
+        *((fold_lookalikes(alt).strip(), alternative_kind(answer, alt)) for alt in accept),
     ]
     for target, base in targets:
         if given_clean == target:

@@ -155,6 +155,7 @@ class ScoreStore:
                     )
                 self._owner.release()
             self._conn.close()
+            database.left_sound(self.path)  # the next open need not check it again
 
     def __enter__(self) -> ScoreStore:
         return self
