@@ -25,7 +25,8 @@ class SessionOptions:
     seed: int | None = None  # None: a fresh one, kept in `Session.seed`
     mode: Mode = Mode.CLASSIC
     time_limit: float | None = None  # challenge/survival: per question; blitz: whole session
-    question_ids: tuple[str, ...] = ()  # only these (replaying misses, practice)
+    question_ids: tuple[str, ...] = ()  # only these (replaying misses, practice, learn mode)
+    daily: str | None = None  # the daily quiz of this date (ISO), see play/daily.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,8 @@ def options_problem(pack: Pack, options: SessionOptions) -> str | None:
 
 
 def select_questions(pack: Pack, options: SessionOptions, rng: random.Random) -> list[Question]:
-    """The questions matching the options, shuffled by `rng`, cut to `count`.
+    """The questions matching the options, shuffled by `rng`, cut to `count`; in learn mode,
+    the `question_ids` in their order (the schedule's), neither shuffled nor cut.
 
     No two questions sharing a group are asked (they are about one fact, so one would give
     another away), and a cut session takes its questions from each type and category in turn,
@@ -70,6 +72,9 @@ def select_questions(pack: Pack, options: SessionOptions, rng: random.Random) ->
         and (options.difficulty is None or q.difficulty is options.difficulty)
         and (not wanted_ids or q.id in wanted_ids)
     ]
+    if options.mode is Mode.LEARN and wanted_ids:  # the schedule's order: due first, then new
+        order = {qid: i for i, qid in enumerate(options.question_ids)}
+        return sorted(pool, key=lambda q: order[q.id])
     rng.shuffle(pool)
     pool = _one_per_group(pool)
     if options.count is None or not options.mode.uses_count or options.count >= len(pool):

@@ -1,0 +1,84 @@
+"""The daily quiz: ten questions chosen from the date and the pack's content hash, so every
+player of the same pack gets the same quiz that day; the share line; the day streak.
+
+Spoiler-safe (no question that gives away any of a story), classic and untimed. The first try
+of a day counts (the score history keeps it as kind 'daily'); a second is practice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from quizgame.core.packs.content import content_hash
+from quizgame.core.packs.model import Pack, Spoiler
+from quizgame.core.play.dealing import SessionOptions
+from quizgame.core.play.modes import Mode
+from quizgame.core.play.results import AnswerRecord
+
+DAILY_COUNT = 10
+EPOCH = date(2026, 1, 1)  # day 1 of the daily quiz, for the share line's day number
+
+RIGHT, PARTLY, WRONG = "🟩", "🟨", "🟥"
+
+
+def daily_seed(pack: Pack, day: date) -> int:
+    """The seed of `pack`'s quiz on `day`: the same for everyone with the same pack."""
+    text = f"{content_hash(pack)}:{day.isoformat()}"
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big") >> 33
+
+
+def daily_options(pack: Pack, day: date) -> SessionOptions:
+    """The options of `pack`'s daily quiz on `day` (`daily` names the day for the history)."""
+    return SessionOptions(
+        count=DAILY_COUNT,
+        spoiler=Spoiler.NONE,
+        seed=daily_seed(pack, day),
+        mode=Mode.CLASSIC,
+        daily=day.isoformat(),
+    )
+
+
+def day_number(day: date) -> int:
+    """The daily quiz's number of `day` (1 on `EPOCH`)."""
+    return (day - EPOCH).days + 1
+
+
+def squares(records: Iterable[AnswerRecord]) -> str:
+    """One square per question: right, partly right, wrong (a skip or time-out is wrong)."""
+    out = []
+    for record in records:
+        if record.correct and not record.skipped:
+            out.append(RIGHT)
+        elif record.verdict.partial and not record.skipped:
+            out.append(PARTLY)
+        else:
+            out.append(WRONG)
+    return "".join(out)
+
+
+def share_line(
+    pack_title: str, day: date, records: Iterable[AnswerRecord], total: int, streak: int = 0
+) -> str:
+    """The line to paste for friends: pack, day number and date, score, squares, streak."""
+    records = list(records)
+    right = sum(1 for r in records if r.correct and not r.skipped)
+    line = (
+        f"quizgame daily #{day_number(day)} · {pack_title} · {day.isoformat()} · "
+        f"{right}/{total} {squares(records)}"
+    )
+    if streak > 1:
+        line += f" · {streak} days in a row"
+    return line
+
+
+def streak(days: Iterable[date], today: date) -> int:
+    """Days played in a row, ending today (or yesterday, when today is not played yet)."""
+    played = set(days)
+    day = today if today in played else today - timedelta(days=1)
+    count = 0
+    while day in played:
+        count += 1
+        day -= timedelta(days=1)
+    return count
