@@ -17,7 +17,7 @@ from quizgame.core.play.modes import Mode
 from quizgame.core.play.session import Session
 from quizgame.core.scores.daily import counted_session, daily_days
 from quizgame.core.scores.recorder import SessionRecorder
-from quizgame.core.scores.store import ScoreStore
+from quizgame.core.scores.store import ScoreStore, verdict_word
 from tests.clocks import FakeClock
 from tests.played import make_pack
 
@@ -51,10 +51,12 @@ def test_the_share_line_and_the_streak() -> None:
     for good in (True, False, True):
         session.answer("right" if good else "wrong a")
         session.advance()
-    line = daily.share_line("Films", DAY, session.records, 3, streak=4)
+    verdicts = [verdict_word(r) for r in session.records]
+    line = daily.share_line("Films", DAY, verdicts, streak=4)
     assert line.startswith("quizgame daily #61 · Films · 2026-03-02 · 2/3 ")
-    assert daily.squares(session.records) in line
-    assert sorted(daily.squares(session.records)) == sorted("🟩🟩🟥")
+    assert daily.squares(verdicts) in line
+    assert sorted(daily.squares(verdicts)) == sorted("🟩🟩🟥")
+    assert daily.squares(["partial", "skipped", "timed_out"]) == "🟨🟥🟥"
     assert line.endswith("4 days in a row")
     days = [date(2026, 2, 27), date(2026, 2, 28), date(2026, 3, 1)]
     assert daily.streak(days, DAY) == 3  # today not played yet: the run is still alive

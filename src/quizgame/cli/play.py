@@ -52,7 +52,12 @@ def _positive(_ctx: click.Context, _param: click.Parameter, value: int | None) -
     "-n",
     type=int,
     callback=_positive,
-    help=f"Number of questions (default {DEFAULT_COUNT}).",
+    help=f"Number of questions (default {DEFAULT_COUNT}); in learn mode, new questions a day.",
+)
+@click.option(
+    "--code",
+    metavar="CODE",
+    help="Play a friend's challenge code (shown on every results screen): the same quiz.",
 )
 @click.option("--seed", type=int, help="Same seed, same questions in the same order.")
 @click.option("--difficulty", type=click.Choice([d.value for d in Difficulty]))
@@ -80,6 +85,7 @@ def _positive(_ctx: click.Context, _param: click.Parameter, value: int | None) -
 def command(
     pack_ref: str | None,
     count: int | None,
+    code: str | None,
     seed: int | None,
     difficulty: str | None,
     categories: tuple[str, ...],
@@ -101,12 +107,27 @@ def command(
         time_limit=time_limit,
     )
     pack = resolve_pack(pack_ref, where) if pack_ref else None
+    if code is not None:
+        pack, options = _challenge(code, where)
     if pack is not None:
         # Fail here, in one line, rather than inside the game.
         problem = options_problem(pack, options)
         if problem:
             raise UserError(f"{pack.id}: {problem}")
     run_game(where, pack, options)
+
+
+def _challenge(code: str, where: Places) -> tuple[Pack, SessionOptions]:
+    """The pack and options a challenge code names; a UserError if it cannot be played."""
+    from quizgame.core.play.codes import CodeError, check_pack, read_code
+
+    try:
+        challenge = read_code(code)
+        pack = resolve_pack(challenge.pack_id, where)
+        check_pack(challenge, pack)
+    except CodeError as exc:
+        raise UserError(str(exc)) from None
+    return pack, challenge.options
 
 
 # `quizgame` with no command runs this.

@@ -71,6 +71,7 @@ class SessionRunner:
         from quizgame.core.play.session import Session
 
         _ = self.scores  # now, so that the keeper hears about the session from its start
+        options = self._dealt(pack, options)
         holder: list[Session] = []
 
         def recorded(record: AnswerRecord) -> None:
@@ -81,6 +82,25 @@ class SessionRunner:
         self.session = session
         self._tell(lambda listener: listener.session_started(session))
         return session
+
+    def _dealt(self, pack: Pack, options: SessionOptions) -> SessionOptions:
+        """Learn mode deals from the schedule in the score history, every time it starts (so
+        "play again" brings what is still due); other modes deal as they are."""
+        from quizgame.core.play.modes import Mode
+
+        if options.mode is not Mode.LEARN:
+            return options
+        from quizgame.core.learn.plan import learn_options
+        from quizgame.core.play.session import SessionError
+        from quizgame.core.scores.database import StoreError
+
+        store = self.scores.store if self.scores is not None else None
+        if store is None:
+            raise SessionError("learn mode keeps its cards in the score history, which is off")
+        try:
+            return learn_options(store, pack, options)
+        except StoreError as exc:
+            raise SessionError(str(exc)) from None
 
     def finish(self) -> tuple[Results, list[Widget]]:
         """The finished session's results, told to the listeners, and the panels' widgets."""

@@ -23,6 +23,7 @@ from quizgame.core.packs.model import Pack, Question
 from quizgame.core.play.dealing import SessionOptions
 
 DEFAULT_NEW_PER_DAY = 10  # new cards a learn session may bring in a day
+LEARNED_DAYS = 21.0  # a card whose FSRS stability reached this many days counts as learned
 
 
 def stamp(moment: datetime) -> str:
@@ -196,7 +197,7 @@ class LearnStatus:
     due: int  # cards due today
     new: int  # questions never reviewed that today's session may still bring in
     unseen: int  # questions never reviewed, all told
-    learned: int  # cards in FSRS's review state (past their first days)
+    learned: int  # cards whose stability reached LEARNED_DAYS (recall stays above 90% that long)
     cards: int  # questions of the pack with a card
     retention: float | None  # the mean recall FSRS predicts now, 0..1; None without cards
 
@@ -224,7 +225,7 @@ def status(
         due=len(today.due),
         new=len(today.new),
         unseen=len(ids) - len(cards),
-        learned=sum(1 for card in cards if card.state is State.Review),
+        learned=sum(1 for card in cards if (card.stability or 0.0) >= LEARNED_DAYS),
         cards=len(cards),
         retention=sum(recall) / len(recall) if recall else None,
     )

@@ -8,14 +8,13 @@ of a day counts (the score history keeps it as kind 'daily'); a second is practi
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from quizgame.core.packs.content import content_hash
 from quizgame.core.packs.model import Pack, Spoiler
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import Mode
-from quizgame.core.play.results import AnswerRecord
 
 DAILY_COUNT = 10
 EPOCH = date(2026, 1, 1)  # day 1 of the daily quiz, for the share line's day number
@@ -45,28 +44,19 @@ def day_number(day: date) -> int:
     return (day - EPOCH).days + 1
 
 
-def squares(records: Iterable[AnswerRecord]) -> str:
-    """One square per question: right, partly right, wrong (a skip or time-out is wrong)."""
-    out = []
-    for record in records:
-        if record.correct and not record.skipped:
-            out.append(RIGHT)
-        elif record.verdict.partial and not record.skipped:
-            out.append(PARTLY)
-        else:
-            out.append(WRONG)
-    return "".join(out)
+def squares(verdicts: Iterable[str]) -> str:
+    """One square per question, from the stored verdict words (`store.verdict_word`): right,
+    partly right, and wrong for the rest (wrong, timed out, skipped)."""
+    marks = {"correct": RIGHT, "partial": PARTLY}
+    return "".join(marks.get(verdict, WRONG) for verdict in verdicts)
 
 
-def share_line(
-    pack_title: str, day: date, records: Iterable[AnswerRecord], total: int, streak: int = 0
-) -> str:
-    """The line to paste for friends: pack, day number and date, score, squares, streak."""
-    records = list(records)
-    right = sum(1 for r in records if r.correct and not r.skipped)
+def share_line(pack_title: str, day: date, verdicts: Sequence[str], streak: int = 0) -> str:
+    """The line to paste for friends: day number, pack, date, score, squares, streak."""
+    right = sum(1 for v in verdicts if v == "correct")
     line = (
         f"quizgame daily #{day_number(day)} · {pack_title} · {day.isoformat()} · "
-        f"{right}/{total} {squares(records)}"
+        f"{right}/{len(verdicts)} {squares(verdicts)}"
     )
     if streak > 1:
         line += f" · {streak} days in a row"

@@ -31,3 +31,11 @@ def counted_session(conn: sqlite3.Connection, pack_id: str, day: date) -> int | 
         (pack_id, day.isoformat()),
     ).fetchone()
     return None if row is None else int(row[0])
+
+
+def session_verdicts(conn: sqlite3.Connection, session_id: int) -> list[str]:
+    """The verdict words of a session's answers, in the order they were given."""
+    rows = conn.execute(
+        "SELECT verdict FROM answers WHERE session_id = ? ORDER BY number, id", (session_id,)
+    )
+    return [str(v) for (v,) in rows]
