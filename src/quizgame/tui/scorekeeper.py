@@ -115,5 +115,7 @@ class ScoreKeeper(NullListener):
             self.report(f"Score history: {exc}.")
             return None
         if standing is None:
+            if session.options.daily is not None:
+                return None  # the daily quiz's share line says whether it counted
             return Static("A practice session: not ranked.", id="standing")
         return Static(standing_text(standing, session.mode.value), id="standing")

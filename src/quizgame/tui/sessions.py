@@ -55,6 +55,9 @@ class SessionRunner:
             self._scores = ScoreKeeper(self._scores_db, report=self._report)
             self.listeners.append(self._scores)
             self.results_panels.append(self._scores.results_panel)
+            from quizgame.tui.sharing import SharePanels
+
+            self.results_panels.append(SharePanels(self._scores).results_panel)
         return self._scores
 
     def _report(self, message: str) -> None:

@@ -1,0 +1,29 @@
+"""Learn mode in the game: the due and new cards per pack that Home shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from quizgame.core.learn import cards
+from quizgame.core.packs.model import Pack
+from quizgame.core.scores.database import StoreError
+from quizgame.core.scores.store import ScoreStore
+
+
+def count_learning(
+    store: ScoreStore, packs: Iterable[Pack], new_per_day: int | None = None
+) -> dict[str, tuple[int, int, int]]:
+    """Per pack id: cards due today, new questions today's session may bring (`new_per_day`
+    a day, the default without one), cards studied. Empty if the history cannot be read (Home then shows no counts; nothing else depends on
+    them)."""
+    out = {}
+    try:
+        now = store.now()
+        for pack in packs:
+            status = store.read(
+                cards.status, pack, now, new_per_day=new_per_day or cards.DEFAULT_NEW_PER_DAY
+            )
+            out[pack.id] = (status.due, status.new, status.cards)
+    except StoreError:
+        return {}
+    return out
