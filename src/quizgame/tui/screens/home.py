@@ -86,7 +86,7 @@ class HomeScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start", "Start"),
-        Binding("d", "daily", "Daily"),
+        Binding("d", "daily", "Daily", show=False),  # the footer is full: a button says it
         Binding("e", "edit_pack", "Edit pack"),
         Binding("n", "new_pack", "New pack"),
         Binding("t", "app.toggle_theme", "Light/dark"),
@@ -177,6 +177,7 @@ class HomeScreen(Screen[None]):
                     yield Label("Categories (Space ticks)", id="categories-label")
                     yield SelectionList[str](id="categories")
                 yield Button("Start (s)", id="start", variant="primary", compact=True)
+                yield Button("Daily quiz (d)", id="daily", compact=True)
         message = Static(id="home-message")
         message.display = False
         yield message
@@ -386,6 +387,11 @@ class HomeScreen(Screen[None]):
             self.say("Choose a pack first.")
             return
         self.post_message(StartSession(pack, daily_options(pack, date.today())))
+
+    @on(Button.Pressed, "#daily")
+    def _daily_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_daily()
 
     @on(Button.Pressed, "#start")
     def _start_pressed(self, event: Button.Pressed) -> None:
