@@ -20,10 +20,10 @@ def count_learning(
     try:
         now = store.now()
         for pack in packs:
-            status = store.read(
-                cards.status, pack, now, new_per_day=new_per_day or cards.DEFAULT_NEW_PER_DAY
+            today = store.read(
+                cards.deal, pack, now, new_per_day=new_per_day or cards.DEFAULT_NEW_PER_DAY
             )
-            out[pack.id] = (status.due, status.new, status.cards)
+            out[pack.id] = (len(today.due), len(today.new), today.studied)
     except StoreError:
         return {}
     return out

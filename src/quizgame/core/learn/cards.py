@@ -80,6 +80,7 @@ class Deal:
 
     due: tuple[str, ...]
     new: tuple[str, ...]
+    studied: int = 0  # the pack's questions (under the settings) that have a card
 
     @property
     def question_ids(self) -> tuple[str, ...]:
@@ -102,8 +103,8 @@ def deal(
     due = tuple(qid for qid in due_ids(conn, pack.id, day_end(now, tz)) if qid in wanted)
     seen = card_ids(conn, pack.id)
     allowance = max(0, new_per_day - new_today(conn, pack.id, now, tz))
-    new = tuple(q.id for q in questions if q.id not in seen)[:allowance]
-    return Deal(due, new)
+    unseen = tuple(q.id for q in questions if q.id not in seen)
+    return Deal(due, unseen[:allowance], len(questions) - len(unseen))
 
 
 def load_card(conn: sqlite3.Connection, pack_id: str, question_id: str) -> Card | None:
