@@ -39,6 +39,8 @@ async def test_a_learn_session_deals_new_cards_and_writes_their_reviews(data_dir
         await pilot.pause()
         assert await play_out(pilot, app) == 4
         assert isinstance(app.screen, ResultsScreen)
+        summary = text_of(app.screen.query_one("#share-line"))
+        assert summary.startswith("Learn mode: 4 reviews saved · due tomorrow 0")
         await app.workers.wait_for_complete()
         await pilot.pause()
         # Home counts with its own setting (10 a day): nothing due, the pack's last two new

@@ -180,10 +180,16 @@ class QuizApp(App[None]):
         """Count learn mode's cards of the packs found, for Home, if there is a history."""
         packs = [r.pack for r in results if r.pack is not None]
         scores = self.runner.scores
-        if packs and scores is not None and scores.path.exists():  # no history, no cards
-            store = scores.store  # opened here: the session runner shares it
-            if store is not None:
-                self.count_learning(store, packs)
+        if not packs or scores is None:
+            return
+        if not scores.path.exists():  # no history yet: no cards, everything is new
+            from quizgame.tui.learning import count_learning
+
+            self.home.show_learning(count_learning(None, packs, self.choices.count))
+            return
+        store = scores.store  # opened here: the session runner shares it
+        if store is not None:
+            self.count_learning(store, packs)
 
     @work(thread=True, exclusive=True, group="learning")
     def count_learning(self, store: ScoreStore, packs: list[Pack]) -> None:

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from quizgame.core.play.modes import Mode
 from quizgame.core.play.results import AnswerRecord, Results
 from quizgame.core.play.session import Session
 from quizgame.core.scores import queries
@@ -115,7 +116,7 @@ class ScoreKeeper(NullListener):
             self.report(f"Score history: {exc}.")
             return None
         if standing is None:
-            if session.options.daily is not None:
-                return None  # the daily quiz's share line says whether it counted
+            if session.options.daily is not None or session.mode is Mode.LEARN:
+                return None  # the share panel says whether it counted, or what is due next
             return Static("A practice session: not ranked.", id="standing")
         return Static(standing_text(standing, session.mode.value), id="standing")

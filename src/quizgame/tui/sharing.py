@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from quizgame.core.learn import cards
 from quizgame.core.play.codes import make_code
 from quizgame.core.play.daily import share_line, streak
 from quizgame.core.play.modes import Mode
@@ -58,7 +59,9 @@ def share_content(session: Session, keeper: ScoreKeeper | None) -> tuple[Content
         return safetext.assemble(
             safetext.line(line), "\n", (note, "italic $text-muted")
         ), safetext.clean_line(line)
-    if options.mode is Mode.LEARN or options.question_ids:
+    if options.mode is Mode.LEARN:
+        return learn_summary(session, keeper), None
+    if options.question_ids:
         return Content(""), None
     code = make_code(session.pack, options, session.seed)
     return Content.assemble(
@@ -66,6 +69,21 @@ def share_content(session: Session, keeper: ScoreKeeper | None) -> tuple[Content
         f"quizgame play --code {code}",
         ("\nc copies the code", "italic $text-muted"),
     ), code
+
+
+def learn_summary(session: Session, keeper: ScoreKeeper | None) -> Content:
+    """A learn session's reviews, and when this pack's cards come back."""
+    reviews = len(session.records)
+    store = keeper.store if keeper is not None else None
+    line = f"Learn mode: {reviews} review{'s' if reviews != 1 else ''} saved"
+    if store is not None:
+        try:
+            due = store.read(cards.forecast, session.pack, store.now(), 7)
+        except StoreError:
+            due = []
+        if due:
+            line += f" · due tomorrow {due[1]} · this week {sum(due[1:])}"
+    return Content.assemble((line, "bold"))
 
 
 class SharePanels:
@@ -87,7 +105,7 @@ class SharePanels:
             if len(scores) > 1:
                 children.append(ScoresChart([score for _id, score in scores]))
         text, copy_text = share_content(session, keeper)
-        if copy_text is not None:
+        if copy_text is not None or text:
             children.append(Static(text, id="share-line"))
         if not children:
             return None

@@ -19,6 +19,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("↑ ↓", "choose a pack"),
             ("Enter / s", "start playing the chosen pack"),
+            ("d", "today's daily quiz of the chosen pack (the same for everyone)"),
             ("Tab", "move between the packs and the settings"),
             ("t", "light or dark colours"),
             ("v", "statistics: accuracy over time, most missed, practice"),
@@ -35,7 +36,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("← →", "matching: step through matches; Backspace unpairs"),
             ("f / F4", "lifeline 50:50 (multiple choice)"),
             ("s / F3", "lifeline skip: no points, streak kept"),
-            ("h / F2", "lifeline hint (classic mode, typed answers)"),
+            ("h / F2", "lifeline hint (classic and learn, typed answers)"),
             ("p / F5", "pause: the clock stops, the question is hidden"),
             ("", "While typing an answer, use the function keys."),
         ),
@@ -61,6 +62,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("r", "play again with the same settings"),
             ("m", "replay only the questions you missed"),
+            ("c", "copy the challenge code, or the daily quiz's share line"),
             ("h / Escape", "back to Home (or to Statistics, after practice)"),
         ),
     ),
