@@ -19,7 +19,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("↑ ↓", "choose a pack"),
             ("Enter / s", "start playing the chosen pack"),
-            ("d", "today's daily quiz of the chosen pack (the same for everyone)"),
+            ("d", "today's daily quiz of the chosen pack"),
             ("Tab", "move between the packs and the settings"),
             ("t", "light or dark colours"),
             ("v", "statistics: accuracy over time, most missed, practice"),

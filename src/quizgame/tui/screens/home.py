@@ -243,8 +243,17 @@ class HomeScreen(Screen[None]):
 
     def show_learning(self, counts: dict[str, tuple[int, int, int]]) -> None:
         """Learn mode's due and new cards per pack id (see `tui/learning.py`)."""
+        shown_before = self._learning_shown
         self.learning = counts
-        self._relist()
+        if shown_before or self._learning_shown:  # else the list would look just the same
+            self._relist()
+
+    @property
+    def _learning_shown(self) -> bool:
+        """Whether any pack shows learn counts now (one being learned, or any in learn mode)."""
+        return bool(self.learning) and (
+            self._mode_shown == Mode.LEARN or any(c[2] for c in self.learning.values())
+        )
 
     def _relist(self) -> None:
         """The pack list drawn again (new counts, or the mode changed), the highlight kept."""
