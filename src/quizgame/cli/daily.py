@@ -61,6 +61,8 @@ def command(
         run_game(where, pack, daily_options(pack, today))
     line = todays_share_line(where, pack, today)
     if line is None:
+        if not share:
+            return  # left before the first answer: nothing to share
         raise UserError(f"today's daily quiz of '{pack.id}' has not been played yet")
     from quizgame.core.text import clean_line
 
