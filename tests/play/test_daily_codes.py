@@ -31,7 +31,7 @@ def dealt(options: SessionOptions, n: int = 40) -> list[str]:
 def test_the_daily_quiz_is_the_same_all_day_and_different_the_next() -> None:
     pack = make_pack(n=40)
     today = daily.daily_options(pack, DAY)
-    assert today.count == daily.DAILY_COUNT and today.spoiler is Spoiler.NONE
+    assert len(today.question_ids) == daily.DAILY_COUNT and today.spoiler is Spoiler.NONE
     assert dealt(today) == dealt(daily.daily_options(make_pack(n=40), DAY))  # another player
     assert len(dealt(today)) == 10
     assert dealt(today) != dealt(daily.daily_options(pack, date(2026, 3, 3)))
@@ -108,3 +108,15 @@ def test_a_code_for_a_changed_pack_says_so() -> None:
 def test_a_damaged_code_is_one_line(code: str) -> None:
     with pytest.raises(CodeError):
         read_code(code)
+
+
+def test_the_daily_quiz_is_spoiler_safe() -> None:
+    pack = make_pack(n=40)
+    spoilers = tuple(
+        dataclasses.replace(q, spoiler=Spoiler.ENDING) if i % 2 else q
+        for i, q in enumerate(pack.questions)
+    )
+    pack = dataclasses.replace(pack, questions=spoilers)
+    chosen = daily.daily_options(pack, DAY).question_ids
+    assert len(chosen) == 10
+    assert all(pack.question(qid).spoiler is Spoiler.NONE for qid in chosen)  # type: ignore[union-attr]

@@ -8,12 +8,13 @@ of a day counts (the score history keeps it as kind 'daily'); a second is practi
 from __future__ import annotations
 
 import hashlib
+import random
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from quizgame.core.packs.content import content_hash
 from quizgame.core.packs.model import Pack, Spoiler
-from quizgame.core.play.dealing import SessionOptions
+from quizgame.core.play.dealing import SessionOptions, select_questions
 from quizgame.core.play.modes import Mode
 
 DAILY_COUNT = 10
@@ -29,12 +30,21 @@ def daily_seed(pack: Pack, day: date) -> int:
 
 
 def daily_options(pack: Pack, day: date) -> SessionOptions:
-    """The options of `pack`'s daily quiz on `day` (`daily` names the day for the history)."""
+    """The options of `pack`'s daily quiz on `day` (`daily` names the day for the history).
+
+    The ten questions are chosen here and named in `question_ids`, so that nothing a session
+    does with the player's own history (which questions are fresh to them) can change them.
+    """
+    seed = daily_seed(pack, day)
+    chosen = select_questions(
+        pack, SessionOptions(count=DAILY_COUNT, spoiler=Spoiler.NONE), random.Random(seed)
+    )
     return SessionOptions(
-        count=DAILY_COUNT,
+        count=None,
         spoiler=Spoiler.NONE,
-        seed=daily_seed(pack, day),
+        seed=seed,
         mode=Mode.CLASSIC,
+        question_ids=tuple(q.id for q in chosen),
         daily=day.isoformat(),
     )
 
