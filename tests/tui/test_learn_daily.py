@@ -12,20 +12,18 @@ from quizgame.core import paths
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import Mode
 from quizgame.tui.app import QuizApp
-from quizgame.tui.screens.feedback import FeedbackScreen
 from quizgame.tui.screens.home import HomeScreen
-from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.screens.results import ResultsScreen
-from tests.tui.helpers import make_app, pack
+from tests.tui.helpers import make_app, on_feedback, on_question, pack
 from tests.tui.test_play import answer_with_keys, text_of
 
 
 async def play_out(pilot: Pilot[None], app: QuizApp) -> int:
     """Answer every question right with the keys, to the results; returns how many."""
     played = 0
-    while isinstance(app.screen, QuestionScreen):
+    while on_question(app.screen):
         await answer_with_keys(pilot, app, right=True)
-        assert isinstance(app.screen, FeedbackScreen)
+        assert on_feedback(app.screen)
         await pilot.press("enter")
         await pilot.pause()
         played += 1
