@@ -20,6 +20,8 @@ from quizgame.core.text import clean_line
 COMMANDS = {
     "play": "quizgame.cli.play",
     "sheet": "quizgame.cli.sheet",
+    "daily": "quizgame.cli.daily",
+    "learn-status": "quizgame.cli.learn_status",
     "packs": "quizgame.cli.packs",
     "validate": "quizgame.cli.validate",
     "judge": "quizgame.cli.judge",

@@ -56,7 +56,12 @@ def _positive(_ctx: click.Context, _param: click.Parameter, value: int | None) -
     "-n",
     type=int,
     callback=_positive,
-    help=f"Number of questions (default {DEFAULT_COUNT}).",
+    help=f"Number of questions (default {DEFAULT_COUNT}); in learn mode, new questions a day.",
+)
+@click.option(
+    "--code",
+    metavar="CODE",
+    help="Play a friend's challenge code (shown on every results screen): the same quiz.",
 )
 @click.option("--seed", type=int, help="Same seed, same questions in the same order.")
 @click.option("--difficulty", type=click.Choice([d.value for d in Difficulty]))
@@ -81,6 +86,7 @@ def _positive(_ctx: click.Context, _param: click.Parameter, value: int | None) -
 def command(
     pack_ref: str | None,
     count: int | None,
+    code: str | None,
     seed: int | None,
     difficulty: str | None,
     categories: tuple[str, ...],
@@ -96,6 +102,9 @@ def command(
     Home. An option that cannot apply (a time limit in classic, a count in blitz, a seed for
     Home) is a usage error.
     """
+    settings = (pack_ref, count, seed, difficulty, spoiler, mode, time_limit)
+    if code is not None and (categories or any(v is not None for v in settings)):
+        raise click.UsageError("--code cannot apply beside other settings: it names its own")
     where = places(data_dir, pack_dirs)
     _check_options_apply(pack_ref, count, seed, mode, time_limit, pack_dirs)
     options = SessionOptions(
@@ -107,6 +116,13 @@ def command(
         mode=Mode(mode or Mode.CLASSIC.value),
         time_limit=time_limit,
     )
+    if code is not None:
+        pack, options = _challenge(code, where)
+        problem = options_problem(pack, options)
+        if problem:
+            raise UserError(f"{pack.id}: {problem}")
+        run_game(where, pack, options)
+        return
     if pack_ref is None:
         if categories:
             _check_categories_exist(categories, where)
@@ -183,6 +199,19 @@ def _check_categories_exist(categories: tuple[str, ...], where: Places) -> None:
             f"no pack found has the category {', '.join(map(repr, unknown))}; "
             f"categories found: {', '.join(known) or 'none'}"
         )
+
+
+def _challenge(code: str, where: Places) -> tuple[Pack, SessionOptions]:
+    """The pack and options a challenge code names; a UserError if it cannot be played."""
+    from quizgame.core.play.codes import CodeError, check_pack, read_code
+
+    try:
+        challenge = read_code(code)
+        pack = resolve_pack(challenge.pack_id, where)
+        check_pack(challenge, pack)
+    except CodeError as exc:
+        raise UserError(str(exc)) from None
+    return pack, challenge.options
 
 
 # `quizgame` with no command runs this.

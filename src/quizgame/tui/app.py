@@ -24,11 +24,13 @@ from textual.worker import get_current_worker
 
 from quizgame.core import paths
 from quizgame.core.play.dealing import SessionOptions
+from quizgame.core.play.modes import Mode
 from quizgame.tui import crash, safetext
 from quizgame.tui.navigation import (
     Answered,
     EditPack,
     KeepsChanges,
+    LearningCounted,
     LeaveSession,
     NewPack,
     NextRound,
@@ -49,7 +51,9 @@ from quizgame.tui.sessions import SessionRunner
 
 if TYPE_CHECKING:
     from quizgame.core.packs.model import Pack
+    from quizgame.core.packs.read import LoadResult
     from quizgame.core.play.session import Clock, Session
+    from quizgame.core.scores.store import ScoreStore
     from quizgame.tui.hooks import ResultsPanel, SessionListener
     from quizgame.tui.scorekeeper import ScoreKeeper
     from quizgame.tui.screens.question import QuestionScreen
@@ -178,6 +182,37 @@ class QuizApp(App[None]):
     @on(PacksFound)
     def _show_packs(self, message: PacksFound) -> None:
         self.home.show_packs(message.results, message.problem)
+        # After Home is drawn: learn mode's counts import the scheduler, which start-up need not
+        # wait for (bench/bench_startup.py).
+        self.call_after_refresh(self._recount, message.results)
+
+    def _recount(self, results: list[LoadResult]) -> None:
+        """Count learn mode's cards of the packs found, for Home (with no history yet, all new)."""
+        packs = [r.pack for r in results if r.pack is not None]
+        scores = self.runner.scores
+        if not packs or scores is None:
+            return
+        if not scores.path.exists():  # no history yet: no cards, everything is new
+            from quizgame.tui.learning import count_learning
+
+            self.home.show_learning(count_learning(None, packs, self.choices.count))
+            return
+        store = scores.store  # opened here: the session runner shares it
+        if store is not None:
+            self.count_learning(store, packs)
+
+    @work(thread=True, exclusive=True, group="learning")
+    def count_learning(self, store: ScoreStore, packs: list[Pack]) -> None:
+        """Learn mode's due and new cards per pack, for Home (`LearningCounted`)."""
+        from quizgame.tui.learning import count_learning
+
+        counts = count_learning(store, packs, self.choices.count)
+        if counts and not get_current_worker().is_cancelled:
+            self.post_message(LearningCounted(counts))
+
+    @on(LearningCounted)
+    def _show_learning(self, message: LearningCounted) -> None:
+        self.home.show_learning(message.counts)
 
     @on(Remember)
     def _remember(self, message: Remember) -> None:
@@ -307,6 +342,8 @@ class QuizApp(App[None]):
         from quizgame.tui.screens.stats import StatsScreen
 
         results, panels = self.runner.finish()
+        if session.mode is Mode.LEARN:  # Home's due and new counts have changed
+            self._recount(self.home.results)
         back_to_statistics = isinstance(self.session_origin, StatsScreen)
         self._show(ResultsScreen(session, results, panels, back_to_statistics=back_to_statistics))
 

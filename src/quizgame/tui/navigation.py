@@ -10,7 +10,8 @@ switches screens (see `QuizApp`). Which screen posts what:
     Results     PlayAgain, ReplayMissed, LeaveSession
     Statistics  StartSession (practice)
 
-and the app's own worker posts `PacksFound` to the app, which hands the packs to Home.
+and the app's own workers post `PacksFound` and `LearningCounted` to the app, which hands them
+to Home.
 """
 
 from __future__ import annotations
@@ -118,6 +119,14 @@ class PacksFound(Message):
         super().__init__()
         self.results = results
         self.problem = problem
+
+
+class LearningCounted(Message):
+    """Learn mode's cards per pack id (due today, new today, studied), for Home."""
+
+    def __init__(self, counts: Mapping[str, tuple[int, int, int]]) -> None:
+        super().__init__()
+        self.counts = dict(counts)
 
 
 class Remember(Message):

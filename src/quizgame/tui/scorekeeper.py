@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from quizgame.core.play.dealing import SessionOptions
+from quizgame.core.play.modes import Mode
 from quizgame.core.play.results import AnswerRecord, Results
 from quizgame.core.play.session import Session
 from quizgame.core.scores import queries
@@ -151,6 +152,8 @@ class ScoreKeeper(NullListener):
             self.report(f"Score history: {exc}.")
             return None
         if standing is None:
+            if session.options.daily is not None or session.mode is Mode.LEARN:
+                return None  # the share panel says whether it counted, or what is due next
             return Static("A practice session: not ranked.", id="standing")
         text = standing_text(standing, session.mode.value, settings_words(session.options))
         return Static(text, id="standing")

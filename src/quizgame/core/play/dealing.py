@@ -25,10 +25,13 @@ class SessionOptions:
     seed: int | None = None  # None: a fresh one, kept in `Session.seed`
     mode: Mode = Mode.CLASSIC
     time_limit: float | None = None  # challenge/survival: per question; blitz: whole session
-    question_ids: tuple[str, ...] = ()  # only these (replaying misses, practice)
+    question_ids: tuple[
+        str, ...
+    ] = ()  # only these (replaying misses, practice, learn mode, the daily quiz)
     # Questions of this pack the player was asked before, least recently first: a session asks
     # the others first (fresh first), then these in this order. Empty: no history.
     seen: tuple[str, ...] = ()
+    daily: str | None = None  # the daily quiz of this date (ISO), see play/daily.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +82,13 @@ def select_questions(pack: Pack, options: SessionOptions, rng: random.Random) ->
     likely than any other. No two questions sharing a group are asked (they are about one fact,
     so one would give another away). A cut session still mixes: no category or type takes more
     than its `mix_cap` while others have questions to give (a cap a fair deal rarely reaches).
-    Questions in `options.seen` come after all the others, least recently seen first.
+    Questions in `options.seen` come after all the others, least recently seen first. In learn
+    mode, the `question_ids` in their order (the schedule's), neither shuffled nor cut.
     """
     pool = eligible_questions(pack, options)
+    if options.mode is Mode.LEARN and options.question_ids:  # the schedule's order: due, then new
+        order = {qid: i for i, qid in enumerate(options.question_ids)}
+        return sorted(pool, key=lambda q: order[q.id])
     rng.shuffle(pool)
     if options.seen:
         last_seen = {qid: rank for rank, qid in enumerate(options.seen)}

@@ -353,7 +353,8 @@ class Session:
             ):
                 continue
             if lifeline is Lifeline.HINT and (
-                self.mode is not Mode.CLASSIC or round_.question.type is not QuestionType.TYPED
+                self.mode not in (Mode.CLASSIC, Mode.LEARN)  # the untimed modes
+                or round_.question.type is not QuestionType.TYPED
             ):
                 continue
             out.append(lifeline)

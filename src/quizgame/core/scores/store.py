@@ -43,6 +43,7 @@ ABANDONED = "abandoned"
 # A session's kind: a practice session (a chosen list of questions) is not ranked with plays
 PLAY = "play"
 PRACTICE = "practice"
+DAILY = "daily"  # the counted (first) try of a day's daily quiz; a second try is practice
 
 Now = Callable[[], datetime]
 P = ParamSpec("P")
@@ -78,6 +79,7 @@ def settings_of(options: SessionOptions) -> dict[str, Any]:
         "spoiler": options.spoiler.value,
         "time_limit": options.time_limit,
         "question_ids": list(options.question_ids),
+        **({"daily": options.daily} if options.daily else {}),  # the daily quiz's date
     }
 
 
@@ -185,6 +187,22 @@ class ScoreStore:
         with self._read() as conn:
             return query(conn, *args, **kwargs)
 
+    def write(
+        self,
+        change: Callable[Concatenate[sqlite3.Connection, P], T],
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        """`change(connection, *args, **kwargs)` in one transaction, committed on return (e.g.
+        `store.write(cards.record_review, ...)`); a database failure raises `StoreError`."""
+        with self._write() as conn:
+            return change(conn, *args, **kwargs)
+
+    def now(self) -> datetime:
+        """This store's idea of now (aware, UTC; a fixed clock in tests)."""
+        return self._now()
+
     @contextlib.contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
@@ -257,6 +275,14 @@ class ScoreStore:
         options = session.options
         started = self._now()
         with self._write() as conn:
+            kind = PRACTICE if options.question_ids else PLAY
+            if options.daily is not None:
+                tried = conn.execute(
+                    "SELECT 1 FROM sessions WHERE kind = ? AND pack_id = ? "
+                    "AND json_extract(settings, '$.daily') = ?",
+                    (DAILY, session.pack.id, options.daily),
+                ).fetchone()
+                kind = PRACTICE if tried else DAILY
             cursor = conn.execute(
                 """
                 INSERT INTO sessions (pack_id, pack_title, mode, settings, seed, started_at,
@@ -273,7 +299,7 @@ class ScoreStore:
                     started.astimezone().date().isoformat(),  # the player's day, where they are
                     IN_PROGRESS,
                     os.getpid(),
-                    PRACTICE if options.question_ids else PLAY,
+                    kind,
                     session.total,
                     self._owner.token,
                 ),

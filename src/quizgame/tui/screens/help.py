@@ -19,6 +19,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("↑ ↓", "choose a pack"),
             ("Enter / s", "start playing the chosen pack"),
+            ("d", "today's daily quiz of the chosen pack"),
             ("Tab", "move between the packs and the settings"),
             ("t", "light or dark colours"),
             ("v", "statistics: accuracy over time, most missed, practice"),
@@ -36,7 +37,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Esc / F6", "list: give up, the names not found are missed"),
             ("f / F4", "lifeline 50:50 (multiple choice)"),
             ("s / F3", "lifeline skip: no points, streak kept"),
-            ("h / F2", "lifeline hint (classic mode, typed answers)"),
+            ("h / F2", "lifeline hint (classic and learn, typed answers)"),
             ("p / F5", "pause: the question is hidden, any clock stops"),
             ("", "While typing an answer, use the function keys."),
         ),
@@ -62,6 +63,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("r", "play again with the same settings"),
             ("m", "replay only the questions you missed"),
+            ("c", "copy the challenge code, or the daily quiz's share line"),
             ("h / Escape", "back to Home (or to Statistics, after practice)"),
         ),
     ),

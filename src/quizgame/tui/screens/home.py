@@ -36,8 +36,9 @@ ANY = ""  # the difficulty Select's value for "any"
 DESCRIPTION_CHARS = 160  # a pack's description in the list is cut to this
 
 
-def pack_prompt(result: LoadResult) -> Content:
-    """A pack in the list: title, number of questions and categories; or the file and its error."""
+def pack_prompt(result: LoadResult, learning: tuple[int, int, int] | None = None) -> Content:
+    """A pack in the list: title, number of questions and categories, and for a pack being
+    learned (`learning`: due, new, studied) what is due today; or the file and its error."""
     pack = result.pack
     if pack is None:
         first = result.errors[0] if result.errors else None
@@ -53,6 +54,9 @@ def pack_prompt(result: LoadResult) -> Content:
     details = f"{count} question{'s' if count != 1 else ''}"
     if pack.categories:
         details += " · " + ", ".join(pack.categories)
+    if learning is not None:
+        due, new, _studied = learning
+        details += f" · learn: {due} due, {new} new"
     parts: list[safetext.Part] = [
         safetext.line(pack.title, "bold"),
         "\n  ",
@@ -83,6 +87,7 @@ class HomeScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start", "Start"),
+        Binding("d", "daily", "Daily", show=False),  # the footer is full: a button says it
         Binding("e", "edit_pack", "Edit pack"),
         Binding("n", "new_pack", "New pack"),
         Binding("t", "app.toggle_theme", "Light/dark"),
@@ -107,6 +112,7 @@ class HomeScreen(Screen[None]):
         self._message = ""
         self._categories_of: Pack | None = None  # the pack whose categories are listed
         self._mode_shown = ""  # the mode whose description is shown
+        self.learning: dict[str, tuple[int, int, int]] = {}  # learn mode's counts, by pack id
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -142,7 +148,8 @@ class HomeScreen(Screen[None]):
                 yield Static(Mode(choices.mode).description, id="mode-help", markup=False)
                 with Horizontal(classes="setting", id="count-setting") as count_setting:
                     count_setting.display = Mode(choices.mode).uses_count
-                    yield Label("Questions", classes="setting-label")
+                    learn = choices.mode == Mode.LEARN  # its count is new questions a day
+                    yield Label("New a day" if learn else "Questions", classes="setting-label")
                     counts = sorted({*COUNTS, *([choices.count] if choices.count else [])})
                     yield Select(
                         [*((str(n), n) for n in counts), ("all", ALL)],
@@ -174,6 +181,7 @@ class HomeScreen(Screen[None]):
                     yield Label("Categories (Space ticks)", id="categories-label")
                     yield SelectionList[str](id="categories")
                 yield Button("Start (s)", id="start", variant="primary", compact=True)
+                yield Button("Daily quiz (d)", id="daily", compact=True)
         message = Static(id="home-message")
         message.display = False
         yield message
@@ -217,8 +225,15 @@ class HomeScreen(Screen[None]):
         for index, result in enumerate(results):
             if options:
                 options.append(None)  # a line between packs
+            learning = self.learning.get(result.pack.id) if result.pack is not None else None
+            if learning is not None and not learning[2] and self._mode_shown != Mode.LEARN:
+                learning = None  # a pack not being learned shows its counts in learn mode only
             options.append(
-                Option(pack_prompt(result), id=f"pack-{index}", disabled=result.pack is None)
+                Option(
+                    pack_prompt(result, learning),
+                    id=f"pack-{index}",
+                    disabled=result.pack is None,
+                )
             )
         if not options:
             folder = self.user_packs_dir
@@ -229,6 +244,29 @@ class HomeScreen(Screen[None]):
                 )
             ]
         return options
+
+    def show_learning(self, counts: dict[str, tuple[int, int, int]]) -> None:
+        """Learn mode's due and new cards per pack id (see `tui/learning.py`)."""
+        shown_before = self._learning_shown
+        self.learning = counts
+        if shown_before or self._learning_shown:  # else the list would look just the same
+            self._relist()
+
+    @property
+    def _learning_shown(self) -> bool:
+        """Whether any pack shows learn counts now (one being learned, or any in learn mode)."""
+        return bool(self.learning) and (
+            self._mode_shown == Mode.LEARN or any(c[2] for c in self.learning.values())
+        )
+
+    def _relist(self) -> None:
+        """The pack list drawn again (new counts, or the mode changed), the highlight kept."""
+        if not self._mounted or not self.results:
+            return
+        pack_list = self.query_one("#pack-list", OptionList)
+        highlighted = pack_list.highlighted
+        pack_list.set_options(self._pack_options(self.results))
+        pack_list.highlighted = highlighted
 
     def _first_highlight(self, results: list[LoadResult]) -> int | None:
         """The remembered pack, else the first good one (None if none can be played)."""
@@ -295,6 +333,11 @@ class HomeScreen(Screen[None]):
         self._mode_shown = mode
         self.query_one("#mode-help", Static).update(Mode(mode).description)
         self.query_one("#count-setting").display = Mode(mode).uses_count
+        self.query_one("#count-setting Label", Label).update(
+            "New a day" if mode == Mode.LEARN else "Questions"
+        )
+        if self.learning:
+            self._relist()
 
     # --- starting --------------------------------------------------------------------------------
 
@@ -349,6 +392,23 @@ class HomeScreen(Screen[None]):
             self.say(f"Cannot start: {problem}.")
             return
         self.post_message(StartSession(pack, options))
+
+    def action_daily(self) -> None:
+        """Today's daily quiz of the highlighted pack: the same ten questions for everyone."""
+        from datetime import date
+
+        from quizgame.core.play.daily import daily_options
+
+        pack = self.selected_pack
+        if pack is None:
+            self.say("Choose a pack first.")
+            return
+        self.post_message(StartSession(pack, daily_options(pack, date.today())))
+
+    @on(Button.Pressed, "#daily")
+    def _daily_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_daily()
 
     @on(Button.Pressed, "#start")
     def _start_pressed(self, event: Button.Pressed) -> None:

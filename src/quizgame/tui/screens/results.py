@@ -137,6 +137,7 @@ class ResultsScreen(SessionScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "again", "Play again"),
         Binding("m", "missed", "Replay missed"),
+        Binding("c", "copy", "Copy"),
         # One of these two is active: the footer names the place `h` goes back to.
         Binding("h,escape", "home", "Home"),
         Binding("h,escape", "statistics", "Statistics"),
@@ -197,6 +198,8 @@ class ResultsScreen(SessionScreen):
             self.query_one("#results-extra").display = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "copy":
+            return self.copy_text is not None
         if action == "missed":
             return True if self.results.to_replay else None  # greyed out: nothing to replay
         if action == "home":
@@ -204,6 +207,19 @@ class ResultsScreen(SessionScreen):
         if action == "statistics":
             return self.back_to_statistics
         return True
+
+    @property
+    def copy_text(self) -> str | None:
+        """The challenge code or daily share line a results panel offers to copy."""
+        texts = (getattr(panel, "copy_text", None) for panel in self.panels)
+        return next((text for text in texts if isinstance(text, str)), None)
+
+    def action_copy(self) -> None:
+        """Copy the code or share line (the terminal's clipboard, where it allows)."""
+        text = self.copy_text
+        if text is not None:
+            self.app.copy_to_clipboard(text)
+            self.notify("Copied to the clipboard.", timeout=3)
 
     def action_again(self) -> None:
         self.post_message(PlayAgain(self.session))
