@@ -27,7 +27,9 @@ from quizgame.core.formats.common import (
 from quizgame.core.packs.model import Pack, QuestionType
 
 NAME = "Aiken"
-_OPTION = re.compile(r"^([A-Z])[.)]\s+(.*\S)\s*$")
+# `A. Text`, `A) Text`, and `A)Text` with no space, as Moodle reads them (its own test file has
+# them); `A.Text` stays text ("A.B. Smith").
+_OPTION = re.compile(r"^([A-Z])(?:[.)]\s+|\))(\S.*?)\s*$")
 _ANSWER = re.compile(r"^ANSWER\s*:\s*(\S*)\s*$", re.IGNORECASE)
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -65,6 +67,14 @@ def read(text: str) -> Parsed:
             continue
         if answer and pending.options:
             _finish(parsed, pending, answer.group(1), line_number)
+            pending = None
+        elif answer:
+            # Never part of a prompt: the options it answers are missing or not read as such.
+            parsed.error(
+                "ANSWER: with no options before it (write them 'A. text')",
+                line_number,
+                pending.number,
+            )
             pending = None
         elif option:
             letter, choice = option.groups()
