@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-# Python's csv module refuses a longer field by default; the same bound serves every format
-# here, so a hostile file's one huge cell is an error at its place, not a memory hog.
-MAX_CELL_CHARS = 131_072
+# A spreadsheet cell holds at most this many characters (Excel's limit); a longer one in a
+# file (which only a hand-made or hostile file has) is an error at its place.
+MAX_CELL_CHARS = 32_767
 LIST_SEPARATOR = "|"
 _FORMULA_START = frozenset("=+-@\t\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")

@@ -22,7 +22,7 @@ def rows(text: str, parsed: Parsed, delimiter: str = ",") -> Iterator[tuple[int,
     """Each row of CSV `text` with the line it starts on; a cell too big, or a quote never
     closed, is an error at its line and ends the reading (what follows cannot be trusted)."""
     lines = io.StringIO(text.lstrip("\ufeff"), newline="")
-    reader = csv.reader(lines, delimiter=delimiter, strict=False)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     start = 1
     while True:
         try:
@@ -30,7 +30,7 @@ def rows(text: str, parsed: Parsed, delimiter: str = ",") -> Iterator[tuple[int,
         except StopIteration:
             return
         except csv.Error as exc:
-            parsed.error(f"not readable as CSV: {exc}", reader.line_num or start)
+            parsed.error(f"not readable as CSV: {exc} (in the row starting here)", start)
             return
         too_big = next((i for i, cell in enumerate(row) if len(cell) > MAX_CELL_CHARS), None)
         if too_big is not None:
