@@ -13,6 +13,7 @@ line, never dropped silently.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ from quizgame.core.packs.write import dump_pack
 from quizgame.core.text import has_control_characters
 
 FORMATS = KEYS
+_SURROGATE = re.compile("[\ud800-\udfff]")
 FORMAT_NAMES = {f.key: f.name for f in FORMAT_TABLE}
 __all__ = [
     "FORMATS",
@@ -215,6 +217,12 @@ def _parse(form: Format, data: str | bytes, options: ReadOptions) -> Parsed:
             line = raw.count(b"\n", 0, exc.start) + 1
             parsed.error(f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})", line)
             return parsed
+    lone = _SURROGATE.search(data) if isinstance(data, str) else None
+    if isinstance(data, str) and lone is not None:  # only text a caller hands over has one
+        parsed = Parsed()
+        line = data.count("\n", 0, lone.start()) + 1
+        parsed.error("half of a character (a lone surrogate), not text", line)
+        return parsed
     return form.read(data, options)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -328,6 +329,6 @@ def quote(text: str, limit: int = 50) -> str:
 
 def number_text(value: float) -> str:
     """A number exactly as written back: `2021`, `7.4`, `0.1`, never `1e+06` rounding."""
-    if value == int(value) and abs(value) < 1e16:
+    if math.isfinite(value) and value == int(value) and abs(value) < 1e16:
         return str(int(value))
     return repr(value)
