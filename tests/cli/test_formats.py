@@ -78,6 +78,16 @@ def test_flashcard_options_are_for_flashcards_only(tmp_path: Path) -> None:
     assert code == 2 and "--choices is for flashcards; q.gift is read as GIFT" in err
 
 
+def test_flashcard_options_tell_a_txt_is_flashcards(tmp_path: Path) -> None:
+    words = tmp_path / "words.txt"
+    words.write_text("cat,Katze\ndog,Hund\nbird,Vogel\n", encoding="utf-8")
+    target = tmp_path / "words.yaml"
+    code, _, err = run("import", str(words), "--choices", "2", "-o", str(target))
+    assert code == 0, err
+    pack = load_pack(target).pack
+    assert pack is not None and len(pack.questions[0].choices) == 2
+
+
 def test_from_overrides_the_extension(tmp_path: Path) -> None:
     source = tmp_path / "download.json"
     source.write_text("Q?\nA) yes\nB) no\nANSWER: A\n", encoding="utf-8")

@@ -73,17 +73,25 @@ def command(
     from quizgame.core.formats import FORMAT_NAMES, import_text
     from quizgame.core.formats.common import pack_id_from_name, pack_title_from_name
     from quizgame.core.formats.flashcards.reading import CardOptions
-    from quizgame.core.formats.registry import HEAD_BYTES, ReadOptions, detect, format_of
+    from quizgame.core.formats.registry import (
+        HEAD_BYTES,
+        ReadOptions,
+        by_extension,
+        detect,
+        format_of,
+    )
 
     source = Path(file)
     raw = read_bytes(source)
-    form = format_of(fmt) if fmt else detect(source, raw[:HEAD_BYTES])
+    given = [name for name, value in (("ask", ask), ("choices", choices)) if value is not None]
+    # --ask or --choices say "flashcards" where the file's name allows it (a .txt or .csv).
+    takes = [f for f in by_extension(source) if given and set(given) <= set(f.options)]
+    form = format_of(fmt) if fmt else (takes[0] if takes else detect(source, raw[:HEAD_BYTES]))
     if form is None:
         raise UserError(
             f"cannot tell the format of {source.name}; say it with --from {'|'.join(KEYS)}",
             exit_code=2,
         )
-    given = [name for name, value in (("ask", ask), ("choices", choices)) if value is not None]
     wrong = [name for name in given if name not in form.options]
     if wrong:
         raise UserError(
