@@ -135,6 +135,14 @@ def test_flashcards_with_choices_offer_other_cards_answers() -> None:
     assert note.code is NoteCode.FEW_DISTRACTORS and note.line == 4 and note.about == (3,)
 
 
+def test_quotes_in_tab_separated_cards_are_text() -> None:
+    pack = Pack("p", "P", (Question("a", QuestionType.TYPED, 'Who sang "Rio?', answer='"Duran"'),))
+    written = export_pack(pack, "flashcards").text
+    assert written == 'Who sang "Rio?\t"Duran"\n'
+    back = pack_of(convert(written, "flashcards")).questions[0]
+    assert (back.prompt, back.answer) == ('Who sang "Rio?', '"Duran"')
+
+
 def test_comma_separated_cards_and_their_problems() -> None:
     assert pack_of(convert("cat,Katze\ndog,Hund\n", "flashcards")).questions[1].answer == "Hund"
     result = convert("cat,Katze\ndog\n", "flashcards")

@@ -11,7 +11,7 @@ import pytest
 
 from quizgame.core.formats import FORMATS, export_pack, import_text
 from quizgame.core.formats.common import NoteCode, Written
-from quizgame.core.packs.model import Pack, Question
+from quizgame.core.packs.model import Pack, Question, QuestionType
 from quizgame.core.packs.read import load_pack
 from quizgame.core.packs.write import question_to_dict
 from tests.paths import REPO, TEST_DATA
@@ -102,6 +102,48 @@ def test_the_packs_own_fields_travel_with_the_file(fmt: str) -> None:
     assert back.pack is not None
     assert back.pack.extra.get("license") == pack.extra["license"]
     assert back.pack.extra.get("attribution") == pack.extra["attribution"]
+
+
+TRICKY = (
+    "He said \"no\", then 'yes'",
+    "a, b; c | d \\ e",
+    "=1+1",
+    "@home -5 +3",
+    "Tom & Jerry <3 &amp;",
+    "::title:: {braces} #hash ~tilde =equals",
+    "[html]<b>not bold</b>",
+    "ANSWER: B",
+    "A) not an option",
+    "// not a comment",
+    "<![CDATA[x]]> -->",
+)
+
+
+def _tricky_pack() -> Pack:
+    questions = [
+        Question(
+            f"t{n}",
+            QuestionType.MULTIPLE_CHOICE,
+            f"Which one? {text}",
+            answer=text,
+            choices=(text, f"other {n}"),
+        )
+        for n, text in enumerate(TRICKY, 1)
+    ]
+    return Pack("tricky", "Tricky", tuple(questions))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_text_that_looks_like_syntax_comes_back_as_text(fmt: str) -> None:
+    pack = _tricky_pack()
+    written = export_pack(pack, fmt)
+    data = written.data if written.data is not None else written.text
+    back = import_text(data, fmt, pack_id="back", title="Back")
+    assert back.pack is not None, [str(n) for n in back.notes]
+    held = HELD[fmt]
+    assert [held(q) for q in back.pack.questions] == [
+        held(q) for q in _written_questions(pack, written)
+    ]
 
 
 def test_a_second_export_of_an_import_is_the_same_file() -> None:

@@ -20,9 +20,13 @@ _TYPES = {t.value: t for t in QuestionType}
 
 def rows(text: str, parsed: Parsed, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
     """Each row of CSV `text` with the line it starts on; a cell too big, or a quote never
-    closed, is an error at its line and ends the reading (what follows cannot be trusted)."""
+    closed, is an error at its line and ends the reading (what follows cannot be trusted).
+    Tab-separated text has no quoting (as flashcard sites write it): a `"` is a character."""
     lines = io.StringIO(text.lstrip("\ufeff"), newline="")
-    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    if delimiter == "\t":
+        reader = csv.reader(lines, delimiter=delimiter, strict=True, quoting=csv.QUOTE_NONE)
+    else:
+        reader = csv.reader(lines, delimiter=delimiter, strict=True)
     start = 1
     while True:
         try:
