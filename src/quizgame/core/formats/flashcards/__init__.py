@@ -6,7 +6,7 @@
 
 Each card becomes a typed question: the term is asked and the definition is the answer, or the
 other way round (`ask="definition"`). With `choices=N` each becomes a multiple-choice question
-offering N choices: the right one and other cards' answers. Lines starting with `#` before the
-first card are comments (Anki writes `#separator:tab` there); a first row `term, definition`
-(or `front, back`) is a header and is passed over. `reading` and `writing` are the two ways.
+offering N choices: the right one and other cards' answers. Anki's header lines at the top
+(`#separator:tab`, `#html:false`) are passed over, as is a first row `term, definition` (or
+`front, back`). Tab-separated cards have no quoting: a `"` is text. `reading` and `writing` are the two ways.
 """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import zlib
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -16,6 +17,9 @@ NAME = "flashcards"
 Side = Literal["term", "definition"]
 SIDES: tuple[Side, ...] = ("term", "definition")
 _HEADERS = {("term", "definition"), ("front", "back"), ("question", "answer")}
+# Anki's file headers (`#separator:tab`, `#html:false`, `#tags column:3`): a card may start
+# with `#` otherwise.
+_HEADER_LINE = re.compile(r"#[a-z][a-z ]*:", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,13 +42,13 @@ class _Card:
 def looks_like(head: str) -> bool:
     """Whether `head` (a file's first lines) reads as tab-separated cards."""
     lines = [ln for ln in head.lstrip("\ufeff").splitlines() if ln.strip()]
-    cards = [ln for ln in lines if not ln.startswith("#")][:5]
+    cards = [ln for ln in lines if not _HEADER_LINE.match(ln)][:5]
     return bool(cards) and all(ln.count("\t") >= 1 for ln in cards)
 
 
 def _delimiter(text: str) -> str:
     for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
+        if line.strip() and not _HEADER_LINE.match(line):
             return "\t" if "\t" in line else ","
     return "\t"
 
@@ -55,7 +59,7 @@ def read(text: str, options: CardOptions = CardOptions()) -> Parsed:
     text = text.lstrip("\ufeff")
     lines = text.split("\n")
     skip = 0
-    while skip < len(lines) and lines[skip].startswith("#"):
+    while skip < len(lines) and _HEADER_LINE.match(lines[skip]):
         skip += 1
     body = "\n" * skip + "\n".join(lines[skip:])  # comments blanked: lines keep their numbers
     cards: list[_Card] = []

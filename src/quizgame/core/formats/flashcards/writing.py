@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from quizgame.core.formats.cells import escape_formula
 from quizgame.core.formats.common import (
     NoteCode,
@@ -13,12 +15,13 @@ from quizgame.core.formats.common import (
 from quizgame.core.formats.flashcards.reading import NAME
 from quizgame.core.packs.model import Pack, QuestionType
 
+_BREAKS = re.compile(r"\s*[\t\r\n\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
 # The types whose answer is one text: a card's definition.
 _HELD = (QuestionType.TYPED, QuestionType.MULTIPLE_CHOICE)
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return _BREAKS.sub(" ", text)
 
 
 def write(pack: Pack) -> Written:
@@ -36,7 +39,7 @@ def write(pack: Pack) -> Written:
             )
             continue
         texts = (question.prompt, str(question.answer))
-        if any(_one_line(t) != t for t in texts):
+        if any(_BREAKS.search(t) for t in texts):
             message = "line breaks and tabs become spaces (a card is one line)"
             written.notes.append(export_note(number, question, NoteCode.LINES_JOINED, message))
         if question.type is QuestionType.MULTIPLE_CHOICE:
