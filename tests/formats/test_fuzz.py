@@ -190,13 +190,14 @@ _TEXT = (
 )
 
 
-@settings(FUZZ, max_examples=40)
-@given(st.sampled_from(["csv", "moodle", "xlsx", "gift", "flashcards"]), _TEXT, _TEXT, _TEXT)
+@settings(FUZZ, max_examples=60)
+@given(st.sampled_from(FORMATS), _TEXT, _TEXT, _TEXT)
 def test_any_text_comes_back_from_a_round_trip(
     fmt: str, prompt: str, right: str, wrong: str
 ) -> None:
     """What an author can write in a prompt or a choice, exported and imported back, is what
-    they wrote (formats that read HTML get it escaped, spreadsheets get formulas marked)."""
+    they wrote, in every format (formats that read HTML get it escaped, spreadsheets get
+    formulas marked, one-line formats lose only line breaks, which this text has none of)."""
     from quizgame.core.formats import export_pack
     from quizgame.core.packs.read import load_pack_text
     from quizgame.core.packs.write import dump_pack

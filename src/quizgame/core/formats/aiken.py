@@ -32,6 +32,7 @@ NAME = "Aiken"
 _OPTION = re.compile(r"^([A-Z])(?:[.)]\s+|\))(\S.*?)\s*$")
 _ANSWER = re.compile(r"^ANSWER\s*:\s*(\S*)\s*$", re.IGNORECASE)
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_BREAKS = re.compile(r"\s*[\r\n]\s*")  # only line breaks: a text's own spaces are kept
 
 
 class _Pending:
@@ -138,7 +139,7 @@ def write(pack: Pack) -> Written:
             )
             continue
         texts = [question.prompt, *question.choices]
-        if any("\n" in t for t in texts):
+        if any(_BREAKS.search(t) for t in texts):
             written.notes.append(
                 export_note(
                     number,
@@ -147,7 +148,7 @@ def write(pack: Pack) -> Written:
                     "line breaks become spaces (Aiken is one line each)",
                 )
             )
-        prompt, *choices = (" ".join(t.split()) for t in texts)
+        prompt, *choices = (_BREAKS.sub(" ", t) for t in texts)
         lines = [prompt]
         lines += [f"{LETTERS[i]}. {choice}" for i, choice in enumerate(choices)]
         lines.append(f"ANSWER: {LETTERS[question.choices.index(str(question.answer))]}")
