@@ -169,3 +169,22 @@ def test_control_characters_never_reach_a_cell() -> None:
     back = pack_of(convert(written.data)).questions[0]
     assert back.prompt == "Is red red?"
     assert written.notes[0].code is NoteCode.CONTROLS_NOT_KEPT
+
+
+def test_entities_inside_the_archive_are_refused() -> None:
+    """openpyxl parses with defusedxml when it is installed (a dependency for Moodle XML): a
+    sheet that declares entities is an error, never expanded."""
+    good = workbook([[1, "Q?", "a", "b", None, None, 20, "1"]])
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as source, zipfile.ZipFile(bomb, "w") as target:
+        for part in source.infolist():
+            data = source.read(part)
+            if part.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                head, _, rest = text.rpartition("?>")
+                declared = '<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+                data = (head + "?>" * bool(head) + declared + rest).encode()
+            target.writestr(part, data)
+    result = convert(bomb.getvalue())
+    assert not result.ok
+    assert result.errors[0].message.startswith("refused: the spreadsheet's XML declares entities")

@@ -7,6 +7,8 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+from defusedxml import DefusedXmlException
+
 from quizgame.core.formats.cells import MAX_CELL_CHARS, column_name, unescape_formula
 from quizgame.core.formats.common import Draft, NoteCode, Parsed, number_text, quote
 from quizgame.core.formats.header import read_header
@@ -58,15 +60,26 @@ def _rows(parsed: Parsed, data: bytes) -> Iterator[tuple[int, _Row]]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # any failure of a third-party parser on hostile input
-        parsed.error(f"cannot read the spreadsheet: {type(exc).__name__}: {exc}")
+        parsed.error(_why(exc))
         return
     try:
         sheet = book.worksheets[0]
         yield from enumerate(sheet.iter_rows(values_only=True), 1)
     except Exception as exc:
-        parsed.error(f"cannot read the spreadsheet: {type(exc).__name__}: {exc}")
+        parsed.error(_why(exc))
     finally:
         book.close()
+
+
+def _why(exc: BaseException) -> str:
+    """What went wrong reading the archive, on one line."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, DefusedXmlException):
+            return "refused: the spreadsheet's XML declares entities (an entity bomb?)"
+        cause = cause.__cause__ or cause.__context__
+    first = (str(exc).strip().split("\n") or [""])[0]
+    return f"cannot read the spreadsheet: {type(exc).__name__}: {first}"
 
 
 def _columns(row: _Row) -> dict[str, int] | None:
