@@ -119,3 +119,12 @@ def test_hostile_files_are_one_line_errors(
     code, _out, err = run("import", str(source), "-o", str(tmp_path / "out.yaml"))
     assert code == 1 and message in err and "Traceback" not in err
     assert not (tmp_path / "out.yaml").exists()
+
+
+def test_a_thousand_broken_lines_print_as_a_hundred_and_a_count(tmp_path: Path) -> None:
+    source = tmp_path / "cards.tsv"
+    source.write_text("lonely\n" * 1_000, encoding="utf-8")
+    code, _, err = run("import", str(source), "-o", str(tmp_path / "out.yaml"))
+    lines = err.splitlines()
+    assert code == 1 and len(lines) == 102
+    assert lines[-2] == f"{source}: ... and 900 more errors (--verbose lists every one)"

@@ -50,6 +50,7 @@ def test_a_csv_row_is_a_question_of_our_fields() -> None:
     ("text", "line", "message"),
     [
         ("id,promt,answer\na,Q?,b\n", 1, "column B: 'promt' is not a question field"),
+        ("id,promt,answer\na,Q?,b\n", 1, "the question fields a column may name: accept,"),
         ("id,prompt,prompt\n", 1, "column C: 'prompt' is named twice"),
         ("id,answer\na,b\n", 1, "the header has no 'prompt' column"),
         ("prompt,answer\nQ?,a,b\n", 2, "3 cells, but the header names 2 columns"),
@@ -63,6 +64,12 @@ def test_a_broken_csv_is_an_error_at_its_line(text: str, line: int, message: str
     assert any(n.line == line and message in n.message for n in result.errors), [
         str(n) for n in result.notes
     ]
+
+
+def test_a_hostile_header_costs_a_few_lines() -> None:
+    result = convert("prompt" + ",x" * 200_000 + "\n", "csv")
+    messages = [n.message for n in result.errors]
+    assert len(messages) == 12 and messages[10] == "... and 199,990 more problems"
 
 
 def test_a_csv_question_the_checker_refuses_is_left_out_at_its_line() -> None:

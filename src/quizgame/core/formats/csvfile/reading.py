@@ -15,6 +15,7 @@ from quizgame.core.packs.model import QuestionType
 from quizgame.core.packs.questions import ALL_QUESTION_FIELDS, FIELDS, KINDS
 
 REQUIRED_COLUMNS = ("prompt",)
+MAX_HEADER_PROBLEMS = 10
 _TYPES = {t.value: t for t in QuestionType}
 
 
@@ -93,21 +94,32 @@ def read(text: str) -> Parsed:
 
 
 def _header_ok(parsed: Parsed, columns: list[str], line: int) -> bool:
-    ok = True
+    problems: list[str] = []
+    count = 0
+    seen: set[str] = set()
     for index, name in enumerate(columns):
+        wrong = None
         if name not in ALL_QUESTION_FIELDS:
-            where = column_name(index)
-            known = ", ".join(sorted(ALL_QUESTION_FIELDS))
-            parsed.error(f"column {where}: {quote(name)} is not a question field ({known})", line)
-            ok = False
-        elif columns.index(name) != index:
-            parsed.error(f"column {column_name(index)}: {quote(name)} is named twice", line)
-            ok = False
+            wrong = "is not a question field"
+        elif name in seen:
+            wrong = "is named twice"
+        seen.add(name)
+        if wrong is not None:
+            count += 1
+            if count <= MAX_HEADER_PROBLEMS:  # a hostile header costs a few lines, not millions
+                problems.append(f"column {column_name(index)}: {quote(name)} {wrong}")
     for name in REQUIRED_COLUMNS:
-        if name not in columns:
-            parsed.error(f"the header has no {quote(name)} column", line)
-            ok = False
-    return ok
+        if name not in seen:
+            count += 1
+            problems.append(f"the header has no {quote(name)} column")
+    for problem in problems:
+        parsed.error(problem, line)
+    if count > len(problems):
+        parsed.error(f"... and {count - len(problems):,} more problems", line)
+    if count:
+        known = ", ".join(sorted(ALL_QUESTION_FIELDS))
+        parsed.error(f"the question fields a column may name: {known}", line)
+    return not count
 
 
 def _question(columns: list[str], row: list[str]) -> dict[str, Any]:
