@@ -195,7 +195,7 @@ def test_unreadable_files(tmp_path: Path) -> None:
 
 def test_command_writes_the_pack(tmp_path: Path) -> None:
     out = tmp_path / "sub" / "roma.yaml"
-    result = CliRunner().invoke(cli, ["generate", str(ROMA), "-o", str(out)])
+    result = CliRunner().invoke(cli, ["generate", str(ROMA), "-o", str(out), "--parents"])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8") == dump_pack(generate_pack(load_facts(ROMA)))
     assert load_pack(out).ok

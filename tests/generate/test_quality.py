@@ -132,7 +132,7 @@ def test_no_second_right_answer_among_the_choices(
         else:
             continue
         checked += 1
-    assert checked >= 20
+    assert checked >= 15  # fewer filmography years since the year share limit
 
 
 def test_questions_are_not_ambiguous(
@@ -174,9 +174,13 @@ def test_typed_surname_alone_only_when_unambiguous(questions: list[dict[str, Any
     composer = by_id["crew-composer-alberto-iglesias"]
     if composer["type"] == "typed":
         assert "Iglesias" in composer["accept"]
-    # Two Almodóvars among the people: "Almodóvar" alone is never accepted.
+    # Two Almodóvars among the people, but only one directed: among the people of the job
+    # asked, "Almodóvar" names the director. Among the producers it would be Agustin's alone,
+    # and he is asked with Esther García, so there too it is unambiguous.
+    assert by_id["crew-director-pedro-almodovar"].get("accept") == ["Almodóvar"]
     for q in questions:
-        assert "Almodóvar" not in q.get("accept", []), q["id"]
+        if "Almodóvar" in q.get("accept", []):
+            assert q["id"] in ("crew-director-pedro-almodovar", "crew-producer-agustin-almodovar")
 
 
 # --- English -----------------------------------------------------------------------------------

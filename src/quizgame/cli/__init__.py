@@ -18,12 +18,15 @@ from quizgame.core.text import clean_line
 # name -> module holding its `command`, in the order `--help` lists them: playing first.
 COMMANDS = {
     "play": "quizgame.cli.play",
+    "sheet": "quizgame.cli.sheet",
     "packs": "quizgame.cli.packs",
     "validate": "quizgame.cli.validate",
+    "judge": "quizgame.cli.judge",
     "scores": "quizgame.cli.scores",
     "history": "quizgame.cli.history",
     "new": "quizgame.cli.new",
     "generate": "quizgame.cli.generate",
+    "facts": "quizgame.cli.facts",
     "import": "quizgame.cli.import_",
     "export": "quizgame.cli.export",
     "schema": "quizgame.cli.schema",
@@ -54,6 +57,16 @@ class QuizgameGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """A command name we do not have is a usage error that lists the ones we do."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as exc:
+            message = f"No such command '{exc.command_name}'; the commands: {', '.join(COMMANDS)}"
+            raise click.exceptions.NoSuchCommand(exc.command_name, message, ctx=ctx) from None
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module = COMMANDS.get(cmd_name)

@@ -7,8 +7,15 @@ from pathlib import Path
 
 import click
 
-from quizgame.cli.common import UserError, data_dir_option, packs_option, places
-from quizgame.cli.files import write_new_file
+from quizgame.cli.common import (
+    UserError,
+    data_dir_option,
+    packs_option,
+    parents_option,
+    places,
+    require_output,
+)
+from quizgame.cli.files import check_folder, write_new_file
 from quizgame.cli.notes import echo_notes
 from quizgame.core.formats.registry import FORMAT_TABLE, KEYS
 
@@ -31,6 +38,7 @@ _NAMED_BY = ", ".join(dict.fromkeys(f.extensions[0] for f in FORMAT_TABLE))
     help="The file to write ('-' or nothing: print it).",
 )
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@parents_option
 @click.option("--verbose", "-v", is_flag=True, help="List every warning on its own line.")
 @packs_option
 @data_dir_option
@@ -39,6 +47,7 @@ def command(
     fmt: str | None,
     output: str | None,
     force: bool,
+    parents: bool,
     verbose: bool,
     pack_dirs: tuple[str, ...],
     data_dir: str | None,
@@ -49,24 +58,32 @@ def command(
     Questions and fields the format cannot hold are listed as warnings. Spreadsheet cells
     that would run as formulas (=, +, -, @) are written with a leading '.
     """
-    from quizgame.cli.play import resolve_pack
+    from quizgame.cli.play import check_packs_apply, resolve_pack
     from quizgame.core.formats import export_pack
     from quizgame.core.formats.registry import by_extension, format_of
 
+    require_output({"--force": force, "--parents": parents}, output)
+    check_packs_apply(pack_ref, pack_dirs, "PACK")
+    # What exists first (the pack, the output's folder), then what is missing (the format).
+    pack = resolve_pack(pack_ref, places(data_dir, pack_dirs))
     to_stdout = output in (None, "-")
+    target = None if to_stdout else Path(str(output)).expanduser()
+    if target is not None:
+        check_folder(target, parents)
     named = [] if to_stdout else by_extension(output or "")
     form = format_of(fmt) if fmt else (named[0] if named else None)
     if form is None:
-        raise UserError(f"say which format with --to {'|'.join(KEYS)}", exit_code=2)
+        raise UserError(
+            f"say which format with --to {'|'.join(KEYS)} (or name the output {_NAMED_BY})",
+            exit_code=2,
+        )
     if form.binary and to_stdout:
         raise UserError(
             f"a {form.name} is not text to print; name a file with -o FILE{form.extensions[0]}",
             exit_code=2,
         )
-    target = None if to_stdout else Path(str(output)).expanduser()
     if target is not None and target.exists() and not force:
         raise UserError(f"{target} already exists; use --force to replace it")
-    pack = resolve_pack(pack_ref, places(data_dir, pack_dirs))
     written = export_pack(pack, form.key)
     echo_notes(str(pack.path or pack.id), written.notes, verbose)
     if written.count == 0:
@@ -76,7 +93,8 @@ def command(
     if target is None:
         click.echo(written.text, nl=False)
         return
-    write_new_file(target, written.data if written.data is not None else written.text, force)
+    data = written.data if written.data is not None else written.text
+    write_new_file(target, data, force, parents)
     left = len(pack.questions) - written.count
     note = f" ({left} left out: see the warnings)" if left else ""
     click.echo(f"wrote {target}: {written.count:,} of {len(pack.questions):,} questions{note}")

@@ -7,8 +7,15 @@ from pathlib import Path
 
 import click
 
-from quizgame.cli.common import Places, UserError, data_dir_option, places
-from quizgame.cli.files import read_bytes, write_new_file
+from quizgame.cli.common import (
+    Places,
+    UserError,
+    data_dir_option,
+    parents_option,
+    places,
+    require_output,
+)
+from quizgame.cli.files import check_folder, read_bytes, write_new_file
 from quizgame.cli.notes import echo_notes
 from quizgame.core.formats.registry import FORMAT_TABLE, KEYS
 
@@ -49,6 +56,7 @@ _EXTENSIONS = ", ".join(dict.fromkeys(e for f in FORMAT_TABLE for e in f.extensi
     "--title", "-t", help="The pack's title (default: the one the file gives, else its name)."
 )
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@parents_option
 @click.option("--verbose", "-v", is_flag=True, help="List every warning on its own line.")
 @data_dir_option
 def command(
@@ -60,6 +68,7 @@ def command(
     pack_id: str | None,
     title: str | None,
     force: bool,
+    parents: bool,
     verbose: bool,
     data_dir: str | None,
 ) -> None:
@@ -81,8 +90,13 @@ def command(
         format_of,
     )
 
+    require_output({"--parents": parents}, output)
     source = Path(file)
+    # What exists first: the file, and the folder of the output; then what is missing.
     raw = read_bytes(source)
+    target = Path(output).expanduser() if output else None
+    if target is not None:
+        check_folder(target, parents)
     given = [name for name, value in (("ask", ask), ("choices", choices)) if value is not None]
     # --ask or --choices say "flashcards" where the file's name allows it (a .txt or .csv).
     takes = [f for f in by_extension(source) if given and set(given) <= set(f.options)]
@@ -101,7 +115,6 @@ def command(
     options = ReadOptions(
         CardOptions("definition" if ask == "definition" else "term", choices or 0)
     )
-    target = Path(output).expanduser() if output else None
     # Naming the output names the pack, so a copy never takes the id of the pack it came from.
     fixed: dict[str, str] = {}
     if pack_id:
@@ -136,7 +149,7 @@ def command(
             f"{target} already exists; use --force to replace it "
             "(or --id/-o to import under another name)"
         )
-    write_new_file(target, imported.text, force)
+    write_new_file(target, imported.text, force, parents=output is None or parents)
     count = len(pack.questions)
     skipped = f" ({imported.skipped} left out: see the warnings)" if imported.skipped else ""
     click.echo(f"wrote {target}: {count:,} question{'s' if count != 1 else ''}{skipped}")

@@ -5,6 +5,7 @@ history's keeper. No screens here: the app (`QuizApp`) shows what this module re
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,7 +71,11 @@ class SessionRunner:
         SessionError, and then the session in play stays as it was)."""
         from quizgame.core.play.session import Session
 
-        _ = self.scores  # now, so that the keeper hears about the session from its start
+        keeper = self.scores  # now, so that the keeper hears about the session from its start
+        if keeper is not None and options.seed is None and not options.question_ids:
+            # Fresh first: questions this player has not met on this pack come before repeats.
+            # A chosen seed deals as `quizgame sheet` does, with no history.
+            options = replace(options, seen=keeper.seen(pack.id))
         holder: list[Session] = []
 
         def recorded(record: AnswerRecord) -> None:

@@ -26,6 +26,7 @@ from quizgame.core.generate.make import balance_true_false
 from quizgame.core.generate.parse import parse_facts
 from quizgame.core.generate.people import cast_questions, crew_questions
 from quizgame.core.generate.quality import Dropped, enforce, true_false_balance
+from quizgame.core.generate.shares import cap_shares
 from quizgame.core.generate.statements import statement_questions
 
 TEMPLATES = (
@@ -40,12 +41,14 @@ TEMPLATES = (
 
 @dataclass(frozen=True)
 class Generated:
-    """A generated pack (pack-format dict), the questions the rules dropped, and T/F counts."""
+    """A generated pack (pack-format dict), the questions the quality rules dropped, those
+    held back by the share limits (`shares.CAPS`), and T/F counts."""
 
     pack: dict[str, Any]
     dropped: tuple[Dropped, ...]
     true_count: int
     false_count: int
+    held_back: tuple[Dropped, ...] = ()
 
     @property
     def questions(self) -> list[dict[str, Any]]:
@@ -62,9 +65,13 @@ def generate(facts: Facts | Mapping[str, Any], seed: int = 0) -> Generated:
         facts = parse_facts(facts)
     ctx = Context(facts, seed)
     drafts = [draft for template in TEMPLATES for draft in template(ctx) if draft is not None]
-    balance_true_false(drafts, seed)
     kept, dropped = enforce(drafts, ctx)
+    kept, held_back = cap_shares(kept)
+    # Which statements are put falsely is chosen among those kept, so about half are true.
+    balance_true_false(kept, seed)
     assign_groups(kept)
+    for draft in kept:  # players see a source's name, never its file name
+        draft.sources = tuple(dict.fromkeys(facts.source_name(s) for s in draft.sources))
     true_count, false_count = true_false_balance(kept)
     info = facts.pack
     pack: dict[str, Any] = {
@@ -80,7 +87,7 @@ def generate(facts: Facts | Mapping[str, Any], seed: int = 0) -> Generated:
         del pack["description"]
     if not info.author:
         del pack["author"]
-    return Generated(pack, tuple(dropped), true_count, false_count)
+    return Generated(pack, tuple(dropped), true_count, false_count, tuple(held_back))
 
 
 def generate_pack(facts: Facts | Mapping[str, Any], seed: int = 0) -> dict[str, Any]:

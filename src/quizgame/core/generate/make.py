@@ -45,6 +45,7 @@ class About:
     # A stable id of the fact ("cast-janis", "film-year"): every question made from it shares
     # the pack `group` it leads to. Empty: the question id stands for the fact.
     fact: str = ""
+    quote: str | None = None  # the source's own words for it, shown after answering
 
 
 def _draft(ctx: Context, qid: str, qtype: QuestionType, prompt: str, about: About) -> Draft:
@@ -59,6 +60,7 @@ def _draft(ctx: Context, qid: str, qtype: QuestionType, prompt: str, about: Abou
         spoiler=about.spoiler,
         tags=about.tags,
         facts=(about.fact or qid,),
+        quote=smart_quotes(about.quote) if about.quote else None,
     )
 
 

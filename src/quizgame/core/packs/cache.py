@@ -19,7 +19,7 @@ from quizgame.core.atomic import write_atomic
 from quizgame.core.packs.gc_pause import gc_paused
 from quizgame.core.packs.model import Pack, Question
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5  # 5: Question.quote
 
 
 class _Problem(msgspec.Struct):

@@ -28,6 +28,13 @@ def validate_pack_data(data: Any, default_id: str = "pack") -> tuple[Pack | None
         message = f"a pack should be a mapping of fields, not {kind_of(data)}"
         check.error((), Code.WRONG_KIND, message)
         return None, check.issues
+    if "facts" in data and "questions" not in data:  # one line, not one per missing field
+        message = (
+            "this looks like a facts file, not a question pack; "
+            "make a pack from it with `quizgame generate FILE -o PACK.yaml`"
+        )
+        check.error((), Code.NOT_A_PACK, message)
+        return None, check.issues
 
     for key in data:
         if key not in PACK_FIELDS:

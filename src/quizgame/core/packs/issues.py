@@ -53,6 +53,7 @@ class Code(StrEnum):
     UNKNOWN_REFERENCE = "unknown-reference"  # names something that is not there
     CONTROL_CHARACTERS = "control-characters"
     EMPTY_FILE = "empty-file"
+    NOT_A_PACK = "not-a-pack"  # another kind of file the game reads (a facts file)
     TOO_LARGE = "too-large"  # the file is bigger than a pack may be
     UNREADABLE = "unreadable"  # a folder, or a file the system will not let us read
     NOT_UTF8 = "not-utf8"

@@ -71,6 +71,7 @@ class Question:
     category: str | None = None
     explanation: str | None = None
     source: str | None = None
+    quote: str | None = None  # the source's own words for the fact, shown after answering
     tags: tuple[str, ...] = ()
     time_limit: float | None = None
     spoiler: Spoiler = Spoiler.NONE

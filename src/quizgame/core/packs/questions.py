@@ -188,6 +188,9 @@ TAIL = (
           form=Form("Explanation (shown after answering)", "text", height=2, place=3)),
     Field("source", Text(), "Where the fact comes from (a book, a URL, a scene).",
           form=Form("Source", place=5)),
+    Field("quote", Text(), "The source's own words for the fact, shown after answering.",
+          form=Form("Quote (the source's words, shown after answering)", "text", height=2,
+                    place=9)),
     Field("time_limit", Seconds(), "Seconds to answer in timed modes, overriding the mode's default.",
           form=Form("Time limit in seconds (timed modes; empty: the mode's own)", "number", place=7)),
 )  # fmt: skip

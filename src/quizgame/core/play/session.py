@@ -25,7 +25,7 @@ from quizgame.core.play.dealing import (
     make_round,
     select_questions,
 )
-from quizgame.core.play.judging import Verdict, check_answer
+from quizgame.core.play.judging import Verdict, check_answer, hint_letter
 from quizgame.core.play.modes import (
     BLITZ_SECONDS,
     DEFAULT_TIME_LIMIT,
@@ -355,7 +355,7 @@ class Session:
             self.hidden_choices = frozenset(self._rng.sample(wrong, (len(wrong) + 1) // 2))
             return None
         if lifeline is Lifeline.HINT:
-            first = str(question.answer).strip()[:1]
+            first = hint_letter(str(question.answer))
             self.hint = f"It starts with “{first}”." + (
                 f" {question.hint}" if question.hint else ""
             )
@@ -385,8 +385,19 @@ class Session:
             lifelines_used=tuple(self.lifelines_used),
             end_reason=self.end_reason or EndReason.ABANDONED,
             records=tuple(self.records),
+            clock_time=self._clock_time(),
         )
 
+    def _clock_time(self) -> float | None:
+        """Seconds run off the mode's clocks so far (see `Results.clock_time`)."""
+        if self.mode.session_clock:
+            running = not self._answered and not self.finished
+            used = self._blitz_used + (self.round_elapsed() if running else 0.0)
+            return round(min(used, self.blitz_limit()), 3)
+        if self.mode.per_question_clock:
+            return round(sum(r.time_taken for r in self.records), 3)
+        return None
+
     def missed_ids(self) -> tuple[str, ...]:
-        """Questions answered wrong or partly, for 'replay my misses'."""
-        return tuple(r.question.id for r in self.results().missed)
+        """Questions answered wrong or partly, timed out or skipped, for 'replay my misses'."""
+        return tuple(r.question.id for r in self.results().to_replay)

@@ -73,7 +73,7 @@ def settings_of(options: SessionOptions) -> dict[str, Any]:
     """The options worth keeping beside a session (mode and seed have their own columns)."""
     return {
         "count": options.count,
-        "categories": list(options.categories),
+        "categories": sorted(options.categories),  # sorted: ranks compare them whole
         "difficulty": options.difficulty.value if options.difficulty else None,
         "spoiler": options.spoiler.value,
         "time_limit": options.time_limit,

@@ -36,7 +36,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("f / F4", "lifeline 50:50 (multiple choice)"),
             ("s / F3", "lifeline skip: no points, streak kept"),
             ("h / F2", "lifeline hint (classic mode, typed answers)"),
-            ("p / F5", "pause: the clock stops, the question is hidden"),
+            ("p / F5", "pause: the question is hidden, any clock stops"),
             ("", "While typing an answer, use the function keys."),
         ),
     ),

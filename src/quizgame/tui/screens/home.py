@@ -75,7 +75,8 @@ class SettingsPanel(VerticalScroll, can_focus=False):
 class HomeScreen(Screen[None]):
     """Choose a pack and how to play it, then start.
 
-    `choices` are the ones remembered; `user_packs_dir` is named when no pack is found. Home
+    `choices` are the ones remembered; `user_packs_dir` is named when no pack is found;
+    `preset_categories` (from the command line) are ticked in any pack that has them. Home
     says "Looking for packs…" until it is given what was found (`show_packs`). Starting, the
     statistics and the editor are asked of the app with messages (`quizgame.tui.navigation`).
     """
@@ -93,9 +94,12 @@ class HomeScreen(Screen[None]):
     # Textual declares this without ClassVar, so mypy refuses one here.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]  # noqa: RUF012
 
-    def __init__(self, choices: HomeChoices, user_packs_dir: Path) -> None:
+    def __init__(
+        self, choices: HomeChoices, user_packs_dir: Path, preset_categories: tuple[str, ...] = ()
+    ) -> None:
         super().__init__()
         self.choices = choices
+        self.preset_categories = set(preset_categories)
         self.user_packs_dir = user_packs_dir
         self.results: list[LoadResult] = []
         self._mounted = False  # set in on_mount (Textual's is_mounted only once Mount is done)
@@ -250,7 +254,11 @@ class HomeScreen(Screen[None]):
         """The categories list for a pack, ticked as remembered (all if none remembered)."""
         if pack is None:
             return []
-        ticked = set(self.choices.categories.get(pack.id, ())) or set(pack.categories)
+        ticked = (
+            self.preset_categories.intersection(pack.categories)
+            or set(self.choices.categories.get(pack.id, ()))
+            or set(pack.categories)
+        )
         return [Selection(safetext.line(c), c, c in ticked) for c in pack.categories]
 
     def _show_pack(self) -> None:
