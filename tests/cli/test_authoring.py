@@ -179,10 +179,10 @@ def test_import_bad_files_give_one_line_errors(
 
 
 def test_import_needs_a_format_it_can_tell(tmp_path: Path) -> None:
-    source = tmp_path / "questions.txt"
-    source.write_text("Q?\nA. a\nB. b\nANSWER: A\n", encoding="utf-8")
+    source = tmp_path / "questions.dat"
+    source.write_text("Some notes, in no quiz format.\n", encoding="utf-8")
     code, _, err = run("import", str(source), "-o", str(tmp_path / "q.yaml"))
-    assert code == 2 and "--from gift|aiken|opentdb" in err
+    assert code == 2 and "--from xlsx|moodle|opentdb|csv|gift|aiken|flashcards" in err
     assert run("import", str(tmp_path / "missing.gift"), "-o", str(tmp_path / "m.yaml"))[0] == 1
 
 
@@ -253,7 +253,7 @@ def test_export_prints_when_there_is_no_output(tmp_path: Path) -> None:
     code, out, _ = run("export", str(pack_file), "--to", "opentdb")
     assert code == 0 and len(json.loads(out)["results"]) == 2
     code, _, err = run("export", str(pack_file))
-    assert code == 2 and "--to gift|aiken|opentdb" in err
+    assert code == 2 and "--to xlsx|moodle|opentdb|csv|gift|aiken|flashcards" in err
 
 
 def test_export_of_a_pack_with_nothing_that_fits(tmp_path: Path) -> None:
@@ -263,7 +263,7 @@ def test_export_of_a_pack_with_nothing_that_fits(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     code, _, err = run("export", str(pack_file), "--to", "aiken", "-o", str(tmp_path / "o.txt"))
-    assert code == 1 and "nothing to export: none of the 1 questions fit aiken" in err
+    assert code == 1 and "nothing to export: none of the 1 questions fit Aiken" in err
     assert not (tmp_path / "o.txt").exists()
 
 

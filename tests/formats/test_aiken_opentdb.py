@@ -19,7 +19,7 @@ from quizgame.core.packs.read import load_pack_text
 from quizgame.core.packs.starter import starter_pack
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.session import Session
-from tests.paths import REPO
+from tests.paths import REPO, TEST_DATA
 
 # The shared data sits next to the main checkout; worktrees live one folder deeper.
 OPENTDB_CANDIDATES = [
@@ -28,6 +28,7 @@ OPENTDB_CANDIDATES = [
     REPO / ".." / ".." / "shared" / "data" / "opentdb" / "opentdb.json",
 ]
 OPENTDB_FILE = next((p for p in OPENTDB_CANDIDATES if p.is_file()), None)
+OPENTDB_SAMPLE = TEST_DATA / "opentdb" / "sample.json"  # 42 of its questions, always here
 
 
 def convert(text: str, fmt: str) -> Any:
@@ -263,7 +264,23 @@ def test_opentdb_round_trip() -> None:
     assert sum("not exported" in n.message for n in written.notes) == 5
 
 
-@pytest.mark.skipif(OPENTDB_FILE is None, reason="the shared Open Trivia DB data is not here")
+def test_the_open_trivia_db_sample_imports_and_plays() -> None:
+    raw = json.loads(OPENTDB_SAMPLE.read_text(encoding="utf-8"))["results"]
+    result = convert(OPENTDB_SAMPLE.read_text(encoding="utf-8"), "opentdb")
+    pack = pack_of(result)
+    assert len(pack.questions) == len(raw) == 42 and not result.notes
+    assert not any("&quot;" in q.prompt or "&#039;" in q.prompt for q in pack.questions)
+    assert pack.extra["license"] == "CC-BY-SA-4.0"
+    session = Session(pack, SessionOptions(count=5, seed=1))
+    assert len(session.rounds) == 5
+
+
+@pytest.mark.skipif(
+    OPENTDB_FILE is None,
+    reason="the whole Open Trivia DB file (5,250 questions) is shared data beside the checkout "
+    "(../shared/data/opentdb/opentdb.json, or $QUIZGAME_OPENTDB_JSON); "
+    "tests/data/opentdb/sample.json is tested always",
+)
 def test_the_real_open_trivia_db_file_imports_and_plays() -> None:
     assert OPENTDB_FILE is not None
     raw = json.loads(OPENTDB_FILE.read_text(encoding="utf-8"))["results"]

@@ -155,6 +155,19 @@ def test_help(snap_compare: SnapCompare, data_dir: Path) -> None:
     )
 
 
+def test_editor_import(snap_compare: SnapCompare, data_dir: Path) -> None:
+    """The editor's import box: the file, its format, the flashcard options. Shown over Home,
+    whose picture does not hold a temporary folder's name as the editor's title does."""
+    from quizgame.tui.screens.editor_import import ImportScreen
+
+    async def open_import(pilot: Pilot[None]) -> None:
+        await packs_loaded(pilot)
+        pilot.app.push_screen(ImportScreen())
+        await pilot.pause()
+
+    assert snap_compare(make_app(data_dir), terminal_size=SIZE, run_before=then_still(open_import))
+
+
 def test_every_snapshot_has_its_test(request: pytest.FixtureRequest) -> None:
     """No picture is left behind by a renamed or removed test. Run serially, syrupy fails on
     such a file itself; on several workers (-n) it cannot tell, so this test does."""

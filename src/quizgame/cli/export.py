@@ -1,4 +1,5 @@
-"""`quizgame export PACK --to gift|aiken|opentdb`: write a pack in another quiz format."""
+"""`quizgame export PACK [--to FORMAT] [-o FILE]`: write a pack in another quiz format (the
+formats are `core/formats/registry.FORMAT_TABLE`)."""
 
 from __future__ import annotations
 
@@ -16,9 +17,11 @@ from quizgame.cli.common import (
 )
 from quizgame.cli.files import check_folder, write_new_file
 from quizgame.cli.notes import echo_notes
+from quizgame.core.formats.registry import FORMAT_TABLE, KEYS
 from quizgame.core.text import clean_line
 
-EXTENSIONS = {"gift": ".gift", "aiken": ".txt", "opentdb": ".json"}
+EXTENSIONS = {f.key: f.extensions[0] for f in FORMAT_TABLE}
+_NAMED_BY = ", ".join(dict.fromkeys(f.extensions[0] for f in FORMAT_TABLE))
 
 
 @click.command("export")
@@ -26,8 +29,8 @@ EXTENSIONS = {"gift": ".gift", "aiken": ".txt", "opentdb": ".json"}
 @click.option(
     "--to",
     "fmt",
-    type=click.Choice(["gift", "aiken", "opentdb"]),
-    help="The format (default: from the output's name: .gift, .json, .aiken).",
+    type=click.Choice(KEYS),
+    help=f"The format (default: from the output's name: {_NAMED_BY}).",
 )
 @click.option(
     "--output",
@@ -50,12 +53,15 @@ def command(
     pack_dirs: tuple[str, ...],
     data_dir: str | None,
 ) -> None:
-    """Export a pack (by id or file) to GIFT (Moodle), Aiken or Open Trivia DB JSON.
+    """Export a pack (by id or file) to GIFT or Moodle XML (Moodle), Aiken, Open Trivia DB
+    JSON, the live-quiz spreadsheet (.xlsx), flashcards (TSV) or CSV.
 
-    Questions and fields the format cannot hold are listed as warnings.
+    Questions and fields the format cannot hold are listed as warnings. Spreadsheet cells
+    that would run as formulas (=, +, -, @) are written with a leading '.
     """
     from quizgame.cli.play import check_packs_apply, resolve_pack
-    from quizgame.core.formats import export_pack, format_for
+    from quizgame.core.formats import export_pack
+    from quizgame.core.formats.registry import by_extension, format_of
 
     require_output({"--force": force, "--parents": parents}, output)
     check_packs_apply(pack_ref, pack_dirs, "PACK")
@@ -65,23 +71,31 @@ def command(
     target = None if to_stdout else Path(str(output)).expanduser()
     if target is not None:
         check_folder(target, parents)
-    fmt = fmt or (None if to_stdout else format_for(output or ""))
-    if fmt is None:
+    named = [] if to_stdout else by_extension(output or "")
+    form = format_of(fmt) if fmt else (named[0] if named else None)
+    if form is None:
         raise UserError(
-            "say which format with --to gift|aiken|opentdb (or name the output .gift, .aiken "
-            "or .json)",
+            f"say which format with --to {'|'.join(KEYS)} (or name the output {_NAMED_BY})",
+            exit_code=2,
+        )
+    if form.binary and to_stdout:
+        raise UserError(
+            f"a {form.name} is not text to print; name a file with -o FILE{form.extensions[0]}",
             exit_code=2,
         )
     if target is not None and target.exists() and not force:
         raise UserError(f"{target} already exists; use --force to replace it")
-    written = export_pack(pack, fmt)
+    written = export_pack(pack, form.key)
     echo_notes(str(pack.path or pack.id), written.notes, verbose)
     if written.count == 0:
-        raise UserError(f"nothing to export: none of the {len(pack.questions)} questions fit {fmt}")
+        raise UserError(
+            f"nothing to export: none of the {len(pack.questions)} questions fit {form.name}"
+        )
     if target is None:
         click.echo(written.text, nl=False)
         return
-    write_new_file(target, written.text, force, parents)
+    data = written.data if written.data is not None else written.text
+    write_new_file(target, data, force, parents)
     left = len(pack.questions) - written.count
     note = f" ({left} left out: see the warnings)" if left else ""
     click.echo(

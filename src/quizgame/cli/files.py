@@ -11,6 +11,19 @@ from quizgame.core.packs.limits import MAX_FILE_BYTES
 
 def read_text(path: Path) -> str:
     """A UTF-8 text file (a byte-order mark is allowed); a UserError says what is wrong."""
+    raw = read_bytes(path)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise UserError(
+            f"{path}:{line}: the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
+            "save it as UTF-8 and try again"
+        ) from None
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, up to the size a pack may have; a UserError says what is wrong."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -22,14 +35,7 @@ def read_text(path: Path) -> str:
         raise UserError(f"{path}: no such file") from None
     except OSError as exc:
         raise UserError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise UserError(
-            f"{path}:{line}: the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
-            "save it as UTF-8 and try again"
-        ) from None
+    return raw
 
 
 def check_folder(path: Path, parents: bool) -> None:
@@ -43,9 +49,9 @@ def check_folder(path: Path, parents: bool) -> None:
     raise UserError(f"cannot write {path}: there is no folder {folder} (--parents creates it)")
 
 
-def write_new_file(path: Path, text: str, force: bool, parents: bool = True) -> None:
-    """Write `text` to `path` atomically (a temporary file, then a rename); its folder is made
-    only with `parents` (see `check_folder`)."""
+def write_new_file(path: Path, text: str | bytes, force: bool, parents: bool = True) -> None:
+    """Write `text` (or bytes) to `path` atomically (a temporary file, then a rename); its
+    folder is made only with `parents` (see `check_folder`)."""
     check_folder(path, parents)
     if path.exists() and not force:
         raise UserError(f"{path} already exists; use --force to replace it")

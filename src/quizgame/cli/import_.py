@@ -1,4 +1,5 @@
-"""`quizgame import FILE --from gift|aiken|opentdb`: turn another quiz format into a pack."""
+"""`quizgame import FILE [--from FORMAT]`: turn another quiz format into a pack (the formats
+are `core/formats/registry.FORMAT_TABLE`)."""
 
 from __future__ import annotations
 
@@ -14,11 +15,13 @@ from quizgame.cli.common import (
     places,
     require_output,
 )
-from quizgame.cli.files import check_folder, read_text, write_new_file
+from quizgame.cli.files import check_folder, read_bytes, write_new_file
 from quizgame.cli.notes import echo_notes
+from quizgame.core.formats.registry import FORMAT_TABLE, KEYS
 from quizgame.core.text import clean_line
 
-FORMAT_CHOICE = click.Choice(["gift", "aiken", "opentdb"])
+FORMAT_CHOICE = click.Choice(KEYS)
+_EXTENSIONS = ", ".join(dict.fromkeys(e for f in FORMAT_TABLE for e in f.extensions))
 
 
 @click.command("import")
@@ -27,7 +30,17 @@ FORMAT_CHOICE = click.Choice(["gift", "aiken", "opentdb"])
     "--from",
     "fmt",
     type=FORMAT_CHOICE,
-    help="The file's format (default: from its name: .gift, .json, .aiken).",
+    help=f"The file's format (default: from its name ({_EXTENSIONS}) and its content).",
+)
+@click.option(
+    "--ask",
+    type=click.Choice(["term", "definition"]),
+    help="Flashcards: the side each question asks (default: term; the other is the answer).",
+)
+@click.option(
+    "--choices",
+    type=click.IntRange(2, 10),
+    help="Flashcards: offer N choices, other cards' answers among them (default: type it).",
 )
 @click.option(
     "--output",
@@ -50,6 +63,8 @@ FORMAT_CHOICE = click.Choice(["gift", "aiken", "opentdb"])
 def command(
     file: str,
     fmt: str | None,
+    ask: str | None,
+    choices: int | None,
     output: str | None,
     pack_id: str | None,
     title: str | None,
@@ -58,28 +73,49 @@ def command(
     verbose: bool,
     data_dir: str | None,
 ) -> None:
-    """Import questions from GIFT (Moodle), Aiken or Open Trivia DB JSON into a new pack.
+    """Import questions from GIFT or Moodle XML (Moodle), Aiken, Open Trivia DB JSON, the
+    live-quiz spreadsheet (.xlsx), flashcards (TSV/CSV) or CSV into a new pack.
 
     Questions the pack format cannot hold are left out with a warning at their line; nothing is
-    written if the file has errors. A GIFT file exported by quizgame keeps its pack's id, title,
+    written if the file has errors. A file exported by quizgame keeps its pack's id, title,
     licence and attribution (--id, --title and -o win).
     """
-    from quizgame.core.formats import FORMAT_NAMES, format_for, import_text
+    from quizgame.core.formats import FORMAT_NAMES, import_text
     from quizgame.core.formats.common import pack_id_from_name, pack_title_from_name
+    from quizgame.core.formats.flashcards.reading import CardOptions
+    from quizgame.core.formats.registry import (
+        HEAD_BYTES,
+        ReadOptions,
+        by_extension,
+        detect,
+        format_of,
+    )
 
     require_output({"--parents": parents}, output)
     source = Path(file)
     # What exists first: the file, and the folder of the output; then what is missing.
-    text = read_text(source)
+    raw = read_bytes(source)
     target = Path(output).expanduser() if output else None
     if target is not None:
         check_folder(target, parents)
-    fmt = fmt or format_for(source)
-    if fmt is None:
+    given = [name for name, value in (("ask", ask), ("choices", choices)) if value is not None]
+    # --ask or --choices say "flashcards" where the file's name allows it (a .txt or .csv).
+    takes = [f for f in by_extension(source) if given and set(given) <= set(f.options)]
+    form = format_of(fmt) if fmt else (takes[0] if takes else detect(source, raw[:HEAD_BYTES]))
+    if form is None:
         raise UserError(
-            f"cannot tell the format of {source.name}; say it with --from gift|aiken|opentdb",
+            f"cannot tell the format of {source.name}; say it with --from {'|'.join(KEYS)}",
             exit_code=2,
         )
+    wrong = [name for name in given if name not in form.options]
+    if wrong:
+        raise UserError(
+            f"--{wrong[0]} is for flashcards; {source.name} is read as {form.name}",
+            exit_code=2,
+        )
+    options = ReadOptions(
+        CardOptions("definition" if ask == "definition" else "term", choices or 0)
+    )
     # Naming the output names the pack, so a copy never takes the id of the pack it came from.
     fixed: dict[str, str] = {}
     if pack_id:
@@ -91,13 +127,14 @@ def command(
     # Convert first: the file's errors are worth more than a clash with an existing file,
     # and without -o the file to write is named after the pack, which the file may name.
     imported = import_text(
-        text,
-        fmt,
+        raw,
+        form.key,
         pack_id=pack_id_from_name(source.stem),
         title=pack_title_from_name(source.stem),
-        description=f"Imported from {source.name} ({FORMAT_NAMES[fmt]}).",
+        description=f"Imported from {source.name} ({FORMAT_NAMES[form.key]}).",
         fixed=fixed,
         name=str(source),
+        options=options,
     )
     echo_notes(str(source), imported.notes, verbose)
     if imported.pack is None or imported.text is None:

@@ -15,6 +15,7 @@ from quizgame.core.formats.common import Note, NoteGroup, group_notes
 from quizgame.core.text import clean_line
 
 SHOWN = 20  # lines of warnings, before "... and N more"
+SHOWN_ERRORS = 100  # a hostile file's million broken lines print as a hundred and a count
 FIRST_NUMBERS = 5
 
 
@@ -49,12 +50,16 @@ def group_line(file: str, group: NoteGroup) -> str:
 
 
 def echo_notes(file: str, notes: Sequence[Note], verbose: bool) -> None:
-    """Every error, then the warnings grouped by what they say (each on its own line with
-    `verbose`), on stderr."""
+    """The errors (the first SHOWN_ERRORS, every one with `verbose`), then the warnings grouped
+    by what they say (each on its own line with `verbose`), on stderr."""
     errors = [n for n in notes if n.is_error]
     warnings = [n for n in notes if not n.is_error]
-    for note in errors:
+    shown = errors if verbose else errors[:SHOWN_ERRORS]
+    for note in shown:
         click.echo(note_line(file, note), err=True)
+    if len(shown) < len(errors):
+        more = len(errors) - len(shown)
+        click.echo(f"{file}: ... and {more:,} more errors (--verbose lists every one)", err=True)
     if verbose:
         for note in warnings:
             click.echo(note_line(file, note), err=True)

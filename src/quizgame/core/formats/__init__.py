@@ -13,12 +13,12 @@ line, never dropped silently.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from quizgame.core.formats import aiken, opentdb
 from quizgame.core.formats.common import (
     ERROR,
     WARNING,
@@ -29,9 +29,14 @@ from quizgame.core.formats.common import (
     Written,
     without_control_characters,
 )
-from quizgame.core.formats.gift import reading as gift_reading
-from quizgame.core.formats.gift import writing as gift_writing
-from quizgame.core.formats.gift.syntax import NAME as GIFT_NAME
+from quizgame.core.formats.registry import (
+    FORMAT_TABLE,
+    KEYS,
+    Format,
+    ReadOptions,
+    detect,
+    format_of,
+)
 from quizgame.core.packs.check import validate_pack_data
 from quizgame.core.packs.issues import Issue, Key, Missing
 from quizgame.core.packs.model import Pack
@@ -39,25 +44,18 @@ from quizgame.core.packs.read import load_pack_text
 from quizgame.core.packs.write import dump_pack
 from quizgame.core.text import has_control_characters
 
-FORMATS = ("gift", "aiken", "opentdb")
-FORMAT_NAMES = {"gift": GIFT_NAME, "aiken": aiken.NAME, "opentdb": opentdb.NAME}
-SUFFIXES = {".gift": "gift", ".json": "opentdb", ".aiken": "aiken"}
-_READERS: dict[str, Callable[[str], Parsed]] = {
-    "gift": gift_reading.read,
-    "aiken": aiken.read,
-    "opentdb": opentdb.read,
-}
-_WRITERS: dict[str, Callable[[Pack], Written]] = {
-    "gift": gift_writing.write,
-    "aiken": aiken.write,
-    "opentdb": opentdb.write,
-}
-
+FORMATS = KEYS
+_SURROGATE = re.compile("[\ud800-\udfff]")
+FORMAT_NAMES = {f.key: f.name for f in FORMAT_TABLE}
 __all__ = [
     "FORMATS",
+    "FORMAT_TABLE",
+    "Format",
     "Imported",
     "Note",
+    "ReadOptions",
     "Written",
+    "detect",
     "export_pack",
     "format_for",
     "import_text",
@@ -87,9 +85,11 @@ class Imported:
         return [n for n in self.notes if not n.is_error]
 
 
-def format_for(path: str | Path) -> str | None:
-    """The format a file name suggests (`.gift`, `.json`, `.aiken`), or None."""
-    return SUFFIXES.get(Path(path).suffix.lower())
+def format_for(path: str | Path, head: bytes | None = None) -> str | None:
+    """The format a file's name (and, given them, its first bytes) says, or None
+    (`registry.detect`)."""
+    found = detect(path, head)
+    return found.key if found else None
 
 
 def _sorted(notes: list[Note]) -> list[Note]:
@@ -134,7 +134,7 @@ def _question_index(path: tuple[Any, ...]) -> int | None:
 
 
 def import_text(
-    text: str,
+    text: str | bytes,
     fmt: str,
     *,
     pack_id: str,
@@ -142,15 +142,18 @@ def import_text(
     description: str | None = None,
     fixed: Mapping[str, Any] | None = None,
     name: str = "<imported>",
+    options: ReadOptions | None = None,
 ) -> Imported:
     """Read `text` in format `fmt` into a validated pack; never raises for bad input.
 
-    `pack_id`, `title` and `description` are used where the file does not give its own (a GIFT
-    file exported here names its pack in a header); `fixed` fields win over the file's.
+    `text` is the file's bytes for a binary format (.xlsx); text formats take text, or bytes
+    that must be UTF-8. `pack_id`, `title` and `description` are used where the file does not
+    give its own (a GIFT file exported here names its pack in a header); `fixed` fields win
+    over the file's; `options` are the format's own (flashcards: which side is asked, how many
+    choices). Raises ValueError for an unknown `fmt`.
     """
-    if fmt not in _READERS:
-        raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
-    parsed = _READERS[fmt](text)
+    form = format_of(fmt)
+    parsed = _parse(form, text, options or ReadOptions())
     notes = list(parsed.notes)
     if any(n.is_error for n in notes):
         return Imported(_sorted(notes))
@@ -198,6 +201,29 @@ def import_text(
     in_file = {n.number for n in notes if n.number is not None} | {d.number for d in drafts}
     skipped = len(in_file) - len(loaded.pack.questions)
     return Imported(_sorted(notes), data, yaml_text, loaded.pack, skipped)
+
+
+def _parse(form: Format, data: str | bytes, options: ReadOptions) -> Parsed:
+    if form.binary and isinstance(data, str):
+        parsed = Parsed()
+        parsed.error(f"a {form.name} file is not text: give its bytes")
+        return parsed
+    if not form.binary and isinstance(data, bytes):
+        raw = data
+        try:
+            data = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            parsed = Parsed()
+            line = raw.count(b"\n", 0, exc.start) + 1
+            parsed.error(f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})", line)
+            return parsed
+    lone = _SURROGATE.search(data) if isinstance(data, str) else None
+    if isinstance(data, str) and lone is not None:  # only text a caller hands over has one
+        parsed = Parsed()
+        line = data.count("\n", 0, lone.start()) + 1
+        parsed.error("half of a character (a lone surrogate), not text", line)
+        return parsed
+    return form.read(data, options)
 
 
 def _reject(data: dict[str, Any], drafts: list[Draft], notes: list[Note]) -> dict[int, list[Issue]]:
@@ -260,14 +286,20 @@ def export_pack(pack: Pack, fmt: str) -> Written:
     """`pack` written in format `fmt`, with a note for each question or field left behind.
 
     Control characters (terminal escapes) that the format cannot escape, as JSON can, are taken
-    out, with a note: the game never shows them and the file may well be printed.
+    out, with a note: the game never shows them and the file may well be printed. A binary
+    format's file is `Written.data`. Raises ValueError for an unknown `fmt`.
     """
-    if fmt not in _WRITERS:
-        raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
-    written = _WRITERS[fmt](pack)
+    form = format_of(fmt)
+    if form.binary:  # a spreadsheet cannot hold them at all: always take them out
+        cleaned = Written("", 0)
+        pack = without_control_characters(pack, cleaned, form.name)
+        written = form.write(pack)
+        written.notes[:0] = cleaned.notes
+        return written
+    written = form.write(pack)
     if has_control_characters(written.text):  # rare: only then look for them question by question
         cleaned = Written("", 0)
-        pack = without_control_characters(pack, cleaned, FORMAT_NAMES[fmt])
-        written = _WRITERS[fmt](pack)
+        pack = without_control_characters(pack, cleaned, form.name)
+        written = form.write(pack)
         written.notes[:0] = cleaned.notes
     return written

@@ -27,9 +27,12 @@ from quizgame.core.formats.common import (
 from quizgame.core.packs.model import Pack, QuestionType
 
 NAME = "Aiken"
-_OPTION = re.compile(r"^([A-Z])[.)]\s+(.*\S)\s*$")
+# `A. Text`, `A) Text`, and `A)Text` with no space, as Moodle reads them (its own test file has
+# them); `A.Text` stays text ("A.B. Smith").
+_OPTION = re.compile(r"^([A-Z])(?:[.)]\s+|\))(\S.*?)\s*$")
 _ANSWER = re.compile(r"^ANSWER\s*:\s*(\S*)\s*$", re.IGNORECASE)
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_BREAKS = re.compile(r"\s*[\r\n]\s*")  # only line breaks: a text's own spaces are kept
 
 
 class _Pending:
@@ -65,6 +68,14 @@ def read(text: str) -> Parsed:
             continue
         if answer and pending.options:
             _finish(parsed, pending, answer.group(1), line_number)
+            pending = None
+        elif answer:
+            # Never part of a prompt: the options it answers are missing or not read as such.
+            parsed.error(
+                "ANSWER: with no options before it (write them 'A. text')",
+                line_number,
+                pending.number,
+            )
             pending = None
         elif option:
             letter, choice = option.groups()
@@ -128,7 +139,7 @@ def write(pack: Pack) -> Written:
             )
             continue
         texts = [question.prompt, *question.choices]
-        if any("\n" in t for t in texts):
+        if any(_BREAKS.search(t) for t in texts):
             written.notes.append(
                 export_note(
                     number,
@@ -137,7 +148,7 @@ def write(pack: Pack) -> Written:
                     "line breaks become spaces (Aiken is one line each)",
                 )
             )
-        prompt, *choices = (" ".join(t.split()) for t in texts)
+        prompt, *choices = (_BREAKS.sub(" ", t) for t in texts)
         lines = [prompt]
         lines += [f"{LETTERS[i]}. {choice}" for i, choice in enumerate(choices)]
         lines.append(f"ANSWER: {LETTERS[question.choices.index(str(question.answer))]}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -68,6 +69,12 @@ class NoteCode(StrEnum):
     CATCH_ALL_NOT_KEPT = "catch-all-not-kept"
     LEFT_SIDE_TWICE = "left-side-twice"  # about: the left side
     UNMATCHED_NOT_KEPT = "unmatched-not-kept"  # about: the extra answers
+    CHOICES_NOT_KEPT = "choices-not-kept"  # a flashcard keeps the right answer only
+    COLUMNS_NOT_KEPT = "columns-not-kept"  # about: how many columns after the ones read
+    IMAGES_NOT_KEPT = "images-not-kept"
+    TOO_MANY_CHOICES = "too-many-choices"  # about: how many, the most the format holds
+    FEW_DISTRACTORS = "few-distractors"  # about: how many wrong choices could be offered
+    FORMULA = "formula"  # a spreadsheet formula where text was expected
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,11 +154,15 @@ class Parsed:
 
 @dataclass(slots=True)
 class Written:
-    """What a writer produced: the text, the questions written, and notes on what was left out."""
+    """What a writer produced: the text, the questions written, and notes on what was left out.
+
+    A binary format (a spreadsheet) leaves `text` empty and puts the file's bytes in `data`.
+    """
 
     text: str
     count: int
     notes: list[Note] = field(default_factory=list)
+    data: bytes | None = None
 
 
 def export_note(
@@ -318,6 +329,6 @@ def quote(text: str, limit: int = 50) -> str:
 
 def number_text(value: float) -> str:
     """A number exactly as written back: `2021`, `7.4`, `0.1`, never `1e+06` rounding."""
-    if value == int(value) and abs(value) < 1e16:
+    if math.isfinite(value) and value == int(value) and abs(value) < 1e16:
         return str(int(value))
     return repr(value)

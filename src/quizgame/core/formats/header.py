@@ -88,7 +88,7 @@ def read_header(comments: Sequence[str], line: int | None = None) -> Header:
                 break
             name, value = match.group(1), _unescape(match.group(2))
             if value:
-                header.fields[name] = int(value) if name == "version" and value.isdigit() else value
+                header.fields[name] = int(value) if name == "version" and _small(value) else value
             header.used += 1
         return header
     legacy = _LEGACY.match(comments[1].strip()) if len(comments) > 1 else None
@@ -99,6 +99,12 @@ def read_header(comments: Sequence[str], line: int | None = None) -> Header:
     if first:
         header.fields["title"] = _unescape(first)
     return header
+
+
+def _small(value: str) -> bool:
+    """Whether `value` is a whole number int() reads (ASCII digits: `²` is a digit to
+    `isdigit`, and not to int()) and of a sensible size."""
+    return value.isascii() and value.isdigit() and len(value) <= 18
 
 
 def _set_id(header: Header, given: str, line: int | None) -> None:

@@ -12,6 +12,7 @@ import base64
 import binascii
 import html
 import json
+import re
 import zlib
 from typing import Any
 from urllib.parse import unquote
@@ -38,6 +39,21 @@ ATTRIBUTION = (
 TYPES = {"multiple": QuestionType.MULTIPLE_CHOICE, "boolean": QuestionType.TRUE_FALSE}
 _DIFFICULTIES = {d.value for d in Difficulty}
 _BASE64_TYPES = {"bXVsdGlwbGU=", "Ym9vbGVhbg=="}
+MAX_DEPTH = 100  # an API file nests 3 levels
+_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_LONE_SURROGATE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+# What the API's response codes mean (https://opentdb.com/api_config.php), for a file that does
+# not say.
+RESPONSE_CODES = {
+    1: "No Results: the API has not enough questions for the query",
+    2: "Invalid Parameter",
+    3: "Token Not Found",
+    4: "Token Empty: every question for the query has been served",
+    5: "Rate Limit: too many requests",
+}
 
 
 def _html(text: str) -> str:
@@ -47,7 +63,8 @@ def _html(text: str) -> str:
 def _decoder(results: list[Any]) -> Any:
     """How the file's text is encoded, judged from its first entry."""
     first = results[0] if results and isinstance(results[0], dict) else {}
-    if first.get("type") in _BASE64_TYPES:
+    kind = first.get("type")
+    if isinstance(kind, str) and kind in _BASE64_TYPES:
         return lambda s: base64.b64decode(s, validate=True).decode("utf-8")
     question = first.get("question")
     if isinstance(question, str) and " " not in question and "%20" in question:
@@ -55,20 +72,76 @@ def _decoder(results: list[Any]) -> Any:
     return _html
 
 
-def read(text: str) -> Parsed:
-    """Pack-format question drafts from Open Trivia DB JSON."""
-    parsed = Parsed()
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _too_deep(text: str) -> int | None:
+    """The line where `text` nests deeper than a quiz file does, or None (Python's JSON reader
+    would run out of stack on it)."""
+    depth = 0
+    for token in _BRACKETS.finditer(text):
+        bracket = token.group(0)
+        if bracket in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return _line(text, token.start())
+        elif bracket in "]}":
+            depth -= 1
+    return None
+
+
+def _big_int(digits: str) -> int | str:
+    # Past Python's limit on digits, int() raises; such a number is kept as text, for a message.
+    return int(digits) if len(digits) <= 100 else digits
+
+
+def _load(parsed: Parsed, text: str) -> Any:
+    """The JSON value of `text`; None with an error at its line when it cannot be read."""
+    deep = _too_deep(text)
+    if deep is not None:
+        parsed.error(f"nested more than {MAX_DEPTH} levels deep", deep)
+        return None
+    lone = _LONE_SURROGATE.search(text)
+    if lone is not None:
+        message = f"{lone.group(0)} is half of a character (a lone surrogate), not text"
+        parsed.error(message, _line(text, lone.start()))
+        return None
     try:
-        data = json.loads(text.lstrip("\ufeff"))
+        return json.loads(text, parse_int=_big_int)
     except json.JSONDecodeError as exc:
         parsed.error(f"not valid JSON: {exc.msg} (column {exc.colno})", exc.lineno)
+    except (ValueError, RecursionError) as exc:
+        parsed.error(f"not readable as JSON: {exc}", 1)
+    return None
+
+
+def _api_error(parsed: Parsed, text: str, data: dict[str, Any]) -> None:
+    code = data["response_code"]
+    said = data.get("response_message")
+    meaning = said.strip() if isinstance(said, str) and said.strip() else None
+    if meaning is None and isinstance(code, int):
+        meaning = RESPONSE_CODES.get(code)
+    where = text.find('"response_code"')
+    shown = quote(str(code), 20) if isinstance(code, str) else str(code)
+    message = f"the file holds an API error (response_code {shown})"
+    message += f": {quote(meaning, 200)}" if meaning else ""
+    parsed.error(message, _line(text, where) if where != -1 else 1)
+
+
+def read(text: str) -> Parsed:
+    """Pack-format question drafts from Open Trivia DB JSON; bad input is an error at its line."""
+    parsed = Parsed()
+    text = text.lstrip("\ufeff")
+    data = _load(parsed, text)
+    if parsed.notes:
         return parsed
     results = data.get("results") if isinstance(data, dict) else data
+    if isinstance(data, dict) and data.get("response_code") not in (None, 0):
+        _api_error(parsed, text, data)
+        return parsed
     if not isinstance(results, list):
         parsed.error("expected a JSON object with a 'results' list (or a list of questions)", 1)
-        return parsed
-    if isinstance(data, dict) and data.get("response_code") not in (None, 0):
-        parsed.error(f"the file holds an API error (response_code {data['response_code']})", 1)
         return parsed
     decoder = _decoder(results)
 

@@ -20,16 +20,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quizgame.core.formats import Imported
 from quizgame.core.packs.edit import EditError, PackDocument
 from quizgame.core.packs.model import QuestionType
 from quizgame.core.packs.starter import schema_reference
 from quizgame.tui import safetext
 from quizgame.tui.screens.confirm import ConfirmScreen, dismiss_unless_kept
 from quizgame.tui.screens.editor_form import QuestionFormScreen, TypeChooser
+from quizgame.tui.screens.editor_import import ImportRequest, ImportScreen, add_imported
 from quizgame.tui.screens.editor_new import NewPackScreen
 from quizgame.tui.screens.editor_preview import question_label, question_preview
 
-EDITING_ACTIONS = {"add", "edit", "delete", "move", "save"}
+EDITING_ACTIONS = {"add", "edit", "delete", "move", "save", "import_file"}
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -48,6 +50,7 @@ class EditorScreen(Screen[None]):
         Binding("d,delete", "delete", "Delete"),
         Binding("shift+up", "move(-1)", "Move up"),
         Binding("shift+down", "move(1)", "Move down"),
+        Binding("i", "import_file", "Import"),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("c", "copy", "Copy to my packs"),
         Binding("escape", "close", "Back"),
@@ -235,6 +238,35 @@ class EditorScreen(Screen[None]):
             )
 
         self.app.push_screen(TypeChooser(), chosen)
+
+    def action_import_file(self) -> None:
+        """Ask for a file, import its questions after the highlighted one."""
+
+        def asked(request: ImportRequest | None) -> None:
+            if request is not None:
+                self._show_status(safetext.literal(f"Importing {request.path.name}…"))
+                self._import(request)
+
+        self.app.push_screen(ImportScreen(), asked)
+
+    @work(thread=True, exclusive=True, group="editor-import")
+    def _import(self, request: ImportRequest) -> None:
+        from quizgame.core.formats.files import import_path
+
+        imported = import_path(request.path, request.fmt, request.options)
+        self.app.call_from_thread(self._imported, request.path, imported)
+
+    def _imported(self, path: Path, imported: Imported) -> None:
+        if self.document is None:
+            return
+        at = self.highlighted
+        position = len(self.document) if at is None else at + 1
+        added, message = add_imported(self.document, imported, path.name, position)
+        if added:
+            self._changed(position)
+        else:
+            self.app.bell()
+        self._show_status(safetext.literal(message))
 
     def action_edit(self) -> None:
         index = self.highlighted

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -230,7 +231,13 @@ class QuestionAnswers:
         if not _NUMBER.match(text.strip()):
             self.error(f"{quote(text)} is not a number")
             return None
-        return float(text)
+        return self._finite(float(text), text)
+
+    def _finite(self, value: float, text: str) -> float | None:
+        if not math.isfinite(value):
+            self.error(f"{quote(text)} is too big a number")
+            return None
+        return value
 
     def numerical(self, answers: str) -> dict[str, Any] | None:
         wrong_feedback = None
@@ -256,7 +263,10 @@ class QuestionAnswers:
                 if low > high:
                     self.error(f"the range {spec} runs backwards")
                     return None
-                value, tolerance = (low + high) / 2, (high - low) / 2
+                # Halves first: the sum of two big numbers can overflow where each half does not.
+                value, tolerance = low / 2 + high / 2, high / 2 - low / 2
+                if self._finite(tolerance, spec) is None:
+                    return None
             elif spec.find(":") > 0:
                 value_text, tolerance_text = spec.split(":", 1)
                 number, margin = self._number(value_text), self._number(tolerance_text)

@@ -56,7 +56,7 @@ def _blocks(text: str) -> Iterator[_Block]:
         yield _Block(start, "\n".join(current), comments)
 
 
-def _category(path: str) -> str | None:
+def category_name(path: str) -> str | None:
     """The last named level of a Moodle category path (`$course$/top/Maths/Algebra`)."""
     parts = [p.strip().replace("\0", "/") for p in path.replace("//", "\0").split("/")]
     named = [p for p in parts if p and not _CONTEXT.match(p) and p != "top"]
@@ -99,7 +99,7 @@ class _Reader:
         if stripped.startswith("$CATEGORY:"):
             # Moodle wants the category alone in its block; a question right under it is read too.
             first, _, rest = stripped.partition("\n")
-            self.category = _category(restore(first[len("$CATEGORY:") :]))
+            self.category = category_name(restore(first[len("$CATEGORY:") :]))
             if not rest.strip():
                 return
             offset = t.index(stripped) + len(first) + 1

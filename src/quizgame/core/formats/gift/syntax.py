@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import html
 import re
+
+from quizgame.core.formats.htmltext import html_to_text, moodle_to_text
 
 NAME = "GIFT"
 TEXT_FORMATS = ("moodle", "html", "plain", "markdown")
@@ -35,13 +36,6 @@ def restore(text: str) -> str:
     return text.translate(_RESTORE)
 
 
-def _html_to_text(text: str) -> str:
-    text = re.sub(r"<br\s*/?>|</p>|</div>|</li>", "\n", text, flags=re.IGNORECASE)
-    text = html.unescape(re.sub(r"<[^>]*>", "", text))
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
 def formatted(text: str, default: str = "moodle") -> tuple[str, str]:
     """Plain text from (hidden) GIFT text and its `[format]` prefix, if any."""
     text = text.strip()
@@ -52,5 +46,7 @@ def formatted(text: str, default: str = "moodle") -> tuple[str, str]:
         text = text[match.end() :]
     text = restore(text)
     if fmt == "html":
-        text = _html_to_text(text)
+        text = html_to_text(text)
+    elif fmt == "moodle":
+        text = moodle_to_text(text)  # Moodle reads its own format as HTML too
     return fmt, text.strip()

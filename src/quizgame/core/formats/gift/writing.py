@@ -15,6 +15,7 @@ from quizgame.core.formats.common import (
 from quizgame.core.formats.gift.shapes import GiftKind, gift_kind
 from quizgame.core.formats.gift.syntax import FORMAT_PREFIX, NAME, WEIGHT
 from quizgame.core.formats.header import header_lines
+from quizgame.core.formats.htmltext import escape_moodle
 from quizgame.core.packs.model import Pack, Question
 
 _SPECIAL_OUT = re.compile(r"[\\~=#{}:]")
@@ -22,13 +23,20 @@ _SPECIAL_OUT = re.compile(r"[\\~=#{}:]")
 _KEPT = frozenset({"explanation", "category", "tags"})
 
 
-def escape(text: str) -> str:
-    """Text as GIFT: special characters escaped, on one line."""
+def escape_plain(text: str) -> str:
+    """Text as GIFT where Moodle reads it as plain text (a title, a matching right side):
+    special characters escaped, on one line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
-    out = _SPECIAL_OUT.sub(lambda m: "\\" + m.group(0), text).replace("\n", "\\n")
+    return _SPECIAL_OUT.sub(lambda m: "\\" + m.group(0), text).replace("\n", "\\n")
+
+
+def escape(text: str) -> str:
+    """Text as GIFT in its default (moodle) format, which Moodle reads as HTML: special
+    characters escaped, `&` and `<` as entities, on one line."""
+    out = escape_plain(text)
     if FORMAT_PREFIX.match(out):
-        out = "[plain]" + out  # so that a leading "[html]" stays text
-    return out
+        return "[plain]" + out  # so that a leading "[html]" stays text
+    return escape_moodle(out)
 
 
 def _answer(text: str, weight: str) -> str:
@@ -64,7 +72,7 @@ def write(pack: Pack) -> Written:
             out += [_category_line(category), ""]
         if question.tags:
             out.append("// " + " ".join(_tag(t) for t in question.tags))
-        out += [f"::{escape(question.id)}::{escape(question.prompt)}{answers}", ""]
+        out += [f"::{escape_plain(question.id)}::{escape(question.prompt)}{answers}", ""]
         written.count += 1
         note_lost_fields(written, number, question, _KEPT | gift.kept, NAME)
     written.text = "\n".join(out)
@@ -127,7 +135,7 @@ def _matching(question: Question, number: int, written: Written) -> str | None:
             )
         )
         return None
-    lines = [f"\t={escape(left)} -> {escape(right)}" for left, right in question.pairs]
+    lines = [f"\t={escape(left)} -> {escape_plain(right)}" for left, right in question.pairs]
     return _block(lines, question)
 
 
