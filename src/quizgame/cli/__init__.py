@@ -18,6 +18,8 @@ from quizgame.core.text import clean_line
 # name -> module holding its `command`, in the order `--help` lists them: playing first.
 COMMANDS = {
     "play": "quizgame.cli.play",
+    "host": "quizgame.cli.host",
+    "join": "quizgame.cli.join",
     "packs": "quizgame.cli.packs",
     "validate": "quizgame.cli.validate",
     "scores": "quizgame.cli.scores",

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from quizgame.core.packs.model import Difficulty, Spoiler
 from quizgame.core.party.messages import Standing
@@ -24,6 +24,7 @@ from quizgame.core.scores import database
 from quizgame.core.scores.database import StoreError, translate
 from quizgame.core.scores.store import settings_of, timestamp, utc_now
 
+T = TypeVar("T")
 IN_PROGRESS = "in_progress"
 FINISHED = "finished"
 
@@ -40,6 +41,13 @@ class PartyLog:
 
     def close(self) -> None:
         self._conn.close()
+
+    def read(self, query: Callable[[sqlite3.Connection], T]) -> T:
+        """`query(connection)`, e.g. `log.read(load_game)`; `StoreError` on a database failure."""
+        try:
+            return query(self._conn)
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from None
 
     def _write(self, sql: str, args: tuple[Any, ...]) -> None:
         try:

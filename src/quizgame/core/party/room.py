@@ -192,6 +192,10 @@ class Room:
     def time_left(self) -> float:
         return max(0.0, self.time_limit() - self.elapsed()) if self.phase is Phase.QUESTION else 0.0
 
+    def time_fraction_left(self) -> float:
+        """0..1 of the open question's clock left, for a draining bar."""
+        return self.time_left() / self.time_limit()
+
     def answered_count(self) -> int:
         number = self.current.number
         return sum(1 for p in self.active() if number in p.answers)
@@ -448,8 +452,8 @@ def right_answer_text(round_: Round) -> str:
         right = list(question.items)
     elif question.type is QuestionType.MATCHING:
         right = dict(question.pairs)
-    elif question.type is QuestionType.NUMERIC and question.unit:
-        return f"{question.answer:g} {question.unit}"
+    elif question.type is QuestionType.NUMERIC:
+        return f"{question.answer:g}" + (f" {question.unit}" if question.unit else "")
     return describe_given(question, right)
 
 

@@ -1,0 +1,35 @@
+"""`quizgame join HOST:PORT --pin PIN`: play in a room someone is hosting."""
+
+from __future__ import annotations
+
+import re
+
+import click
+
+from quizgame.cli.common import UserError, data_dir_option
+from quizgame.cli.play import has_terminal
+
+
+@click.command("join")
+@click.argument("address", metavar="HOST:PORT")
+@click.option("--pin", required=True, help="The room's six-digit PIN, from the host's screen.")
+@click.option("--name", help="Your name in the room (asked when not given).")
+@data_dir_option
+def command(address: str, pin: str, name: str | None, data_dir: str | None) -> None:
+    """Join a hosted quiz: answer each question on your own screen, see your rank and the podium.
+
+    The game is the host's: nothing is written to your data folder (--data-dir is accepted, as
+    by every command)."""
+    if not re.fullmatch(r"[0-9]{6}", pin):
+        raise UserError("the PIN is six digits, as the host's screen shows it")
+    if not re.fullmatch(r"(wss?://)?[\w.\-\[\]:]+:[0-9]{1,5}/?", address):
+        raise UserError(f"'{address}' is not HOST:PORT (e.g. 127.0.0.1:8765)")
+    if not has_terminal():
+        raise UserError("joining needs a terminal")
+    from quizgame.net.client import PartyClient
+    from quizgame.tui.party_player import PlayerApp
+
+    app = PlayerApp(PartyClient(address, pin, name or ""))
+    app.run()
+    if app.return_code:
+        raise SystemExit(app.return_code)

@@ -1,0 +1,89 @@
+"""HostApp: the host's terminal in a party game, and the one navigator between its screens.
+
+It starts the `PartyServer` in its own event loop (Textual's), shows the screen for the room's
+phase (lobby, question, reveal, podium) and redraws it whenever the server says something
+changed. The rules are the room's (`quizgame.core.party.room`); the screens call the server's
+controls.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from quizgame.core.party.room import Phase
+from quizgame.net.server import PartyServer
+from quizgame.tui.screens.party_board import PodiumScreen
+from quizgame.tui.screens.party_host import (
+    HostQuestionScreen,
+    HostScreen,
+    LobbyScreen,
+    RevealScreen,
+)
+
+REDRAW_SECONDS = 0.1  # the countdown's redraw
+
+
+class HostApp(App[None]):
+    """Hosts `server`'s room. `join_host` is the address players are told to join at; `web_url`
+    (with `--web`) is shown with its QR code. `run_clock` False: tests tick the server by hand."""
+
+    CSS_PATH = Path(__file__).with_name("quizgame.tcss")
+    TITLE = "quizgame party"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        server: PartyServer,
+        *,
+        join_host: str = "127.0.0.1",
+        web_url: str | None = None,
+        run_clock: bool = True,
+    ) -> None:
+        super().__init__()
+        self.server = server
+        self.join_host = join_host
+        self.web_url = web_url
+        self.run_clock = run_clock
+        self._shown: tuple[Phase, int] | None = None
+        server.changed = self._changed
+
+    async def on_mount(self) -> None:
+        await self.server.start(run_clock=self.run_clock)
+        self.sync()
+        self.set_interval(REDRAW_SECONDS, self.sync)
+
+    async def on_unmount(self) -> None:
+        await self.server.close()
+
+    def _changed(self) -> None:
+        self.call_later(self.sync)
+
+    def sync(self) -> None:
+        """Show the screen for the room's phase, or redraw the one shown."""
+        room = self.server.room
+        key = (room.phase, room.current.number if room.phase is not Phase.LOBBY else 0)
+        if key == self._shown:
+            if isinstance(self.screen, HostScreen):
+                self.screen.refresh_view()
+            return
+        self._shown = key
+        screen: Screen[None]
+        if room.phase is Phase.LOBBY:
+            screen = LobbyScreen(self.server, join_host=self.join_host, web_url=self.web_url)
+        elif room.phase is Phase.QUESTION:
+            screen = HostQuestionScreen(self.server)
+        elif room.phase is Phase.REVEAL:
+            screen = RevealScreen(self.server)
+        else:
+            screen = PodiumScreen(room.standings(), note="Press q to close the room.")
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
