@@ -8,11 +8,13 @@ controls.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from quizgame.core.party.room import Phase
@@ -29,8 +31,9 @@ REDRAW_SECONDS = 0.1  # the countdown's redraw
 
 
 class HostApp(App[None]):
-    """Hosts `server`'s room. `join_host` is the address players are told to join at; `web_url`
-    (with `--web`) is shown with its QR code. `run_clock` False: tests tick the server by hand."""
+    """Hosts `server`'s room. `join_host` (and `join_port`, by default the server's) is the
+    address players are told to join at; `web_url` (with `--web`) is shown with its QR code.
+    `run_clock` False: tests tick the server by hand."""
 
     CSS_PATH = Path(__file__).with_name("quizgame.tcss")
     TITLE = "quizgame party"
@@ -43,12 +46,14 @@ class HostApp(App[None]):
         server: PartyServer,
         *,
         join_host: str = "127.0.0.1",
+        join_port: int | None = None,
         web_url: str | None = None,
         run_clock: bool = True,
     ) -> None:
         super().__init__()
         self.server = server
         self.join_host = join_host
+        self.join_port = join_port
         self.web_url = web_url
         self.run_clock = run_clock
         self._shown: tuple[Phase, int] | None = None
@@ -71,12 +76,14 @@ class HostApp(App[None]):
         key = (room.phase, room.current.number if room.phase is not Phase.LOBBY else 0)
         if key == self._shown:
             if isinstance(self.screen, HostScreen):
-                self.screen.refresh_view()
+                with contextlib.suppress(NoMatches):  # not composed yet: it draws on mounting
+                    self.screen.refresh_view()
             return
         self._shown = key
         screen: Screen[None]
         if room.phase is Phase.LOBBY:
-            screen = LobbyScreen(self.server, join_host=self.join_host, web_url=self.web_url)
+            address = f"{self.join_host}:{self.join_port or self.server.port}"
+            screen = LobbyScreen(self.server, join_address=address, web_url=self.web_url)
         elif room.phase is Phase.QUESTION:
             screen = HostQuestionScreen(self.server)
         elif room.phase is Phase.REVEAL:

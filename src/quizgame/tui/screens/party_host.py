@@ -49,9 +49,11 @@ class LobbyScreen(HostScreen):
         Binding("q", "app.quit", "End and quit"),
     ]
 
-    def __init__(self, server: PartyServer, *, join_host: str, web_url: str | None = None) -> None:
+    def __init__(
+        self, server: PartyServer, *, join_address: str, web_url: str | None = None
+    ) -> None:
         super().__init__(server)
-        self.join_host = join_host
+        self.join_address = join_address
         self.web_url = web_url
 
     def compose(self) -> ComposeResult:
@@ -70,7 +72,7 @@ class LobbyScreen(HostScreen):
                 yield Static(
                     safetext.assemble(
                         ("Join from a terminal:\n", "$text-muted"),
-                        f"quizgame join {self.join_host}:{self.server.port} --pin {room.pin}",
+                        f"quizgame join {self.join_address} --pin {room.pin}",
                     ),
                     id="join-command",
                 )
