@@ -25,9 +25,10 @@ def make_room(
     count: int = 3,
     log: RoomLog | None = None,
     time_limit: float | None = 10.0,
+    seed: int = 1,
 ) -> Room:
-    """A room with PIN `PIN` on `pack` (three multiple-choice questions by default), seed 1."""
-    options = SessionOptions(count=count, seed=1, time_limit=time_limit)
+    """A room with PIN `PIN` on `pack` (three multiple-choice questions by default)."""
+    options = SessionOptions(count=count, seed=seed, time_limit=time_limit)
     return Room(pack or make_pack(n=count), options, clock=clock, pin=PIN, log=log)
 
 

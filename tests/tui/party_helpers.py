@@ -15,9 +15,9 @@ from tests.party.helpers import PIN, all_types, make_room
 TIMEOUT = 5.0  # seconds: no wait in these tests is longer
 
 
-def hosted(clock: FakeClock, count: int = 3) -> PartyServer:
-    """A server (not yet started) for a room on the all-types pack, PIN `PIN`, seed 1."""
-    return PartyServer(make_room(clock, pack=all_types(), count=count))
+def hosted(clock: FakeClock, count: int = 3, seed: int = 1) -> PartyServer:
+    """A server (not yet started) for a room on the all-types pack, PIN `PIN`."""
+    return PartyServer(make_room(clock, pack=all_types(), count=count, seed=seed))
 
 
 async def join(server: PartyServer, *names: str) -> list[PartyClient]:

@@ -21,13 +21,19 @@ from quizgame.tui import safetext
 
 BAR_WIDTH = 30
 PLACES = {1: "1st", 2: "2nd", 3: "3rd"}
-MEDALS = {1: "$warning", 2: "$text", 3: "$accent"}
+MEDALS = {1: "$warning", 2: "$primary", 3: "$success"}
 
 
 def _fit(text: str, width: int) -> str:
     """One clean line of at most `width` characters."""
     line = safetext.clean_line(text)
     return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def _centred(content: Content, width: int) -> Content:
+    """`content` centred in `width` cells with plain spaces (pack text is never padded itself)."""
+    left = (width - content.cell_length) // 2
+    return Content.assemble(" " * left, content, " " * (width - content.cell_length - left))
 
 
 def move_text(move: int) -> Content:
@@ -69,7 +75,7 @@ def podium(standings: Sequence[Standing]) -> Content:
     heights = {1: 3, 2: 2, 3: 1}
     width = 18
     rows: list[Content] = []
-    names = [safetext.line(by_rank[r].name[:width].center(width), "bold") for r in order]
+    names = [_centred(safetext.line(_fit(by_rank[r].name, width), "bold"), width) for r in order]
     scores = [Content(f"{by_rank[r].score:,}".center(width)) for r in order]
     rows.append(Content("  ").join(names))
     rows.append(Content("  ").join(scores))
