@@ -33,7 +33,6 @@ from quizgame.core.party.messages import (
     Over,
     Paused,
     ProtocolError,
-    Question,
     Reveal,
     Welcome,
     decode_client,
@@ -162,26 +161,8 @@ class PartyServer:
         if self.room.phase is Phase.LOBBY:
             self._send_all(encode(Lobby([p.name for p in self.room.active()])))
 
-    def question_message(self, player: Player | None = None) -> Question:
-        room = self.room
-        round_ = room.current
-        question = round_.question
-        return Question(
-            round=round_.number,
-            total=room.total,
-            kind=question.type.value,
-            text=question.prompt,
-            time_limit=room.time_left() if player is not None else room.time_limit(),
-            points=question.points,
-            choices=list(round_.choices),
-            items=list(round_.items),
-            lefts=list(round_.lefts),
-            rights=list(round_.rights),
-            answered=player is not None and round_.number in player.answers,
-        )
-
     def _ask(self) -> None:
-        self._send_all(encode(self.question_message()))
+        self._send_all(encode(self.room.question_message()))
         self.changed()
 
     def reveal_message(self, player: Player) -> Reveal:
@@ -212,7 +193,7 @@ class PartyServer:
         """Tell a (re)joining player where the game is."""
         phase = self.room.phase
         if phase is Phase.QUESTION:
-            self._send(player.id, encode(self.question_message(player)))
+            self._send(player.id, encode(self.room.question_message(player)))
             if self.room.paused:
                 self._send(player.id, encode(Paused(True)))
         elif phase is Phase.REVEAL:

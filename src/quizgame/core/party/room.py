@@ -17,12 +17,19 @@ import random
 import secrets
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
-from quizgame.core.packs.model import Pack, QuestionType
-from quizgame.core.party.messages import MAX_NAME, SplitRow, Standing
+from quizgame.core.packs.model import Pack
+from quizgame.core.party.answers import answer_problem, right_answer_text, verdict_word
+from quizgame.core.party.messages import MAX_NAME, Question, SplitRow, Standing
+from quizgame.core.party.players import (
+    Player,
+    PlayerAnswer,
+    RoomError,
+    clean_name,
+    new_pin,
+)
 from quizgame.core.play.dealing import (
     NO_MATCHING_QUESTIONS,
     Round,
@@ -31,10 +38,9 @@ from quizgame.core.play.dealing import (
     make_round,
     select_questions,
 )
-from quizgame.core.play.judging import Verdict, check_answer
+from quizgame.core.play.judging import check_answer
 from quizgame.core.play.modes import DEFAULT_TIME_LIMIT
 from quizgame.core.play.scoring import answer_points, streak_bonus
-from quizgame.core.text import clean_line
 
 Clock = Callable[[], float]
 TOP = 5  # players shown after each question
@@ -47,61 +53,6 @@ class Phase(StrEnum):
     OVER = "over"
 
 
-class RoomError(Exception):
-    """A request the room refuses; `code` for programs (bad_pin, too_late, ...), text for people."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-@dataclass(slots=True)
-class PlayerAnswer:
-    """One player's answer to one round (`given` None: no answer before the clock ran out)."""
-
-    round: int
-    question_id: str
-    given: Any
-    given_text: str
-    verdict: str  # correct, partial, wrong, timed_out
-    credit: float
-    points: int
-    seconds: float
-
-
-@dataclass(slots=True)
-class Player:
-    """A player in the room. `token` lets a dropped player rejoin as themself."""
-
-    id: int
-    name: str
-    token: str
-    score: int = 0
-    streak: int = 0
-    best_streak: int = 0
-    correct: int = 0
-    connected: bool = True
-    kicked: bool = False
-    answers: dict[int, PlayerAnswer] = field(default_factory=dict)
-    rank: int = 0  # after the last reveal
-    move: int = 0
-
-    @property
-    def answered(self) -> int:
-        return len(self.answers)
-
-    def apply(self, answer: PlayerAnswer, full_points: int) -> None:
-        """Count `answer` in the score and streak (points already include the streak bonus)."""
-        self.answers[answer.round] = answer
-        self.score += answer.points
-        if answer.verdict == "correct":
-            self.correct += 1
-            self.streak += 1
-            self.best_streak = max(self.best_streak, self.streak)
-        else:
-            self.streak = 0
-
-
 class RoomLog(Protocol):
     """What the room tells the score history as it happens (`party.log.PartyLog`)."""
 
@@ -109,21 +60,6 @@ class RoomLog(Protocol):
     def round_opened(self, number: int) -> None: ...
     def answered(self, player: Player, answer: PlayerAnswer) -> None: ...
     def game_over(self, standings: list[Standing]) -> None: ...
-
-
-def new_pin(rng: random.Random | None = None) -> str:
-    """A random six-digit room PIN."""
-    if rng is not None:
-        return f"{rng.randrange(10**6):06d}"
-    return f"{secrets.randbelow(10**6):06d}"
-
-
-def clean_name(raw: str) -> str:
-    """A player's name made safe to show: one line, no controls, at most `MAX_NAME` characters."""
-    name = clean_line(raw)[:MAX_NAME].strip()
-    if not name:
-        raise RoomError("bad_name", "the name is empty")
-    return name
 
 
 class Room:
@@ -376,7 +312,7 @@ class Room:
             question.id,
             given,
             describe_given(question, given),
-            _verdict_word(verdict),
+            verdict_word(verdict),
             verdict.credit,
             points,
             round(taken, 3),
@@ -402,6 +338,25 @@ class Room:
             Standing(rank, p.name, p.score, p.correct, p.answered, p.best_streak, p.move)
             for rank, p in enumerate(self._sorted()[:limit], start=1)
         ]
+
+    def question_message(self, player: Player | None = None) -> Question:
+        """The open question as the protocol sends it: to everyone (the full time limit), or
+        to one (re)joining `player` (the time left, and whether they have answered)."""
+        round_ = self.current
+        question = round_.question
+        return Question(
+            round=round_.number,
+            total=self.total,
+            kind=question.type.value,
+            text=question.prompt,
+            time_limit=self.time_left() if player is not None else self.time_limit(),
+            points=question.points,
+            choices=list(round_.choices),
+            items=list(round_.items),
+            lefts=list(round_.lefts),
+            rights=list(round_.rights),
+            answered=player is not None and round_.number in player.answers,
+        )
 
     def split(self) -> list[SplitRow]:
         """How the answers to the current round split: a row per choice, else by verdict."""
@@ -444,46 +399,4 @@ class Room:
         self._rank()
 
 
-def right_answer_text(round_: Round) -> str:
-    """A round's right answer, in words, as a player's answer would be described."""
-    question = round_.question
-    right: Any = question.answer
-    if question.type is QuestionType.ORDERING:
-        right = list(question.items)
-    elif question.type is QuestionType.MATCHING:
-        right = dict(question.pairs)
-    elif question.type is QuestionType.NUMERIC:
-        return f"{question.answer:g}" + (f" {question.unit}" if question.unit else "")
-    return describe_given(question, right)
-
-
-def _verdict_word(verdict: Verdict) -> str:
-    if verdict.correct:
-        return "correct"
-    return "partial" if verdict.partial else "wrong"
-
-
-def answer_problem(round_: Round, given: Any) -> str | None:
-    """Why `given` cannot be an answer to this round (its type's shape), or None if it can."""
-    kind = round_.question.type
-    if kind is QuestionType.TRUE_FALSE:
-        return None if isinstance(given, bool) else "a true/false answer is true or false"
-    if kind is QuestionType.MULTIPLE_CHOICE:
-        if isinstance(given, str) and given in round_.choices:
-            return None
-        return "the answer is not one of the choices"
-    if kind in (QuestionType.TYPED, QuestionType.NUMERIC):
-        return None if isinstance(given, str) else "the answer should be text"
-    if kind is QuestionType.ORDERING:
-        if isinstance(given, list) and sorted(given) == sorted(round_.items):
-            return None
-        return "the answer should list every item once, in an order"
-    if kind is QuestionType.MATCHING:
-        if (
-            isinstance(given, dict)
-            and set(given) == set(round_.lefts)
-            and set(given.values()) <= set(round_.rights)
-        ):
-            return None
-        return "the answer should pair every left item with a right one"
-    return "this question type cannot be answered here"
+__all__ = ["Player", "PlayerAnswer", "RoomError", "clean_name", "new_pin"]  # re-exported
