@@ -9,12 +9,13 @@ from quizgame.core.party.messages import Over, Question
 from quizgame.core.party.room import Phase
 from quizgame.net.client import PartyClient
 from quizgame.tui.party_host import HostApp
+from quizgame.tui.party_hotseat import HotSeatApp
 from quizgame.tui.party_player import PlayerApp
 from quizgame.tui.screens.party_board import PodiumScreen
 from quizgame.tui.screens.party_host import HostQuestionScreen, LobbyScreen, RevealScreen
 from quizgame.tui.screens.party_player import NameScreen, PlayerQuestionScreen, WordsScreen
 from tests.clocks import FakeClock
-from tests.party.helpers import PIN, right
+from tests.party.helpers import PIN, make_room, right
 from tests.tui.party_helpers import hosted, join, until
 
 
@@ -90,3 +91,36 @@ async def test_a_player_answers_sees_the_result_and_reaches_the_podium(clock: Fa
             await bo.close()
     finally:
         await server.close()
+
+
+async def test_hot_seat_takes_turns_then_shows_the_board_and_the_podium(clock: FakeClock) -> None:
+    room = make_room(clock, count=2)  # multiple choice: key 1 answers
+    for name in ("Ana", "Janis"):
+        room.join(PIN, name)
+    app = HotSeatApp(room, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for number in (1, 2):
+            for player in (1, 2):
+                await until(pilot, lambda: app.stage == "pass")
+                assert room.players[player].name in words_title(app)
+                await pilot.press("enter")
+                await until(pilot, lambda: isinstance(app.screen, PlayerQuestionScreen))
+                clock.advance(1.0)
+                if player == 1:
+                    choices = room.current.choices
+                    await pilot.press(str(choices.index(right(room.current)) + 1))
+                else:
+                    clock.advance(30.0)  # Janis lets the clock run out
+            await until(pilot, lambda: app.stage == "board")
+            assert "Answer:" in words_title(app)
+            assert len(room.players[2].answers) == number
+            await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PodiumScreen))
+    assert [s.name for s in room.standings()] == ["Ana", "Janis"]
+    assert room.players[2].answers[1].verdict == "timed_out"
+
+
+def words_title(app: HotSeatApp) -> str:
+    if not isinstance(app.screen, WordsScreen):
+        return ""
+    return str(app.screen.query_one("#party-title", Static).render())

@@ -20,6 +20,7 @@ COMMANDS = {
     "play": "quizgame.cli.play",
     "host": "quizgame.cli.host",
     "join": "quizgame.cli.join",
+    "party": "quizgame.cli.party",
     "packs": "quizgame.cli.packs",
     "validate": "quizgame.cli.validate",
     "scores": "quizgame.cli.scores",
