@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import click
 
 from quizgame.cli.common import UserError, data_dir_option
 from quizgame.cli.play import has_terminal
+
+
+def served_to_a_browser() -> bool:
+    """Run by textual-serve (`host --web`): the screen is a browser page, drawn over pipes."""
+    return os.environ.get("TEXTUAL_DRIVER", "").startswith("textual.drivers.web_driver")
 
 
 @click.command("join")
@@ -24,7 +30,7 @@ def command(address: str, pin: str, name: str | None, data_dir: str | None) -> N
         raise UserError("the PIN is six digits, as the host's screen shows it")
     if not re.fullmatch(r"(wss?://)?[\w.\-\[\]:]+:[0-9]{1,5}/?", address):
         raise UserError(f"'{address}' is not HOST:PORT (e.g. 127.0.0.1:8765)")
-    if not has_terminal():
+    if not (has_terminal() or served_to_a_browser()):
         raise UserError("joining needs a terminal")
     from quizgame.net.client import PartyClient
     from quizgame.tui.party_player import PlayerApp
