@@ -21,6 +21,7 @@ from websockets.exceptions import ConnectionClosed
 
 from quizgame.core.party.guard import PinGuard
 from quizgame.core.party.messages import (
+    LISTED,
     MAX_FRAME,
     VERSION,
     Ack,
@@ -34,6 +35,8 @@ from quizgame.core.party.messages import (
     Paused,
     ProtocolError,
     Reveal,
+    SplitRow,
+    Standing,
     Welcome,
     decode_client,
     encode,
@@ -41,6 +44,7 @@ from quizgame.core.party.messages import (
 from quizgame.core.party.room import TOP, Phase, Player, Room, RoomError
 
 JOIN_TIMEOUT = 10.0  # seconds a new connection has to send its `join`
+LOBBY_DELAY = 0.2  # seconds: lobby changes within this are sent as one frame
 TICK = 0.05  # seconds between the host clock's checks of the open question
 
 log = logging.getLogger(__name__)
@@ -67,6 +71,7 @@ class PartyServer:
         self._server: Server | None = None
         self._clock_task: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[None]] = set()  # closings under way, kept from the GC
+        self._lobby_due: asyncio.TimerHandle | None = None
 
     # --- running -----------------------------------------------------------------------------
 
@@ -158,14 +163,28 @@ class PartyServer:
             broadcast([ws], frame.decode())
 
     def _lobby(self) -> None:
+        """Tell everyone who is in the room, soon: a thousand joins make a few frames, not a
+        million (each join would otherwise go to everyone already in)."""
+        if self._lobby_due is None and self.room.phase is Phase.LOBBY:
+            self._lobby_due = asyncio.get_running_loop().call_later(LOBBY_DELAY, self._send_lobby)
+
+    def _send_lobby(self) -> None:
+        self._lobby_due = None
         if self.room.phase is Phase.LOBBY:
-            self._send_all(encode(Lobby([p.name for p in self.room.active()])))
+            players = self.room.active()
+            names = [p.name for p in players[:LISTED]]
+            self._send_all(encode(Lobby(names, len(players))))
 
     def _ask(self) -> None:
         self._send_all(encode(self.room.question_message()))
         self.changed()
 
-    def reveal_message(self, player: Player) -> Reveal:
+    def reveal_message(
+        self,
+        player: Player,
+        split: list[SplitRow] | None = None,
+        top: list[Standing] | None = None,
+    ) -> Reveal:
         room = self.room
         number = room.current.number
         mine = player.answers.get(number)
@@ -176,17 +195,21 @@ class PartyServer:
             points=mine.points if mine else 0,
             score=player.score,
             rank=player.rank,
-            split=room.split(),
-            top=room.standings(TOP),
+            split=room.split() if split is None else split,
+            top=room.standings(TOP) if top is None else top,
         )
 
     def _reveal(self) -> None:
+        split, top = self.room.split(), self.room.standings(TOP)  # once, not once a player
         for player_id in list(self.connections):
-            self._send(player_id, encode(self.reveal_message(self.room.players[player_id])))
+            message = self.reveal_message(self.room.players[player_id], split, top)
+            self._send(player_id, encode(message))
         self.changed()
 
     def _over(self) -> None:
-        self._send_all(encode(Over(self.room.standings())))
+        standings = self.room.standings()
+        for player_id in list(self.connections):
+            self._send(player_id, encode(over_message(standings, self.room.players[player_id])))
         self.changed()
 
     def _catch_up(self, player: Player) -> None:
@@ -199,7 +222,7 @@ class PartyServer:
         elif phase is Phase.REVEAL:
             self._send(player.id, encode(self.reveal_message(player)))
         elif phase is Phase.OVER:
-            self._send(player.id, encode(Over(self.room.standings())))
+            self._send(player.id, encode(over_message(self.room.standings(), player)))
 
     # --- one connection ----------------------------------------------------------------------
 
@@ -286,3 +309,9 @@ class PartyServer:
         self.changed()
         self.tick()  # everyone in: reveal now
         return True
+
+
+def over_message(standings: list[Standing], player: Player) -> Over:
+    """The end of the game for `player`: the best `LISTED` standings and their own."""
+    you = next((s for s in standings if s.rank == player.rank and s.name == player.name), None)
+    return Over(standings[:LISTED], len(standings), you)

@@ -149,6 +149,8 @@ class PlayerApp(App[None]):
         if isinstance(message, Lobby):
             if isinstance(self.screen, WordsScreen):
                 names = ", ".join(safetext.clean_line(n) for n in message.players)
+                more = message.count - len(message.players)
+                names += f" and {more} more" if more > 0 else ""
                 self.say(f"You are in as {self.client.name}", f"In the room: {names}")
         elif isinstance(message, Question):
             try:
@@ -166,7 +168,11 @@ class PlayerApp(App[None]):
             self.say_content(*reveal_words(message))
         elif isinstance(message, Over):
             self.finished = True
-            self._show(PodiumScreen(message.standings, note=f"You played as {self.client.name}."))
+            you = message.you
+            note = f"You played as {self.client.name}" + (
+                f": #{you.rank} of {message.count}, {you.score:,} points." if you else "."
+            )
+            self._show(PodiumScreen(message.standings, note=note))
         elif isinstance(message, Error):
             if isinstance(self.screen, PlayerQuestionScreen):
                 self.screen.say(message.message)

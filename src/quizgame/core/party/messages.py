@@ -15,6 +15,7 @@ import msgspec
 VERSION = 1  # the protocol's version; a client states it in `join`
 MAX_FRAME = 16 * 1024  # bytes: the largest frame either side accepts
 MAX_NAME = 20  # characters of a player's name, after cleaning
+LISTED = 50  # players named in a lobby or final standings frame (the rest are counted)
 
 Name = Annotated[str, msgspec.Meta(max_length=200)]
 Short = Annotated[str, msgspec.Meta(max_length=1000)]
@@ -98,9 +99,11 @@ class Welcome(_Message, tag="welcome"):
 
 
 class Lobby(_Message, tag="lobby"):
-    """The players in the room so far (sent on every change before the game starts)."""
+    """Who is in the room so far: `count` players, the first `LISTED` of them by name (sent
+    after changes before the game starts, at most a few times a second)."""
 
     players: list[str]
+    count: int = 0
 
 
 class Question(_Message, tag="question"):
@@ -146,9 +149,12 @@ class Paused(_Message, tag="paused"):
 
 
 class Over(_Message, tag="over"):
-    """The game is over: every player's standing, best first (the first three are the podium)."""
+    """The game is over: the best `LISTED` players' standings, best first (the first three are
+    the podium), out of `count`, and `you`, the receiving player's own."""
 
     standings: list[Standing]
+    count: int = 0
+    you: Standing | None = None
 
 
 class Error(_Message, tag="error"):

@@ -95,6 +95,10 @@ class Room:
         self._asked_at = 0.0
         self._paused_at: float | None = None
         self._paused_total = 0.0
+        self._names: set[str] = set()  # casefolded names taken
+        self._online: set[int] = set()  # connected players still in the game
+        self._waiting: set[int] = set()  # ... who have not answered the open question
+        self._answered_now = 0
 
     # --- state -------------------------------------------------------------------------------
 
@@ -133,14 +137,15 @@ class Room:
         return self.time_left() / self.time_limit()
 
     def answered_count(self) -> int:
-        number = self.current.number
-        return sum(1 for p in self.active() if number in p.answers)
+        """Players who have answered the open question."""
+        return self._answered_now
 
     def everyone_answered(self) -> bool:
-        """Every connected player has answered the open question (and at least one is here)."""
-        waiting = [p for p in self.active() if p.connected]
-        number = self.current.number
-        return bool(waiting) and all(number in p.answers for p in waiting)
+        """Every connected player has answered the open question (and at least one is here).
+
+        Kept up as players answer, come and go: a thousand answers cost a thousand steps, not a
+        million."""
+        return bool(self._online) and not self._waiting
 
     # --- joining -----------------------------------------------------------------------------
 
@@ -157,12 +162,13 @@ class Room:
                 raise RoomError("bad_token", "no player in this room has that rejoin token")
             if player.kicked:
                 raise RoomError("kicked", "the host removed you from this game")
-            player.connected = True
+            self._connect(player)
             return player, True
         if self.phase is Phase.OVER:
             raise RoomError("over", "this game is over")
         player = Player(self._next_id, self._unique(clean_name(name)), secrets.token_urlsafe(16))
         self._add(player)
+        self._connect(player)
         if self.log is not None:
             self.log.player_joined(player)
         return player, False
@@ -170,10 +176,17 @@ class Room:
     def _add(self, player: Player) -> None:
         self.players[player.id] = player
         self._by_token[player.token] = player
+        self._names.add(player.name.casefold())
         self._next_id = max(self._next_id, player.id + 1)
 
+    def _connect(self, player: Player) -> None:
+        player.connected = True
+        self._online.add(player.id)
+        if self.phase is Phase.QUESTION and self.current.number not in player.answers:
+            self._waiting.add(player.id)
+
     def _unique(self, name: str) -> str:
-        taken = {p.name.casefold() for p in self.players.values()}
+        taken = self._names
         if name.casefold() not in taken:
             return name
         n = 2
@@ -188,13 +201,15 @@ class Room:
         """The player's connection dropped; they may rejoin with their token."""
         if player_id in self.players:
             self.players[player_id].connected = False
+            self._online.discard(player_id)
+            self._waiting.discard(player_id)
 
     def kick(self, player_id: int) -> Player | None:
         """Remove a player from the game for good (their token no longer works)."""
         player = self.players.get(player_id)
         if player is not None:
             player.kicked = True
-            player.connected = False
+            self.disconnect(player_id)
         return player
 
     # --- the host's controls -----------------------------------------------------------------
@@ -207,6 +222,10 @@ class Room:
 
     def _open(self) -> Round:
         self.phase = Phase.QUESTION
+        number = self.current.number
+        here = [p for p in self.active() if p.connected]
+        self._waiting = {p.id for p in here if number not in p.answers}
+        self._answered_now = sum(1 for p in self.active() if number in p.answers)
         self._asked_at = self._clock()
         self._paused_total = 0.0
         self._paused_at = None
@@ -318,6 +337,8 @@ class Room:
             round(taken, 3),
         )
         player.apply(record, question.points)
+        self._waiting.discard(player_id)
+        self._answered_now += 1
         if self.log is not None:
             self.log.answered(player, record)
         return record
