@@ -34,8 +34,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from quizgame.core.packs.model import Pack, Question, QuestionType  # noqa: E402
-from quizgame.core.party.messages import Ack, Over, Question as QuestionMessage  # noqa: E402
-from quizgame.core.party.messages import Reveal  # noqa: E402
+from quizgame.core.party.messages import (  # noqa: E402
+    Ack,
+    Over,
+    Reveal,
+)
+from quizgame.core.party.messages import Question as QuestionMessage
 from quizgame.core.party.room import Room  # noqa: E402
 from quizgame.core.play.dealing import SessionOptions  # noqa: E402
 from quizgame.net.client import PartyClient  # noqa: E402
@@ -248,7 +252,7 @@ def main() -> None:
             f"{r['delivery_p99'] / GOAL_DELIVERY:>8.2f}  {r['host_blocked'] / GOAL_BLOCKED:>12.2f}"
         )
     print(
-        f"ratio to the 1-player baseline, p99 delivery: "
+        "ratio to the 1-player baseline, p99 delivery: "
         + ", ".join(
             f"N={r['players']}: {r['delivery_p99'] / base['delivery_p99']:.1f}x" for r in rows
         )
