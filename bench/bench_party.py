@@ -39,7 +39,7 @@ from quizgame.core.party.messages import (  # noqa: E402
     Over,
     Reveal,
 )
-from quizgame.core.party.messages import Question as QuestionMessage
+from quizgame.core.party.messages import Question as QuestionMessage  # noqa: E402
 from quizgame.core.party.room import Room  # noqa: E402
 from quizgame.core.play.dealing import SessionOptions  # noqa: E402
 from quizgame.net.client import PartyClient  # noqa: E402
