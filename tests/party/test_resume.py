@@ -120,3 +120,11 @@ def test_history_lists_hosted_games_with_each_players_answers(tmp_path: Path) ->
     assert [a["verdict"] for a in players["[b]Bo"]["answers"]] == ["wrong", "timed_out"]
     empty = runner.invoke(cli, ["history", "--hosted", "--data-dir", str(tmp_path / "none")])
     assert empty.output == "No hosted games yet.\n"
+
+
+def test_plain_history_points_to_the_hosted_games(tmp_path: Path) -> None:
+    log = PartyLog(tmp_path / "scores.db")
+    log.start_game(make_room(FakeClock()), "films")
+    log.close()
+    text = CliRunner().invoke(cli, ["history", "--data-dir", str(tmp_path)]).output
+    assert text.startswith("1 hosted game(s): see `quizgame history --hosted`.")

@@ -45,8 +45,13 @@ def command(pack_id: str | None, limit: int, fmt: str, hosted: bool, data_dir: s
 
         show_hosted(paths.data_dir(data_dir), pack_id, limit, fmt)
         return
+    from quizgame.cli.history_hosted import hosted_count
+
     with score_store(paths.data_dir(data_dir)) as store:
         recent = store.read(queries.recent_sessions, limit=limit, pack_id=pack_id) if store else []
+        hosted_games = store.read(hosted_count) if store else 0
+    if hosted_games and fmt == "text":
+        click.echo(f"{hosted_games} hosted game(s): see `quizgame history --hosted`.\n")
     if fmt == "json":
         echo_json([s.to_dict() for s in recent])
         return

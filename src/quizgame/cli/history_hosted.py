@@ -8,7 +8,9 @@ from pathlib import Path
 import click
 
 from quizgame.cli.common import echo_json, local_time, score_store, table
-from quizgame.core.party.log import IN_PROGRESS, hosted_games
+from quizgame.core.party.log import IN_PROGRESS, hosted_count, hosted_games
+
+__all__ = ["hosted_count", "show_hosted"]
 
 
 def show_hosted(base: Path, pack_id: str | None, limit: int, fmt: str) -> None:
