@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 
@@ -85,12 +86,12 @@ def command(
             except RoomError as exc:
                 raise UserError(f"{pack.id}: {exc}") from None
             log.start_game(room, pack_ref)
-        run_host(room, bind, port, web)
+        run_host(room, bind, port, web, where.data / "crash.log")
     finally:
         log.close()
 
 
-def run_host(room: object, bind: str, port: int, web: bool) -> None:
+def run_host(room: object, bind: str, port: int, web: bool, crash_log: Path) -> None:
     """The host's screen on `room`, serving on `bind:port` (and the web player with `web`)."""
     from quizgame.core.party.room import Room
     from quizgame.net.server import PartyServer
@@ -109,6 +110,7 @@ def run_host(room: object, bind: str, port: int, web: bool) -> None:
         web_url = f"http://{join_host}:{port + 1}/"
         web_process = start_web(bind, port + 1, f"127.0.0.1:{port}", room.pin, web_url)
     app = HostApp(server, join_host=join_host, web_url=web_url)
+    app.crash_log = crash_log
     try:
         app.run()
     finally:

@@ -9,6 +9,7 @@ import click
 
 from quizgame.cli.common import UserError, data_dir_option
 from quizgame.cli.play import has_terminal
+from quizgame.core import paths
 
 
 def served_to_a_browser() -> bool:
@@ -24,8 +25,8 @@ def served_to_a_browser() -> bool:
 def command(address: str, pin: str, name: str | None, data_dir: str | None) -> None:
     """Join a hosted quiz: answer each question on your own screen, see your rank and the podium.
 
-    The game is the host's: nothing is written to your data folder (--data-dir is accepted, as
-    by every command)."""
+    The game is the host's: your data folder (--data-dir) gets only a crash log, should this
+    program have a bug."""
     if not re.fullmatch(r"[0-9]{6}", pin):
         raise UserError("the PIN is six digits, as the host's screen shows it")
     if not re.fullmatch(r"(wss?://)?[\w.\-\[\]:]+:[0-9]{1,5}/?", address):
@@ -36,6 +37,7 @@ def command(address: str, pin: str, name: str | None, data_dir: str | None) -> N
     from quizgame.tui.party_player import PlayerApp
 
     app = PlayerApp(PartyClient(address, pin, name or ""))
+    app.crash_log = paths.data_dir(data_dir) / "crash.log"
     app.run()
     if app.return_code:
         raise SystemExit(app.return_code)

@@ -51,6 +51,7 @@ def command(
     if not has_terminal():
         raise UserError("the game needs a terminal")
     app = HotSeatApp(room, time.monotonic)
+    app.crash_log = where.data / "crash.log"
     app.run()
     if app.return_code:
         raise SystemExit(app.return_code)

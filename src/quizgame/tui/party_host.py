@@ -9,16 +9,13 @@ controls.
 from __future__ import annotations
 
 import contextlib
-from pathlib import Path
-from typing import ClassVar
 
-from textual.app import App
-from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from quizgame.core.party.room import Phase
 from quizgame.net.server import PartyServer
+from quizgame.tui.party_base import PartyApp
 from quizgame.tui.screens.party_board import PodiumScreen
 from quizgame.tui.screens.party_host import (
     HostQuestionScreen,
@@ -30,16 +27,10 @@ from quizgame.tui.screens.party_host import (
 REDRAW_SECONDS = 0.1  # the countdown's redraw
 
 
-class HostApp(App[None]):
+class HostApp(PartyApp):
     """Hosts `server`'s room. `join_host` (and `join_port`, by default the server's) is the
     address players are told to join at; `web_url` (with `--web`) is shown with its QR code.
     `run_clock` False: tests tick the server by hand."""
-
-    CSS_PATH = Path(__file__).with_name("quizgame.tcss")
-    TITLE = "quizgame party"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-    ]
 
     def __init__(
         self,

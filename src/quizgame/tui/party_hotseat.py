@@ -6,16 +6,15 @@ podium. The rules are the room's (`quizgame.core.party.room`), as in a hosted ga
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from textual import on
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from quizgame.core.party.room import Phase, Room, RoomError
 from quizgame.tui import safetext
+from quizgame.tui.party_base import PartyApp
 from quizgame.tui.screens.party_board import PodiumScreen, split_bars, standings_table
 from quizgame.tui.screens.party_player import (
     Clock,
@@ -27,15 +26,10 @@ from quizgame.tui.screens.party_player import (
 TICK_SECONDS = 0.1
 
 
-class HotSeatApp(App[None]):
+class HotSeatApp(PartyApp):
     """Plays `room` with its players (joined already) taking turns on this keyboard."""
 
-    CSS_PATH = Path(__file__).with_name("quizgame.tcss")
-    TITLE = "quizgame party"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "go_on", "Go on"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "go_on", "Go on")]
 
     def __init__(self, room: Room, clock: Clock) -> None:
         super().__init__()

@@ -10,12 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from pathlib import Path
-from typing import ClassVar
 
 from textual import on, work
-from textual.app import App
-from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
 
@@ -33,6 +29,7 @@ from quizgame.core.party.messages import (
 )
 from quizgame.net.client import JoinRefused, PartyClient
 from quizgame.tui import safetext
+from quizgame.tui.party_base import PartyApp
 from quizgame.tui.screens.party_board import PodiumScreen, split_bars, standings_table
 from quizgame.tui.screens.party_player import (
     Clock,
@@ -58,14 +55,8 @@ BYES = {
 }
 
 
-class PlayerApp(App[None]):
+class PlayerApp(PartyApp):
     """One player. Without a name in `client`, it asks for one first."""
-
-    CSS_PATH = Path(__file__).with_name("quizgame.tcss")
-    TITLE = "quizgame party"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
-    ]
 
     def __init__(self, client: PartyClient, clock: Clock = time.monotonic) -> None:
         super().__init__()
