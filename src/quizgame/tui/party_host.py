@@ -48,6 +48,7 @@ class HostApp(PartyApp):
         self.web_url = web_url
         self.run_clock = run_clock
         self._shown: tuple[Phase, int] | None = None
+        self._sync_due = False
         server.changed = self._changed
 
     async def on_mount(self) -> None:
@@ -59,10 +60,14 @@ class HostApp(PartyApp):
         await self.server.close()
 
     def _changed(self) -> None:
-        self.call_later(self.sync)
+        # A burst of answers (a thousand players) asks once for a redraw, not once an answer.
+        if not self._sync_due:
+            self._sync_due = True
+            self.call_later(self.sync)
 
     def sync(self) -> None:
         """Show the screen for the room's phase, or redraw the one shown."""
+        self._sync_due = False
         room = self.server.room
         key = (room.phase, room.current.number if room.phase is not Phase.LOBBY else 0)
         if key == self._shown:
