@@ -132,7 +132,12 @@ class Host:
 
 
 async def player(
-    client: PartyClient, rounds: int, got: list[float], acks: list[float], done: asyncio.Event
+    client: PartyClient,
+    rounds: int,
+    got: list[float],
+    revealed: list[int],
+    acks: list[float],
+    done: asyncio.Event,
 ) -> None:
     """Answer every question at once; note when each question arrived and each ack took."""
     while True:
@@ -142,10 +147,12 @@ async def player(
             sent = time.perf_counter()
             await client.answer(message.round, "right")
             while not isinstance(reply := await client.next_message(WAIT), Ack):
-                assert reply is not None
+                assert reply is not None, "the host closed the connection"
             acks.append(time.perf_counter() - sent)
-        elif isinstance(message, Reveal) and message.round == rounds:
-            done.set()
+        elif isinstance(message, Reveal):
+            revealed.append(message.round)
+            if message.round == rounds:
+                done.set()
         elif isinstance(message, Over) or message is None:
             return
 
@@ -167,17 +174,18 @@ async def run(n: int, rounds: int) -> dict[str, Any]:
         clients = [PartyClient(f"127.0.0.1:{port}", PIN, f"p{i}") for i in range(n)]
         await asyncio.wait_for(asyncio.gather(*(c.join() for c in clients)), WAIT)
         got: list[list[float]] = [[] for _ in clients]
+        revealed: list[list[int]] = [[] for _ in clients]
         acks: list[float] = []
         finished = [asyncio.Event() for _ in clients]
         tasks = [
-            asyncio.create_task(player(c, rounds, got[i], acks, finished[i]))
+            asyncio.create_task(player(c, rounds, got[i], revealed[i], acks, finished[i]))
             for i, c in enumerate(clients)
         ]
         sent_times = []
         for number in range(1, rounds + 1):
             sent_times.append((await host.tell("start" if number == 1 else "next"))["sent"])
-            # the room reveals as soon as everyone has answered
-            await asyncio.wait_for(_all_received(got, number), WAIT)
+            # the room reveals as soon as everyone has answered; then the next question
+            await asyncio.wait_for(_all_received(revealed, number), WAIT)
         await asyncio.wait_for(asyncio.gather(*(f.wait() for f in finished)), WAIT)
         stats = await host.tell("stats")
         delivery = [g[r] - sent_times[r] for g in got for r in range(rounds)]
@@ -206,8 +214,8 @@ async def run(n: int, rounds: int) -> dict[str, Any]:
             await proc.wait()
 
 
-async def _all_received(got: list[list[float]], number: int) -> None:
-    while any(len(g) < number for g in got):
+async def _all_received(seen: list[list[int]], number: int) -> None:
+    while any(len(s) < number for s in seen):
         await asyncio.sleep(0.001)
 
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable, Iterator
 from typing import Any
 
+import msgspec
 from websockets.asyncio.server import Server, ServerConnection, broadcast, serve
 from websockets.exceptions import ConnectionClosed
 
@@ -45,6 +47,9 @@ from quizgame.core.party.room import TOP, Phase, Player, Room, RoomError
 
 JOIN_TIMEOUT = 10.0  # seconds a new connection has to send its `join`
 LOBBY_DELAY = 0.2  # seconds: lobby changes within this are sent as one frame
+CHUNK = 50  # frames sent (and made) between two turns of the event loop
+
+Outgoing = Iterable[tuple[ServerConnection, str]]
 TICK = 0.05  # seconds between the host clock's checks of the open question
 
 log = logging.getLogger(__name__)
@@ -72,6 +77,12 @@ class PartyServer:
         self._clock_task: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[None]] = set()  # closings under way, kept from the GC
         self._lobby_due: asyncio.TimerHandle | None = None
+        # Frames out go through one queue, in order, a CHUNK at a time, so that a reveal to a
+        # thousand players never holds the event loop for long; answers in take turns the same
+        # way (`_turn`): the loop breathes between any two.
+        self._outbox: asyncio.Queue[Outgoing] = asyncio.Queue()
+        self._sender: asyncio.Task[None] | None = None
+        self._turn = asyncio.Lock()
 
     # --- running -----------------------------------------------------------------------------
 
@@ -81,12 +92,19 @@ class PartyServer:
             self._serve, self.host, self.port, max_size=MAX_FRAME, logger=log
         )
         self.port = self._server.sockets[0].getsockname()[1]
+        self._sender = asyncio.create_task(self._send_out())
         if run_clock:
             self._clock_task = asyncio.create_task(self._run_clock())
 
     async def close(self) -> None:
         """Tell every player the game has ended, and stop serving."""
         self._send_all(encode(Bye("ended")))
+        if self._sender is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._outbox.join(), 5.0)
+            self._sender.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sender
         if self._clock_task is not None:
             self._clock_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -154,13 +172,29 @@ class PartyServer:
 
     # --- frames out --------------------------------------------------------------------------
 
+    async def _send_out(self) -> None:
+        """Send what is queued, in order, yielding to the event loop every CHUNK frames."""
+        while True:
+            job = iter(await self._outbox.get())
+            try:
+                while chunk := list(itertools.islice(job, CHUNK)):
+                    for ws, frame in chunk:
+                        broadcast([ws], frame)
+                    await asyncio.sleep(0)
+            finally:
+                self._outbox.task_done()
+
+    def _queue(self, job: Outgoing) -> None:
+        self._outbox.put_nowait(job)
+
     def _send_all(self, frame: bytes) -> None:
-        broadcast(list(self.connections.values()), frame.decode())
+        text = frame.decode()
+        self._queue([(ws, text) for ws in self.connections.values()])
 
     def _send(self, player_id: int, frame: bytes) -> None:
         ws = self.connections.get(player_id)
         if ws is not None:
-            broadcast([ws], frame.decode())
+            self._queue([(ws, frame.decode())])
 
     def _lobby(self) -> None:
         """Tell everyone who is in the room, soon: a thousand joins make a few frames, not a
@@ -201,15 +235,32 @@ class PartyServer:
 
     def _reveal(self) -> None:
         split, top = self.room.split(), self.room.standings(TOP)  # once, not once a player
-        for player_id in list(self.connections):
-            message = self.reveal_message(self.room.players[player_id], split, top)
-            self._send(player_id, encode(message))
+        base = self.reveal_message(Player(0, "", ""), split, top)
+        players = self.room.players
+
+        def frames() -> Iterator[tuple[ServerConnection, str]]:  # made as they are sent
+            for player_id, ws in list(self.connections.items()):
+                player = players[player_id]
+                mine = player.answers.get(base.round)
+                message = msgspec.structs.replace(
+                    base,
+                    verdict=mine.verdict if mine else "timed_out",
+                    points=mine.points if mine else 0,
+                    score=player.score,
+                    rank=player.rank,
+                )
+                yield ws, encode(message).decode()
+
+        self._queue(frames())
         self.changed()
 
     def _over(self) -> None:
         standings = self.room.standings()
-        for player_id in list(self.connections):
-            self._send(player_id, encode(over_message(standings, self.room.players[player_id])))
+        players = self.room.players
+        self._queue(
+            (ws, encode(over_message(standings, players[player_id])).decode())
+            for player_id, ws in list(self.connections.items())
+        )
         self.changed()
 
     def _catch_up(self, player: Player) -> None:
@@ -232,7 +283,10 @@ class PartyServer:
             return
         try:
             async for frame in ws:
-                if not self._handle(player, ws, frame):
+                async with self._turn:  # one frame a turn of the loop, however many arrive
+                    keep = self._handle(player, ws, frame)
+                    await asyncio.sleep(0)
+                if not keep:
                     break
         except ConnectionClosed:
             pass
