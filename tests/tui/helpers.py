@@ -14,6 +14,7 @@ from quizgame.core.packs.model import Pack
 from quizgame.core.packs.read import require_pack
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.tui.app import QuizApp
+from quizgame.tui.screens.question import QuestionScreen
 from tests.clocks import FakeClock
 from tests.paths import TEST_DATA
 
@@ -70,3 +71,13 @@ def footer_keys(screen: Screen[Any]) -> dict[str, tuple[str, bool]]:
         )
         for w in screen.query("Footer FooterKey")
     }
+
+
+def on_question(screen: Screen[Any]) -> bool:
+    """Whether `screen` is a session's play screen showing a question (not its feedback)."""
+    return isinstance(screen, QuestionScreen) and not screen.feedback_shown
+
+
+def on_feedback(screen: Screen[Any]) -> bool:
+    """Whether `screen` is a session's play screen showing the feedback on an answer."""
+    return isinstance(screen, QuestionScreen) and screen.feedback_shown

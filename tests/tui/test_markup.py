@@ -8,10 +8,9 @@ from textual.widgets import OptionList
 
 from quizgame.core.packs.model import QuestionType
 from quizgame.tui import safetext
-from quizgame.tui.screens.feedback import FeedbackScreen
 from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.screens.results import ResultsScreen
-from tests.tui.helpers import MARKUP, make_app
+from tests.tui.helpers import MARKUP, make_app, on_feedback, on_question
 from tests.tui.test_play import text_of
 
 
@@ -32,9 +31,10 @@ async def test_markup_and_escapes_are_shown_literally(data_dir: Path) -> None:
         await pilot.press("s")
         await pilot.pause()
         for _ in range(4):
-            assert isinstance(app.screen, QuestionScreen)
             screen = app.screen
+            assert isinstance(screen, QuestionScreen) and on_question(screen)
             question = screen.round.question
+            question_choices = screen.round.choices
             prompt = text_of(screen.query_one("#prompt"))
             assert prompt == safetext.clean(question.prompt)
             assert_clean(prompt)
@@ -42,7 +42,7 @@ async def test_markup_and_escapes_are_shown_literally(data_dir: Path) -> None:
             assert app.return_code is None and app.screen is screen
             if question.type is QuestionType.MULTIPLE_CHOICE:
                 trap = "[@click=app.quit]quit[/]"
-                await pilot.click("#answer", offset=(6, 1 + screen.round.choices.index(trap)))
+                await pilot.click("#answer", offset=(6, 1 + question_choices.index(trap)))
             elif question.type is QuestionType.TYPED:
                 await pilot.press("x", "enter")
             elif question.type is QuestionType.MATCHING:
@@ -50,7 +50,7 @@ async def test_markup_and_escapes_are_shown_literally(data_dir: Path) -> None:
             else:
                 await pilot.press("enter")
             await pilot.pause()
-            assert isinstance(app.screen, FeedbackScreen)
+            assert on_feedback(app.screen)
             shown = "\n".join(text_of(w) for w in app.screen.query("#feedback-box Static"))
             assert_clean(shown)
             if question.type is QuestionType.MULTIPLE_CHOICE:

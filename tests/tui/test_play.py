@@ -11,11 +11,9 @@ from quizgame.core.packs.model import QuestionType
 from quizgame.core.play.dealing import Round
 from quizgame.core.play.session import Session
 from quizgame.tui.app import QuizApp
-from quizgame.tui.screens.feedback import FeedbackScreen
-from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.screens.results import ResultsScreen
 from quizgame.tui.widgets.choices import ChoiceList
-from tests.tui.helpers import footer_key, make_app, pack
+from tests.tui.helpers import footer_key, make_app, on_feedback, on_question, pack
 
 
 def text_of(widget: Widget) -> str:
@@ -86,10 +84,16 @@ async def test_keys_play_every_type_to_results(data_dir: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         seen: set[QuestionType] = set()
+        # Every question and its feedback are shown on this one screen, in place: no screen is
+        # pushed per answer, and the footer is rebuilt only when its keys change (a list of
+        # choices adds none of its own: its feedback's footer is the same).
+        screen = app.screen
         for number in range(1, 7):
-            assert isinstance(app.screen, QuestionScreen)
+            assert on_question(app.screen) and app.screen is screen
+            assert len(screen.query("#answer")) == 1  # the last question's widget is gone
             _, round_ = current(app)
             seen.add(round_.question.type)
+            footer = list(screen.query("Footer FooterKey"))
             help_line = text_of(app.screen.query_one("#answer-help"))
             if round_.question.type is QuestionType.MULTIPLE_CHOICE:
                 assert help_line.startswith(f"Press 1-{len(round_.choices)},")
@@ -97,9 +101,12 @@ async def test_keys_play_every_type_to_results(data_dir: Path) -> None:
                 assert f"1-{len(round_.rights)} (or ←/→) pair it" in help_line
             right = number % 3 != 0  # every third answer wrong
             await answer_with_keys(pilot, app, right)
-            assert isinstance(app.screen, FeedbackScreen)
+            assert on_feedback(app.screen) and app.screen is screen
+            assert not screen.query_one("#question-box").display
             verdict = text_of(app.screen.query_one("#verdict"))
             assert verdict.startswith("✓ Correct" if right else "✗ Wrong"), verdict
+            if round_.question.type in (QuestionType.MULTIPLE_CHOICE, QuestionType.TRUE_FALSE):
+                assert list(screen.query("Footer FooterKey")) == footer
             await pilot.press("enter")
             await pilot.pause()
         assert seen == set(QuestionType)
@@ -158,9 +165,9 @@ async def test_mouse_play_every_type_to_results(data_dir: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for _ in range(6):
-            assert isinstance(app.screen, QuestionScreen)
+            assert on_question(app.screen)
             await click_answer(pilot, app)
-            assert isinstance(app.screen, FeedbackScreen), app.screen
+            assert on_feedback(app.screen), app.screen
             assert text_of(app.screen.query_one("#verdict")).startswith("✓ Correct")
             assert await pilot.click("#next")
             await pilot.pause()

@@ -16,13 +16,12 @@ from quizgame.core.play.modes import DEFAULT_TIME_LIMIT, Mode
 from quizgame.core.scores import queries
 from quizgame.core.scores.store import ScoreStore
 from quizgame.tui.app import QuizApp
-from quizgame.tui.screens.feedback import FeedbackScreen
 from quizgame.tui.screens.home import HomeScreen
 from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.screens.results import ResultsScreen
 from quizgame.tui.screens.stats import StatsScreen
 from tests.clocks import FakeClock
-from tests.tui.helpers import footer_keys, make_app
+from tests.tui.helpers import footer_keys, make_app, on_feedback, on_question
 
 CAPITALS = [
     ("spain", "What is the capital of Spain?", "Madrid", ["Madrid", "Lisbon", "Rome", "Paris"]),
@@ -82,13 +81,13 @@ async def test_a_challenge_session_played_to_the_results_on_a_driven_clock(
     app = challenge_app(data_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_question(app.screen)
         seconds = app.screen.query_one("#countdown")
         assert "20 s" in text_of(seconds)
 
         clock.advance(0.3)  # under half a second: full points
         await answer(pilot, app, right=True)
-        assert isinstance(app.screen, FeedbackScreen)
+        assert on_feedback(app.screen)
         assert "+200 points" in text_of(app.screen.query_one("#verdict"))
         clock.advance(30)  # reading the feedback costs nothing
         await pilot.press("enter")
@@ -109,7 +108,7 @@ async def test_a_challenge_session_played_to_the_results_on_a_driven_clock(
         assert not app.screen.query_one("#question-box").display
         clock.advance(DEFAULT_TIME_LIMIT * 10)
         await tick(pilot, app)
-        assert isinstance(app.screen, QuestionScreen)  # no time-out while paused
+        assert on_question(app.screen)  # no time-out while paused
         await pilot.press("p")
         await pilot.pause()
         clock.advance(5)
@@ -159,14 +158,14 @@ async def test_every_question_times_out(data_dir: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for number in range(1, 4):
-            assert isinstance(app.screen, QuestionScreen)
+            assert on_question(app.screen)
             clock.advance(DEFAULT_TIME_LIMIT)
             await tick(pilot, app)
-            assert isinstance(app.screen, QuestionScreen)  # at the buzzer it may still count
+            assert on_question(app.screen)  # at the buzzer it may still count
             assert "0 s" in text_of(app.screen.query_one("#countdown"))
             clock.advance(0.1)
             await tick(pilot, app)
-            assert isinstance(app.screen, FeedbackScreen), number
+            assert on_feedback(app.screen), number
             feedback = app.screen
             assert "Time ran out" in text_of(feedback.query_one("#verdict"))
             session = app.session
@@ -250,7 +249,7 @@ async def test_statistics_and_practising_misses(data_dir: Path) -> None:
         assert footer_keys(stats)["p"] == ("Practise misses", True)
         await pilot.press("p")  # practise: a classic session of just the misses
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_question(app.screen)
         session = app.session
         assert session is not None
         assert session.mode is Mode.CLASSIC
@@ -275,4 +274,4 @@ async def test_statistics_and_practising_misses(data_dir: Path) -> None:
         assert app.screen is stats and app.session is None
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is home
+        assert home.is_current

@@ -19,7 +19,6 @@ from quizgame.core.play.results import AnswerRecord, Results
 from quizgame.core.play.session import Session
 from quizgame.tui.hooks import NullListener
 from quizgame.tui.screens.confirm import ConfirmScreen
-from quizgame.tui.screens.feedback import FeedbackScreen
 from quizgame.tui.screens.help import HelpScreen
 from quizgame.tui.screens.home import HomeScreen
 from quizgame.tui.screens.question import QuestionScreen
@@ -28,7 +27,7 @@ from quizgame.tui.widgets.answer_input import AnswerInput
 from quizgame.tui.widgets.choices import ChoiceList
 from quizgame.tui.widgets.ordering import OrderingList
 from tests.clocks import FakeClock
-from tests.tui.helpers import footer_keys, make_app, pack
+from tests.tui.helpers import footer_keys, make_app, on_feedback, on_question, pack
 from tests.tui.test_play import text_of
 
 
@@ -75,7 +74,7 @@ async def test_home_lists_packs_broken_ones_and_remembers_choices(data_dir: Path
         home.query_one("#start").focus()  # Start (or a setting) had the focus before playing
         await pilot.press("s")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_question(app.screen)
         assert app.session is not None and app.session.mode is Mode.SURVIVAL
         assert app.session.total == 5
         await pilot.press("escape", "y")
@@ -119,7 +118,7 @@ async def test_escape_and_quit_ask_first_and_abandon(data_dir: Path) -> None:
         assert isinstance(app.screen, ConfirmScreen)
         assert app.session is not None and app.session.paused  # no time passes while asked
         await pilot.press("n")
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_question(app.screen)
         assert not app.session.paused
         await pilot.press("q")
         assert isinstance(app.screen, ConfirmScreen)
@@ -136,7 +135,7 @@ async def test_leaving_a_session_goes_home(data_dir: Path) -> None:
         await pilot.pause()
         assert order(app.session) == ["mc", "tf"]
         await pilot.press("1")  # answer the first question
-        assert isinstance(app.screen, FeedbackScreen)
+        assert on_feedback(app.screen)
         await pilot.press("escape", "y")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -154,12 +153,12 @@ async def test_help_opens_on_question_mark_and_f1_and_stops_the_clock(data_dir: 
         assert "lifeline 50:50" in text_of(app.screen.query_one("#help-text"))
         assert app.session is not None and app.session.paused
         await pilot.press("escape")
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_question(app.screen)
         assert not app.session.paused
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("f1")
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_question(app.screen)
 
 
 async def test_replay_missed_then_play_again_then_home(data_dir: Path) -> None:
@@ -179,7 +178,7 @@ async def test_replay_missed_then_play_again_then_home(data_dir: Path) -> None:
         assert app.session is not None and app.session.missed_ids() == ("tf",)
         await pilot.press("m")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_question(app.screen)
         assert app.session.total == 1 and app.session.current is not None
         assert app.session.current.question.id == "tf"
         await pilot.press("2", "enter")
@@ -189,7 +188,7 @@ async def test_replay_missed_then_play_again_then_home(data_dir: Path) -> None:
         assert isinstance(app.screen, ResultsScreen)
         await pilot.press("r")
         await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen) and app.session.total == 1
+        assert on_question(app.screen) and app.session.total == 1
         await pilot.press("escape", "y")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -218,7 +217,7 @@ async def test_typed_answer_says_why_it_was_accepted_and_hint(data_dir: Path) ->
         hint = text_of(app.screen.query_one("#hint"))
         assert "It starts with “M”" in hint and "middle of the country" in hint
         await pilot.press("m", "a", "d", "r", "i", "enter")
-        assert isinstance(app.screen, FeedbackScreen)
+        assert on_feedback(app.screen)
         assert text_of(app.screen.query_one("#verdict")).startswith("✓ Correct (1 typo)")
         why = text_of(app.screen.query_one("#why"))
         assert "1 typo" in why and "Madrid" in why
@@ -240,12 +239,12 @@ async def test_fifty_fifty_strikes_out_choices_and_skip_keeps_the_streak(data_di
             assert choices.get_option_at_index(index).disabled
             assert "removed by 50:50" in str(choices.get_option_at_index(index).prompt)
         await pilot.press(str(hidden[0] + 1))  # a removed choice cannot be picked
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_question(app.screen)
         await pilot.press(str(choices.choices.index("Mars") + 1), "enter")
         await pilot.press("s")  # letters type into the numeric box: nothing happens
-        assert isinstance(app.screen, QuestionScreen)
+        assert on_question(app.screen)
         await pilot.press("f3")
-        assert isinstance(app.screen, FeedbackScreen)
+        assert on_feedback(app.screen)
         assert text_of(app.screen.query_one("#verdict")) == "↷ Skipped   no points, streak kept"
         assert session.streak == 1
         await pilot.press("enter")
@@ -286,7 +285,7 @@ async def test_countdown_pause_and_time_out(data_dir: Path) -> None:
         clock.advance(5)
         screen.tick()
         await pilot.pause()
-        assert isinstance(app.screen, FeedbackScreen)
+        assert on_feedback(app.screen)
         assert text_of(app.screen.query_one("#verdict")).startswith("⌛ Time ran out")
         assert "Lives ♥♥♡" in text_of(app.screen.query_one("#status"))
 
@@ -304,7 +303,7 @@ async def test_resize_keeps_the_question_and_the_order(data_dir: Path) -> None:
             assert ordering.order == order and ordering.cursor == 0
             assert app.screen.query_one("#prompt").region.height >= 1
         await pilot.press("enter")
-        assert isinstance(app.screen, FeedbackScreen)
+        assert on_feedback(app.screen)
         assert app.session is not None and app.session.records[0].given == list(order)
 
 
@@ -344,7 +343,7 @@ async def test_blitz_clock_running_out_shows_the_results(data_dir: Path) -> None
         assert status.startswith("Question 1 ") and " of " not in status  # every question
         clock.advance(4)
         await pilot.press("s")  # a skip, to see the feedback
-        assert isinstance(app.screen, FeedbackScreen)
+        assert on_feedback(app.screen)
         clock.advance(100)  # reading the feedback costs no blitz time
         assert "26 s left in the session (stopped" in text_of(app.screen.query_one("#countdown"))
         await pilot.press("enter")

@@ -2,9 +2,10 @@
 
 Screens post messages (`quizgame.tui.navigation`) and this app decides what shows next; a
 screen never calls the app. Home is the default screen, never popped; a session's screens come
-one at a time on top of it (question → feedback → question … → results), then it is back to
-Home (or to Statistics, for a practice session started there). Help and confirmations are
-modals. The session itself is run by `SessionRunner`; no game rules here.
+one at a time on top of it (the question screen, which shows each question and the feedback on
+it in place, then the results), then it is back to Home (or to Statistics, for a practice
+session started there). Help and confirmations are modals. The session itself is run by
+`SessionRunner`; no game rules here.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from quizgame.core.play.session import Clock, Session
     from quizgame.tui.hooks import ResultsPanel, SessionListener
     from quizgame.tui.scorekeeper import ScoreKeeper
+    from quizgame.tui.screens.question import QuestionScreen
 
 # Start-up imports only what Home needs. The loader is imported in the worker that looks for
 # packs; the session, the score history and the other screens when first used.
@@ -252,16 +254,25 @@ class QuizApp(App[None]):
         on its way out is not)."""
         return message.session is self.session
 
+    def _play_screen(self, session: Session) -> QuestionScreen | None:
+        """The screen `session` is played on, if it is still open."""
+        from quizgame.tui.screens.question import QuestionScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, QuestionScreen) and screen.session is session:
+                return screen
+        return None
+
     @on(Answered)
     def _answered(self, message: Answered) -> None:
-        from quizgame.tui.screens.feedback import FeedbackScreen
-
-        if self._in_play(message):
-            self._show(FeedbackScreen(message.session, message.record))
+        """The feedback, in place of the question on the same screen (nothing is pushed)."""
+        screen = self._play_screen(message.session) if self._in_play(message) else None
+        if screen is not None:
+            screen.show_feedback(message.record)
 
     @on(NextRound)
-    def _next_round(self, message: NextRound) -> None:
-        """After feedback: the next question, or the results."""
+    async def _next_round(self, message: NextRound) -> None:
+        """After feedback: the next question on the same screen, or the results."""
         if not self._in_play(message):
             return
         from quizgame.core.play.session import SessionError
@@ -272,8 +283,11 @@ class QuizApp(App[None]):
             round_ = session.advance()
         except SessionError:
             return
+        screen = self._play_screen(session)
         if round_ is None:
             self._show_results(session)
+        elif screen is not None:
+            await screen.show_round()
         else:
             self._show_question(session)
 

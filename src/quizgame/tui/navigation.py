@@ -6,8 +6,7 @@ switches screens (see `QuizApp`). Which screen posts what:
 
     Home        StartSession, Remember, OpenStats, EditPack, NewPack
     Question    Answered (an answer, a skip or a time-out), SessionOver (blitz time ran out),
-                LeaveSession
-    Feedback    NextRound, LeaveSession
+                LeaveSession; and, while it shows the feedback on an answer, NextRound
     Results     PlayAgain, ReplayMissed, LeaveSession
     Statistics  StartSession (practice)
 
@@ -33,8 +32,8 @@ if TYPE_CHECKING:
 
 
 class SessionScreen(Screen[None]):
-    """A screen of the session in play (question, feedback, results): the next one takes its
-    place instead of going on top of it."""
+    """A screen of the session in play (its questions and feedback, then its results): the
+    next one takes its place instead of going on top of it."""
 
 
 @runtime_checkable

@@ -1,4 +1,7 @@
-"""A question: the prompt, an answer area made for its type, and the session's state around it."""
+"""A session's play screen: a question (the prompt, an answer area made for its type, and the
+session's state around it), then the feedback on the answer in the same place, then the next
+question, all on this one screen. Nothing is pushed per answer: the feedback panel is shown
+instead of the question, and the next question fills the same widgets again."""
 
 from __future__ import annotations
 
@@ -6,24 +9,30 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.await_remove import AwaitRemove
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from quizgame.core.packs.model import QuestionType
 from quizgame.core.play.dealing import Round
 from quizgame.core.play.modes import Lifeline
+from quizgame.core.play.results import AnswerRecord
 from quizgame.core.play.session import Session, SessionError
 from quizgame.tui import safetext
-from quizgame.tui.navigation import Answered, LeaveSession, SessionOver, SessionScreen
+from quizgame.tui.navigation import Answered, LeaveSession, NextRound, SessionOver, SessionScreen
 from quizgame.tui.widgets.answering import AnswerGiven, AnswerWidget
 from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.countdown import CountdownBar
+from quizgame.tui.widgets.feedback import FeedbackPanel, feedback_lines
+from quizgame.tui.widgets.footer import SteadyFooter
 from quizgame.tui.widgets.lifelines import LifelineBar
 from quizgame.tui.widgets.status import StatusBar
 
 TICK_SECONDS = 0.1  # how often a timed question asks the session whether time ran out
+QUESTION_PARTS = ("#question-box", "#answer-area", "#answer-bar", "#hint", "#message", "#paused")
+QUESTION_ACTIONS = frozenset({"pick", "lifeline", "pause"})
 
 
 def type_help(round_: Round) -> str:
@@ -44,9 +53,14 @@ class PromptBox(VerticalScroll, can_focus=False):
 
 class QuestionScreen(SessionScreen):
     """Shows the session's current round and reports the player's answer to the session;
-    posts `Answered` with its record (or `SessionOver`) for the app to go on."""
+    posts `Answered` with its record (or `SessionOver`) for the app to go on. The app then
+    calls `show_feedback` (Enter or Space posts `NextRound`) and, after `Session.advance`,
+    `show_round` for the next question."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Not in the footer: the feedback's own button says "Next question (Enter)", and a
+        # footer that stays the same from question to feedback is never rebuilt.
+        Binding("enter,space", "next", "Next", show=False),
         *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
         Binding("f,f4", "lifeline('fifty_fifty')", "50:50", show=False),
         Binding("s,f3", "lifeline('skip')", "Skip", show=False),
@@ -64,6 +78,10 @@ class QuestionScreen(SessionScreen):
         self.round = round_
         self.answer = answer_widget(session)  # composed in the answer area
         self._handed_over = False  # the answer went to the app; ignore late ticks and keys
+        self.feedback_shown = False  # the feedback on the last answer is shown, not a question
+        self.record: AnswerRecord | None = None  # the answer the feedback is about
+        self._gone_on = False  # a second Enter on the feedback must not skip a question
+        self._answer_gone: AwaitRemove | None = None  # the last answer widget's removal
 
     @property
     def question_type(self) -> QuestionType:
@@ -76,23 +94,16 @@ class QuestionScreen(SessionScreen):
     def compose(self) -> ComposeResult:
         yield StatusBar(self.session, id="status")
         if self.session.time_left() is not None:
-            label = "left in the session" if self.session.mode.session_clock else "left"
-            yield CountdownBar(self.session, label=label, id="countdown")
-        question = self.round.question
+            yield CountdownBar(self.session, label=self._clock_label(), id="countdown")
         with Center(classes="column-center"), Vertical(classes="column"):
             with PromptBox(id="question-box"):
                 yield Static(self._meta(), id="question-meta")
-                yield Static(safetext.literal(question.prompt), id="prompt")
-                if question.unit:  # numeric questions only
-                    yield Static(
-                        safetext.assemble(("Answer in ", "italic"), (question.unit, "bold")),
-                        id="unit",
-                    )
+                yield Static(self._prompt(), id="prompt")
+                yield Static(self._unit(), id="unit")  # numeric questions only
             with Vertical(id="answer-area"):
                 yield self.answer
             with Horizontal(id="answer-bar"):
-                if ANSWER_AREAS[question.type].button:
-                    yield Button("Answer", id="submit", variant="primary", compact=True)
+                yield Button("Answer", id="submit", variant="primary", compact=True)
                 yield Static(type_help(self.round), id="answer-help", markup=False)
             yield Static(id="hint")
             yield Static(id="message")
@@ -101,14 +112,32 @@ class QuestionScreen(SessionScreen):
                 id="paused",
                 markup=False,
             )
+            yield FeedbackPanel(id="feedback")
         yield LifelineBar(id="lifelines")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
+        self.query_one("#feedback").display = False
+        self._show_question_parts()
         self.answer.focus()
         self._show()
         if self.session.time_left() is not None:
             self.set_interval(TICK_SECONDS, self.tick)
+
+    def _clock_label(self) -> str:
+        return "left in the session" if self.session.mode.session_clock else "left"
+
+    def _prompt(self) -> Content:
+        return safetext.literal(self.round.question.prompt)
+
+    def _unit(self) -> Content:
+        unit = self.round.question.unit
+        return safetext.assemble(("Answer in ", "italic"), (unit, "bold")) if unit else Content()
+
+    def _show_question_parts(self) -> None:
+        """What differs between this round's question and another's, beside the texts."""
+        self.query_one("#unit").display = bool(self.round.question.unit)
+        self.query_one("#submit").display = ANSWER_AREAS[self.question_type].button
 
     def _meta(self) -> Content:
         question = self.round.question
@@ -163,6 +192,82 @@ class QuestionScreen(SessionScreen):
         self._handed_over = True
         self.post_message(message)
 
+    # --- feedback and the next question, in place ------------------------------------------------
+
+    def show_feedback(self, record: AnswerRecord) -> None:
+        """Show how `record` went in place of the question (the app calls this on `Answered`)."""
+        session = self.session
+        self.record = record
+        self.feedback_shown = True
+        self._gone_on = False
+        with self.app.batch_update():
+            for selector in QUESTION_PARTS:
+                self.query_one(selector).display = False
+            self.query_one(LifelineBar).display = False
+            self.query_one(StatusBar).show()
+            for countdown in self.query(CountdownBar):
+                # Only round time counts on a session clock: say so while it waits.
+                countdown.display = session.mode.session_clock and not session.finished
+                countdown.label = "left in the session (stopped while you read)"
+                countdown.refresh_time()
+            panel = self.query_one(FeedbackPanel)
+            last = session.finished or session.position >= session.total
+            panel.show(feedback_lines(session, record), last=last)
+            panel.display = True
+            # Focus moves at once (not after a refresh, as `focus()` does), so the answer
+            # widget's removal never leaves the screen without focus in between.
+            self.set_focus(self.query_one("#next"))
+            # The answer widget goes now, hidden, so that the next question only adds its own.
+            self._answer_gone = self.answer.remove()
+        self.refresh_bindings()
+
+    async def show_round(self) -> None:
+        """Show the session's current round in place of the feedback (the app calls this after
+        `Session.advance`)."""
+        session = self.session
+        round_ = session.current
+        assert round_ is not None, "a finished session has no question to show"
+        if self._answer_gone is not None:
+            await self._answer_gone
+        self.round = round_
+        self.answer = answer_widget(session)
+        self.record = None
+        self.feedback_shown = False
+        self._handed_over = False
+        with self.app.batch_update():
+            self.query_one("#question-meta", Static).update(self._meta())
+            self.query_one("#prompt", Static).update(self._prompt())
+            self.query_one("#unit", Static).update(self._unit())
+            self.query_one("#answer-help", Static).update(type_help(round_))
+            self.query_one("#message", Static).update("")
+            self.query_one("#answer-area").mount(self.answer)
+            self._show_question_parts()
+            self.query_one(FeedbackPanel).display = False
+            for selector in QUESTION_PARTS:
+                self.query_one(selector).display = True
+            self.query_one(LifelineBar).display = True
+            self.query_one("#question-box").scroll_home(animate=False, immediate=True)
+            for countdown in self.query(CountdownBar):
+                countdown.display = True
+                countdown.label = self._clock_label()
+            self.answer.focus()
+            self._show()
+        self.refresh_bindings()
+
+    def action_next(self) -> None:
+        """From the feedback: on to the next question, or the results."""
+        if self.feedback_shown and not self._gone_on:
+            self._gone_on = True
+            self.post_message(NextRound(self.session))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Next only on the feedback; the answer keys only on a question."""
+        if action == "next":
+            return self.feedback_shown
+        if action in QUESTION_ACTIONS:
+            return not self.feedback_shown
+        return True
+
     # --- answering -----------------------------------------------------------------------------
 
     def submit(self, given: Any) -> None:
@@ -192,7 +297,7 @@ class QuestionScreen(SessionScreen):
         self.submit(area.given(self.round, event.value))
 
     def action_pick(self, number: int) -> None:
-        if self.session.paused:
+        if self.session.paused or self._handed_over:
             return
         self.answer.pick(number)
 
@@ -223,6 +328,11 @@ class QuestionScreen(SessionScreen):
         else:
             self.session.pause()
             self._show()
+
+    @on(Button.Pressed, "#next")
+    def _next_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_next()
 
     @on(Button.Pressed, "#submit")
     def _submit_pressed(self, event: Button.Pressed) -> None:

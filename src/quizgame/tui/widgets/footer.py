@@ -1,0 +1,35 @@
+"""A Footer that is rebuilt only when the keys it shows change."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+from textual.widgets import Footer
+
+Shown = tuple[tuple[str, str, str, bool], ...]
+
+
+def shown_keys(screen: Screen[object]) -> Shown:
+    """What a footer on `screen` shows: (key, description, action, enabled) of each binding."""
+    return tuple(
+        (binding.key, binding.description, binding.action, enabled)
+        for _, binding, enabled, _ in screen.active_bindings.values()
+        if binding.show
+    )
+
+
+class SteadyFooter(Footer):
+    """Textual's Footer rebuilds all its keys whenever the screen's bindings may have changed,
+    which is at every change of focus: on the question screen that is every question and every
+    answer. This one rebuilds only when what it would show is different."""
+
+    def __init__(self) -> None:
+        super().__init__(show_command_palette=False)
+        self._shown: Shown | None = None
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            shown = shown_keys(screen)
+            if shown == self._shown:
+                return
+            self._shown = shown
+        super().bindings_changed(screen)
