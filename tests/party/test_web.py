@@ -8,6 +8,7 @@ them). Everything is on 127.0.0.1 and bounded in time.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 import subprocess
 import sys
@@ -98,14 +99,21 @@ async def test_a_browser_joins_answers_and_reaches_the_podium(
         )
         box.send_keys(text)
 
+    def type_name() -> None:
+        keys(Keys.BACKSPACE * 20)  # whatever reached the box before it was up
+        keys("Webby")
+        keys(Keys.ENTER)
+
     try:
         async with asyncio.timeout(WHOLE):
             await until(lambda: _listening(port))
             await asyncio.to_thread(browser.get, url)
             # The page's terminal runs `quizgame join`, which asks the name first.
             await until(lambda: _first_byte(browser))
-            # Keys sent before the name box is up are lost: type again (clearing it) until in.
-            await retry(lambda: keys(Keys.BACKSPACE * 20 + "Webby\n"), lambda: bool(room.players))
+            # Keys sent before the name box is up are lost, so wait for the page to draw it
+            # (its picture grows from the empty terminal's), then type, clearing the box first.
+            await _drawn(browser)
+            await retry(type_name, lambda: bool(room.players))
             assert room.players[1].name == "Webby"
             server.start_game()
             for number in (1, 2):
@@ -143,6 +151,17 @@ async def retry(act: Callable[[], None], done: Callable[[], bool], tries: int = 
         except TimeoutError:
             continue
     raise AssertionError(f"not done after {tries} tries")
+
+
+async def _drawn(browser: Any, grown: int = 2_000, wait: float = 20.0) -> None:
+    """Wait (at most `wait` s) until the page's picture has grown by `grown` bytes of PNG from
+    what it was: the app has drawn its first screen over the empty terminal."""
+    empty = len(await asyncio.to_thread(browser.get_screenshot_as_png))
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(wait):
+            while len(await asyncio.to_thread(browser.get_screenshot_as_png)) < empty + grown:
+                await asyncio.sleep(0.2)
+    await asyncio.sleep(1.0)  # and has its keys and focus set up
 
 
 def _listening(port: int) -> bool:
