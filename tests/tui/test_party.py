@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
-from quizgame.core.party.messages import Over, Question
+from quizgame.core.party.messages import Bye, Over, Question
 from quizgame.core.party.room import Phase
 from quizgame.net.client import PartyClient
 from quizgame.tui.party_host import HostApp
@@ -124,3 +124,15 @@ def words_title(app: HotSeatApp) -> str:
     if not isinstance(app.screen, WordsScreen):
         return ""
     return str(app.screen.query_one("#party-title", Static).render())
+
+
+async def test_the_podium_stays_when_the_host_closes_the_room(clock: FakeClock) -> None:
+    app = PlayerApp(PartyClient("127.0.0.1:9", PIN, ""), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.handle(Over([]))
+        await until(pilot, lambda: isinstance(app.screen, PodiumScreen))
+        app.handle(Bye("ended"))
+        await pilot.pause()
+        assert isinstance(app.screen, PodiumScreen)
+        app.handle(Bye("kicked"))  # any other goodbye is said
+        await until(pilot, lambda: "removed you" in words(app))

@@ -170,6 +170,8 @@ class PlayerApp(PartyApp):
             else:
                 self.notify(safetext.clean_line(message.message), severity="warning")
         elif isinstance(message, Bye):
+            if message.reason == "ended" and isinstance(self.screen, PodiumScreen):
+                return  # the host closed the room after the game: the podium stays
             self.finished = True
             self.say("Goodbye", BYES.get(message.reason, message.reason))
 
