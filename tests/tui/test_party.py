@@ -21,9 +21,10 @@ from tests.tui.party_helpers import hosted, join, until
 
 def words(app: PlayerApp) -> str:
     """What the player's page of words says now ('' on another screen)."""
-    if not isinstance(app.screen, WordsScreen):
+    if not isinstance(app.screen, WordsScreen) or not app.screen.is_mounted:
         return ""
-    return str(app.screen.query_one("#party-body", Static).render())
+    bodies = app.screen.query("#party-body")  # none until the screen is composed
+    return str(bodies.first(Static).render()) if bodies else ""
 
 
 async def test_the_host_runs_a_game_from_the_lobby_to_the_podium(clock: FakeClock) -> None:
