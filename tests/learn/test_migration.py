@@ -15,7 +15,7 @@ from quizgame.core.scores.store import ScoreStore
 from tests.played import make_pack
 from tests.scores.test_store import make_v1_database
 
-OURS = migrations.MIGRATIONS.index(migrations._learn_cards_and_reviews) + 1  # its version
+OURS = migrations.MIGRATIONS.index(migrations._v4_learn_cards_and_reviews) + 1  # its version
 
 
 @pytest.mark.parametrize("version", range(1, OURS))

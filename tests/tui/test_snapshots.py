@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from quizgame.core.packs.model import QuestionType
+from quizgame.core.packs.model import Pack, QuestionType
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import Mode
 from quizgame.tui.app import QuizApp
@@ -31,11 +31,13 @@ SIZES = {"80x24": SIZE, "200x50": (200, 50)}
 sizes = pytest.mark.parametrize("size", list(SIZES))
 
 
-def sample_id(question_type: QuestionType) -> str:
-    """The id of the test pack's sample of `question_type`: a new type needs one."""
-    for question in pack().questions:
-        if question.type is question_type:
-            return question.id
+def sample(question_type: QuestionType) -> tuple[Pack, str]:
+    """A test pack holding a sample of `question_type`, and its id: a new type needs one (the
+    list type's is in the lists' own pack, which the list tests share)."""
+    for sample_pack in (pack(), pack("cast", DATA / "lists")):
+        for question in sample_pack.questions:
+            if question.type is question_type:
+                return sample_pack, question.id
     raise AssertionError(f"add a {question_type.value} question to the test pack all-types.yaml")
 
 
@@ -77,7 +79,8 @@ def test_home_focused_setting_light_theme(snap_compare: SnapCompare, data_dir: P
 def test_question(
     snap_compare: SnapCompare, data_dir: Path, question_type: QuestionType, size: str
 ) -> None:
-    app = make_app(data_dir, start=pack(), options=only(sample_id(question_type)))
+    sample_pack, question_id = sample(question_type)
+    app = make_app(data_dir, start=sample_pack, options=only(question_id))
     assert snap_compare(app, terminal_size=SIZES[size], run_before=then_still())
 
 

@@ -42,13 +42,26 @@ def status_text(summary: SessionSummary) -> str:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@click.option(
+    "--hosted", is_flag=True, help="Hosted party games instead (json: each player's answers)."
+)
 @data_dir_option
-def command(pack_id: str | None, limit: int, fmt: str, data_dir: str | None) -> None:
+def command(pack_id: str | None, limit: int, fmt: str, hosted: bool, data_dir: str | None) -> None:
     """The recent sessions, newest first: finished, abandoned or in progress."""
+    if hosted:
+        from quizgame.cli.history_hosted import show_hosted
+
+        show_hosted(paths.data_dir(data_dir), pack_id, limit, fmt)
+        return
+    from quizgame.cli.history_hosted import hosted_count
+
     with score_store(paths.data_dir(data_dir)) as store:
         if pack_id is not None:
             check_pack_known(pack_id, store, places(data_dir))
         recent = store.read(queries.recent_sessions, limit=limit, pack_id=pack_id) if store else []
+        hosted_games = store.read(hosted_count) if store else 0
+    if hosted_games and fmt == "text":
+        click.echo(f"{hosted_games} hosted game(s): see `quizgame history --hosted`.\n")
     if fmt == "json":
         echo_json([s.to_dict() for s in recent])
         return

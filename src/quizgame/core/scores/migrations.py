@@ -162,7 +162,7 @@ def _v3_statistics(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX answers_session ON answers (session_id)")
 
 
-def _learn_cards_and_reviews(conn: sqlite3.Connection) -> None:
+def _v4_learn_cards_and_reviews(conn: sqlite3.Connection) -> None:
     """Learn mode's spaced repetition (`core/learn`): one row per card, one per review.
 
     - cards: a pack's question being learned, by pack and question id (a question removed from
@@ -210,11 +210,65 @@ def _learn_cards_and_reviews(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX reviews_card ON reviews (pack_id, question_id)")
 
 
+def _v5_party_games(conn: sqlite3.Connection) -> None:
+    """Hosted games (party play): the game, its players, and each player's answers."""
+    conn.execute(
+        """
+        CREATE TABLE party_games (
+            id INTEGER PRIMARY KEY,
+            pin TEXT NOT NULL,
+            pack_id TEXT NOT NULL,
+            pack_title TEXT NOT NULL,
+            pack_ref TEXT NOT NULL,          -- the id or path the host named, to resume from
+            settings TEXT NOT NULL,          -- JSON: count, categories, difficulty, ..., seed
+            rounds INTEGER NOT NULL,
+            round INTEGER NOT NULL DEFAULT 0, -- the round asked last (0: still in the lobby)
+            started_at TEXT NOT NULL,        -- ISO 8601, UTC
+            ended_at TEXT,
+            status TEXT NOT NULL DEFAULT 'in_progress'  -- in_progress, finished
+        )
+        """
+    )
+    conn.execute(
+        """
+        CREATE TABLE party_players (
+            game_id INTEGER NOT NULL REFERENCES party_games (id) ON DELETE CASCADE,
+            player INTEGER NOT NULL,         -- the room's number for the player
+            name TEXT NOT NULL,
+            token TEXT NOT NULL,             -- the rejoin token
+            score INTEGER NOT NULL DEFAULT 0,
+            joined_at TEXT NOT NULL,
+            PRIMARY KEY (game_id, player)
+        )
+        """
+    )
+    conn.execute(
+        """
+        CREATE TABLE party_answers (
+            game_id INTEGER NOT NULL REFERENCES party_games (id) ON DELETE CASCADE,
+            player INTEGER NOT NULL,
+            round INTEGER NOT NULL,
+            question_id TEXT NOT NULL,
+            given TEXT,                      -- JSON, null when no answer came in time
+            given_text TEXT NOT NULL,
+            verdict TEXT NOT NULL,           -- correct, partial, wrong, timed_out
+            credit REAL NOT NULL,
+            points INTEGER NOT NULL,
+            seconds REAL NOT NULL,
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (game_id, player, round)
+        )
+        """
+    )
+    conn.execute("CREATE INDEX party_games_status ON party_games (status)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_first_schema,
     _v2_counts_kinds_owners,
     _v3_statistics,
-    _learn_cards_and_reviews,
+    _v4_learn_cards_and_reviews,
+    _v5_party_games,
 )
 LATEST = len(MIGRATIONS)
 

@@ -1,0 +1,279 @@
+"""Hosted games in the score history: written as they happen, read for `history` and `--resume`.
+
+`PartyLog` is the room's `RoomLog`: each join, each round asked and each answer is committed at
+once (SQLite in WAL mode), so a host killed with SIGKILL loses nothing already answered, and
+`load_game` gives `host --resume` the room back. The tables are the `_v5_party_games` migration's.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from quizgame.core.packs.model import Difficulty, Spoiler
+from quizgame.core.party.messages import Standing
+from quizgame.core.party.room import Player, PlayerAnswer, Room
+from quizgame.core.play.dealing import SessionOptions
+from quizgame.core.play.modes import Mode
+from quizgame.core.scores import database
+from quizgame.core.scores.database import StoreError, translate
+from quizgame.core.scores.store import settings_of, timestamp, utc_now
+
+T = TypeVar("T")
+IN_PROGRESS = "in_progress"
+FINISHED = "finished"
+
+
+class PartyLog:
+    """One hosted game's record in the score database at `path` (created or migrated)."""
+
+    def __init__(self, path: Path, now: Callable[[], datetime] = utc_now) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._conn = database.connect(path, database.BUSY_TIMEOUT)
+        self._now = now
+        self.game_id: int | None = None
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def read(self, query: Callable[[sqlite3.Connection], T]) -> T:
+        """`query(connection)`, e.g. `log.read(load_game)`; `StoreError` on a database failure."""
+        try:
+            return query(self._conn)
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from None
+
+    def _write(self, sql: str, args: tuple[Any, ...]) -> None:
+        try:
+            self._conn.execute(sql, args)  # autocommit: each write is its own transaction
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from None
+
+    def start_game(self, room: Room, pack_ref: str) -> int:
+        """Record a new game; its id."""
+        settings = settings_of(room.options) | {"seed": room.seed}
+        try:
+            cursor = self._conn.execute(
+                "INSERT INTO party_games (pin, pack_id, pack_title, pack_ref, settings, rounds, "
+                "started_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    room.pin,
+                    room.pack.id,
+                    room.pack.title,
+                    pack_ref,
+                    json.dumps(settings),
+                    room.total,
+                    timestamp(self._now()),
+                ),
+            )
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from None
+        self.game_id = int(cursor.lastrowid or 0)
+        room.log = self
+        return self.game_id
+
+    def player_joined(self, player: Player) -> None:
+        self._write(
+            "INSERT OR REPLACE INTO party_players (game_id, player, name, token, score, joined_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (self.game_id, player.id, player.name, player.token, player.score, self._stamp()),
+        )
+
+    def round_opened(self, number: int) -> None:
+        self._write("UPDATE party_games SET round = ? WHERE id = ?", (number, self.game_id))
+
+    def answered(self, player: Player, answer: PlayerAnswer) -> None:
+        given = None if answer.given is None else json.dumps(answer.given, ensure_ascii=False)
+        try:
+            with self._conn:  # the answer and the new score together
+                self._conn.execute("BEGIN IMMEDIATE")
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO party_answers (game_id, player, round, question_id, "
+                    "given, given_text, verdict, credit, points, seconds, answered_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        self.game_id,
+                        player.id,
+                        answer.round,
+                        answer.question_id,
+                        given,
+                        answer.given_text,
+                        answer.verdict,
+                        answer.credit,
+                        answer.points,
+                        answer.seconds,
+                        self._stamp(),
+                    ),
+                )
+                self._conn.execute(
+                    "UPDATE party_players SET score = ? WHERE game_id = ? AND player = ?",
+                    (player.score, self.game_id, player.id),
+                )
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from None
+
+    def game_over(self, standings: list[Standing]) -> None:
+        self._write(
+            "UPDATE party_games SET status = ?, ended_at = ? WHERE id = ?",
+            (FINISHED, self._stamp(), self.game_id),
+        )
+
+    def _stamp(self) -> str:
+        return timestamp(self._now())
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SavedGame:
+    """A hosted game as the history keeps it, enough to list it or to resume it."""
+
+    id: int
+    pin: str
+    pack_id: str
+    pack_title: str
+    pack_ref: str
+    options: SessionOptions
+    rounds: int
+    round: int
+    started_at: str
+    status: str
+    players: list[Player] = field(default_factory=list)
+    answers: list[tuple[int, PlayerAnswer]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the game, and each player's score and answers."""
+        by_player: dict[int, list[dict[str, Any]]] = {p.id: [] for p in self.players}
+        for player_id, answer in self.answers:
+            by_player.setdefault(player_id, []).append(
+                {
+                    "round": answer.round,
+                    "question_id": answer.question_id,
+                    "given": answer.given,
+                    "given_text": answer.given_text,
+                    "verdict": answer.verdict,
+                    "points": answer.points,
+                    "seconds": answer.seconds,
+                }
+            )
+        return {
+            "id": self.id,
+            "pack_id": self.pack_id,
+            "pack_title": self.pack_title,
+            "started_at": self.started_at,
+            "status": self.status,
+            "rounds": self.rounds,
+            "round_reached": self.round,
+            "players": [
+                {"name": p.name, "score": p.score, "answers": by_player.get(p.id, [])}
+                for p in sorted(self.players, key=lambda p: -p.score)
+            ],
+        }
+
+
+def options_from(settings: dict[str, Any]) -> SessionOptions:
+    """The session options a game was hosted with, from its stored settings."""
+    return SessionOptions(
+        count=settings.get("count"),
+        categories=tuple(settings.get("categories") or ()),
+        difficulty=Difficulty(settings["difficulty"]) if settings.get("difficulty") else None,
+        spoiler=Spoiler(settings.get("spoiler") or Spoiler.NONE.value),
+        seed=settings.get("seed"),
+        mode=Mode.CHALLENGE,
+        time_limit=settings.get("time_limit"),
+        question_ids=tuple(settings.get("question_ids") or ()),
+    )
+
+
+_GAME_COLUMNS = (
+    "id, pin, pack_id, pack_title, pack_ref, settings, rounds, round, started_at, status"
+)
+
+
+def _game(conn: sqlite3.Connection, row: tuple[Any, ...], details: bool) -> SavedGame:
+    game_id = row[0]
+    players = [
+        Player(number, name, token, score=score)
+        for number, name, token, score in conn.execute(
+            "SELECT player, name, token, score FROM party_players WHERE game_id = ? "
+            "ORDER BY player",
+            (game_id,),
+        )
+    ]
+    answers = []
+    if details:
+        for player_id, *fields in conn.execute(
+            "SELECT player, round, question_id, given, given_text, verdict, credit, points, "
+            "seconds FROM party_answers WHERE game_id = ? ORDER BY round, player",
+            (game_id,),
+        ):
+            number, qid, given, text, verdict, credit, points, seconds = fields
+            given_value = None if given is None else json.loads(given)
+            answers.append(
+                (
+                    player_id,
+                    PlayerAnswer(number, qid, given_value, text, verdict, credit, points, seconds),
+                )
+            )
+    return SavedGame(
+        id=game_id,
+        pin=row[1],
+        pack_id=row[2],
+        pack_title=row[3],
+        pack_ref=row[4],
+        options=options_from(json.loads(row[5])),
+        rounds=row[6],
+        round=row[7],
+        started_at=row[8],
+        status=row[9],
+        players=players,
+        answers=answers,
+    )
+
+
+def hosted_count(conn: sqlite3.Connection) -> int:
+    """How many games were hosted here."""
+    return int(conn.execute("SELECT count(*) FROM party_games").fetchone()[0])
+
+
+def hosted_games(
+    conn: sqlite3.Connection, limit: int = 20, *, details: bool = False
+) -> list[SavedGame]:
+    """The hosted games, newest first (`details`: with every answer)."""
+    rows = conn.execute(
+        f"SELECT {_GAME_COLUMNS} FROM party_games ORDER BY id DESC LIMIT ?", (limit,)
+    ).fetchall()
+    return [_game(conn, row, details) for row in rows]
+
+
+def load_game(conn: sqlite3.Connection, game_id: int | None = None) -> SavedGame | None:
+    """A game to resume: `game_id`, or the latest one still in progress; None if none."""
+    if game_id is None:
+        row = conn.execute(
+            f"SELECT {_GAME_COLUMNS} FROM party_games WHERE status = ? ORDER BY id DESC LIMIT 1",
+            (IN_PROGRESS,),
+        ).fetchone()
+    else:
+        row = conn.execute(
+            f"SELECT {_GAME_COLUMNS} FROM party_games WHERE id = ?", (game_id,)
+        ).fetchone()
+    return _game(conn, row, True) if row else None
+
+
+def resume_room(log: PartyLog, saved: SavedGame, room: Room) -> None:
+    """Give `room` (built from the saved pack and options, with the saved PIN) its players and
+    answers back, and point it and `log` at the saved game."""
+    players = [Player(p.id, p.name, p.token) for p in saved.players]
+    room.restore(players, saved.answers, max(0, saved.round - 1))
+    log.game_id = saved.id
+    room.log = log
+
+
+__all__ = ["StoreError"]

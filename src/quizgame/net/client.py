@@ -1,0 +1,137 @@
+"""The player's side: connect to a host, join, send answers, and hand on what the host says.
+
+Every frame from the host is checked too (`messages.decode_host`); one that is not a valid
+message is dropped. A dropped connection can be rejoined with `rejoin()`, which sends the token
+the host gave in `Welcome`: the player keeps their score.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
+
+from quizgame.core.party.messages import (
+    MAX_FRAME,
+    Answer,
+    Error,
+    Given,
+    HostMessage,
+    Join,
+    Leave,
+    ProtocolError,
+    Welcome,
+    decode_host,
+    encode,
+)
+
+CONNECT_TIMEOUT = 10.0  # seconds
+
+
+class JoinRefused(Exception):
+    """The host would not seat us (wrong PIN, a name or token refused, ...); `code` says why."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def address_url(address: str) -> str:
+    """`HOST:PORT` (or a ws:// URL) as the URL to connect to."""
+    if address.startswith(("ws://", "wss://")):
+        return address
+    return f"ws://{address}"
+
+
+class PartyClient:
+    """One player's connection. `messages` receives every host message after `Welcome`."""
+
+    def __init__(self, address: str, pin: str, name: str, token: str | None = None) -> None:
+        self.url = address_url(address)
+        self.pin = pin
+        self.name = name
+        self.token = token
+        self.welcome: Welcome | None = None
+        self.messages: asyncio.Queue[HostMessage | None] = asyncio.Queue()  # None: closed
+        self._ws: ClientConnection | None = None
+        self._reader: asyncio.Task[None] | None = None
+
+    async def join(self) -> Welcome:
+        """Connect and join (or rejoin, with a token); raises `JoinRefused` or `OSError`."""
+        ws = await asyncio.wait_for(
+            connect(self.url, max_size=MAX_FRAME, open_timeout=CONNECT_TIMEOUT), CONNECT_TIMEOUT
+        )
+        await ws.send(encode(Join(self.pin, self.name, token=self.token)))
+        try:
+            reply = decode_host(await asyncio.wait_for(ws.recv(), CONNECT_TIMEOUT))
+        except ConnectionClosed:
+            await ws.close()
+            raise JoinRefused("closed", "the host closed the connection") from None
+        except ProtocolError as exc:
+            await ws.close()
+            raise JoinRefused(exc.code, str(exc)) from None
+        if isinstance(reply, Error):
+            await ws.close()
+            raise JoinRefused(reply.code, reply.message)
+        if not isinstance(reply, Welcome):
+            await ws.close()
+            raise JoinRefused("bad_reply", "the host did not welcome us")
+        self._ws = ws
+        self.welcome = reply
+        self.name = reply.name
+        self.token = reply.token
+        self._reader = asyncio.create_task(self._read(ws))
+        return reply
+
+    async def rejoin(self) -> Welcome:
+        """Join again after a drop, as the same player (the token from the first `Welcome`)."""
+        await self.close()
+        return await self.join()
+
+    async def _read(self, ws: ClientConnection) -> None:
+        try:
+            async for frame in ws:
+                try:
+                    self.messages.put_nowait(decode_host(frame))
+                except ProtocolError:
+                    continue  # a host that speaks nonsense is not allowed to crash us
+        except ConnectionClosed:
+            pass
+        finally:
+            if self._ws is ws:
+                self.messages.put_nowait(None)
+
+    async def answer(self, number: int, given: Given) -> None:
+        """Send an answer to round `number` (the host replies `Ack` or `Error`)."""
+        await self.send_raw(encode(Answer(number, given)))
+
+    async def send_raw(self, frame: str | bytes) -> None:
+        """Send one frame as it is (tests send malformed ones)."""
+        if self._ws is None:
+            raise ConnectionError("not connected")
+        await self._ws.send(frame)
+
+    async def next_message(self, timeout: float = 5.0) -> HostMessage | None:
+        """The next message from the host (None: the connection closed); TimeoutError if none."""
+        return await asyncio.wait_for(self.messages.get(), timeout)
+
+    async def drop(self) -> None:
+        """Cut the connection without leaving (as a lost network would)."""
+        ws, self._ws = self._ws, None
+        if ws is not None:
+            await ws.close()
+        if self._reader is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._reader
+
+    async def leave(self) -> None:
+        """Leave the game and close the connection."""
+        if self._ws is not None:
+            with contextlib.suppress(ConnectionClosed):
+                await self._ws.send(encode(Leave()))
+        await self.close()
+
+    async def close(self) -> None:
+        await self.drop()

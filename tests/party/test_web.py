@@ -1,0 +1,177 @@
+"""The web player: `host --web` serves `quizgame join` through textual-serve, and a real headless
+Chromium (Debian's package, driven by selenium) joins, answers and reaches the podium.
+
+Skipped, saying why, only where Chromium or its driver is not installed (`.ci/run` installs
+them). Everything is on 127.0.0.1 and bounded in time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quizgame.core.party.room import Phase
+from quizgame.net.server import PartyServer
+from tests.clocks import FakeClock
+from tests.party.helpers import PIN, make_room, right
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--window-size=1000,700",
+]
+TIMEOUT = 60.0  # seconds for any one wait; the whole test is bounded by WHOLE
+WHOLE = 180.0
+
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+    reason="no Chromium here: apt-get install chromium chromium-driver (.ci/run does)",
+)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = str(CHROMIUM)
+    for flag in FLAGS:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    driver.set_page_load_timeout(TIMEOUT)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+async def until(condition: Callable[[], bool]) -> None:
+    async with asyncio.timeout(TIMEOUT):
+        while not condition():
+            await asyncio.sleep(0.05)
+
+
+async def test_a_browser_joins_answers_and_reaches_the_podium(
+    browser: Any, clock: FakeClock, tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    server = PartyServer(make_room(clock, count=2))  # multiple choice: a number key answers
+    await server.start(run_clock=False)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    serving = [f"127.0.0.1:{server.port}", PIN, url]  # what to join, and the public URL
+    web = subprocess.Popen(
+        [sys.executable, "-m", "quizgame.cli.web", "127.0.0.1", str(port), *serving],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    room = server.room
+
+    def keys(text: str) -> None:
+        box = WebDriverWait(browser, TIMEOUT).until(
+            lambda d: d.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
+        )
+        box.send_keys(text)
+
+    def type_name() -> None:
+        keys(Keys.BACKSPACE * 20)  # whatever reached the box before it was up
+        keys("Webby")
+        keys(Keys.ENTER)
+
+    try:
+        async with asyncio.timeout(WHOLE):
+            await until(lambda: _listening(port))
+            await asyncio.to_thread(browser.get, url)
+            # The page's terminal runs `quizgame join`, which asks the name first.
+            await until(lambda: _first_byte(browser))
+            # Keys sent before the name box is up are lost, so wait for the page to draw it
+            # (its picture grows from the empty terminal's), then type, clearing the box first.
+            await _drawn(browser)
+            await retry(type_name, lambda: bool(room.players))
+            assert room.players[1].name == "Webby"
+            server.start_game()
+            for number in (1, 2):
+                choice = room.current.choices.index(right(room.current)) + 1
+                answered = lambda: len(room.players[1].answers) == number  # noqa: B023, E731
+                await retry(lambda: keys(str(choice)), answered)  # noqa: B023
+                assert room.players[1].answers[number].verdict == "correct"
+                server.tick()
+                server.advance()
+            assert room.phase is Phase.OVER
+            await asyncio.sleep(1.0)
+            await asyncio.to_thread(browser.save_screenshot, str(tmp_path / "podium.png"))
+            body = await asyncio.to_thread(browser.find_element, By.TAG_NAME, "body")
+            assert "-closed" not in (body.get_attribute("class") or "")  # the app still runs
+            assert 1 in server.connections  # and is still connected, on the podium
+    finally:
+        web.terminate()
+        try:
+            web.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            web.kill()
+            web.wait(timeout=10)
+        await server.close()
+
+
+async def retry(act: Callable[[], None], done: Callable[[], bool], tries: int = 6) -> None:
+    """Do `act` (in a thread: selenium blocks) until `done`, waiting up to 10 s after each."""
+    for _ in range(tries):
+        await asyncio.to_thread(act)
+        try:
+            async with asyncio.timeout(10.0):
+                while not done():
+                    await asyncio.sleep(0.05)
+            return
+        except TimeoutError:
+            continue
+    raise AssertionError(f"not done after {tries} tries")
+
+
+async def _drawn(browser: Any, grown: int = 2_000, wait: float = 20.0) -> None:
+    """Wait (at most `wait` s) until the page's picture has grown by `grown` bytes of PNG from
+    what it was: the app has drawn its first screen over the empty terminal."""
+    empty = len(await asyncio.to_thread(browser.get_screenshot_as_png))
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(wait):
+            while len(await asyncio.to_thread(browser.get_screenshot_as_png)) < empty + grown:
+                await asyncio.sleep(0.2)
+    await asyncio.sleep(1.0)  # and has its keys and focus set up
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _first_byte(browser: Any) -> bool:
+    """The page has had the app's first bytes (textual-serve marks the body)."""
+    from selenium.webdriver.common.by import By
+
+    body = browser.find_element(By.TAG_NAME, "body")
+    return "-first-byte" in (body.get_attribute("class") or "")

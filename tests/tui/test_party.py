@@ -1,0 +1,139 @@
+"""The party game's screens driven with Pilot: the host's app with players on loopback, and a
+player's app against a served room. Clocks are fake; the network is 127.0.0.1 only."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from quizgame.core.party.messages import Bye, Over, Question
+from quizgame.core.party.room import Phase
+from quizgame.net.client import PartyClient
+from quizgame.tui.party_host import HostApp
+from quizgame.tui.party_hotseat import HotSeatApp
+from quizgame.tui.party_player import PlayerApp
+from quizgame.tui.screens.party_board import PodiumScreen
+from quizgame.tui.screens.party_host import HostQuestionScreen, LobbyScreen, RevealScreen
+from quizgame.tui.screens.party_player import NameScreen, PlayerQuestionScreen, WordsScreen
+from tests.clocks import FakeClock
+from tests.party.helpers import PIN, make_room, right
+from tests.tui.party_helpers import hosted, join, until
+
+
+def words(app: PlayerApp) -> str:
+    """What the player's page of words says now ('' on another screen)."""
+    if not isinstance(app.screen, WordsScreen) or not app.screen.is_mounted:
+        return ""
+    bodies = app.screen.query("#party-body")  # none until the screen is composed
+    return str(bodies.first(Static).render()) if bodies else ""
+
+
+async def test_the_host_runs_a_game_from_the_lobby_to_the_podium(clock: FakeClock) -> None:
+    server = hosted(clock)
+    app = HostApp(server, run_clock=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
+        await pilot.press("s")  # nobody yet: refused with a word
+        assert server.room.phase is Phase.LOBBY
+        ana, bo, cy = await join(server, "Ana", "Bo", "[red]Cy")
+        await until(
+            pilot,
+            lambda: "3 players" in str(app.screen.query_one("#player-count", Static).render()),
+        )
+        await pilot.press("down", "down", "k")  # kick the highlighted one: Cy
+        await until(pilot, lambda: len(server.room.active()) == 2)
+        await pilot.press("s")
+        for number in range(1, server.room.total + 1):
+            await until(pilot, lambda: isinstance(app.screen, HostQuestionScreen))
+            await ana.answer(number, right(server.room.current))
+            await until(
+                pilot,
+                lambda: (
+                    "1 of 2 answered" in str(app.screen.query_one("#answered", Static).render())
+                ),
+            )
+            await pilot.press("n")  # reveal now: Bo has not answered
+            await until(pilot, lambda: isinstance(app.screen, RevealScreen))
+            await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, PodiumScreen))
+        standings = server.room.standings()
+        assert [s.name for s in standings] == ["Ana", "Bo"]
+        for client in (ana, bo, cy):
+            await client.close()
+
+
+async def test_a_player_answers_sees_the_result_and_reaches_the_podium(clock: FakeClock) -> None:
+    server = hosted(clock, count=2)
+    await server.start(run_clock=False)
+    try:
+        app = PlayerApp(PartyClient(f"127.0.0.1:{server.port}", PIN, ""), clock=clock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, NameScreen))
+            app.screen.query_one(Input).value = "Ana"
+            await pilot.press("enter")
+            await until(pilot, lambda: len(server.room.players) == 1)
+            (bo,) = await join(server, "Bo")
+            server.start_game()
+            for number in (1, 2):
+                await until(pilot, lambda: isinstance(app.screen, PlayerQuestionScreen))
+                screen = app.screen
+                assert isinstance(screen, PlayerQuestionScreen)
+                await pilot.press("1")  # a choice, or a "1" typed into the answer box
+                await pilot.press("enter")
+                ana = server.room.players[1]
+                await until(pilot, lambda: len(ana.answers) == number)  # noqa: B023
+                server.skip()
+                await until(pilot, lambda: "The answer:" in words(app))
+                assert "rank" in words(app)
+                message = await bo.next_message()
+                while not isinstance(message, Question | Over):
+                    message = await bo.next_message()
+                server.advance()
+            await until(pilot, lambda: isinstance(app.screen, PodiumScreen))
+            await bo.close()
+    finally:
+        await server.close()
+
+
+async def test_hot_seat_takes_turns_then_shows_the_board_and_the_podium(clock: FakeClock) -> None:
+    room = make_room(clock, count=2)  # multiple choice: key 1 answers
+    for name in ("Ana", "Janis"):
+        room.join(PIN, name)
+    app = HotSeatApp(room, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for number in (1, 2):
+            for player in (1, 2):
+                await until(pilot, lambda: app.stage == "pass")
+                assert room.players[player].name in words_title(app)
+                await pilot.press("enter")
+                await until(pilot, lambda: isinstance(app.screen, PlayerQuestionScreen))
+                clock.advance(1.0)
+                if player == 1:
+                    choices = room.current.choices
+                    await pilot.press(str(choices.index(right(room.current)) + 1))
+                else:
+                    clock.advance(30.0)  # Janis lets the clock run out
+            await until(pilot, lambda: app.stage == "board")
+            assert "Answer:" in words_title(app)
+            assert len(room.players[2].answers) == number
+            await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PodiumScreen))
+    assert [s.name for s in room.standings()] == ["Ana", "Janis"]
+    assert room.players[2].answers[1].verdict == "timed_out"
+
+
+def words_title(app: HotSeatApp) -> str:
+    if not isinstance(app.screen, WordsScreen):
+        return ""
+    return str(app.screen.query_one("#party-title", Static).render())
+
+
+async def test_the_podium_stays_when_the_host_closes_the_room(clock: FakeClock) -> None:
+    app = PlayerApp(PartyClient("127.0.0.1:9", PIN, ""), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.handle(Over([]))
+        await until(pilot, lambda: isinstance(app.screen, PodiumScreen))
+        app.handle(Bye("ended"))
+        await pilot.pause()
+        assert isinstance(app.screen, PodiumScreen)
+        app.handle(Bye("kicked"))  # any other goodbye is said
+        await until(pilot, lambda: "removed you" in words(app))
