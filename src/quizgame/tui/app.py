@@ -217,7 +217,14 @@ class QuizApp(App[None]):
         from quizgame.tui.screens.editor import open_editor
 
         folder = self.user_packs_dir
-        open_editor(self, message.path, folder, message.taken_ids, then=self.look_for_packs)
+        open_editor(
+            self,
+            message.path,
+            folder,
+            message.taken_ids,
+            then=self.look_for_packs,
+            pack=message.pack,
+        )
 
     @on(NewPack)
     def _new_pack(self, message: NewPack) -> None:

@@ -131,12 +131,15 @@ class OpenStats(Message):
 
 
 class EditPack(Message):
-    """Open the pack file at `path` in the editor; `taken_ids` are the packs' ids found now."""
+    """Open the pack file at `path` in the editor; `taken_ids` are the packs' ids found now.
+    `pack`, the pack as Home read it, lets the editor list its questions at once, while it
+    reads the file for editing."""
 
-    def __init__(self, path: Path, taken_ids: Iterable[str]) -> None:
+    def __init__(self, path: Path, taken_ids: Iterable[str], pack: Pack | None = None) -> None:
         super().__init__()
         self.path = path
         self.taken_ids = tuple(taken_ids)
+        self.pack = pack
 
 
 class NewPack(Message):

@@ -17,17 +17,17 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Static
 
 from quizgame.core.packs.edit import EditError, PackDocument
-from quizgame.core.packs.model import QuestionType
+from quizgame.core.packs.model import Pack, QuestionType
 from quizgame.core.packs.starter import schema_reference
 from quizgame.tui import safetext
 from quizgame.tui.screens.confirm import ConfirmScreen, dismiss_unless_kept
 from quizgame.tui.screens.editor_form import QuestionFormScreen, TypeChooser
 from quizgame.tui.screens.editor_new import NewPackScreen
-from quizgame.tui.screens.editor_preview import question_label, question_preview
+from quizgame.tui.screens.editor_preview import question_preview, summary_label
+from quizgame.tui.widgets.question_list import QuestionList
 
 EDITING_ACTIONS = {"add", "edit", "delete", "move", "save"}
 
@@ -61,8 +61,10 @@ class EditorScreen(Screen[None]):
         user_folder: Path,
         document: PackDocument | None = None,
         taken_ids: Iterable[str] = (),
+        pack: Pack | None = None,
     ) -> None:
         super().__init__()
+        self.pack = pack  # as Home read it: listed while the file is read for editing
         self.path = path
         self.editable = editable
         self.user_folder = user_folder
@@ -75,7 +77,9 @@ class EditorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="editor-title")
         with Horizontal(id="editor-main"):
-            questions = OptionList(Option("Opening the pack…", disabled=True), id="question-list")
+            questions = QuestionList(
+                self._row_label, placeholder="Opening the pack…", id="question-list"
+            )
             questions.border_title = "Questions"
             yield questions
             with VerticalScroll(id="question-preview") as preview:
@@ -88,8 +92,23 @@ class EditorScreen(Screen[None]):
         self.query_one("#question-list").focus()
         if self.document is None:
             self._load()
+            if self.pack is not None:
+                self._show_pack_first(self.pack)
         else:
             self.show()
+
+    def _show_pack_first(self, pack: Pack) -> None:
+        """List the questions of the pack Home read (from its cache) until the file is read for
+        editing; nothing can be changed until then."""
+        questions = pack.questions
+
+        def label(index: int) -> Content:
+            question = questions[index]
+            return summary_label(index + 1, question.prompt, question.type.value, question.id)
+
+        self.query_one("#question-list", QuestionList).set_rows(len(questions), label)
+        count = len(questions)
+        self._show_status(f"{count} question{'s' if count != 1 else ''} · opening for editing…")
 
     @work(thread=True, exclusive=True, group="editor-load")
     def _load(self) -> None:
@@ -130,16 +149,14 @@ class EditorScreen(Screen[None]):
                 ("Editing ", "bold"), safetext.line(title, "bold"), mode, "  ·  ", str(self.path)
             )
         )
-        pack_list = self.query_one("#question-list", OptionList)
-        previous = pack_list.highlighted
-        questions = document.questions
-        options = [Option(question_label(i + 1, q)) for i, q in enumerate(questions)]
-        if not options:
-            options = [Option("No questions yet: press a to add one.", disabled=True)]
-        pack_list.set_options(options)
-        if questions:
-            index = previous if highlight is None else highlight
-            pack_list.highlighted = max(0, min(index or 0, len(questions) - 1))
+        # Only the rows in view are ever labelled: a pack of any size shows at once.
+        question_list = self.query_one("#question-list", QuestionList)
+        question_list.set_rows(
+            len(document),
+            self._row_label,
+            highlight=highlight,
+            placeholder="No questions yet: press a to add one.",
+        )
         self._show_preview()
         self._show_status()
         self.refresh_bindings()
@@ -147,6 +164,11 @@ class EditorScreen(Screen[None]):
     def _show_preview(self) -> None:
         index = self.highlighted
         text = self.query_one("#preview-text", Static)
+        if index is None and self.document is None and self.pack is not None:
+            at = self.query_one("#question-list", QuestionList).highlighted
+            if at is not None and at < len(self.pack.questions):
+                text.update(safetext.literal(self.pack.questions[at].prompt, "bold"))
+                return
         if index is None or self.document is None:
             text.update("")
         else:
@@ -168,17 +190,23 @@ class EditorScreen(Screen[None]):
         else:
             status.update(f"{counted} · saved")
 
+    def _row_label(self, index: int) -> Content:
+        """The list's row `index`, made when it comes into view."""
+        if self.document is None or index >= len(self.document):
+            return Content("")
+        return summary_label(index + 1, *self.document.summary(index))
+
     @property
     def highlighted(self) -> int | None:
         if self.document is None or not len(self.document):
             return None
-        return self.query_one("#question-list", OptionList).highlighted
+        return self.query_one("#question-list", QuestionList).highlighted
 
-    @on(OptionList.OptionHighlighted, "#question-list")
+    @on(QuestionList.Highlighted, "#question-list")
     def _highlighted(self) -> None:
         self._show_preview()
 
-    @on(OptionList.OptionSelected, "#question-list")
+    @on(QuestionList.Selected, "#question-list")
     def _selected(self) -> None:
         if self.editable:
             self.action_edit()
@@ -198,18 +226,16 @@ class EditorScreen(Screen[None]):
         if not only or self.document is None:
             self.show(highlight)
             return
-        pack_list = self.query_one("#question-list", OptionList)
-        for index in only:
-            label = question_label(index + 1, self.document.question(index))
-            pack_list.replace_option_prompt_at_index(index, label)
+        question_list = self.query_one("#question-list", QuestionList)
+        question_list.refresh_rows(*only)
         if highlight is not None:
-            pack_list.highlighted = highlight
+            question_list.highlighted = highlight
         self._show_preview()
         self._show_status()
 
     def _ids(self, leave_out: int | None = None) -> list[str]:
         assert self.document is not None
-        return [str(q.get("id")) for i, q in enumerate(self.document.questions) if i != leave_out]
+        return self.document.ids(leave_out)
 
     def action_add(self) -> None:
         def chosen(qtype: QuestionType | None) -> None:
@@ -346,12 +372,17 @@ class EditorScreen(Screen[None]):
 
 
 def open_editor(
-    app: App[Any], path: Path, folder: Path, taken_ids: Iterable[str], then: Callable[[], object]
+    app: App[Any],
+    path: Path,
+    folder: Path,
+    taken_ids: Iterable[str],
+    then: Callable[[], object],
+    pack: Pack | None = None,
 ) -> None:
     """Open the pack at `path`: editable in the player's packs `folder`, read-only elsewhere;
-    `then` is called when the editor closes."""
+    `then` is called when the editor closes. `pack` (as read for Home) is listed at once."""
     screen = EditorScreen(
-        path, editable=_inside(path, folder), user_folder=folder, taken_ids=taken_ids
+        path, editable=_inside(path, folder), user_folder=folder, taken_ids=taken_ids, pack=pack
     )
 
     def closed(_: None) -> None:

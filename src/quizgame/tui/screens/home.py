@@ -364,7 +364,7 @@ class HomeScreen(Screen[None]):
         if result is None or result.pack is None:
             self.say("Choose a pack first.")
             return
-        self.post_message(EditPack(result.path, self.pack_ids))
+        self.post_message(EditPack(result.path, self.pack_ids, result.pack))
 
     def action_new_pack(self) -> None:
         """Make a new pack in the editor."""
