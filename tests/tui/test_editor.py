@@ -321,3 +321,35 @@ async def test_markup_in_a_pack_is_shown_as_text_in_the_editor(data_dir: Path) -
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and app.is_running
+
+
+async def test_saving_over_a_file_changed_on_disk_asks_first(data_dir: Path) -> None:
+    folder = data_dir / "packs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "all-types.yaml"
+    path.write_text((PACKS / "all-types.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app(data_dir, pack_dirs=(folder,))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert editor(app).document is not None
+        elsewhere = path.read_text(encoding="utf-8").replace("red planet", "blue planet")
+        path.write_text(elsewhere, encoding="utf-8")  # another program writes the file
+        await pilot.press("shift+down", "ctrl+s")  # a change, then save
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep the file
+        await pilot.pause()
+        assert path.read_text(encoding="utf-8") == elsewhere and editor(app).dirty
+        await pilot.press("ctrl+s", "y")  # save over it
+        await pilot.pause()
+        assert not editor(app).dirty
+        saved = path.read_text(encoding="utf-8")
+        assert "red planet" in saved and saved.index("id: tf") < saved.index("id: mc")
+        await pilot.press("shift+up", "ctrl+s")  # unchanged on disk since: no question
+        await pilot.pause()
+        assert not editor(app).dirty and saved != path.read_text(encoding="utf-8")

@@ -19,8 +19,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quizgame.core.packs.edit import EditError, PackDocument
+from quizgame.core.packs.edit import EditError, PackDocument, save_text
 from quizgame.core.packs.model import Pack, QuestionType
+from quizgame.core.packs.on_disk import DiskCopy
 from quizgame.core.packs.starter import schema_reference
 from quizgame.tui import safetext
 from quizgame.tui.screens.confirm import ConfirmScreen, dismiss_unless_kept
@@ -71,6 +72,7 @@ class EditorScreen(Screen[None]):
         self.document = document
         self.taken_ids = set(taken_ids)
         self.dirty = document is not None  # a pack made here exists only on screen until saved
+        self.on_disk = DiskCopy(path, None)  # what the file held when read: saving checks it
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -122,10 +124,11 @@ class EditorScreen(Screen[None]):
             message = f"Cannot edit {self.path.name}: {type(exc).__name__}: {exc}"
             self.app.call_from_thread(self._failed, message)
             return
-        self.app.call_from_thread(self._loaded, document)
+        self.app.call_from_thread(self._loaded, document, text)
 
-    def _loaded(self, document: PackDocument) -> None:
+    def _loaded(self, document: PackDocument, text: str) -> None:
         self.document = document
+        self.on_disk = DiskCopy(self.path, text)
         self.show()
 
     def _failed(self, message: str) -> None:
@@ -325,11 +328,35 @@ class EditorScreen(Screen[None]):
             self._show_status(safetext.literal(f"✗ Not saved: {first}"))
             self.app.bell()
             return
+        if not self.on_disk.changed():
+            self._write(document)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write(document)
+            else:
+                self._show_status(safetext.literal("Not saved: the file on disk is kept."))
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "The file changed on disk. Save over it?",
+                f"Something else wrote {self.path.name} since the editor read it; saving "
+                "replaces that with what you see here.",
+                yes="Save over it",
+                no="Keep the file",
+            ),
+            answered,
+        )
+
+    def _write(self, document: PackDocument) -> None:
+        text = document.text()
         try:
-            document.save(self.path)
+            save_text(self.path, text)
         except OSError as exc:
             self._show_status(safetext.literal(f"✗ Not saved: {exc.strerror or exc}"))
             return
+        self.on_disk.written(self.path, text)
         self.dirty = False
         self._show_status()
         self.app.notify(f"Saved {self.path.name}", markup=False)
@@ -348,7 +375,8 @@ class EditorScreen(Screen[None]):
             copy = PackDocument(document.text(), str(target))
             copy.set_field("id", new_id)
             copy.set_field("title", f"{document.fields.get('title', new_id)} (my copy)")
-            copy.save(target)
+            text = copy.text()
+            save_text(target, text)
         except EditError as exc:
             self._show_status(safetext.literal(f"✗ Cannot copy: {exc}"))
             return
@@ -356,6 +384,7 @@ class EditorScreen(Screen[None]):
             self._show_status(safetext.literal(f"✗ Cannot copy: {exc.strerror or exc}"))
             return
         self.taken_ids.add(new_id)
+        self.on_disk.written(target, text)
         self.path, self.document, self.editable, self.dirty = target, copy, True, False
         self.show()
         self.app.notify(f"Copied to {target}; you are editing the copy.", markup=False)
