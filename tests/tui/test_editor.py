@@ -353,3 +353,33 @@ async def test_saving_over_a_file_changed_on_disk_asks_first(data_dir: Path) -> 
         await pilot.press("shift+up", "ctrl+s")  # unchanged on disk since: no question
         await pilot.pause()
         assert not editor(app).dirty and saved != path.read_text(encoding="utf-8")
+
+
+async def test_home_keeps_the_edited_pack_highlighted_and_reads_only_it(data_dir: Path) -> None:
+    folder = data_dir / "packs"
+    folder.mkdir(parents=True, exist_ok=True)
+    text = (PACKS / "all-types.yaml").read_text(encoding="utf-8")
+    for name in ("first", "second"):
+        (folder / f"{name}.yaml").write_text(text.replace("id: all-types", f"id: {name}"))
+    app = make_app(data_dir, pack_dirs=(folder,))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        home = app.home
+        await pilot.press("down")  # the second pack, not the first (nor the remembered one)
+        before = list(home.results)
+        assert home.selected_result is before[1]
+        await pilot.press("e")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("shift+down", "ctrl+s", "escape")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is home
+        assert home.selected_result is home.results[1] is not before[1]  # read again
+        assert home.results[0] is before[0]  # the other pack was not read again
+        pack = home.results[1].pack
+        assert pack is not None and pack.id == "second"
+        assert [q.id for q in pack.questions][:2] == ["tf", "mc"]  # as saved

@@ -33,6 +33,7 @@ from quizgame.tui.navigation import (
     NewPack,
     NextRound,
     OpenStats,
+    PackReloaded,
     PacksFound,
     PlayAgain,
     Remember,
@@ -218,19 +219,37 @@ class QuizApp(App[None]):
 
         folder = self.user_packs_dir
         open_editor(
-            self,
-            message.path,
-            folder,
-            message.taken_ids,
-            then=self.look_for_packs,
-            pack=message.pack,
+            self, message.path, folder, message.taken_ids, then=self._edited, pack=message.pack
         )
 
     @on(NewPack)
     def _new_pack(self, message: NewPack) -> None:
         from quizgame.tui.screens.editor import start_new_pack
 
-        start_new_pack(self, self.user_packs_dir, message.taken_ids, then=self.look_for_packs)
+        start_new_pack(self, self.user_packs_dir, message.taken_ids, then=self._edited)
+
+    def _edited(self, path: Path) -> None:
+        """Back from the editor: Home keeps the pack at `path` highlighted, and only that file
+        is read again (every pack is looked for again only if it cannot stand alone)."""
+        self.home.keep_highlighted(path)
+        self.reload_pack(path)
+
+    @work(thread=True, exclusive=True, group="packs")
+    def reload_pack(self, path: Path) -> None:
+        """Read the one pack at `path` again in a worker thread; `PackReloaded` says how."""
+        from quizgame.core.packs.read import load_pack
+
+        try:
+            result = load_pack(path, cache_dir=paths.cache_dir(self.data_dir))
+        except Exception:  # load_pack reports bad input in its result; anything else: look again
+            result = None
+        if not get_current_worker().is_cancelled:
+            self.post_message(PackReloaded(path, result))
+
+    @on(PackReloaded)
+    def _pack_reloaded(self, message: PackReloaded) -> None:
+        if message.result is None or not self.home.replace_pack(message.result):
+            self.look_for_packs()
 
     # --- a session -------------------------------------------------------------------------------
 

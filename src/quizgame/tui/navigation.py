@@ -10,7 +10,8 @@ switches screens (see `QuizApp`). Which screen posts what:
     Results     PlayAgain, ReplayMissed, LeaveSession
     Statistics  StartSession (practice)
 
-and the app's own worker posts `PacksFound` to the app, which hands the packs to Home.
+and the app's own worker posts `PacksFound` to the app, which hands the packs to Home (or
+`PackReloaded`, after the editor, with only the pack that was edited).
 """
 
 from __future__ import annotations
@@ -140,6 +141,16 @@ class EditPack(Message):
         self.path = path
         self.taken_ids = tuple(taken_ids)
         self.pack = pack
+
+
+class PackReloaded(Message):
+    """The app read the one pack file at `path` again (after the editor): `result`, or None if
+    reading it failed in a way only a new look for every pack can sort out."""
+
+    def __init__(self, path: Path, result: LoadResult | None) -> None:
+        super().__init__()
+        self.path = path
+        self.result = result
 
 
 class NewPack(Message):

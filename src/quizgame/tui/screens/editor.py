@@ -405,26 +405,27 @@ def open_editor(
     path: Path,
     folder: Path,
     taken_ids: Iterable[str],
-    then: Callable[[], object],
+    then: Callable[[Path], object],
     pack: Pack | None = None,
 ) -> None:
     """Open the pack at `path`: editable in the player's packs `folder`, read-only elsewhere;
-    `then` is called when the editor closes. `pack` (as read for Home) is listed at once."""
+    `then` is called with the file edited last (a copy's, after "copy to my packs") when the
+    editor closes. `pack` (as read for Home) is listed at once."""
     screen = EditorScreen(
         path, editable=_inside(path, folder), user_folder=folder, taken_ids=taken_ids, pack=pack
     )
 
     def closed(_: None) -> None:
-        then()
+        then(screen.path)
 
     app.push_screen(screen, closed)
 
 
 def start_new_pack(
-    app: App[Any], folder: Path, taken_ids: Iterable[str], then: Callable[[], object]
+    app: App[Any], folder: Path, taken_ids: Iterable[str], then: Callable[[Path], object]
 ) -> None:
     """Ask for a title, then open an empty pack in the editor (saved to the player's packs
-    `folder`); `then` is called when the editor closes."""
+    `folder`); `then` is called with the pack's file when the editor closes."""
     taken = set(taken_ids)
 
     def named(answer: tuple[str, str] | None) -> None:
@@ -436,9 +437,10 @@ def start_new_pack(
         screen = EditorScreen(
             path, editable=True, user_folder=folder, document=document, taken_ids=taken
         )
-        app.push_screen(screen, closed)
 
-    def closed(_: None) -> None:
-        then()
+        def closed(_: None) -> None:
+            then(screen.path)
+
+        app.push_screen(screen, closed)
 
     app.push_screen(NewPackScreen(folder, taken), named)
