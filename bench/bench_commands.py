@@ -24,6 +24,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from importers import top_importers  # noqa: E402
+
 OUT = HERE / "out"
 GOAL = 3.0
 SMALL_PACK = ROOT / "tests" / "data" / "packs" / "all-types.yaml"
@@ -52,27 +55,6 @@ def quizgame(src: Path, args: list[str]) -> list[str]:
         "from quizgame.cli import main; main()"
     )
     return [sys.executable, "-c", code]
-
-
-def top_importers(command: list[str], env: dict[str, str], count: int = 5) -> list[str]:
-    """The `count` costliest imports the command's own code asked for (cumulative)."""
-    done = subprocess.run(
-        [command[0], "-X", "importtime", *command[1:]],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    rows: list[tuple[int, str]] = []
-    for line in done.stderr.splitlines():
-        if not line.startswith("import time:") or "cumulative" in line:
-            continue
-        _own, cumulative, name = line.split(":", 1)[1].split("|")
-        name = name[1:]  # the one space after the bar; more spaces: imported by another
-        if not name.startswith(" "):
-            rows.append((int(cumulative), name))
-    rows.sort(reverse=True)
-    return [f"{name} {cumulative / 1000:.0f} ms" for cumulative, name in rows[:count]]
 
 
 def seed_scores(src: Path, data_dir: str, env: dict[str, str]) -> None:
