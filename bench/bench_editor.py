@@ -53,10 +53,9 @@ def rows_shown(screen: Any) -> bool:
         question_list = screen.query_one("#question-list")
     except Exception:
         return False
-    count = getattr(question_list, "count", None)
-    if count is None:  # an OptionList: its placeholder is one disabled option
-        count = question_list.option_count if question_list.option_count > 1 else 0
-    return bool(count)
+    if type(question_list).__name__ == "OptionList":  # before: its placeholder is one option
+        return bool(question_list.option_count > 1)
+    return bool(question_list.count)
 
 
 async def key_times(pilot: Any, keys: list[str]) -> list[float]:

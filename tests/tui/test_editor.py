@@ -92,7 +92,8 @@ async def test_a_new_pack_with_every_type_is_saved_valid_and_plays(data_dir: Pat
         await pilot.press("enter")
         await pilot.pause()
         screen = editor(app)
-        assert screen.path == packs / "capitals-rivers-and-art.yaml"
+        path = packs / "capitals-rivers-and-art.yaml"
+        assert screen.path == path
 
         await add(pilot, app, QuestionType.MULTIPLE_CHOICE)
         await fill(pilot, "prompt", "Capital of Peru?", typed=True)
@@ -141,10 +142,14 @@ async def test_a_new_pack_with_every_type_is_saved_valid_and_plays(data_dir: Pat
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+        await app.workers.wait_for_complete()  # the new file is read alone, found not listed,
         await pilot.pause()
-        assert "capitals-rivers-and-art" in app.screen.pack_ids  # Home looked again
+        await app.workers.wait_for_complete()  # so Home looks for every pack again
+        await pilot.pause()
+        assert "capitals-rivers-and-art" in app.screen.pack_ids
+        assert app.screen.selected_result is not None
+        assert app.screen.selected_result.path == path  # and keeps the new pack highlighted
 
-    path = packs / "capitals-rivers-and-art.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith(SCHEMA_MODELINE)
     result = load_pack(path)

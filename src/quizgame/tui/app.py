@@ -159,12 +159,15 @@ class QuizApp(App[None]):
     def look_for_packs(self) -> None:
         """Look for packs in a worker thread, broken ones included; `PacksFound` says what was
         found."""
+        from quizgame.core.packs.gc_pause import gc_paused, settle_long_lived
         from quizgame.core.packs.read import discover_packs
 
         try:
-            found = PacksFound(
-                discover_packs(self.pack_dirs, cache_dir=paths.cache_dir(self.data_dir))
-            )
+            with gc_paused():  # and then out of its reach: a big pack's passes stall the UI
+                found = PacksFound(
+                    discover_packs(self.pack_dirs, cache_dir=paths.cache_dir(self.data_dir))
+                )
+                settle_long_lived()
         except Exception as exc:  # a folder we cannot read must not stop the game
             found = PacksFound([], f"Could not look for packs: {exc}")
         if not get_current_worker().is_cancelled:  # a newer look is under way

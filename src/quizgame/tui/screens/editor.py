@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quizgame.core.packs.edit import EditError, PackDocument, save_text
+from quizgame.core.packs.gc_pause import gc_paused, settle_long_lived
 from quizgame.core.packs.model import Pack, QuestionType
 from quizgame.core.packs.on_disk import DiskCopy
 from quizgame.core.packs.starter import schema_reference
@@ -116,7 +117,11 @@ class EditorScreen(Screen[None]):
     def _load(self) -> None:
         try:
             text = self.path.read_text(encoding="utf-8")
-            document = PackDocument(text, str(self.path))
+            with gc_paused():  # many plain objects, no cycles
+                document = PackDocument(text, str(self.path))
+                # Out of the collector's reach before it runs again: its passes over them
+                # would hold the GIL for seconds on a big pack, stalling the UI thread.
+                settle_long_lived()
         except (OSError, UnicodeDecodeError, EditError) as exc:
             self.app.call_from_thread(self._failed, f"Cannot edit {self.path.name}: {exc}")
             return
