@@ -10,7 +10,8 @@ packs folder, reads it once so that the pack cache is warm, then in one process,
   the file for editing (the work runs in a worker thread), beside the longest gap of the same
   timer in a second of idling just before (what the machine's load costs anyway);
 - keys: how long each of Page Down, Down, End, Home takes in the editor's list, once the file is
-  read, against the same keys in a one-label Textual app (the same Pilot, the same run).
+  read, against the same keys in a one-label Textual app (the same Pilot, the same run); then
+  Enter in the find box for a search that scans nearly every question, and for a jump by number.
 
 Goals (issue 13): editor / home <= 1.5; blocked <= 50 ms; every key <= 20 ms.
 `--src DIR` runs another checkout's `src` (the "before" figures). Usage:
@@ -89,7 +90,26 @@ async def baseline_keys() -> list[float]:
         return await key_times(pilot, KEYS)
 
 
-async def game(data_dir: Path, folder: Path) -> dict[str, Any]:
+async def find_times(pilot: Any, size: int) -> dict[str, float]:
+    """Enter in the editor's find box: a search that scans (nearly) every question, and a jump
+    by number. Empty when the editor has no find box (an older checkout)."""
+    app = pilot.app
+    boxes = app.screen.query("#editor-find")
+    if not boxes:
+        return {}
+    await pilot.press("slash")
+    await pilot.pause()
+    times = {}
+    for name, query in (("search_s", f"Question {size - 2}:"), ("jump_s", str(size // 2))):
+        boxes.first().value = query
+        start = time.perf_counter()
+        await pilot.press("enter")
+        await pilot.pause()
+        times[name] = time.perf_counter() - start
+    return times
+
+
+async def game(data_dir: Path, folder: Path, size: int) -> dict[str, Any]:
     from quizgame.tui.app import QuizApp
 
     figures: dict[str, Any] = {}
@@ -123,6 +143,7 @@ async def game(data_dir: Path, folder: Path) -> dict[str, Any]:
         timer.stop()
         figures["blocked_ms"] = max(gaps) * 1000 if gaps else 0.0
         figures["keys_s"] = await key_times(pilot, KEYS)
+        figures.update(await find_times(pilot, size))
     return figures
 
 
@@ -149,7 +170,7 @@ def main() -> None:
         (folder / source.name).write_bytes(source.read_bytes())
         discover_packs([folder], cache_dir=paths.cache_dir(data_dir))  # the cache, warm
         base = asyncio.run(baseline_keys())
-        figures = asyncio.run(game(data_dir, folder))
+        figures = asyncio.run(game(data_dir, folder, args.size))
 
     keys = figures.pop("keys_s")
     ratio = figures["editor_s"] / figures["home_s"]
@@ -177,6 +198,12 @@ def main() -> None:
         f"  a key in the list (median/worst) {key_ms:8.1f} / {worst_ms:.1f} ms  (goal <= "
         f"{GOAL_KEY_MS:.0f} each: {verdict(worst_ms <= GOAL_KEY_MS)})"
     )
+    for name, label in (("search_s", "a search (Enter)"), ("jump_s", "a jump by number (Enter)")):
+        if name in figures:
+            ms = figures[name] * 1000
+            print(
+                f"  {label:<32} {ms:8.1f} ms  (goal <= {GOAL_KEY_MS:.0f}: {verdict(ms <= GOAL_KEY_MS)})"
+            )
     print(f"  a key in a one-label app         {base_ms:8.1f} ms  (ratio {key_ms / base_ms:.2f})")
     report = {
         "size": args.size,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from quizgame.core.packs.model import QuestionType
 from quizgame.core.packs.read import load_pack
@@ -388,3 +388,35 @@ async def test_home_keeps_the_edited_pack_highlighted_and_reads_only_it(data_dir
         pack = home.results[1].pack
         assert pack is not None and pack.id == "second"
         assert [q.id for q in pack.questions][:2] == ["tf", "mc"]  # as saved
+
+
+async def test_finding_a_question_by_number_or_words(data_dir: Path) -> None:
+    folder = data_dir / "packs"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "mine.yaml").write_text((PACKS / "all-types.yaml").read_text(encoding="utf-8"))
+    app = make_app(data_dir, pack_dirs=(folder,))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = editor(app)
+        await pilot.press("slash", *keys("SPAIN"), "enter")  # words of a prompt, any case
+        await pilot.pause()
+        assert screen.highlighted == 2
+        assert "capital of Spain" in str(screen.query_one("#preview-text", Static).render())
+        box = screen.query_one("#editor-find", Input)
+        box.value = "5"  # a question's number
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.highlighted == 4
+        box.value = "nothing like this"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.highlighted == 4
+        assert "No question matches" in str(screen.query_one("#editor-status", Static).render())
+        await pilot.press("escape")  # closes the box, not the editor
+        await pilot.pause()
+        assert app.screen is screen and not box.display

@@ -65,3 +65,21 @@ async def test_rows_are_labelled_again_when_told() -> None:
         await pilot.pause()
         assert question_list.highlighted is None
         assert "Nothing here" in str(question_list.render_line(0).text)
+
+
+def test_find_question_by_number_or_words() -> None:
+    from quizgame.tui.screens.editor_find import find_question
+
+    rows = [("Capital of Peru?", "typed", "peru"), ("Longest river?", "numeric", "nile")] * 3
+
+    def summary(index: int) -> tuple[str, str, str]:
+        return rows[index]
+
+    assert find_question("3", len(rows), summary, None) == 2
+    assert find_question("#6", len(rows), summary, 0) == 5
+    assert find_question("7", len(rows), summary, None) is None
+    assert find_question("RIVER", len(rows), summary, None) == 1
+    assert find_question("river", len(rows), summary, 1) == 3  # the next one
+    assert find_question("nile", len(rows), summary, 5) == 1  # round to the start
+    assert find_question("amazon", len(rows), summary, 0) is None
+    assert find_question("  ", len(rows), summary, 0) is None

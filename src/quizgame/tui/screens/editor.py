@@ -26,6 +26,7 @@ from quizgame.core.packs.on_disk import DiskCopy
 from quizgame.core.packs.starter import schema_reference
 from quizgame.tui import safetext
 from quizgame.tui.screens.confirm import ConfirmScreen, dismiss_unless_kept
+from quizgame.tui.screens.editor_find import FindBox, find_question
 from quizgame.tui.screens.editor_form import QuestionFormScreen, TypeChooser
 from quizgame.tui.screens.editor_new import NewPackScreen
 from quizgame.tui.screens.editor_preview import question_preview, summary_label
@@ -52,6 +53,7 @@ class EditorScreen(Screen[None]):
         Binding("shift+down", "move(1)", "Move down"),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("c", "copy", "Copy to my packs"),
+        Binding("slash,ctrl+f", "find", "Find", key_display="/"),
         Binding("escape", "close", "Back"),
     ]
 
@@ -88,10 +90,12 @@ class EditorScreen(Screen[None]):
             with VerticalScroll(id="question-preview") as preview:
                 preview.border_title = "Question"
                 yield Static(id="preview-text")
+        yield FindBox(id="editor-find")
         yield Static(id="editor-status")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.query_one("#editor-find").display = False
         self.query_one("#question-list").focus()
         if self.document is None:
             self._load()
@@ -203,6 +207,38 @@ class EditorScreen(Screen[None]):
         if self.document is None or index >= len(self.document):
             return Content("")
         return summary_label(index + 1, *self.document.summary(index))
+
+    def _summary(self, index: int) -> tuple[str, str, str]:
+        """Question `index`'s prompt, type and id, from the file or (until it is read) the pack."""
+        if self.document is not None:
+            return self.document.summary(index)
+        assert self.pack is not None
+        question = self.pack.questions[index]
+        return question.prompt, question.type.value, question.id
+
+    def action_find(self) -> None:
+        box = self.query_one("#editor-find", FindBox)
+        box.display = True
+        box.focus()
+
+    @on(FindBox.Find)
+    def _find(self, event: FindBox.Find) -> None:
+        """Enter in the find box: highlight the question asked for (the next match each time)."""
+        event.stop()
+        question_list = self.query_one("#question-list", QuestionList)
+        if event.query is None:
+            self.query_one("#editor-find").display = False
+            question_list.focus()
+            return
+        found = find_question(
+            event.query, question_list.count, self._summary, question_list.highlighted
+        )
+        if found is None:
+            self._show_status(safetext.literal(f"No question matches “{event.query}”."))
+            return
+        question_list.highlighted = found
+        if self.document is not None:
+            self._show_status()
 
     @property
     def highlighted(self) -> int | None:
