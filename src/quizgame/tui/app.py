@@ -218,7 +218,7 @@ class QuizApp(App[None]):
 
     @on(EditPack)
     def _edit_pack(self, message: EditPack) -> None:
-        from quizgame.tui.screens.editor import open_editor
+        from quizgame.tui.screens.editor_open import open_editor
 
         folder = self.user_packs_dir
         open_editor(
@@ -227,7 +227,7 @@ class QuizApp(App[None]):
 
     @on(NewPack)
     def _new_pack(self, message: NewPack) -> None:
-        from quizgame.tui.screens.editor import start_new_pack
+        from quizgame.tui.screens.editor_open import start_new_pack
 
         start_new_pack(self, self.user_packs_dir, message.taken_ids, then=self._edited)
 

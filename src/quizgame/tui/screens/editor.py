@@ -7,12 +7,12 @@ packs (bundled ones) open read-only, with "copy to my packs" to get an editable 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
@@ -23,23 +23,14 @@ from quizgame.core.packs.edit import EditError, PackDocument, save_text
 from quizgame.core.packs.gc_pause import gc_paused, settle_long_lived
 from quizgame.core.packs.model import Pack, QuestionType
 from quizgame.core.packs.on_disk import DiskCopy
-from quizgame.core.packs.starter import schema_reference
 from quizgame.tui import safetext
 from quizgame.tui.screens.confirm import ConfirmScreen, dismiss_unless_kept
 from quizgame.tui.screens.editor_find import FindBox, find_question
 from quizgame.tui.screens.editor_form import QuestionFormScreen, TypeChooser
-from quizgame.tui.screens.editor_new import NewPackScreen
 from quizgame.tui.screens.editor_preview import question_preview, summary_label
 from quizgame.tui.widgets.question_list import QuestionList
 
 EDITING_ACTIONS = {"add", "edit", "delete", "move", "save"}
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        return path.resolve().parent == folder.resolve()
-    except OSError:
-        return False
 
 
 class EditorScreen(Screen[None]):
@@ -439,49 +430,3 @@ class EditorScreen(Screen[None]):
             yes="Leave",
             no="Stay",
         )
-
-
-def open_editor(
-    app: App[Any],
-    path: Path,
-    folder: Path,
-    taken_ids: Iterable[str],
-    then: Callable[[Path], object],
-    pack: Pack | None = None,
-) -> None:
-    """Open the pack at `path`: editable in the player's packs `folder`, read-only elsewhere;
-    `then` is called with the file edited last (a copy's, after "copy to my packs") when the
-    editor closes. `pack` (as read for Home) is listed at once."""
-    screen = EditorScreen(
-        path, editable=_inside(path, folder), user_folder=folder, taken_ids=taken_ids, pack=pack
-    )
-
-    def closed(_: None) -> None:
-        then(screen.path)
-
-    app.push_screen(screen, closed)
-
-
-def start_new_pack(
-    app: App[Any], folder: Path, taken_ids: Iterable[str], then: Callable[[Path], object]
-) -> None:
-    """Ask for a title, then open an empty pack in the editor (saved to the player's packs
-    `folder`); `then` is called with the pack's file when the editor closes."""
-    taken = set(taken_ids)
-
-    def named(answer: tuple[str, str] | None) -> None:
-        if answer is None:
-            return
-        pack_id, title = answer
-        path = folder / f"{pack_id}.yaml"
-        document = PackDocument.new(pack_id, title, schema=schema_reference(path))
-        screen = EditorScreen(
-            path, editable=True, user_folder=folder, document=document, taken_ids=taken
-        )
-
-        def closed(_: None) -> None:
-            then(screen.path)
-
-        app.push_screen(screen, closed)
-
-    app.push_screen(NewPackScreen(folder, taken), named)
