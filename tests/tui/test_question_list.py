@@ -83,3 +83,24 @@ def test_find_question_by_number_or_words() -> None:
     assert find_question("nile", len(rows), summary, 5) == 1  # round to the start
     assert find_question("amazon", len(rows), summary, 0) is None
     assert find_question("  ", len(rows), summary, 0) is None
+
+
+def test_the_find_index_finds_what_the_loop_finds() -> None:
+    from quizgame.tui.screens.editor_find import FindIndex, find_question
+
+    rows = [
+        ("Capital of Peru?", "typed", "peru"),
+        ("Longest river?\nIn km", "numeric", "nile"),
+        ("Who painted Guernica?", "typed", "art-1"),
+    ] * 4
+
+    def summary(index: int) -> tuple[str, str, str]:
+        return rows[index]
+
+    index = FindIndex(len(rows), summary)
+    for query in ("3", "#12", "13", "RIVER", "nile", "ART-", "peru?", "amazon", " ", "in km"):
+        for after in (None, *range(len(rows))):
+            assert index.find(query, after) == find_question(query, len(rows), summary, after), (
+                query,
+                after,
+            )

@@ -25,7 +25,7 @@ from quizgame.core.packs.model import Pack, QuestionType
 from quizgame.core.packs.on_disk import DiskCopy
 from quizgame.tui import safetext
 from quizgame.tui.screens.confirm import ConfirmScreen, dismiss_unless_kept
-from quizgame.tui.screens.editor_find import FindBox, find_question
+from quizgame.tui.screens.editor_find import FindBox, FindIndex
 from quizgame.tui.screens.editor_form import QuestionFormScreen, TypeChooser
 from quizgame.tui.screens.editor_preview import question_preview, summary_label
 from quizgame.tui.widgets.question_list import QuestionList
@@ -67,6 +67,7 @@ class EditorScreen(Screen[None]):
         self.taken_ids = set(taken_ids)
         self.dirty = document is not None  # a pack made here exists only on screen until saved
         self.on_disk = DiskCopy(path, None)  # what the file held when read: saving checks it
+        self._find_index: FindIndex | None = None  # made on the first search; None: stale
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -152,6 +153,7 @@ class EditorScreen(Screen[None]):
                 ("Editing ", "bold"), safetext.line(title, "bold"), mode, "  ·  ", str(self.path)
             )
         )
+        self._find_index = None  # the questions may have changed (or come from the file now)
         # Only the rows in view are ever labelled: a pack of any size shows at once.
         question_list = self.query_one("#question-list", QuestionList)
         question_list.set_rows(
@@ -221,9 +223,9 @@ class EditorScreen(Screen[None]):
             self.query_one("#editor-find").display = False
             question_list.focus()
             return
-        found = find_question(
-            event.query, question_list.count, self._summary, question_list.highlighted
-        )
+        if self._find_index is None or self._find_index.count != question_list.count:
+            self._find_index = FindIndex(question_list.count, self._summary)
+        found = self._find_index.find(event.query, question_list.highlighted)
         if found is None:
             self._show_status(safetext.literal(f"No question matches “{event.query}”."))
             return
@@ -258,6 +260,7 @@ class EditorScreen(Screen[None]):
     def _changed(self, highlight: int | None = None, only: tuple[int, ...] = ()) -> None:
         """After a change: redraw the list (just the rows in `only`, when no row came or went)."""
         self.dirty = True
+        self._find_index = None
         if not only or self.document is None:
             self.show(highlight)
             return
