@@ -24,6 +24,7 @@ import argparse
 import asyncio
 import json
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -152,17 +153,18 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--src", type=Path, default=HERE.parent / "src")
     args = parser.parse_args()
-    sys.path.insert(0, str(args.src.resolve()))
-    sys.path.insert(0, str(HERE))
-    from bench_load import make_pack
-
+    OUT.mkdir(exist_ok=True)
+    source = OUT / f"editor-{args.size}.yaml"
+    if not source.exists():  # made by bench_load's maker, in its own process: it imports our src
+        make = (
+            f"import sys; sys.path.insert(0, {str(HERE)!r}); from pathlib import Path; "
+            f"from bench_load import make_pack; make_pack({args.size}, Path({str(source)!r}))"
+        )
+        subprocess.run([sys.executable, "-c", make], check=True)
+    sys.path.insert(0, str(args.src.resolve()))  # before the first quizgame import
     from quizgame.core import paths
     from quizgame.core.packs.read import discover_packs
 
-    OUT.mkdir(exist_ok=True)
-    source = OUT / f"editor-{args.size}.yaml"
-    if not source.exists():
-        make_pack(args.size, source)
     with tempfile.TemporaryDirectory(prefix="quizgame-bench-editor-") as tmp:
         data_dir = Path(tmp)
         folder = paths.user_packs_dir(data_dir)
@@ -206,6 +208,7 @@ def main() -> None:
             )
     print(f"  a key in a one-label app         {base_ms:8.1f} ms  (ratio {key_ms / base_ms:.2f})")
     report = {
+        "src": str(args.src),
         "size": args.size,
         **figures,
         "ratio_first": ratio,
