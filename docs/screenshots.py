@@ -2,27 +2,25 @@
 
 Plays the bundled Parallel Mothers pack headless at 80x24 with a fixed seed and a clock that
 only moves when told, so the pictures come out the same each time.
-Usage: python docs/screenshots.py
+Usage, after the README's set-up (quizgame installed in .venv): .venv/bin/python docs/screenshots.py
 """
 
 from __future__ import annotations
 
 import asyncio
-import sys
 import tempfile
 from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+from quizgame.core.packs.model import QuestionType, Spoiler
+from quizgame.core.packs.read import require_pack
+from quizgame.core.play.dealing import SessionOptions
+from quizgame.tui.app import QuizApp
+from quizgame.tui.screens.question import QuestionScreen
 
-from quizgame.core.packs.model import QuestionType, Spoiler  # noqa: E402
-from quizgame.core.packs.read import require_pack  # noqa: E402
-from quizgame.core.play.dealing import SessionOptions  # noqa: E402
-from quizgame.tui.app import QuizApp  # noqa: E402
-from quizgame.tui.screens.question import QuestionScreen  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 IMAGES = ROOT / "docs" / "images"
 PACK = ROOT / "questions" / "parallel-mothers.yaml"

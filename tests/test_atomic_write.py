@@ -1,4 +1,5 @@
-"""Atomic writes keep a file's permissions, follow symlinks, and leave nothing behind."""
+"""Atomic writes keep a file's permissions, never write through a symlink, and leave nothing
+behind (a killed writer's leftovers are cleared on the next start)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from quizgame.core.atomic import NEW_FILE_MODE, write_atomic
+from quizgame.core.atomic import (
+    LEFTOVER_AGE_SECONDS,
+    NEW_FILE_MODE,
+    LinkRefused,
+    clean_leftovers,
+    write_atomic,
+)
 
 
 def mode(path: Path) -> int:
@@ -30,14 +37,79 @@ def test_an_existing_file_keeps_its_permissions(tmp_path: Path) -> None:
     assert target.read_bytes() == b"new" and mode(target) == 0o640
 
 
-def test_a_symlink_is_followed_and_kept(tmp_path: Path) -> None:
+def test_a_symlink_is_never_written_through(tmp_path: Path) -> None:
     real = tmp_path / "repo" / "pack.yaml"
     real.parent.mkdir()
     real.write_text("old", encoding="utf-8")
     link = tmp_path / "pack.yaml"
     link.symlink_to(real)
-    write_atomic(link, "new")
-    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
+    with pytest.raises(LinkRefused) as refused:
+        write_atomic(link, "new")
+    assert refused.value.strerror is not None and "symbolic link" in refused.value.strerror
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.yaml", "repo"]
+
+
+def test_a_dangling_symlink_is_never_written_through(tmp_path: Path) -> None:
+    outside = tmp_path / "outside" / "all.yaml"
+    outside.parent.mkdir()
+    link = tmp_path / "packs" / "all.yaml"
+    link.parent.mkdir()
+    link.symlink_to(outside)
+    with pytest.raises(LinkRefused):
+        write_atomic(link, "new")
+    assert not outside.exists()
+
+
+def test_a_link_may_be_replaced_by_the_file_itself(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "entry"
+    link.symlink_to(real)
+    write_atomic(link, "new", replace_link=True)
+    assert not link.is_symlink() and link.read_text(encoding="utf-8") == "new"
+    assert real.read_text(encoding="utf-8") == "old"
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_leftovers_of_a_killed_writer_are_cleared(tmp_path: Path) -> None:
+    dead = tmp_path / f".pack.yaml.{_dead_pid()}.abcd_123.tmp"
+    live = tmp_path / f".pack.yaml.{os.getpid()}.abcd_123.tmp"  # a save under way
+    old = tmp_path / f".scores.json.{os.getpid()}.zzzzzzzz.tmp"
+    theirs = tmp_path / ".notes.tmp"
+    for path in (dead, live, old, theirs):
+        path.write_text("half", encoding="utf-8")
+    now = old.stat().st_mtime
+    os.utime(old, (now - LEFTOVER_AGE_SECONDS - 1, now - LEFTOVER_AGE_SECONDS - 1))
+    assert sorted(clean_leftovers(tmp_path, now=now)) == sorted([dead, old])
+    assert live.exists() and theirs.exists()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+def test_a_killed_write_is_cleared_on_the_next_start(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    # A writer killed (SIGKILL) between writing its temporary file and renaming it.
+    script = (
+        "import os, signal, sys\n"
+        "from quizgame.core import atomic\n"
+        "atomic.os.replace = lambda *a: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "atomic.write_atomic(__import__('pathlib').Path(sys.argv[1]), 'half')\n"
+    )
+    subprocess.run([sys.executable, "-c", script, str(tmp_path / "settings.json")], check=False)
+    [leftover] = tmp_path.iterdir()
+    assert leftover.name.startswith(".settings.json.")
+    assert clean_leftovers(tmp_path) == [leftover]
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(

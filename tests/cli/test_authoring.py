@@ -15,7 +15,7 @@ from quizgame.core.packs.questions import KINDS
 from quizgame.core.packs.read import load_pack
 from quizgame.core.packs.schema import pack_schema, schema_file
 from quizgame.core.packs.starter import SCHEMA_MODELINE
-from tests.paths import REPO
+from tests.paths import REPO, TEST_DATA
 
 GIFT = """\
 // Capitals
@@ -118,7 +118,9 @@ def test_import_gift(tmp_path: Path) -> None:
     source = tmp_path / "capitals.gift"
     source.write_text(GIFT, encoding="utf-8")
     target = tmp_path / "out" / "south-america.yaml"
-    code, out, err = run("import", str(source), "-o", str(target), "--title", "South America")
+    code, out, err = run(
+        "import", str(source), "-o", str(target), "--title", "South America", "--parents"
+    )
     assert code == 0
     assert out.strip() == f"wrote {target}: 2 questions (1 left out: see the warnings)"
     assert err.strip() == (
@@ -237,8 +239,9 @@ def test_export_to_gift_and_back(tmp_path: Path) -> None:
     out_file = tmp_path / "starter.gift"
     code, out, err = run("export", str(pack_file), "-o", str(out_file))
     assert code == 0
-    assert out.strip() == f"wrote {out_file}: 5 of 6 questions (1 left out: see the warnings)"
+    assert out.strip() == f"wrote {out_file}: 5 of 7 questions (2 left out: see the warnings)"
     assert f"{pack_file}: warning: question 5 (planets-from-the-sun): GIFT has no ordering" in err
+    assert f"{pack_file}: warning: question 7 (largest-spanish-cities): GIFT has no list" in err
     assert run("import", str(out_file), "-o", str(tmp_path / "back.yaml"))[0] == 0
     back = load_pack(tmp_path / "back.yaml").pack
     assert back is not None and len(back.questions) == 5
@@ -312,7 +315,7 @@ def test_an_exported_gift_imports_as_the_pack_it_came_from(
     back = load_pack(made).pack
     assert back is not None and (back.id, back.title) == ("mypack", "My pack")
     # naming the output names the pack: a copy does not take the id of the pack it came from
-    copy_file = tmp_path / "elsewhere" / "copy.yaml"
+    copy_file = tmp_path / "copy.yaml"
     assert run("import", str(gift_file), "-o", str(copy_file))[0] == 0
     copy = load_pack(copy_file).pack
     assert copy is not None and (copy.id, copy.title) == ("copy", "My pack")
@@ -333,3 +336,89 @@ def test_import_refuses_an_id_another_pack_already_has(
     assert not (_isolated_data_dir / "packs" / "parallel-mothers.yaml").exists()
     code, out, _ = run("import", str(gift_file), "--id", "pm")
     assert code == 0 and "packs/pm.yaml" in out
+
+
+# --- what exists before what is missing; options that cannot apply ----------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["new", "x", "-o", "{missing}/x.yaml"],
+        ["schema", "-o", "{missing}/pack.schema.json"],
+        ["export", "{pack}", "-o", "{missing}/x.gift"],
+        ["import", "{gift}", "-o", "{missing}/x.yaml"],
+        ["generate", "{facts}", "-o", "{missing}/x.yaml"],
+    ],
+)
+def test_a_missing_output_folder_is_refused_unless_parents(tmp_path: Path, args: list[str]) -> None:
+    pack_file = tmp_path / "p.yaml"
+    assert run("new", "p", "-o", str(pack_file))[0] == 0
+    (tmp_path / "q.gift").write_text(GIFT, encoding="utf-8")
+    missing = tmp_path / "no" / "such"
+    names = {
+        "missing": str(missing),
+        "pack": str(pack_file),
+        "gift": str(tmp_path / "q.gift"),
+        "facts": str(TEST_DATA / "roma.facts.yaml"),
+    }
+    filled = [arg.format(**names) for arg in args]
+    code, out, err = run(*filled)
+    assert (code, out) == (1, "")
+    assert f"there is no folder {missing} (--parents creates it)" in err
+    assert not missing.parent.exists()
+    code, _, err = run(*filled, "--parents")
+    assert code == 0, err
+    assert Path(filled[filled.index("-o") + 1]).exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "text"),
+    [
+        (["schema", "--force"], "--force cannot apply: there is no -o FILE to write"),
+        (["schema", "--parents"], "--parents cannot apply"),
+        (["export", "{pack}", "--to", "gift", "--force"], "--force cannot apply"),
+        (["export", "{pack}", "--packs", "{folder}"], "--packs cannot apply: PACK names a file"),
+        (["import", "{gift}", "--parents"], "--parents cannot apply"),
+        (["generate", "{facts}", "--parents"], "--parents cannot apply"),
+    ],
+)
+def test_output_options_without_an_output_are_usage_errors(
+    tmp_path: Path, args: list[str], text: str
+) -> None:
+    pack_file = tmp_path / "p.yaml"
+    assert run("new", "p", "-o", str(pack_file))[0] == 0
+    (tmp_path / "q.gift").write_text(GIFT, encoding="utf-8")
+    names = {
+        "pack": str(pack_file),
+        "gift": str(tmp_path / "q.gift"),
+        "facts": str(TEST_DATA / "roma.facts.yaml"),
+        "folder": str(tmp_path),
+    }
+    code, out, err = run(*(arg.format(**names) for arg in args))
+    assert (code, out) == (2, "")
+    assert text in err
+
+
+def test_export_names_a_missing_pack_before_asking_for_the_format() -> None:
+    code, _, err = run("export", "nope")
+    assert code == 1
+    assert "no pack with id 'nope'" in err
+
+
+def test_import_names_a_missing_file_before_asking_for_the_format(tmp_path: Path) -> None:
+    code, _, err = run("import", str(tmp_path / "nowhere.txt"))
+    assert code == 1
+    assert "nowhere.txt: no such file" in err
+
+
+def test_validate_recognises_a_facts_file_and_names_the_command_for_it() -> None:
+    facts = TEST_DATA / "roma.facts.yaml"
+    code, out, err = run("validate", str(facts))
+    assert (code, out) == (1, "")
+    [line] = err.splitlines()
+    assert line.startswith(f"{facts}:")
+    assert "this looks like a facts file, not a question pack" in line
+    assert "quizgame generate" in line
+    code, out, _ = run("validate", "--format", "json", str(facts))
+    assert json.loads(out)[0]["problems"][0]["code"] == "not-a-pack"

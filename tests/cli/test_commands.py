@@ -17,6 +17,7 @@ from quizgame.core import paths
 from quizgame.core.packs.model import Difficulty, Pack, Spoiler
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import Mode
+from quizgame.tui.prefs import Preset
 
 GOOD = """\
 id: good
@@ -72,6 +73,7 @@ class Launch:
     where: Places
     pack: Pack | None
     options: SessionOptions
+    preset: Preset | None
 
 
 @pytest.fixture
@@ -79,8 +81,10 @@ def launched(monkeypatch: pytest.MonkeyPatch) -> list[Launch]:
     """What `play` would hand to the terminal UI, instead of starting it."""
     calls: list[Launch] = []
 
-    def fake_run_game(where: Places, pack: Pack | None, options: SessionOptions) -> None:
-        calls.append(Launch(where, pack, options))
+    def fake_run_game(
+        where: Places, pack: Pack | None, options: SessionOptions, preset: Preset | None = None
+    ) -> None:
+        calls.append(Launch(where, pack, options, preset))
 
     monkeypatch.setattr("quizgame.cli.play.run_game", fake_run_game)
     return calls
@@ -139,7 +143,7 @@ def test_validate_invalid_pack_exits_1_with_positioned_errors_on_stderr(folder: 
     assert result.exit_code == 1
     assert result.stderr == (
         f"{bad}:4:19: unknown question type 'essay' (expected one of multiple_choice, "
-        "true_false, typed, numeric, ordering, matching)\n"
+        "true_false, typed, numeric, ordering, matching, list)\n"
     )
     assert result.stdout == ""
     assert "Traceback" not in result.output
@@ -424,7 +428,17 @@ def test_play_missing_pack_file(launched: list[Launch], tmp_path: Path) -> None:
 
 
 def test_play_settings_no_question_matches(launched: list[Launch], folder: Path) -> None:
-    result = run("play", "--pack", "good", "--packs", str(folder), "--category", "music")
+    result = run(
+        "play",
+        "--pack",
+        "good",
+        "--packs",
+        str(folder),
+        "--category",
+        "crew",
+        "--difficulty",
+        "hard",
+    )
     assert_one_line_error(
         result, 1, "quizgame: good: no questions in this pack match the chosen settings"
     )

@@ -144,3 +144,20 @@ def test_a_damaged_database_is_reported_and_set_aside(data: Path) -> None:
 def test_a_bad_mode_is_a_usage_error(data: Path) -> None:
     result = CliRunner().invoke(cli, ["scores", "--mode", "marathon", "--data-dir", str(data)])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["scores", "history"])
+def test_an_unknown_pack_is_named_with_the_packs_there_are(played: Path, command: str) -> None:
+    result = CliRunner().invoke(cli, [command, "--data-dir", str(played), "--pack", "nope"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "no pack with id 'nope' in your score history or among the packs found" in (
+        result.stderr
+    )
+    assert "packs: films, other, parallel-mothers" in result.stderr
+
+
+def test_a_pack_found_but_never_played_has_no_scores_yet(data: Path) -> None:
+    result = run("scores", "--data-dir", str(data), "--pack", "parallel-mothers")
+    assert result.output == "No finished sessions on parallel-mothers yet.\n"
+    assert not data.exists()

@@ -260,7 +260,7 @@ def test_opentdb_round_trip() -> None:
         "correct_answer": "True",
         "incorrect_answers": ["False"],
     }
-    assert sum("not exported" in n.message for n in written.notes) == 4
+    assert sum("not exported" in n.message for n in written.notes) == 5
 
 
 @pytest.mark.skipif(OPENTDB_FILE is None, reason="the shared Open Trivia DB data is not here")
@@ -285,3 +285,18 @@ def test_the_real_open_trivia_db_file_imports_and_plays() -> None:
     assert [(d.data["prompt"], d.data.get("choices", []), d.data["answer"]) for d in drafts] == [
         (q.prompt, list(q.choices), q.answer) for q in pack.questions
     ]
+
+
+@pytest.mark.parametrize(
+    ("to", "says"),
+    [
+        ("gift", "GIFT has no list questions: not exported"),
+        ("aiken", "Aiken holds only multiple choice, not list: not exported"),
+        ("opentdb", "Open Trivia DB holds multiple choice and true/false, not list: not exported"),
+    ],
+)
+def test_a_list_question_is_left_out_with_a_warning_naming_it(to: str, says: str) -> None:
+    written = export_pack(starter(), to)
+    notes = {(n.question_id, n.message) for n in written.notes}
+    assert ("largest-spanish-cities", says) in notes
+    assert "Sevilla" not in written.text and "largest-spanish-cities" not in written.text

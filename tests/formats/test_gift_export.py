@@ -77,12 +77,13 @@ def test_pack_to_gift_to_pack_keeps_every_question_gift_can_hold() -> None:
     assert starter is not None
     written = export_pack(starter, "gift")
     back = pack_of(gift(written.text))
-    holdable = [q for q in starter.questions if q.type.value != "ordering"]
+    holdable = [q for q in starter.questions if q.type.value not in {"ordering", "list"}]
     assert [q.id for q in back.questions] == [q.id for q in holdable]
     expected = held(Pack("x", "x", tuple(holdable)))
     assert held(back) == expected
     notes = {(n.question_id, n.message) for n in written.notes}
     assert ("planets-from-the-sun", "GIFT has no ordering questions: not exported") in notes
+    assert ("largest-spanish-cities", "GIFT has no list questions: not exported") in notes
     lost = [n.message for n in written.notes if n.question_id == "height-of-everest"]
     assert lost == [f"{name} not kept (GIFT has no place for it)" for name in LOST_ON_EVEREST]
 

@@ -47,7 +47,7 @@ def test_another_film_makes_a_valid_pack() -> None:
     pack = loaded.pack
     assert pack is not None and pack.id == "roma-test"
     assert {q.type.value for q in pack.questions} == {
-        "multiple_choice", "true_false", "typed", "numeric", "ordering", "matching",
+        "multiple_choice", "true_false", "typed", "numeric", "ordering", "matching", "list",
     }  # fmt: skip
     text = dump_pack(result.pack)
     assert "Parallel" not in text and "Almodóvar" not in text and "Janis" not in text
@@ -195,7 +195,7 @@ def test_unreadable_files(tmp_path: Path) -> None:
 
 def test_command_writes_the_pack(tmp_path: Path) -> None:
     out = tmp_path / "sub" / "roma.yaml"
-    result = CliRunner().invoke(cli, ["generate", str(ROMA), "-o", str(out)])
+    result = CliRunner().invoke(cli, ["generate", str(ROMA), "-o", str(out), "--parents"])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8") == dump_pack(generate_pack(load_facts(ROMA)))
     assert load_pack(out).ok

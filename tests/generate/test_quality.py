@@ -43,6 +43,8 @@ def _answer(q: dict[str, Any]) -> str:
         return " > ".join(q["items"])
     if q["type"] == "matching":
         return "; ".join(f"{k}={v}" for k, v in q["pairs"].items())
+    if q["type"] == "list":
+        return "; ".join(a if isinstance(a, str) else a["answer"] for a in q["answers"])
     return str(q["answer"])
 
 
@@ -132,7 +134,7 @@ def test_no_second_right_answer_among_the_choices(
         else:
             continue
         checked += 1
-    assert checked >= 20
+    assert checked >= 15  # fewer filmography years since the year share limit
 
 
 def test_questions_are_not_ambiguous(
@@ -174,9 +176,13 @@ def test_typed_surname_alone_only_when_unambiguous(questions: list[dict[str, Any
     composer = by_id["crew-composer-alberto-iglesias"]
     if composer["type"] == "typed":
         assert "Iglesias" in composer["accept"]
-    # Two Almodóvars among the people: "Almodóvar" alone is never accepted.
+    # Two Almodóvars among the people, but only one directed: among the people of the job
+    # asked, "Almodóvar" names the director. Among the producers it would be Agustin's alone,
+    # and he is asked with Esther García, so there too it is unambiguous.
+    assert by_id["crew-director-pedro-almodovar"].get("accept") == ["Almodóvar"]
     for q in questions:
-        assert "Almodóvar" not in q.get("accept", []), q["id"]
+        if "Almodóvar" in q.get("accept", []):
+            assert q["id"] in ("crew-director-pedro-almodovar", "crew-producer-agustin-almodovar")
 
 
 # --- English -----------------------------------------------------------------------------------
@@ -307,6 +313,7 @@ def test_every_question_is_answerable_and_typed_answers_are_unambiguous(
     the facts slips through the typed-answer leniency (typos, accents, articles)."""
     from quizgame.core.packs.read import load_pack
     from quizgame.core.play.judging import check_answer
+    from quizgame.core.play.lists import find_item
 
     pack = load_pack(PACK).pack
     assert pack is not None
@@ -320,6 +327,7 @@ def test_every_question_is_answerable_and_typed_answers_are_unambiguous(
             QuestionType.NUMERIC: str(q.answer),
             QuestionType.ORDERING: list(q.items),
             QuestionType.MATCHING: dict(q.pairs),
+            QuestionType.LIST: [item.answer for item in q.answers],
         }[q.type]
         assert check_answer(q, given).correct, q.id
         if q.type is QuestionType.TYPED:
@@ -329,3 +337,12 @@ def test_every_question_is_answerable_and_typed_answers_are_unambiguous(
             for other in others:
                 if normalize(other) not in right and not any(r in normalize(other) for r in right):
                     assert not check_answer(q, other).correct, (q.id, other)
+        if q.type is QuestionType.LIST:
+            # Each item's every form finds it alone; no other name finds any item.
+            forms = {normalize(form) for item in q.answers for form in item.forms}
+            for index, item in enumerate(q.answers):
+                for form in item.forms:
+                    assert find_item(q.answers, form).index == index, (q.id, form)
+            for other in others:
+                if not any(f in normalize(other) or normalize(other) in f for f in forms):
+                    assert not find_item(q.answers, other).found, (q.id, other)

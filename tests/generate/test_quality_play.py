@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from quizgame.core.generate.draft import Context, Draft
+from quizgame.core.generate.mix import pack_mix
 from quizgame.core.generate.parse import load_facts
 from quizgame.core.generate.quality import enforce
 from quizgame.core.packs.model import Difficulty, Question, QuestionType
@@ -115,10 +116,9 @@ def test_the_questions_about_one_fact_share_its_group(
     )  # fmt: skip
     for character in ("ana", "arturo", "teresa", "elena"):
         same(f"cast-who-plays-{character}", "cast-match")
-    same("relation-elena-best-friend-janis", "relation-elena-best-friend-janis-tf")
+    # (Some statements are held back by the true/false share limit: `same` needs two present.)
     same("plot-anita-death", "plot-anita-death-cause", "plot-tf-anita-death")
     same("character-profession-janis", "character-profession-match")
-    same("rating-imdb", "rating-imdb-tf")
     # Facts the facts file declares one: the second DNA test tells who Cecilia's mother is.
     same("plot-second-test", "relation-ana-biological-mother-cecilia")
     same("press-time", "trivia-time-praise")
@@ -127,11 +127,11 @@ def test_the_questions_about_one_fact_share_its_group(
     for q in by_id.values():
         if q["id"].startswith("filmography-match-"):
             for title in q["pairs"]:
-                year_q = next(
+                year_q = next((
                     p for p in by_id.values() if p["id"].startswith("filmography-year-")
                     and p["prompt"].startswith(f"In which year did {title},")
-                )  # fmt: skip
-                assert _share_a_group(year_q, q), (year_q["id"], q["id"])
+                ), None)  # fmt: skip  # None: held back by the year share limit
+                assert year_q is None or _share_a_group(year_q, q), (year_q, q["id"])
 
 
 def test_questions_on_different_people_can_be_asked_together(
@@ -336,8 +336,9 @@ def test_the_seeds_spellings_are_kept(pack: dict[str, Any]) -> None:
 
 def test_the_resemblance_question_reads_well(by_id: dict[str, dict[str, Any]]) -> None:
     prompt = by_id["plot-resemblance"]["prompt"]
-    assert "who does Janis think the baby strikingly resembles?" in prompt
-    assert "whom does" not in prompt.lower()
+    # It names no one, so "Janis" can be accepted beside "Janis herself" and "herself".
+    assert prompt.endswith("who does the baby strikingly resemble?")
+    assert "Janis" not in prompt and "Janis" in by_id["plot-resemblance"]["accept"]
 
 
 # --- numbers ------------------------------------------------------------------------------------------
@@ -347,7 +348,7 @@ def test_years_have_no_tolerance_and_percentages_stop_short_of_100(
     questions: list[dict[str, Any]], played: dict[str, Question]
 ) -> None:
     years = [q for q in questions if q["type"] == "numeric" and "year" in _words(q["prompt"])]
-    assert len(years) >= 5
+    assert len(years) >= 3  # year questions are held to 8% of the pack
     for q in years:
         if isinstance(q["answer"], int) and 1000 <= q["answer"] <= 2999:
             assert "tolerance" not in q, q["id"]
@@ -357,7 +358,8 @@ def test_years_have_no_tolerance_and_percentages_stop_short_of_100(
     assert percents
     for q in percents:
         assert q["answer"] + q.get("tolerance", 0) < 100 or q["answer"] == 100, q["id"]
-        assert not check_answer(played[q["id"]], "100").correct, q["id"]
+        if q["answer"] != 100:
+            assert not check_answer(played[q["id"]], "100").correct, q["id"]
     assert not check_answer(played["film-year"], "2012").correct
 
 
@@ -365,16 +367,27 @@ def test_scores_and_takings_are_a_snapshot(questions: list[dict[str, Any]]) -> N
     snapshots = [q for q in questions if q["id"].startswith(("rating-", "film-box-office"))]
     assert len(snapshots) >= 4
     for q in snapshots:
-        assert "this pack's source" in q["prompt"].lower(), q["id"]
+        # Whose figure, and as of when ("What's After the Movie? (as of 2024)").
+        assert "(as of 2024)" in q["prompt"] and "snapshot" in q["explanation"], q["id"]
+        assert "this pack's source" not in q["prompt"].lower(), q["id"]
 
 
 # --- balance --------------------------------------------------------------------------------------------
 
 
-def test_true_false_is_under_a_quarter(questions: list[dict[str, Any]]) -> None:
+def test_true_false_and_years_are_held_to_their_shares(questions: list[dict[str, Any]]) -> None:
+    from quizgame.core.generate.shares import MAX_TRUE_FALSE, MAX_YEARS
+    from quizgame.core.packs.read import load_pack
+    from tests.film import PACK
+
     types = collections.Counter(q["type"] for q in questions)
-    assert len(questions) >= 150
-    assert types["true_false"] < 0.25 * len(questions), types
+    assert len(questions) >= 120
+    assert types["true_false"] <= MAX_TRUE_FALSE * len(questions), types
+    pack = load_pack(PACK).pack
+    assert pack is not None
+    mix = pack_mix(pack)
+    assert mix.true_false <= MAX_TRUE_FALSE and mix.year <= MAX_YEARS
+    assert mix.filmography < 0.2  # a quarter of the pack before
     assert set(types) == {t.value for t in QuestionType}
 
 

@@ -183,7 +183,7 @@ def test_new_questions_follow_the_file_layout() -> None:
     doc = PackDocument(starter_pack("s", "S", "x.json"))
     doc.add_question({"id": "x", "type": "true_false", "prompt": "Yes?", "answer": True})
     assert doc.text().endswith(
-        "    category: Art\n\n  - id: x\n    type: true_false\n    prompt: Yes?\n    answer: true\n"
+        "    time_limit: 60\n\n  - id: x\n    type: true_false\n    prompt: Yes?\n    answer: true\n"
     )
 
 

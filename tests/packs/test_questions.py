@@ -46,3 +46,16 @@ def test_the_id_rule_matches_whole_ids() -> None:
     assert id_pattern() == "^[a-z0-9][a-z0-9._-]*$"
     assert make_id("World Capitals 2024!", "imported") == "world-capitals-2024"
     assert make_id("...", "imported") == "imported"
+
+
+@pytest.mark.parametrize(
+    ("title", "made"),
+    [
+        ("Almodóvar Films!", "almodovar-films"),
+        ("Straße Œuvre", "strasse-oeuvre"),
+        ("東京", "dong-jing"),
+        ("Pedro’s films", "pedros-films"),
+    ],
+)
+def test_ids_from_titles_are_transliterated(title: str, made: str) -> None:
+    assert make_id(title, "imported") == made

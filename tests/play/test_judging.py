@@ -305,3 +305,36 @@ def test_an_answer_of_punctuation_alone_can_be_given() -> None:
     assert not check_typed("?!", "[/]").correct
     assert not check_typed("anything", "?!").correct
     assert not check_typed("!!", "Penélope Cruz").correct
+
+
+# --- issue 11: forms a player means -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "answer", "accept"),
+    [
+        ("her grandma", "Her grandmother", ("grandma",)),  # a possessive in front
+        ("His wife", "wife", ()),
+        ("the following day", "The next morning", ("the following day",)),
+    ],
+)
+def test_a_leading_possessive_or_article_is_forgiven(
+    given: str, answer: str, accept: tuple[str, ...]
+) -> None:
+    assert check_typed(given, answer, accept).correct
+
+
+def test_an_accepted_surname_or_full_name_says_so() -> None:
+    assert check_typed("almodovar", "Pedro Almodóvar", ("Almodóvar",)).reason == (
+        "surname, accent ignored"
+    )
+    assert check_typed("Arturo Buendía", "Arturo", ("Arturo Buendía",)).reason == "full name"
+
+
+def test_the_hint_skips_a_leading_article_or_possessive() -> None:
+    from quizgame.core.play.judging import hint_letter
+
+    assert hint_letter("A teenage babysitter") == "t"
+    assert hint_letter("her great-grandfather") == "g"
+    assert hint_letter("Madrid") == "M"
+    assert hint_letter("A") == "A"  # an answer that is only an article keeps it

@@ -404,3 +404,67 @@ def test_results_count_the_rounds_skipped_and_not_reached(clock: FakeClock) -> N
     results = session.results()
     assert results.end_reason is EndReason.TIME_UP and results.total > 1
     assert results.skipped == 1 and results.not_reached == results.total - 1
+
+
+def test_results_keep_the_time_on_the_clock_apart_from_the_time_spent(clock: FakeClock) -> None:
+    session = start(clock, *(mc(i) for i in range(1, 30)), mode=Mode.BLITZ)
+    for _ in range(3):
+        clock.advance(15)
+        right(session)
+        clock.advance(10)  # reading the feedback: off the clock, but time spent
+        session.advance()
+    clock.advance(15)
+    session.tick()
+    assert session.finished
+    results = session.results()
+    assert results.clock_time == BLITZ_SECONDS
+    assert results.duration == pytest.approx(BLITZ_SECONDS + 30)
+
+
+def test_the_clock_time_of_a_countdown_mode_adds_up_its_questions(clock: FakeClock) -> None:
+    session = start(clock, mc(1), mc(2), mode=Mode.CHALLENGE)
+    clock.advance(4)
+    right(session)
+    clock.advance(20)
+    session.advance()
+    clock.advance(6)
+    right(session)
+    results = session.results()
+    assert results.clock_time == pytest.approx(10)
+    assert results.duration == pytest.approx(30)
+
+
+def test_classic_has_no_clock_time(clock: FakeClock) -> None:
+    session = start(clock, mc(1), mode=Mode.CLASSIC)
+    clock.advance(4)
+    right(session)
+    assert session.results().clock_time is None
+
+
+def test_the_points_of_an_answer_say_what_went_to_speed_and_streak(clock: FakeClock) -> None:
+    session = start(clock, mc(1, difficulty=Difficulty.EASY), mc(2, difficulty=Difficulty.EASY))
+    clock.advance(4.8)  # a 20 s clock: 12 of the 100 points go to speed
+    first = right(session)
+    assert (first.points, first.base_points, first.speed_points) == (88, 100, -12)
+    assert first.points_text() == "+88 points = 100 base − 12 speed"
+    session.advance()
+    clock.advance(0.1)
+    second = right(session)
+    assert second.points_text() == "+110 points = 100 base + 10 streak"
+
+
+def test_points_without_speed_or_streak_are_just_the_points(clock: FakeClock) -> None:
+    session = start(clock, mc(1), mode=Mode.CLASSIC)
+    assert right(session).points_text() == f"+{P} points"
+
+
+def test_a_skipped_question_is_replayed_with_the_missed_ones(clock: FakeClock) -> None:
+    session = start(clock, mc(1), mc(2), mc(3), mode=Mode.CLASSIC)
+    right(session)
+    session.advance()
+    skipped = session.use_lifeline(Lifeline.SKIP)
+    assert skipped is not None
+    session.advance()
+    right(session)
+    assert session.results().missed == ()  # not answered wrong: accuracy leaves it out
+    assert session.missed_ids() == (skipped.question_id,)

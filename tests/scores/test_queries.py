@@ -247,3 +247,14 @@ def test_pack_totals_add_up_each_packs_points_most_played_first() -> None:
         PackTotals("c", "The c", sessions=1, correct=0, answered=0),
     ]
     assert totals[0].accuracy == pytest.approx(7 / 11) and totals[2].accuracy == 0.0
+
+
+def test_seen_ids_lists_a_packs_questions_least_recently_asked_first(store: ScoreStore) -> None:
+    pack = make_pack()
+    first, _ = play(store, pack, [True, False], question_ids=("q1", "q2"))
+    play(store, make_pack("other"), [True], question_ids=("q5",))
+    second, _ = play(store, pack, [True, True], question_ids=("q1", "q3"))
+    earlier = [r.question.id for r in first.rounds]
+    later = [r.question.id for r in second.rounds]
+    expected = [q for q in earlier if q not in later] + later
+    assert store.read(queries.seen_ids, "films") == tuple(expected)

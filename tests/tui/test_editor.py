@@ -9,7 +9,7 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TextArea
 
-from quizgame.core.packs.model import QuestionType
+from quizgame.core.packs.model import ListItem, QuestionType
 from quizgame.core.packs.read import load_pack
 from quizgame.core.packs.starter import SCHEMA_MODELINE
 from quizgame.core.play.dealing import SessionOptions
@@ -134,6 +134,11 @@ async def test_a_new_pack_with_every_type_is_saved_valid_and_plays(data_dir: Pat
         await fill(pilot, "tags", "rivers, cities")
         await save_question(pilot, app)
 
+        await add(pilot, app, QuestionType.LIST)
+        await fill(pilot, "prompt", "Name the three longest rivers.")
+        await fill(pilot, "answers", "Nile | Nil | Africa\nAmazon\nYangtze | Chang Jiang")
+        await save_question(pilot, app)
+
         assert screen.unsaved_changes
         assert not (packs / "capitals-rivers-and-art.yaml").exists()
         await pilot.press("ctrl+s")
@@ -157,7 +162,7 @@ async def test_a_new_pack_with_every_type_is_saved_valid_and_plays(data_dir: Pat
     pack = result.pack
     assert pack is not None and pack.title == "Capitals, rivers and art"
     assert [q.type for q in pack.questions] == list(QuestionType)
-    mc, tf, typed, numeric, ordering, matching = pack.questions
+    mc, tf, typed, numeric, ordering, matching, rivers = pack.questions
     assert (mc.choices, mc.answer, mc.difficulty.value, mc.category) == (
         ("Cusco", "Lima", "Arequipa"),
         "Lima",
@@ -170,9 +175,14 @@ async def test_a_new_pack_with_every_type_is_saved_valid_and_plays(data_dir: Pat
     assert ordering.items == ("Oslo", "Paris", "Madrid")
     assert dict(matching.pairs) == {"Seine": "Paris", "Thames": "London", "Tiber": "Rome"}
     assert matching.tags == ("rivers", "cities")
-    assert [q.id for q in pack.questions] == ["q1", "q2", "q3", "q4", "q5", "q6"]
+    assert rivers.answers == (
+        ListItem("Nile", ("Nil",), "Africa"),
+        ListItem("Amazon"),
+        ListItem("Yangtze", ("Chang Jiang",)),
+    )
+    assert [q.id for q in pack.questions] == ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]
     session = Session(pack, SessionOptions(count=None, seed=1))
-    assert len(session.rounds) == 6
+    assert len(session.rounds) == 7
 
 
 async def test_problems_are_shown_at_their_field_and_block_saving(data_dir: Path) -> None:

@@ -109,7 +109,8 @@ async def test_keys_play_every_type_to_results(data_dir: Path) -> None:
                 assert list(screen.query("Footer FooterKey")) == footer
             await pilot.press("enter")
             await pilot.pause()
-        assert seen == set(QuestionType)
+        # List questions are played in their own tests (test_list_play).
+        assert seen == set(QuestionType) - {QuestionType.LIST}
         assert isinstance(app.screen, ResultsScreen)
         session = app.session
         assert session is not None and session.finished

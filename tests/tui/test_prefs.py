@@ -57,3 +57,25 @@ def test_a_settings_file_that_cannot_be_read_is_never_overwritten(tmp_path: Path
     assert load_choices(path) == HomeChoices()  # the defaults, for this run
     assert save_choices(path, HomeChoices(count=20)) is False
     assert path.read_text(encoding="utf-8").endswith('"wrap": tr')  # the player's to mend
+
+
+async def test_home_shows_the_settings_given_on_the_command_line(tmp_path: Path) -> None:
+    from textual.widgets import Select, SelectionList
+
+    from quizgame.tui.prefs import Preset
+    from tests.tui.helpers import make_app
+
+    save_choices(tmp_path / "settings.json", HomeChoices(mode="survival", count=20))
+    preset = Preset("challenge", 5, "hard", "mid", ("space",))
+    app = make_app(tmp_path, preset=preset)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        home = app.screen
+        shown = {name: home.query_one(f"#{name}", Select).value for name in ("mode", "count")}
+        assert shown == {"mode": "challenge", "count": 5}
+        assert home.query_one("#difficulty", Select).value == "hard"
+        assert home.query_one("#spoiler", Select).value == "mid"
+        assert home.query_one("#categories", SelectionList).selected == ["space"]
+    # Given for this run only: what was remembered stays until the player starts a session.
+    assert load_choices(tmp_path / "settings.json").mode == "survival"

@@ -97,7 +97,9 @@ async def test_a_challenge_session_played_to_the_results_on_a_driven_clock(
         await tick(pilot, app)
         assert "10 s" in text_of(app.screen.query_one("#countdown"))
         await answer(pilot, app, right=True)
-        assert "+170 points (streak bonus 20)" in text_of(app.screen.query_one("#verdict"))
+        assert "+170 points = 200 base − 50 speed + 20 streak" in text_of(
+            app.screen.query_one("#verdict")
+        )
         await pilot.press("enter")
         await pilot.pause()
 

@@ -1,4 +1,5 @@
-"""Snapshots at 80x24 of Home, a question of each type, feedback, results and help.
+"""Snapshots of Home and help at 80x24, and at 80x24 and 200x50 of a question of each type the
+code knows (from its sample in the test pack), feedback and results.
 
 Everything that moves is frozen: a FakeClock that only the test advances, no cursor blink
 (`still`, at the end of every `run_before`), and bars drawn as text. Update with
@@ -14,15 +15,28 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from quizgame.core.packs.model import QuestionType
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import Mode
 from quizgame.tui.app import QuizApp
 from tests.clocks import FakeClock
-from tests.tui.helpers import make_app, pack, still
+from tests.tui.helpers import DATA, make_app, pack, still
 
 SnapCompare = Callable[..., bool]
 RunBefore = Callable[[Pilot[None]], Awaitable[None]]
 SIZE = (80, 24)
+# A session's screens are pinned on the smallest terminal the game fits and on a large one,
+# where the question sits in the middle with its bars beside it.
+SIZES = {"80x24": SIZE, "200x50": (200, 50)}
+sizes = pytest.mark.parametrize("size", list(SIZES))
+
+
+def sample_id(question_type: QuestionType) -> str:
+    """The id of the test pack's sample of `question_type`: a new type needs one."""
+    for question in pack().questions:
+        if question.type is question_type:
+            return question.id
+    raise AssertionError(f"add a {question_type.value} question to the test pack all-types.yaml")
 
 
 def then_still(*steps: RunBefore) -> RunBefore:
@@ -58,10 +72,25 @@ def test_home_focused_setting_light_theme(snap_compare: SnapCompare, data_dir: P
     )
 
 
-@pytest.mark.parametrize("question", ["mc", "tf", "typed", "numeric", "ordering", "matching"])
-def test_question(snap_compare: SnapCompare, data_dir: Path, question: str) -> None:
-    app = make_app(data_dir, start=pack(), options=only(question))
-    assert snap_compare(app, terminal_size=SIZE, run_before=then_still())
+@sizes
+@pytest.mark.parametrize("question_type", list(QuestionType), ids=lambda t: t.value)
+def test_question(
+    snap_compare: SnapCompare, data_dir: Path, question_type: QuestionType, size: str
+) -> None:
+    app = make_app(data_dir, start=pack(), options=only(sample_id(question_type)))
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=then_still())
+
+
+def test_list_question_partly_found(snap_compare: SnapCompare, data_dir: Path) -> None:
+    """Two blanks filled, the rest waiting with their clues, the last answer said below."""
+    app = make_app(data_dir, start=pack("cast", DATA / "lists"), options=only("leading-cast"))
+
+    async def two_found(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        for answer in ("cruz", "rossy", "pedro"):
+            await pilot.press(*answer, "enter")
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=then_still(two_found))
 
 
 def test_timed_question_with_lives(snap_compare: SnapCompare, data_dir: Path) -> None:
@@ -85,9 +114,10 @@ async def wrong_answer(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
-def test_feedback_wrong(snap_compare: SnapCompare, data_dir: Path) -> None:
+@sizes
+def test_feedback_wrong(snap_compare: SnapCompare, data_dir: Path, size: str) -> None:
     app = make_app(data_dir, start=pack(), options=only("mc"))
-    assert snap_compare(app, terminal_size=SIZE, run_before=then_still(wrong_answer))
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=then_still(wrong_answer))
 
 
 def test_feedback_light_theme(snap_compare: SnapCompare, data_dir: Path) -> None:
@@ -96,7 +126,8 @@ def test_feedback_light_theme(snap_compare: SnapCompare, data_dir: Path) -> None
     assert snap_compare(app, terminal_size=SIZE, run_before=then_still(wrong_answer))
 
 
-def test_results(snap_compare: SnapCompare, data_dir: Path) -> None:
+@sizes
+def test_results(snap_compare: SnapCompare, data_dir: Path, size: str) -> None:
     clock = FakeClock()
     app = make_app(data_dir, start=pack(), options=only("mc", "tf", "numeric"), clock=clock)
 
@@ -112,7 +143,7 @@ def test_results(snap_compare: SnapCompare, data_dir: Path) -> None:
         await pilot.press("3", "6", "6", "enter", "enter")
         await pilot.pause()
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=then_still(play))
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=then_still(play))
 
 
 def test_help(snap_compare: SnapCompare, data_dir: Path) -> None:

@@ -6,6 +6,7 @@ runs, so starting the game never pays for the importers, the generator or the sc
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
 from typing import Any
@@ -18,12 +19,17 @@ from quizgame.core.text import clean_line
 # name -> module holding its `command`, in the order `--help` lists them: playing first.
 COMMANDS = {
     "play": "quizgame.cli.play",
+    "sheet": "quizgame.cli.sheet",
+    "daily": "quizgame.cli.daily",
+    "learn-status": "quizgame.cli.learn_status",
     "packs": "quizgame.cli.packs",
     "validate": "quizgame.cli.validate",
+    "judge": "quizgame.cli.judge",
     "scores": "quizgame.cli.scores",
     "history": "quizgame.cli.history",
     "new": "quizgame.cli.new",
     "generate": "quizgame.cli.generate",
+    "facts": "quizgame.cli.facts",
     "import": "quizgame.cli.import_",
     "export": "quizgame.cli.export",
     "schema": "quizgame.cli.schema",
@@ -40,6 +46,8 @@ class QuizgameGroup(click.Group):
             return run(*args, standalone_mode=False, **kwargs)
         try:
             rv = run(*args, standalone_mode=False, **kwargs)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
         except click.UsageError as exc:
             where = exc.ctx.command_path if exc.ctx else "quizgame"
             click.echo(f"{where}: {exc.format_message()} (see '{where} --help')", err=True)
@@ -54,6 +62,16 @@ class QuizgameGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """A command name we do not have is a usage error that lists the ones we do."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as exc:
+            message = f"No such command '{exc.command_name}'; the commands: {', '.join(COMMANDS)}"
+            raise click.exceptions.NoSuchCommand(exc.command_name, message, ctx=ctx) from None
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module = COMMANDS.get(cmd_name)
@@ -73,11 +91,24 @@ class QuizgameGroup(click.Group):
             sys.exit(130)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except BrokenPipeError:  # `quizgame packs | head`: the reader has all it wanted
+            _quiet_broken_pipe()
         except Exception as exc:  # a bug must still not show a player a traceback
             click.echo(
                 f"quizgame: internal error: {type(exc).__name__}: {clean_line(exc)}", err=True
             )
             sys.exit(70)
+
+
+def _quiet_broken_pipe() -> None:
+    """End quietly, as git does, when whoever reads our output has closed the pipe."""
+    import os
+
+    # Output still buffered would fail again at exit, with Python's own message.
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(141)  # 128 + SIGPIPE, what a shell reports for git
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:

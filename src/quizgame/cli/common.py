@@ -62,9 +62,25 @@ def packs_option(func: F) -> F:
         "--packs",
         "pack_dirs",
         multiple=True,
-        type=click.Path(file_okay=False),
-        help="Another folder of packs (repeatable).",
+        type=click.Path(exists=True, file_okay=False),
+        help="Another folder of packs (repeatable; it must exist).",
     )(func)
+
+
+def parents_option(func: F) -> F:
+    """`--parents`: make the output file's missing folders (refused otherwise)."""
+    return click.option(
+        "--parents", is_flag=True, help="Create the output file's folder if it is missing."
+    )(func)
+
+
+def require_output(ctx_options: dict[str, bool], output: str | None) -> None:
+    """A usage error for each output option given (`--force`, `--parents`) without a file to
+    write (`-o FILE`): they would do nothing."""
+    if output in (None, "-"):
+        for name, given in ctx_options.items():
+            if given:
+                raise click.UsageError(f"{name} cannot apply: there is no -o FILE to write")
 
 
 @dataclass(frozen=True)
@@ -86,6 +102,7 @@ class Places:
 def places(data_dir: str | None, extra_pack_dirs: tuple[str, ...] = ()) -> Places:
     """Resolve the folders for this run from `--data-dir` and `--packs`."""
     base = paths.data_dir(data_dir)
+    paths.clear_leftovers(base)
     dirs = [paths.bundled_packs_dir(), paths.user_packs_dir(base)]
     dirs += [Path(d).expanduser() for d in extra_pack_dirs]
     return Places(base, tuple(dirs))
@@ -101,6 +118,7 @@ def score_store(base: Path) -> Iterator[ScoreStore | None]:
     from quizgame.core.scores.database import StoreError
     from quizgame.core.scores.store import ScoreStore
 
+    paths.clear_leftovers(base)
     path = paths.scores_db(base)
     if not path.exists():
         yield None
@@ -144,3 +162,22 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence
 def echo_json(data: Any) -> None:
     """`data` as indented JSON on stdout, Unicode kept and control characters escaped."""
     click.echo(json_escape_controls(json.dumps(data, indent=2, ensure_ascii=False)))
+
+
+def check_pack_known(pack_id: str, store: ScoreStore | None, where: Places) -> None:
+    """A UserError unless `pack_id` is in the score history or among the packs found (a pack
+    played and since removed still has its scores); the message lists both."""
+    from quizgame.core.packs.read import discover_packs
+    from quizgame.core.scores import queries
+
+    played = store.read(queries.played_pack_ids) if store is not None else []
+    if pack_id in played:
+        return
+    found = [r.pack.id for r in discover_packs(where.pack_dirs, cache_dir=where.cache) if r.pack]
+    if pack_id in found:
+        return
+    known = sorted({*played, *found})
+    raise UserError(
+        f"no pack with id '{pack_id}' in your score history or among the packs found; "
+        f"packs: {', '.join(known) or 'none'}"
+    )

@@ -32,8 +32,21 @@ def read_text(path: Path) -> str:
         ) from None
 
 
-def write_new_file(path: Path, text: str, force: bool) -> None:
-    """Write `text` to `path` atomically (a temporary file, then a rename)."""
+def check_folder(path: Path, parents: bool) -> None:
+    """A UserError if the folder `path` goes in is missing and `parents` (--parents) was not
+    given: a mistyped folder must not quietly become a new tree of folders."""
+    folder = path.parent
+    if parents or folder.is_dir():
+        return
+    if folder.exists():
+        raise UserError(f"cannot write {path}: {folder} is not a folder")
+    raise UserError(f"cannot write {path}: there is no folder {folder} (--parents creates it)")
+
+
+def write_new_file(path: Path, text: str, force: bool, parents: bool = True) -> None:
+    """Write `text` to `path` atomically (a temporary file, then a rename); its folder is made
+    only with `parents` (see `check_folder`)."""
+    check_folder(path, parents)
     if path.exists() and not force:
         raise UserError(f"{path} already exists; use --force to replace it")
     try:

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import click
 
-from quizgame.cli.common import UserError, data_dir_option
+from quizgame.cli.common import UserError, data_dir_option, parents_option, require_output
+from quizgame.cli.files import check_folder
+from quizgame.core.text import clean_line
 
 
 @click.command("generate")
@@ -22,13 +24,17 @@ from quizgame.cli.common import UserError, data_dir_option
     help="Where to write the pack ('-' for standard output).",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Vary choices and wording.")
+@parents_option
 @data_dir_option
-def command(facts: str, output: str, seed: int, data_dir: str | None) -> None:
+def command(facts: str, output: str, seed: int, parents: bool, data_dir: str | None) -> None:
     """Generate a question pack from a FACTS file (see docs/authoring.md).
 
     The same facts and seed always give the same pack. Problems in the facts are listed as
     `file:line:col: path: message` and nothing is written.
     """
+    require_output({"--parents": parents}, output)
+    if output != "-":
+        check_folder(Path(output), parents)
     # Deferred so `quizgame --help` does not pay for the generator.
     from quizgame.core.generate import generate
     from quizgame.core.generate.parse import FactsError, NotFactsError, load_facts
@@ -52,7 +58,7 @@ def command(facts: str, output: str, seed: int, data_dir: str | None) -> None:
         first = check.errors[0] if check.errors else "unknown problem"
         raise UserError(f"the generated pack does not load ({first}); please report this", 70)
     for dropped in result.dropped:
-        click.echo(f"{facts}: dropped {dropped}", err=True)
+        click.echo(clean_line(f"{facts}: dropped {dropped}"), err=True)
     if output == "-":
         click.echo(text, nl=False)
     else:
@@ -61,7 +67,8 @@ def command(facts: str, output: str, seed: int, data_dir: str | None) -> None:
     click.echo(
         f"{output if output != '-' else 'pack'}: {count} questions "
         f"({result.true_count} true and {result.false_count} false statements), "
-        f"{len(result.dropped)} dropped by the quality rules",
+        f"{len(result.dropped)} dropped by the quality rules, {len(result.held_back)} held back "
+        "by the share limits (true/false, years)",
         err=True,
     )
 
@@ -69,7 +76,7 @@ def command(facts: str, output: str, seed: int, data_dir: str | None) -> None:
 def _write(path: Path, text: str) -> None:
     """Write atomically, so a failed run never leaves half a pack behind."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)  # checked first, unless --parents
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)

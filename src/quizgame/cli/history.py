@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from quizgame.cli.common import data_dir_option, echo_json, local_time, score_store, table
+from quizgame.cli.common import (
+    check_pack_known,
+    data_dir_option,
+    echo_json,
+    local_time,
+    places,
+    score_store,
+    table,
+)
 from quizgame.core import paths
 from quizgame.core.play.modes import EndReason
 from quizgame.core.scores import queries
@@ -38,6 +46,8 @@ def status_text(summary: SessionSummary) -> str:
 def command(pack_id: str | None, limit: int, fmt: str, data_dir: str | None) -> None:
     """The recent sessions, newest first: finished, abandoned or in progress."""
     with score_store(paths.data_dir(data_dir)) as store:
+        if pack_id is not None:
+            check_pack_known(pack_id, store, places(data_dir))
         recent = store.read(queries.recent_sessions, limit=limit, pack_id=pack_id) if store else []
     if fmt == "json":
         echo_json([s.to_dict() for s in recent])

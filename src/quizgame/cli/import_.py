@@ -6,9 +6,17 @@ from pathlib import Path
 
 import click
 
-from quizgame.cli.common import Places, UserError, data_dir_option, places
-from quizgame.cli.files import read_text, write_new_file
+from quizgame.cli.common import (
+    Places,
+    UserError,
+    data_dir_option,
+    parents_option,
+    places,
+    require_output,
+)
+from quizgame.cli.files import check_folder, read_text, write_new_file
 from quizgame.cli.notes import echo_notes
+from quizgame.core.text import clean_line
 
 FORMAT_CHOICE = click.Choice(["gift", "aiken", "opentdb"])
 
@@ -36,6 +44,7 @@ FORMAT_CHOICE = click.Choice(["gift", "aiken", "opentdb"])
     "--title", "-t", help="The pack's title (default: the one the file gives, else its name)."
 )
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@parents_option
 @click.option("--verbose", "-v", is_flag=True, help="List every warning on its own line.")
 @data_dir_option
 def command(
@@ -45,6 +54,7 @@ def command(
     pack_id: str | None,
     title: str | None,
     force: bool,
+    parents: bool,
     verbose: bool,
     data_dir: str | None,
 ) -> None:
@@ -57,14 +67,19 @@ def command(
     from quizgame.core.formats import FORMAT_NAMES, format_for, import_text
     from quizgame.core.formats.common import pack_id_from_name, pack_title_from_name
 
+    require_output({"--parents": parents}, output)
     source = Path(file)
+    # What exists first: the file, and the folder of the output; then what is missing.
+    text = read_text(source)
+    target = Path(output).expanduser() if output else None
+    if target is not None:
+        check_folder(target, parents)
     fmt = fmt or format_for(source)
     if fmt is None:
         raise UserError(
             f"cannot tell the format of {source.name}; say it with --from gift|aiken|opentdb",
             exit_code=2,
         )
-    target = Path(output).expanduser() if output else None
     # Naming the output names the pack, so a copy never takes the id of the pack it came from.
     fixed: dict[str, str] = {}
     if pack_id:
@@ -76,7 +91,7 @@ def command(
     # Convert first: the file's errors are worth more than a clash with an existing file,
     # and without -o the file to write is named after the pack, which the file may name.
     imported = import_text(
-        read_text(source),
+        text,
         fmt,
         pack_id=pack_id_from_name(source.stem),
         title=pack_title_from_name(source.stem),
@@ -98,10 +113,12 @@ def command(
             f"{target} already exists; use --force to replace it "
             "(or --id/-o to import under another name)"
         )
-    write_new_file(target, imported.text, force)
+    write_new_file(target, imported.text, force, parents=output is None or parents)
     count = len(pack.questions)
     skipped = f" ({imported.skipped} left out: see the warnings)" if imported.skipped else ""
-    click.echo(f"wrote {target}: {count:,} question{'s' if count != 1 else ''}{skipped}")
+    click.echo(
+        f"wrote {clean_line(target)}: {count:,} question{'s' if count != 1 else ''}{skipped}"
+    )
 
 
 def _check_id_is_free(pack_id: str, target: Path, where: Places) -> None:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from quizgame.cli.common import UserError, data_dir_option
-from quizgame.cli.files import write_new_file
+from quizgame.cli.common import UserError, data_dir_option, parents_option
+from quizgame.cli.files import check_folder, write_new_file
+from quizgame.core.text import clean_line
 
 
 @click.command("new")
@@ -23,6 +24,7 @@ from quizgame.cli.files import write_new_file
     help="The schema the editor should use (default: the one that ships with quizgame).",
 )
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@parents_option
 @data_dir_option
 def command(
     pack_id: str,
@@ -30,6 +32,7 @@ def command(
     output: str | None,
     schema_ref: str | None,
     force: bool,
+    parents: bool,
     data_dir: str | None,
 ) -> None:
     """Start a pack: write ID.yaml with one commented example of each question type."""
@@ -38,6 +41,7 @@ def command(
     from quizgame.core.packs.starter import schema_reference, starter_pack
 
     target = Path(output or f"{pack_id}.yaml").expanduser()
+    check_folder(target, parents)
     try:
         text = starter_pack(
             pack_id,
@@ -50,8 +54,9 @@ def command(
     check = load_pack_text(text, str(target))
     if not check.ok:  # the template is tested; this guards an odd title or id
         raise UserError(f"the new pack would not load: {check.errors[0]}")
-    write_new_file(target, text, force)
+    write_new_file(target, text, force, parents)
     click.echo(
-        f"wrote {target}: a pack with {len(check.pack.questions) if check.pack else 0} "
-        f"example questions; check it with `quizgame validate {target}`"
+        f"wrote {clean_line(target)}: a pack with "
+        f"{len(check.pack.questions) if check.pack else 0} example questions; "
+        f"check it with `quizgame validate {clean_line(target)}`"
     )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
 
-from quizgame.cli.common import data_dir_option, packs_option, places
+from quizgame.cli.common import data_dir_option, echo_json, packs_option, places
 from quizgame.core.packs.read import discover_packs
 from quizgame.core.text import clean_line
 
@@ -48,10 +47,10 @@ def command(fmt: str, pack_dirs: tuple[str, ...], data_dir: str | None) -> None:
                 }
             )
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        echo_json(rows)  # paths: control and bidi characters escaped
         return
     if not rows:
-        click.echo("No packs found. Looked in: " + ", ".join(map(str, where.pack_dirs)))
+        click.echo("No packs found. Looked in: " + ", ".join(map(clean_line, where.pack_dirs)))
         return
     width_id = max(4, *(len(r["id"] or "-") for r in rows))
     width_title = min(40, max(5, *(len(r["title"] or "-") for r in rows)))
@@ -65,4 +64,5 @@ def command(fmt: str, pack_dirs: tuple[str, ...], data_dir: str | None) -> None:
         )
         cats = ", ".join(r["categories"]) or "-"
         click.echo(f"{r['id']:<{width_id}}  {title:<{width_title}}  {r['questions']:>9}  {cats}")
-        click.echo(f"{'':<{width_id}}  {'':<{width_title}}  {'':>9}  {r['path']}")
+        path = clean_line(r["path"])  # a file name may hold escapes too
+        click.echo(f"{'':<{width_id}}  {'':<{width_title}}  {'':>9}  {path}")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from quizgame.cli.common import data_dir_option, echo_json, local_time, score_store, table
+from quizgame.cli.common import (
+    check_pack_known,
+    data_dir_option,
+    echo_json,
+    local_time,
+    places,
+    score_store,
+    table,
+)
 from quizgame.core import paths
 from quizgame.core.play.modes import Mode
 from quizgame.core.scores import queries
@@ -26,6 +34,8 @@ def command(
 ) -> None:
     """The best scores: finished sessions, highest first (practice sessions not counted)."""
     with score_store(paths.data_dir(data_dir)) as store:
+        if pack_id is not None:
+            check_pack_known(pack_id, store, places(data_dir))
         best = (
             store.read(queries.best_scores, pack_id=pack_id, mode=mode, limit=limit)
             if store

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from quizgame.cli.common import UserError, data_dir_option
+from quizgame.cli.common import UserError, data_dir_option, echo_json
 from quizgame.core.packs.read import LoadResult, load_pack, pack_files
 from quizgame.core.text import clean_line
 
@@ -21,7 +20,7 @@ def _expand(paths: tuple[str, ...]) -> list[Path]:
             continue
         found = pack_files(path)
         if not found:  # checking nothing must not pass as "all valid"
-            raise UserError(f"no pack files (*.yaml, *.yml) in {path}")
+            raise UserError(f"no pack files (*.yaml, *.yml) in {path}")  # cleaned when shown
         out.extend(found)
     return out
 
@@ -47,14 +46,15 @@ def command(paths: tuple[str, ...], fmt: str, strict: bool, data_dir: str | None
             }
             for r in results
         ]
-        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        echo_json(report)  # paths and pack text: control and bidi characters escaped
     else:
         for r in results:
             for problem in r.problems:
                 click.echo(clean_line(problem), err=problem.is_error)  # quotes pack text
             if r.pack is not None:
                 count = len(r.pack.questions)
-                click.echo(f"{r.path}: ok, {count} question{'' if count == 1 else 's'}")
+                where = clean_line(r.path)  # a file name may hold escapes too
+                click.echo(f"{where}: ok, {count} question{'' if count == 1 else 's'}")
         if len(results) > 1:
             click.echo(f"{len(results) - len(failed)} of {len(results)} packs valid")
     if failed:

@@ -67,3 +67,12 @@ def scores_db(base: Path) -> Path:
 
 def settings_file(base: Path) -> Path:
     return base / "settings.json"
+
+
+def clear_leftovers(base: Path) -> None:
+    """Remove what killed writes left in the data folder `base`, its packs and its cache (the
+    temporary files of `atomic.write_atomic`); never raises. Run at every start."""
+    from quizgame.core.atomic import clean_leftovers  # tempfile is not needed by most starts
+
+    for folder in (base, user_packs_dir(base), cache_dir(base)):
+        clean_leftovers(folder)

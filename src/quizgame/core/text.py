@@ -8,6 +8,7 @@ text through `clean` or `clean_line` before showing it.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # ESC-introduced sequences: CSI (colours, cursor moves), OSC (titles, hyperlinks, clipboard),
 # DCS/SOS/PM/APC strings, and the short two-character forms (e.g. ESC c: reset the terminal).
@@ -67,3 +68,17 @@ def json_escape_controls(json_text: str) -> str:
     """JSON text with every control character written as a `\\uXXXX` escape: the same data,
     safe to print to a terminal."""
     return _JSON_RAW_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+
+
+def fold_lookalikes(text: str) -> str:
+    """`text` as it looks: composed (NFC) and without invisible format characters (Unicode
+    category Cf: zero-width spaces and joiners, soft hyphens, bidi marks).
+
+    Two texts that print the same fold alike: "Björk" typed composed or decomposed, "Sia" with
+    or without a zero-width space. The checker compares choices, pairs and answers this way,
+    and judging folds a typed answer with it first.
+    """
+    if text.isascii():
+        return text
+    composed = unicodedata.normalize("NFC", text)
+    return "".join(c for c in composed if unicodedata.category(c) != "Cf")

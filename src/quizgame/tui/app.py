@@ -24,11 +24,13 @@ from textual.worker import get_current_worker
 
 from quizgame.core import paths
 from quizgame.core.play.dealing import SessionOptions
+from quizgame.core.play.modes import Mode
 from quizgame.tui import crash, safetext
 from quizgame.tui.navigation import (
     Answered,
     EditPack,
     KeepsChanges,
+    LearningCounted,
     LeaveSession,
     NewPack,
     NextRound,
@@ -44,13 +46,15 @@ from quizgame.tui.navigation import (
     SessionScreen,
     StartSession,
 )
-from quizgame.tui.prefs import load_choices, save_choices
+from quizgame.tui.prefs import Preset, load_choices, save_choices
 from quizgame.tui.screens.home import HomeScreen
 from quizgame.tui.sessions import SessionRunner
 
 if TYPE_CHECKING:
     from quizgame.core.packs.model import Pack
+    from quizgame.core.packs.read import LoadResult
     from quizgame.core.play.session import Clock, Session
+    from quizgame.core.scores.store import ScoreStore
     from quizgame.tui.hooks import ResultsPanel, SessionListener
     from quizgame.tui.scorekeeper import ScoreKeeper
     from quizgame.tui.screens.question import QuestionScreen
@@ -66,6 +70,7 @@ class QuizApp(App[None]):
     session (start, every answer, end) and `results_panels` add widgets to the results screen;
     see `quizgame.tui.hooks`. With `record_scores` (the default) every session goes into the
     score history in `data_dir` (`self.scores`), and the results show its rank and best.
+    Without a `start_pack`, Home opens with the settings of `preset` chosen.
     """
 
     CSS_PATH = Path(__file__).with_name("quizgame.tcss")  # absolute: subclasses find it too
@@ -86,6 +91,7 @@ class QuizApp(App[None]):
         listeners: Iterable[SessionListener] = (),
         results_panels: Iterable[ResultsPanel] = (),
         record_scores: bool = True,
+        preset: Preset | None = None,
     ) -> None:
         super().__init__()
         self.pack_dirs = tuple(Path(p) for p in pack_dirs)
@@ -109,7 +115,10 @@ class QuizApp(App[None]):
         self.choices = load_choices(self.settings_path)
         if self.choices.theme in self.available_themes:
             self.theme = self.choices.theme
-        self.home = HomeScreen(self.choices, self.user_packs_dir)  # the default screen
+        preset = preset or Preset()
+        self.home = HomeScreen(  # the default screen
+            preset.apply(self.choices), self.user_packs_dir, preset_categories=preset.categories
+        )
 
     # --- errors and notices ----------------------------------------------------------------------
 
@@ -162,6 +171,7 @@ class QuizApp(App[None]):
         from quizgame.core.packs.gc_pause import gc_paused, settle_long_lived
         from quizgame.core.packs.read import discover_packs
 
+        paths.clear_leftovers(self.data_dir)  # what a killed save left
         try:
             with gc_paused():  # and then out of its reach: a big pack's passes stall the UI
                 found = PacksFound(
@@ -176,6 +186,37 @@ class QuizApp(App[None]):
     @on(PacksFound)
     def _show_packs(self, message: PacksFound) -> None:
         self.home.show_packs(message.results, message.problem)
+        # After Home is drawn: learn mode's counts import the scheduler, which start-up need not
+        # wait for (bench/bench_startup.py).
+        self.call_after_refresh(self._recount, message.results)
+
+    def _recount(self, results: list[LoadResult]) -> None:
+        """Count learn mode's cards of the packs found, for Home (with no history yet, all new)."""
+        packs = [r.pack for r in results if r.pack is not None]
+        scores = self.runner.scores
+        if not packs or scores is None:
+            return
+        if not scores.path.exists():  # no history yet: no cards, everything is new
+            from quizgame.tui.learning import count_learning
+
+            self.home.show_learning(count_learning(None, packs, self.choices.count))
+            return
+        store = scores.store  # opened here: the session runner shares it
+        if store is not None:
+            self.count_learning(store, packs)
+
+    @work(thread=True, exclusive=True, group="learning")
+    def count_learning(self, store: ScoreStore, packs: list[Pack]) -> None:
+        """Learn mode's due and new cards per pack, for Home (`LearningCounted`)."""
+        from quizgame.tui.learning import count_learning
+
+        counts = count_learning(store, packs, self.choices.count)
+        if counts and not get_current_worker().is_cancelled:
+            self.post_message(LearningCounted(counts))
+
+    @on(LearningCounted)
+    def _show_learning(self, message: LearningCounted) -> None:
+        self.home.show_learning(message.counts)
 
     @on(Remember)
     def _remember(self, message: Remember) -> None:
@@ -330,6 +371,8 @@ class QuizApp(App[None]):
         from quizgame.tui.screens.stats import StatsScreen
 
         results, panels = self.runner.finish()
+        if session.mode is Mode.LEARN:  # Home's due and new counts have changed
+            self._recount(self.home.results)
         back_to_statistics = isinstance(self.session_origin, StatsScreen)
         self._show(ResultsScreen(session, results, panels, back_to_statistics=back_to_statistics))
 

@@ -10,8 +10,8 @@ switches screens (see `QuizApp`). Which screen posts what:
     Results     PlayAgain, ReplayMissed, LeaveSession
     Statistics  StartSession (practice)
 
-and the app's own worker posts `PacksFound` to the app, which hands the packs to Home (or
-`PackReloaded`, after the editor, with only the pack that was edited).
+and the app's own workers post `PacksFound` and `LearningCounted` to the app, which hands them
+to Home (or `PackReloaded`, after the editor, with only the pack that was edited).
 """
 
 from __future__ import annotations
@@ -34,7 +34,13 @@ if TYPE_CHECKING:
 
 class SessionScreen(Screen[None]):
     """A screen of the session in play (its questions and feedback, then its results): the
-    next one takes its place instead of going on top of it."""
+    next one takes its place instead of going on top of it.
+
+    A terminal of 40 rows or more gets the class `-tall`: the stylesheet then sizes the answer
+    area to its content and puts the question in the middle, its bars beside it."""
+
+    # Textual declares this without ClassVar, so mypy refuses one here.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]  # noqa: RUF012
 
 
 @runtime_checkable
@@ -113,6 +119,14 @@ class PacksFound(Message):
         super().__init__()
         self.results = results
         self.problem = problem
+
+
+class LearningCounted(Message):
+    """Learn mode's cards per pack id (due today, new today, studied), for Home."""
+
+    def __init__(self, counts: Mapping[str, tuple[int, int, int]]) -> None:
+        super().__init__()
+        self.counts = dict(counts)
 
 
 class Remember(Message):

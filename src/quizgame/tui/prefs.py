@@ -8,7 +8,7 @@ never worth an error.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,28 @@ class HomeChoices:
             difficulty=Difficulty(self.difficulty) if self.difficulty else None,
             spoiler=Spoiler(self.spoiler),
             mode=Mode(self.mode),
+        )
+
+
+@dataclass(frozen=True)
+class Preset:
+    """Settings given on the command line without a pack (`quizgame play --mode blitz`): Home
+    opens with them chosen. None (or no categories) leaves the remembered choice."""
+
+    mode: str | None = None
+    count: int | None = None
+    difficulty: str | None = None
+    spoiler: str | None = None
+    categories: tuple[str, ...] = ()  # ticked in every pack that has any of them
+
+    def apply(self, choices: HomeChoices) -> HomeChoices:
+        """`choices` with these settings in place of the remembered ones (a new object)."""
+        return replace(
+            choices,
+            mode=self.mode or choices.mode,
+            count=self.count or choices.count,
+            difficulty=self.difficulty or choices.difficulty,
+            spoiler=self.spoiler or choices.spoiler,
         )
 
 

@@ -1,6 +1,6 @@
 """The score history in the game: each session recorded as it is played, and on the results
-screen where the score stands (its rank among your plays of the pack and mode, your personal
-best, "New best!").
+screen where the score stands (its rank among your plays of the pack and mode with the same
+settings, your personal best among them, "New best!").
 
 A `SessionListener` and a `ResultsPanel` (see `hooks`). The database opens on first use; if it
 cannot be used the player is told once, in one line, and the game plays on unrecorded.
@@ -15,6 +15,8 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from quizgame.core.play.dealing import SessionOptions
+from quizgame.core.play.modes import Mode
 from quizgame.core.play.results import AnswerRecord, Results
 from quizgame.core.play.session import Session
 from quizgame.core.scores import queries
@@ -22,6 +24,7 @@ from quizgame.core.scores.database import StoreError
 from quizgame.core.scores.queries import Standing
 from quizgame.core.scores.recorder import SessionRecorder
 from quizgame.core.scores.store import ScoreStore
+from quizgame.tui import safetext
 from quizgame.tui.hooks import NullListener
 
 # Another quizgame writing at the same moment takes milliseconds; anything longer is a lock
@@ -29,8 +32,27 @@ from quizgame.tui.hooks import NullListener
 BUSY_TIMEOUT = 0.5
 
 
-def standing_text(standing: Standing, mode: str) -> Content:
-    """'New best!' or the personal best, then the rank (our own words and numbers only)."""
+SPOILER_WORDS = {"none": "no spoilers", "mid": "spoilers up to mid-film", "ending": "all spoilers"}
+
+
+def settings_words(options: SessionOptions) -> str:
+    """The settings a rank compares (`queries.RANKED_SETTINGS`), in words:
+    "10 questions · any difficulty · every category · no spoilers"."""
+    words = []
+    if options.mode.uses_count:
+        words.append(f"{options.count} questions" if options.count else "every question")
+    words.append(options.difficulty.value if options.difficulty else "any difficulty")
+    words.append(", ".join(sorted(options.categories)) or "every category")
+    words.append(SPOILER_WORDS.get(options.spoiler.value, options.spoiler.value))
+    if options.time_limit is not None:
+        per = "the session" if options.mode.session_clock else "a question"
+        words.append(f"{options.time_limit:g} s for {per}")
+    return " · ".join(words)
+
+
+def standing_text(standing: Standing, mode: str, settings: str = "") -> Content:
+    """'New best!' or the personal best, then the rank and the `settings` it is among (our own
+    words and numbers, and the pack's category names, cleaned)."""
     if standing.new_best:
         previous = standing.previous_best
         first = Content.assemble(
@@ -40,7 +62,11 @@ def standing_text(standing: Standing, mode: str) -> Content:
     else:
         first = Content.assemble("Personal best ", (f"{standing.best:,}", "bold"))
     rank = f"Rank {standing.rank} of {standing.out_of} among your {mode} plays of this pack"
-    return Content.assemble(first, "\n", rank)
+    if not settings:
+        return Content.assemble(first, "\n", rank)
+    return Content.assemble(
+        first, "\n", rank, " with the same settings:\n", (safetext.clean(settings), "italic")
+    )
 
 
 class ScoreKeeper(NullListener):
@@ -72,6 +98,17 @@ class ScoreKeeper(NullListener):
         if self._store is not None:
             self._store.close()
             self._store = None
+
+    def seen(self, pack_id: str) -> tuple[str, ...]:
+        """The pack's questions this player was asked, least recently first (fresh-first
+        dealing); empty if the history cannot be read."""
+        store = self.store
+        if store is None:
+            return ()
+        try:
+            return store.read(queries.seen_ids, pack_id)
+        except StoreError:
+            return ()
 
     # --- SessionListener -----------------------------------------------------------------------
 
@@ -115,5 +152,8 @@ class ScoreKeeper(NullListener):
             self.report(f"Score history: {exc}.")
             return None
         if standing is None:
+            if session.options.daily is not None or session.mode is Mode.LEARN:
+                return None  # the share panel says whether it counted, or what is due next
             return Static("A practice session: not ranked.", id="standing")
-        return Static(standing_text(standing, session.mode.value), id="standing")
+        text = standing_text(standing, session.mode.value, settings_words(session.options))
+        return Static(text, id="standing")

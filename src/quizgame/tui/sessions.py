@@ -5,6 +5,7 @@ history's keeper. No screens here: the app (`QuizApp`) shows what this module re
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,9 @@ class SessionRunner:
             self._scores = ScoreKeeper(self._scores_db, report=self._report)
             self.listeners.append(self._scores)
             self.results_panels.append(self._scores.results_panel)
+            from quizgame.tui.sharing import SharePanels
+
+            self.results_panels.append(SharePanels(self._scores).results_panel)
         return self._scores
 
     def _report(self, message: str) -> None:
@@ -70,7 +74,12 @@ class SessionRunner:
         SessionError, and then the session in play stays as it was)."""
         from quizgame.core.play.session import Session
 
-        _ = self.scores  # now, so that the keeper hears about the session from its start
+        keeper = self.scores  # now, so that the keeper hears about the session from its start
+        if keeper is not None and options.seed is None and not options.question_ids:
+            # Fresh first: questions this player has not met on this pack come before repeats.
+            # A chosen seed deals as `quizgame sheet` does, with no history.
+            options = replace(options, seen=keeper.seen(pack.id))
+        options = self._dealt(pack, options)
         holder: list[Session] = []
 
         def recorded(record: AnswerRecord) -> None:
@@ -81,6 +90,25 @@ class SessionRunner:
         self.session = session
         self._tell(lambda listener: listener.session_started(session))
         return session
+
+    def _dealt(self, pack: Pack, options: SessionOptions) -> SessionOptions:
+        """Learn mode deals from the schedule in the score history, every time it starts (so
+        "play again" brings what is still due); other modes deal as they are."""
+        from quizgame.core.play.modes import Mode
+
+        if options.mode is not Mode.LEARN:
+            return options
+        from quizgame.core.learn.plan import learn_options
+        from quizgame.core.play.session import SessionError
+        from quizgame.core.scores.database import StoreError
+
+        store = self.scores.store if self.scores is not None else None
+        if store is None:
+            raise SessionError("learn mode keeps its cards in the score history, which is off")
+        try:
+            return learn_options(store, pack, options)
+        except StoreError as exc:
+            raise SessionError(str(exc)) from None
 
     def finish(self) -> tuple[Results, list[Widget]]:
         """The finished session's results, told to the listeners, and the panels' widgets."""

@@ -5,7 +5,7 @@
     text = dump_pack(pack)                 # quizgame.core.packs.write: the YAML that is committed
 
 Templates per kind of fact (film, cast, crew, characters, plot and trivia, filmography) make all
-six question types; `quality.enforce` then drops any question that breaks a rule, and
+seven question types; `quality.enforce` then drops any question that breaks a rule, and
 `groups.assign` puts each question in the group of every fact it asks about or shows. Nothing
 here knows a particular film. The facts-file layout is documented in docs/authoring.md.
 """
@@ -22,10 +22,12 @@ from quizgame.core.generate.facts import Facts
 from quizgame.core.generate.film import film_questions
 from quizgame.core.generate.filmography import filmography_questions
 from quizgame.core.generate.groups import assign as assign_groups
+from quizgame.core.generate.lists import list_questions
 from quizgame.core.generate.make import balance_true_false
 from quizgame.core.generate.parse import parse_facts
 from quizgame.core.generate.people import cast_questions, crew_questions
 from quizgame.core.generate.quality import Dropped, enforce, true_false_balance
+from quizgame.core.generate.shares import cap_shares
 from quizgame.core.generate.statements import statement_questions
 
 TEMPLATES = (
@@ -35,17 +37,20 @@ TEMPLATES = (
     character_questions,
     statement_questions,
     filmography_questions,
+    list_questions,
 )
 
 
 @dataclass(frozen=True)
 class Generated:
-    """A generated pack (pack-format dict), the questions the rules dropped, and T/F counts."""
+    """A generated pack (pack-format dict), the questions the quality rules dropped, those
+    held back by the share limits (`shares.CAPS`), and T/F counts."""
 
     pack: dict[str, Any]
     dropped: tuple[Dropped, ...]
     true_count: int
     false_count: int
+    held_back: tuple[Dropped, ...] = ()
 
     @property
     def questions(self) -> list[dict[str, Any]]:
@@ -62,9 +67,13 @@ def generate(facts: Facts | Mapping[str, Any], seed: int = 0) -> Generated:
         facts = parse_facts(facts)
     ctx = Context(facts, seed)
     drafts = [draft for template in TEMPLATES for draft in template(ctx) if draft is not None]
-    balance_true_false(drafts, seed)
     kept, dropped = enforce(drafts, ctx)
+    kept, held_back = cap_shares(kept)
+    # Which statements are put falsely is chosen among those kept, so about half are true.
+    balance_true_false(kept, seed)
     assign_groups(kept)
+    for draft in kept:  # players see a source's name, never its file name
+        draft.sources = tuple(dict.fromkeys(facts.source_name(s) for s in draft.sources))
     true_count, false_count = true_false_balance(kept)
     info = facts.pack
     pack: dict[str, Any] = {
@@ -80,7 +89,7 @@ def generate(facts: Facts | Mapping[str, Any], seed: int = 0) -> Generated:
         del pack["description"]
     if not info.author:
         del pack["author"]
-    return Generated(pack, tuple(dropped), true_count, false_count)
+    return Generated(pack, tuple(dropped), true_count, false_count, tuple(held_back))
 
 
 def generate_pack(facts: Facts | Mapping[str, Any], seed: int = 0) -> dict[str, Any]:

@@ -16,18 +16,23 @@ from quizgame.core.generate.make import (
     true_false,
 )
 from quizgame.core.generate.vocab import RELATIONS
+from quizgame.core.packs.model import Spoiler
 
 CHARACTERS = "characters"
 
 
-def profession_pool(ctx: Context) -> list[tuple[str, str]]:
-    """Every undisputed profession in the facts: characters' and plot keys of kind profession."""
+def profession_pool(ctx: Context, spoiler: Spoiler = Spoiler.NONE) -> list[tuple[str, str]]:
+    """Every undisputed profession in the facts: characters' and plot keys of kind profession
+    told no later than `spoiler` (a wrong choice must not spoil: with spoilers off, "What is
+    Janis's profession?" never offers Ana's job later in the film)."""
     pool: dict[str, tuple[str, str]] = {}
     for character in ctx.facts.characters.values():
         if isinstance(character.profession, Fact):
             value = character.profession.value
             pool.setdefault(normalize(value), (f"character:{character.id}", value))
     for statement in (*ctx.facts.events, *ctx.facts.trivia):
+        if statement.spoiler.rank > spoiler.rank:
+            continue
         for key in statement.keys:
             if key.kind == "profession" and isinstance(key.value, str):
                 pool.setdefault(normalize(key.value), (f"key:{statement.id}:{key.id}", key.value))
@@ -72,6 +77,7 @@ def _attributes(
             character.full_name.sources,
             1,
             fact=f"character-surname-{cid}",
+            quote=character.full_name.quote,
         )
         yield choice_or_typed(
             ctx,
@@ -87,7 +93,7 @@ def _attributes(
         value = profession.value
         fact = f"{name} is {with_article(value)}."
         qid = f"character-profession-{cid}"
-        about = About(CHARACTERS, fact, profession.sources, 0, fact=qid)
+        about = About(CHARACTERS, fact, profession.sources, 0, fact=qid, quote=profession.quote)
         yield choice_or_typed(
             ctx,
             qid,
@@ -112,6 +118,7 @@ def _attributes(
             profession.sources,
             1,
             fact=f"character-profession-{cid}",
+            quote=" … ".join(v.quote for v in profession.variants if v.quote) or None,
         )
         draft = choice_or_typed(
             ctx,
@@ -130,8 +137,14 @@ def _attributes(
         if not fact:
             continue
         qid = f"character-{slug}-{cid}"
+        # A character's home or namesake is told early and plainly: not an obscure fact.
         about = About(
-            CHARACTERS, sentence.format(name=name, value=fact.value), fact.sources, 1, fact=qid
+            CHARACTERS,
+            sentence.format(name=name, value=fact.value),
+            fact.sources,
+            0,
+            fact=qid,
+            quote=fact.quote,
         )
         yield choice_or_typed(
             ctx,
@@ -180,7 +193,13 @@ def _relations(ctx: Context) -> Iterator[Draft | None]:
         fact = f"{who.name} is {noun}."
         qid = f"relation-{relation.id}"
         about = About(
-            CHARACTERS, fact, relation.sources, 1, relation.spoiler, fact=relation.group or qid
+            CHARACTERS,
+            fact,
+            relation.sources,
+            1,
+            relation.spoiler,
+            fact=relation.group or qid,
+            quote=relation.quote,
         )
         also = [chars[c].name for c in correct]
         asked: Draft | None = None
@@ -191,16 +210,43 @@ def _relations(ctx: Context) -> Iterator[Draft | None]:
                 ctx, qid, f"Which of these characters is {noun}?", who.name, about, candidates, also
             )
         yield asked
+        # A false statement names someone tied to `of` another way ("Janis is Ana's mother"),
+        # a near miss; a stranger to them ("Teresa is Janis's lover") is false at a glance.
+        # Between two social bonds (lover, best friend) a near miss could be argued true: none.
+        ties = _ties(relations, relation.of)
+        near = [
+            (c.id, c.name)
+            for c in chars.values()
+            if c.id in ties
+            and c.id not in correct | {of.id}
+            and c.group == who.group
+            and _gender_fits(c, kind.gender)
+            and not (relation.kind in _BONDS and ties[c.id] & _BONDS)
+        ]
         yield sibling_statement(
             ctx,
             f"{qid}-tf",
             f"relation-tf-{relation.kind}-{relation.of}",
             same.index(relation),
             fact,
-            [(key, f"{name} is {noun}.") for key, name in candidates],
+            [(key, f"{name} is {noun}.") for key, name in near],
             about,
             also_asked=asked is not None,
         )
+
+
+_BONDS = frozenset({"lover", "partner", "best_friend", "friend"})
+
+
+def _ties(relations: list[Relation], person: str) -> dict[str, set[str]]:
+    """Everyone related to `person` either way, with the kinds of relation that tie them."""
+    out: dict[str, set[str]] = {}
+    for r in relations:
+        if r.of == person:
+            out.setdefault(r.who, set()).add(r.kind)
+        if r.who == person:
+            out.setdefault(r.of, set()).add(r.kind)
+    return out
 
 
 def _first_told(relations: list[Relation]) -> Relation:

@@ -17,7 +17,8 @@ from typing import Any, TypeVar
 
 from quizgame.core.generate.english import capitalize, quote
 from quizgame.core.generate.facts import Disputed, Facts
-from quizgame.core.packs.model import Difficulty, QuestionType, Spoiler
+from quizgame.core.packs.list_items import write_item
+from quizgame.core.packs.model import Difficulty, ListItem, QuestionType, Spoiler
 from quizgame.core.packs.questions import KINDS
 from quizgame.core.play.judging import normalize as _normalize
 
@@ -76,11 +77,16 @@ class Draft:
     groups: tuple[str, ...] = ()
     # Ordering: when each item happens (a moment, a year); no two may be the same.
     positions: tuple[str, ...] = ()
+    quote: str | None = None  # the source's own words for the fact (the facts' `quote:`)
+    # List: the items to name, and the seconds a timed mode gives to name them.
+    answers: tuple[ListItem, ...] = ()
+    time_limit: float | None = None
 
     def texts(self) -> list[str]:
         """Every piece of text a player sees."""
         out = [self.prompt, self.explanation, *self.choices, *self.accept, *self.items]
         out += [side for pair in self.pairs for side in pair]
+        out += [text for item in self.answers for text in (*item.forms, item.show or "")]
         if isinstance(self.answer, str):
             out.append(self.answer)
         return out
@@ -95,6 +101,8 @@ class Draft:
             out["items"] = list(self.items)
         if "pairs" in own:
             out["pairs"] = dict(self.pairs)
+        if "answers" in own:
+            out["answers"] = [write_item(item) for item in self.answers]
         if self.answer is not None:
             out["answer"] = _plain(self.answer)
         if self.accept:
@@ -114,6 +122,10 @@ class Draft:
         out["spoiler"] = self.spoiler.value
         out["explanation"] = self.explanation
         out["source"] = ", ".join(self.sources)
+        if self.quote:
+            out["quote"] = self.quote
+        if self.time_limit:
+            out["time_limit"] = _plain(self.time_limit)
         return out
 
 
@@ -144,12 +156,6 @@ class Context:
         self.facts = facts
         self.seed = seed
         self.title = quote(facts.film.title.value)
-        # Names that are someone's surname alone: accepted only when no one else shares it.
-        surnames: dict[str, int] = {}
-        for person in facts.people.values():
-            key = normalize(person.surname)
-            surnames[key] = surnames.get(key, 0) + 1
-        self._surname_count = surnames
         # Values some seed disputes: never offered as a wrong choice (that would take a side).
         self.disputed_values: set[str] = {
             normalize(variant.value)
@@ -195,9 +201,14 @@ class Context:
         level = base + step - (1 if len(set(sources)) >= 2 else 0)
         return _LEVELS[max(0, min(2, level))]
 
-    def surname_accept(self, name: str, surname: str) -> tuple[str, ...]:
-        """The surname alone as an accepted answer, if it is unambiguous among the people."""
-        if surname == name or self._surname_count.get(normalize(surname), 0) != 1:
+    def surname_accept(self, person: str, among: Iterable[str]) -> tuple[str, ...]:
+        """The surname alone of person id `person` as an accepted answer, if no one else among
+        the people the question is about (`among`, person ids: those of the job asked) has it.
+        "Almodóvar" names the director, though a producer shares it."""
+        people = self.facts.people
+        surname, name = people[person].surname, people[person].name
+        others = {normalize(people[p].surname) for p in among if p in people and p != person}
+        if surname == name or normalize(surname) in others:
             return ()
         return (surname,)
 

@@ -26,6 +26,7 @@ class Fact(Generic[T]):
     sources: tuple[str, ...]
     note: str | None = None
     accept: tuple[str, ...] = ()  # other wordings a typed answer may use
+    quote: str | None = None  # the source's exact words (`facts check` verifies them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ class Rating:
     value: float | None
     scale: float
     sources: tuple[str, ...]
+    quote: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,7 @@ class CastCredit:
     character: str
     sources: tuple[str, ...]
     difficulty: Difficulty | None = None
+    quote: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +111,7 @@ class CrewCredit:
     sources: tuple[str, ...]
     inferred: str | None = None  # why the job was read from the source rather than stated
     difficulty: Difficulty | None = None
+    quote: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +141,7 @@ class Relation:
     sources: tuple[str, ...]
     spoiler: Spoiler = Spoiler.NONE
     group: str | None = None
+    quote: str | None = None
 
     @property
     def id(self) -> str:
@@ -154,6 +159,9 @@ class AnswerKey:
     accept: tuple[str, ...] = ()
     unit: str | None = None
     tolerance: float | None = None
+    # Wrong choices written for it: asked as multiple choice with these (same kind and standing
+    # as the answer, so none is the odd one out), never typed.
+    wrong: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +180,7 @@ class Statement:
     difficulty: Difficulty | None = None
     group: str | None = None  # shared with other facts that give this one away
     moment: str | None = None  # events sharing a moment happen together: never ordered
+    quote: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +223,7 @@ class Facts:
     """A whole facts file, validated."""
 
     pack: PackInfo
-    sources: dict[str, str]
+    sources: dict[str, str]  # seed file -> what it is
     film: Film
     people: dict[str, Person] = field(default_factory=dict)
     cast: tuple[CastCredit, ...] = ()
@@ -226,3 +235,9 @@ class Facts:
     filmography: Filmography | None = None
     disagreements: tuple[Disagreement, ...] = ()
     origin: str = "<facts>"
+    # seed file -> the name players see ("Director's statement"); the file's name if none
+    source_names: dict[str, str] = field(default_factory=dict)
+    source_dates: dict[str, str] = field(default_factory=dict)  # seed file -> "2024"
+
+    def source_name(self, file: str) -> str:
+        return self.source_names.get(file, file)

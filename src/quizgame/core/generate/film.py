@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from quizgame.core.generate.draft import Context, Draft
-from quizgame.core.generate.english import with_article
+from quizgame.core.generate.english import capitalize, with_article
 from quizgame.core.generate.make import (
     About,
     choice_or_typed,
@@ -29,7 +29,12 @@ def film_questions(ctx: Context) -> Iterator[Draft | None]:
     if film.year and not ctx.pack_says(str(film.year.value)):
         year = film.year.value
         about = About(
-            RECEPTION, f"{title} was released in {year}.", film.year.sources, 0, fact="film-year"
+            RECEPTION,
+            f"{title} was released in {year}.",
+            film.year.sources,
+            0,
+            fact="film-year",
+            quote=film.year.quote,
         )
         yield numeric(ctx, "film-year", f"In which year was {title} released?", year, about)
         wrong = int(wrong_number(ctx, "film-year-tf", year, (-3, -2, -1, 1, 2)))
@@ -49,6 +54,7 @@ def film_questions(ctx: Context) -> Iterator[Draft | None]:
             film.runtime.sources,
             1,
             fact="film-runtime",
+            quote=film.runtime.quote,
         )
         yield numeric(
             ctx, "film-runtime", f"How long is {title}, in minutes?", minutes, about, 5, "minutes"
@@ -70,6 +76,7 @@ def film_questions(ctx: Context) -> Iterator[Draft | None]:
             original.sources,
             1,
             fact="film-original-title",
+            quote=original.quote,
         )
         yield choice_or_typed(
             ctx, "film-original-title", f"What is the original title of {title}?", original.value,
@@ -84,6 +91,7 @@ def film_questions(ctx: Context) -> Iterator[Draft | None]:
             film.languages.sources,
             0,
             fact="film-language",
+            quote=film.languages.quote,
         )
         prompt = f"In which language is the dialogue of {title}?"
         if others:
@@ -94,7 +102,12 @@ def film_questions(ctx: Context) -> Iterator[Draft | None]:
         has = film.end_credits_scene.value
         fact = f"{title} {'has an' if has else 'has no'} end-credits scene."
         about = About(
-            THE_FILM, fact, film.end_credits_scene.sources, 1, fact="film-end-credits-scene"
+            THE_FILM,
+            fact,
+            film.end_credits_scene.sources,
+            1,
+            fact="film-end-credits-scene",
+            quote=film.end_credits_scene.quote,
         )
         yield statement_pair(
             ctx,
@@ -118,24 +131,35 @@ def _box_office(ctx: Context) -> Draft:
     millions = round(amount / 1_000_000, 1)
     shown = format_number(millions)
     # Takings and scores move: the questions say they are the source's snapshot.
+    whose = _whose(ctx, film.box_office.sources)
     about = About(
         RECEPTION,
-        f"This pack's source puts the box-office takings of {ctx.title} at about {shown} million "
+        f"{capitalize(whose)} puts the box-office takings of {ctx.title} at about {shown} million "
         f"{money} (a snapshot: the figure may have changed since).",
         film.box_office.sources,
         2,
         fact="film-box-office",
+        quote=film.box_office.quote,
     )
     return numeric(
         ctx,
         "film-box-office",
-        f"According to this pack's source, roughly how much had {ctx.title} taken at the box "
+        f"According to {whose}, roughly how much had {ctx.title} taken at the box "
         f"office, in millions of {money}?",
         millions,
         about,
         tolerance=max(1.0, round(millions * 0.1)),
         unit=f"million {money}",
     )
+
+
+def _whose(ctx: Context, sources: tuple[str, ...]) -> str:
+    """Whose figure a moving number is, and as of when: "What's After the Movie? (as of 2024)"."""
+    facts = ctx.facts
+    first = sources[0] if sources else ""
+    name = facts.source_names.get(first, "the source")
+    as_of = facts.source_dates.get(first)
+    return f"{name} (as of {as_of})" if as_of else name
 
 
 def _ratings(ctx: Context) -> Iterator[Draft | None]:
@@ -147,23 +171,22 @@ def _ratings(ctx: Context) -> Iterator[Draft | None]:
         value = rating.value
         shown = format_number(value)
         measure = with_article(rating.measure)
-        fact = (
-            f"This pack's source lists {title} with {measure} of {shown} out of {scale} "
-            f"on {rating.site}."
-        )
+        whose = _whose(ctx, rating.sources)
+        fact = f"{capitalize(whose)} lists {title} with {measure} of {shown} out of {scale} on {rating.site}."
         about = About(
             RECEPTION,
             f"{fact[:-1]} (a snapshot: scores change over time).",
             rating.sources,
             2,
             fact=f"rating-{rating.id}",
+            quote=rating.quote,
         )
         tolerance = round(rating.scale * 0.03, 1)
         qid = f"rating-{rating.id}"
         yield numeric(
             ctx,
             qid,
-            f"According to this pack's source, what {rating.measure} does {title} have on "
+            f"According to {whose}, what {rating.measure} does {title} have on "
             f"{rating.site}, out of {scale}?",
             value,
             about,
@@ -176,7 +199,7 @@ def _ratings(ctx: Context) -> Iterator[Draft | None]:
         false_text = None
         if wrong_shown != shown and wrong <= rating.scale:
             false_text = (
-                f"This pack's source lists {title} with {measure} of {wrong_shown} out of "
+                f"{capitalize(whose)} lists {title} with {measure} of {wrong_shown} out of "
                 f"{scale} on {rating.site}."
             )
         yield true_false(ctx, f"{qid}-tf", fact, false_text, about, also_asked=True)

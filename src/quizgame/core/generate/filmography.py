@@ -26,6 +26,9 @@ from quizgame.core.generate.make import (
 
 FILMOGRAPHY = "filmography"
 SET_SIZE = 3
+# A short offered as a wrong choice is from within this many years: a late short among early
+# ones would be the odd one out.
+SHORT_ERA = 5
 
 
 def filmography_questions(ctx: Context) -> Iterator[Draft | None]:
@@ -90,6 +93,11 @@ def film_fact(entry: FilmEntry) -> str:
     return f"filmography-{entry.id}"
 
 
+def film_quote(entry: FilmEntry) -> str:
+    """A film's entry as a filmography list writes it (`quotes` checks it is in the source)."""
+    return f"{entry.title} ({'short, ' if entry.short else ''}{entry.year})"
+
+
 def _scrambled(ctx: Context, qid: str, titles: list[str]) -> str:
     """The titles listed in an order that is never the answer's."""
     shuffled = list(ctx.shuffle(qid, titles))
@@ -102,7 +110,12 @@ def _year(ctx: Context, by: str, entry: FilmEntry, latest: int) -> Draft:
     qid = f"filmography-year-{entry.id}"
     title = quote(entry.title)
     about = About(
-        FILMOGRAPHY, f"{title} came out in {entry.year}.", entry.sources, 1, fact=film_fact(entry)
+        FILMOGRAPHY,
+        f"{title} came out in {entry.year}.",
+        entry.sources,
+        1,
+        fact=film_fact(entry),
+        quote=film_quote(entry),
     )
     prompt = f"In which year did {title}, {by}, come out?"
     if ctx.chance(qid, 1, 2):
@@ -126,16 +139,23 @@ def _short(ctx: Context, qid: str, by: str, entry: FilmEntry) -> Draft:
         if entry.short
         else f"{title} ({entry.year}) is a feature film, not a short."
     )
-    about = About(FILMOGRAPHY, fact, entry.sources, 2 if entry.short else 1, fact=film_fact(entry))
+    about = About(
+        FILMOGRAPHY,
+        fact,
+        entry.sources,
+        2 if entry.short else 1,
+        fact=film_fact(entry),
+        quote=film_quote(entry),
+    )
     return statement(ctx, qid, f"{title}, {by}, is a short film.", entry.short, about)
 
 
 def _short_choices(ctx: Context, by: str, films: Sequence[FilmEntry]) -> Iterator[Draft]:
-    """ "Which of these is a short?": one per year with several shorts, one of them among
-    features. Features with a short-or-not statement of their own are not offered (being a
-    wrong choice would answer it), and neither is a short with one."""
+    """ "Which of these shorts was made in 1975?": one per year with several shorts, its wrong
+    choices shorts of other years nearby (the same kind, era and fame: an obscure short among
+    famous features would stand out). A short with a short-or-not statement of its own is offered
+    in no such question."""
     stated = {f.id for f in films if _stated(ctx, f)}
-    features = [(f.id, quote(f.title)) for f in films if not f.short and f.id not in stated]
     by_year: dict[int, list[FilmEntry]] = {}
     for entry in films:
         if entry.short and entry.id not in stated:
@@ -148,15 +168,20 @@ def _short_choices(ctx: Context, by: str, films: Sequence[FilmEntry]) -> Iterato
         # Which short is asked depends on the facts alone, like every question; the seed varies
         # only the wrong choices.
         entry = min(shorts, key=lambda f: (stable_hash(qid, f.id), f.id))
-        wrong = ctx.pick(qid, features, MAX_DISTRACTORS)
+        others = [
+            (f.id, quote(f.title))
+            for f in films
+            if f.short and f.year != year and abs(f.year - year) <= SHORT_ERA and f.id not in stated
+        ]
+        wrong = ctx.pick(qid, others, MAX_DISTRACTORS)
         if len(wrong) + 1 < 3:
             return
         title = quote(entry.title)
         about = About(
             FILMOGRAPHY, f"{title} ({year}) is a short film {by}.", entry.sources, 1,
-            fact=film_fact(entry),
+            fact=film_fact(entry), quote=film_quote(entry),
         )  # fmt: skip
-        prompt = f"Which of these films {by} is a short made in {year}?"
+        prompt = f"Which of these shorts {by} was made in {year}?"
         yield given_choices(ctx, qid, prompt, title, ctx.shuffle(qid, [title, *wrong]), about)
 
 

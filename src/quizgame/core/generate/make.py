@@ -20,6 +20,8 @@ from quizgame.core.generate.type_rules import (
     choices_named,
     choices_shape,
     items_shape,
+    list_named,
+    list_shape,
     pairs_shape,
     same_time,
     tolerance_rule,
@@ -45,6 +47,7 @@ class About:
     # A stable id of the fact ("cast-janis", "film-year"): every question made from it shares
     # the pack `group` it leads to. Empty: the question id stands for the fact.
     fact: str = ""
+    quote: str | None = None  # the source's own words for it, shown after answering
 
 
 def _draft(ctx: Context, qid: str, qtype: QuestionType, prompt: str, about: About) -> Draft:
@@ -59,6 +62,7 @@ def _draft(ctx: Context, qid: str, qtype: QuestionType, prompt: str, about: Abou
         spoiler=about.spoiler,
         tags=about.tags,
         facts=(about.fact or qid,),
+        quote=smart_quotes(about.quote) if about.quote else None,
     )
 
 
@@ -320,5 +324,12 @@ TYPES: dict[QuestionType, TypeRules] = {
     ),
     QuestionType.MATCHING: TypeRules(
         0, pairs_shape, lambda d: "; ".join(f"{a} = {b}" for a, b in d.pairs), by_parts=True
+    ),
+    QuestionType.LIST: TypeRules(
+        1,
+        list_shape,
+        lambda d: "; ".join(item.answer for item in d.answers),
+        checks=list_named,
+        by_parts=True,
     ),
 }

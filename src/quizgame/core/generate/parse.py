@@ -7,13 +7,15 @@ report, as the pack loader does.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from quizgame.core.generate.facts import Facts
 from quizgame.core.generate.reader import Reader, show_path
 from quizgame.core.generate.sections import read_facts
-from quizgame.core.packs.yaml_reader import YamlProblem, compose, locate, read_data
+from quizgame.core.packs.positions import locate_all
+from quizgame.core.packs.yaml_reader import YamlProblem, read_data
 
 
 class FactsError(Exception):
@@ -70,11 +72,16 @@ def load_facts(path: str | os.PathLike[str]) -> Facts:
     facts = read_facts(reader, data, name)
     if not reader.issues and facts is not None:
         return facts
-    root = compose(text)
-    located = []
     problems = [(i.path, i.message) for i in reader.issues] or [((), "the facts are not usable")]
-    for data_path, message in problems:
-        line, col = locate(root, data_path)
+    raise FactsError(positioned(name, text, problems))
+
+
+def positioned(name: str, text: str, problems: Sequence[tuple[Sequence[Any], str]]) -> list[str]:
+    """Each (data path, message) problem of the facts file `name` (its `text`) as
+    `file:line:col: path: message`, in the order they appear in the file."""
+    located = []
+    places = locate_all(text, [data_path for data_path, _message in problems])
+    for (data_path, message), (line, col) in zip(problems, places, strict=True):
         located.append((line, col, f"{name}:{line}:{col}: {show_path(data_path)}: {message}"))
     located.sort(key=lambda entry: (entry[0], entry[1]))
-    raise FactsError([entry[2] for entry in located])
+    return [entry[2] for entry in located]

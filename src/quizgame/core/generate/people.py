@@ -20,6 +20,7 @@ from quizgame.core.generate.vocab import JOBS
 
 CAST = "cast"
 CREW = "crew"
+LEADS = 2  # the first cast credits, the film's leads
 
 
 def cast_questions(ctx: Context) -> Iterator[Draft | None]:
@@ -30,12 +31,19 @@ def cast_questions(ctx: Context) -> Iterator[Draft | None]:
     ]
     actors = [(c.person, facts.people[c.person].name) for c in credits]
     roles = [(c.character, facts.characters[c.character].name) for c in credits]
-    for credit in credits:
+    for billing, credit in enumerate(credits):
         person = facts.people[credit.person]
         character = facts.characters[credit.character]
         fact = f"{person.name} plays {character.name} in {ctx.title}."
+        # The two leads (billed first) are known to anyone who saw the film; the rest less so.
         about = About(
-            CAST, fact, credit.sources, 1, difficulty=credit.difficulty, fact=cast_fact(credit)
+            CAST,
+            fact,
+            credit.sources,
+            0 if billing < LEADS else 1,
+            difficulty=credit.difficulty,
+            fact=cast_fact(credit),
+            quote=credit.quote,
         )
         # No actor cast as a man is offered for a woman's part, nor the reverse.
         fitting = [
@@ -50,7 +58,7 @@ def cast_questions(ctx: Context) -> Iterator[Draft | None]:
             person.name,
             about,
             fitting,
-            accept=ctx.surname_accept(person.name, person.surname) + person.aka,
+            accept=ctx.surname_accept(person.id, (c.person for c in credits)) + person.aka,
         )
         full = (character.full_name.value,) if character.full_name else ()
         yield choice_or_typed(
@@ -113,13 +121,16 @@ def crew_questions(ctx: Context) -> Iterator[Draft | None]:
         others = [facts.people[p].name for p in holders if p != credit.person]
         verb = job.verb.format(film=ctx.title)
         fact = f"{person.name} {verb}."
+        # A credit read from its place on the sheet says so wherever the fact is shown.
+        told = f"{fact} The source does not label this credit: {credit.inferred}."
         about = About(
             CREW,
-            fact,
+            told if credit.inferred else fact,
             credit.sources,
             job.base,
             difficulty=credit.difficulty,
             fact=crew_fact(credit),
+            quote=credit.quote,
         )
         slug = credit.job.replace("_", "-")
         prompt = f"Who {verb}?" if not others else f"Who {verb} together with {join_names(others)}?"
@@ -133,7 +144,7 @@ def crew_questions(ctx: Context) -> Iterator[Draft | None]:
             about,
             candidates,
             also,
-            accept=ctx.surname_accept(person.name, person.surname) + person.aka,
+            accept=ctx.surname_accept(person.id, holders) + person.aka,
             typed=ctx.chance(f"crew-{slug}-{person.id}", 1, 3),
         )
         # "Who produced it together with Esther García?" tells who the other producer is.

@@ -78,6 +78,8 @@ def problems(draft: Draft, terms: Sequence[str], pack_text: str = "") -> list[st
 def _texts_to_lint(draft: Draft) -> Iterable[tuple[str, str, bool]]:
     yield "the prompt", draft.prompt, True
     yield "the explanation", draft.explanation, True
+    if draft.false_prompt:  # the wording a false statement would be put in
+        yield "the false statement", draft.false_prompt, True
     for text in (*draft.choices, *draft.items, *(s for pair in draft.pairs for s in pair)):
         yield "a choice", text, False
 

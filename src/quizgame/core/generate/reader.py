@@ -53,6 +53,10 @@ class Reader(Checker):
         return {name: read(data, path, name) for name, read in fields.items()}
 
     def mapping(self, value: Any, path: Path, allowed: set[str]) -> dict[str, Any] | None:
+        """`value` if it is a mapping, each field not in `allowed` reported. A mapping that may
+        cite a source may also give its exact words (`quote:`, see `quote`)."""
+        if "source" in allowed:
+            allowed = allowed | {"quote"}
         if not isinstance(value, dict):
             self.error(
                 path, Code.WRONG_KIND, f"should be a mapping of fields, not {kind_of(value)}"
@@ -161,6 +165,13 @@ class Reader(Checker):
                 )
         return names
 
+    def quote(self, data: Mapping[str, Any], path: Path) -> str | None:
+        """The exact words of its source a fact gives (`quote:`, text or a list of text), as one
+        text (parts joined by " … "); None if it gives none. `quizgame facts check` verifies
+        them against the source files."""
+        parts = self.texts(data, path, "quote")
+        return " … ".join(parts) if parts else None
+
     def fact(
         self,
         data: Mapping[str, Any],
@@ -212,7 +223,8 @@ class Reader(Checker):
         sources = self.sources(fields, where, inherited=inherited)
         note = self.text(fields, where, "note") or None
         accept = self.texts(fields, where, "accept")
-        return None if value is None else Fact(value, sources, note, accept)
+        quote = self.quote(fields, where)
+        return None if value is None else Fact(value, sources, note, accept, quote)
 
     # --- value converters ---------------------------------------------------------------------
 

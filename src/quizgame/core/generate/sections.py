@@ -29,7 +29,7 @@ from quizgame.core.generate.sections_story import (
     read_statements,
 )
 from quizgame.core.packs.ids import id_problem
-from quizgame.core.packs.issues import Code, Path
+from quizgame.core.packs.issues import Code, Key, Path
 from quizgame.core.packs.model import format_number
 from quizgame.core.packs.pack_fields import EXTRA_FIELDS, PACK, PACK_FIELDS
 
@@ -51,7 +51,7 @@ def read_facts(r: Reader, data: Any, origin: str) -> Facts | None:
             Code.BAD_VALUE,
             f"'facts: {FACTS_VERSION}' should open a facts file (the format version)",
         )
-    sources = _sources(r, top.get("sources"))
+    sources, source_names, source_dates = _sources(r, top.get("sources"))
     pack = _pack(r, top.get("pack"))
     film = _film(r, top.get("film"))
     people = read_people(r, top)
@@ -84,21 +84,38 @@ def read_facts(r: Reader, data: Any, origin: str) -> Facts | None:
         filmography=filmography,
         disagreements=disagreements,
         origin=origin,
+        source_names=source_names,
+        source_dates=source_dates,
     )
 
 
-def _sources(r: Reader, raw: Any) -> dict[str, str]:
+def _sources(r: Reader, raw: Any) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Each seed file with what it is, the name players see, and as of when it speaks: a file
+    maps to a short description, or to `{name: ..., about: ..., as_of: ...}`."""
     if raw is None:
         r.missing((), "sources", "each seed file name, with what it is")
-        return {}
+        return {}, {}, {}
     if not isinstance(raw, dict) or not raw:
         r.error(
             ("sources",), Code.WRONG_KIND, "should map each seed file name to a short description"
         )
-        return {}
-    out = {str(k): str(v or "") for k, v in raw.items()}
-    r.source_names.update(out)
-    return out
+        return {}, {}, {}
+    about: dict[str, str] = {}
+    names: dict[str, str] = {}
+    dates: dict[str, str] = {}
+    for key, value in raw.items():
+        file = str(key)
+        where = ("sources", Key(file))
+        if isinstance(value, dict):
+            fields = r.mapping(value, where, {"name", "about", "as_of"}) or {}
+            names[file] = r.text(fields, where, "name", required=True) or file
+            about[file] = r.text(fields, where, "about")
+            if fields.get("as_of") is not None:
+                dates[file] = r.text(fields, where, "as_of")
+        else:
+            about[file] = str(value or "")
+    r.source_names.update(about)
+    return about, names, dates
 
 
 def _pack(r: Reader, raw: Any) -> PackInfo | None:
@@ -177,6 +194,7 @@ def _rating(r: Reader, path: Path, raw: Any, inherited: tuple[str, ...]) -> Rati
         "measure": partial(r.text, required=True),
         "source": partial(r.sources, inherited=inherited),
         "note": ignored,
+        "quote": lambda f, p, n: r.quote(f, p),
     }
     v = r.section(raw, path, fields, lenient=True) or {}
     value, scale = v["value"], v["scale"]
@@ -186,7 +204,7 @@ def _rating(r: Reader, path: Path, raw: Any, inherited: tuple[str, ...]) -> Rati
             Code.BAD_VALUE,
             f"{format_number(value)} is above the scale's top, {scale}",
         )
-    return Rating(v["id"], v["site"], v["measure"], value, float(scale), v["source"])
+    return Rating(v["id"], v["site"], v["measure"], value, float(scale), v["source"], v["quote"])
 
 
 def _scale(r: Reader, f: Mapping[str, Any], path: Path, name: str) -> float:

@@ -152,11 +152,14 @@ def read_cast(
         "character": partial(ref, r, known=characters, section="characters"),
         "source": r.sources,
         "difficulty": r.difficulty,
+        "quote": lambda f, p, n: r.quote(f, p),
     }
     for path, raw in r.items(top, (), "cast"):
         v = r.section(raw, path, fields)
         if v is not None:
-            out.append(CastCredit(v["person"], v["character"], v["source"], v["difficulty"]))
+            out.append(
+                CastCredit(v["person"], v["character"], v["source"], v["difficulty"], v["quote"])
+            )
     seen: dict[str, int] = {}
     for i, credit in enumerate(out):
         if credit.character in seen:
@@ -178,6 +181,7 @@ def read_crew(r: Reader, top: dict[str, Any], people: dict[str, Person]) -> tupl
         "inferred": r.text,
         "source": r.sources,
         "difficulty": r.difficulty,
+        "quote": lambda f, p, n: r.quote(f, p),
     }
     for path, raw in r.items(top, (), "crew"):
         v = r.section(raw, path, fields)
@@ -189,7 +193,8 @@ def read_crew(r: Reader, top: dict[str, Any], people: dict[str, Person]) -> tupl
                 (*path, "job"), Code.BAD_VALUE, f"unknown job '{job}' (known: {', '.join(JOBS)})"
             )
         inferred = v["inferred"] or None
-        out.append(CrewCredit(v["person"], job, v["source"], inferred, v["difficulty"]))
+        crew = CrewCredit(v["person"], job, v["source"], inferred, v["difficulty"], v["quote"])
+        out.append(crew)
     return tuple(out)
 
 
@@ -206,6 +211,7 @@ def read_relations(
         "group": partial(read_group, r),
         "source": r.sources,
         "spoiler": r.spoiler,
+        "quote": lambda f, p, n: r.quote(f, p),
     }
     for path, raw in r.items(top, (), "relations"):
         v = r.section(raw, path, fields)
@@ -228,5 +234,5 @@ def read_relations(
                 )
         if who and who == of:
             r.error((*path, "of"), Code.BAD_VALUE, "a character cannot be related to themselves")
-        out.append(Relation(who, kind, of, v["source"], v["spoiler"], v["group"]))
+        out.append(Relation(who, kind, of, v["source"], v["spoiler"], v["group"], v["quote"]))
     return tuple(out)

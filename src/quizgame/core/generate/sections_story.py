@@ -63,6 +63,7 @@ def read_statements(
         "difficulty": r.difficulty,
         "group": partial(read_group, r),
         **({"moment": partial(read_group, r)} if ordered else {}),
+        "quote": lambda f, p, n: r.quote(f, p),
     }
     out = []
     for path, raw in r.items(top, (), section):
@@ -90,6 +91,7 @@ def read_statements(
                 difficulty=v["difficulty"],
                 group=v["group"],
                 moment=v.get("moment"),
+                quote=v["quote"],
             )
         )
     return tuple(out)
@@ -112,6 +114,7 @@ def _key(
         "ask": r.text,
         "id": lambda f, p, n: r.slug(f, p, n) if n in f else None,  # else its place in the list
         "accept": r.texts,
+        "wrong": r.texts,
         "unit": r.text,
     }
     v = r.section(raw, path, fields, lenient=True) or {}
@@ -155,6 +158,7 @@ def _key(
         accept=v["accept"],
         unit=v["unit"] or None,
         tolerance=v["tolerance"],
+        wrong=v["wrong"],
     )
 
 

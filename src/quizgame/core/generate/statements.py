@@ -8,7 +8,9 @@ the sentence with the key swapped for another value of the same kind.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from quizgame.core.generate.characters import profession_pool
 from quizgame.core.generate.draft import (
@@ -20,7 +22,7 @@ from quizgame.core.generate.draft import (
     names,
 )
 from quizgame.core.generate.english import mid_sentence
-from quizgame.core.generate.facts import AnswerKey, Statement
+from quizgame.core.generate.facts import CHARACTER_GROUP_DEFAULT, AnswerKey, Statement
 from quizgame.core.generate.make import (
     MAX_ITEMS,
     About,
@@ -65,29 +67,36 @@ def _replace(text: str, old: str, new: str) -> str:
     return re.sub(rf"(?<!\w){re.escape(old)}(?!\w)", lambda _m: new, text, count=1)
 
 
+def _replace_all(text: str, old: str, new: str) -> str:
+    """`old` swapped for `new` wherever it stands as a whole word: a false statement that
+    swapped one "Ana" of two would contradict itself ("swabs from Teresa ... Ana is the
+    mother"), which gives it away."""
+    return re.sub(rf"(?<!\w){re.escape(old)}(?!\w)", lambda _m: new, text)
+
+
 def statement_fact(prefix: str, statement: Statement) -> str:
     """The fact id of a plot event or piece of trivia: its own, or the group it declares."""
     return statement.group or f"{prefix}-{statement.id}"
 
 
-def _candidates(ctx: Context, key: AnswerKey, strict: bool = False) -> list[tuple[str, str]]:
-    """Same-kind values for `key`. Characters: of the answer's group and a fitting gender; with
-    `strict` (for a false statement) only the same gender, or unknown for unknown."""
+def _candidates(
+    ctx: Context, key: AnswerKey, strict: bool = False, spoiler: Spoiler = Spoiler.ENDING
+) -> list[tuple[str, str]]:
+    """Same-kind values for `key`, none told later than `spoiler`. Characters: of the answer's
+    group and gender, so no choice is the odd one out ("he" in a prompt, the only man among
+    the choices). For an answer of unknown gender, those of unknown gender and of the
+    commonest known one; with `strict` (for a false statement) unknown only."""
     facts = ctx.facts
     if key.kind == "character":
         answer = next((c for c in facts.characters.values() if c.name == key.value), None)
         if answer is None:
             return [(c.id, c.name) for c in facts.characters.values()]
-        return [
-            (c.id, c.name)
-            for c in facts.characters.values()
-            if c.group == answer.group
-            and (
-                c.gender == answer.gender
-                if strict
-                else (c.gender is None or answer.gender in (None, c.gender))
-            )
-        ]
+        group = [c for c in facts.characters.values() if c.group == answer.group]
+        genders = [answer.gender]
+        if answer.gender is None and not strict:
+            known = Counter(c.gender for c in group if c.gender is not None)
+            genders += [known.most_common(1)[0][0]] if known else []
+        return [(c.id, c.name) for c in group if c.gender in genders]
     if key.kind == "cast":
         return [
             (c.person, facts.people[c.person].name) for c in facts.cast if c.person in facts.people
@@ -95,8 +104,32 @@ def _candidates(ctx: Context, key: AnswerKey, strict: bool = False) -> list[tupl
     if key.kind == "person":
         return [(p.id, p.name) for p in facts.people.values()]
     if key.kind == "profession":
-        return profession_pool(ctx)
+        return profession_pool(ctx, spoiler)
     return []
+
+
+def _is_main(ctx: Context, key: AnswerKey) -> bool:
+    return any(
+        c.name == key.value and c.group == CHARACTER_GROUP_DEFAULT
+        for c in ctx.facts.characters.values()
+    )
+
+
+def _name_forms(ctx: Context, key: AnswerKey) -> tuple[str, ...]:
+    """Other names a typed answer naming someone may use: a character's full name and aliases,
+    a person's surname when no one else in the cast (or among the people) has it."""
+    facts = ctx.facts
+    if key.kind == "character":
+        for character in facts.characters.values():
+            if character.name == key.value:
+                full = (character.full_name.value,) if character.full_name else ()
+                return (*full, *character.aka)
+    elif key.kind in ("cast", "person"):
+        among = [c.person for c in facts.cast] if key.kind == "cast" else list(facts.people)
+        for person in facts.people.values():
+            if person.name == key.value:
+                return (*ctx.surname_accept(person.id, among), *person.aka)
+    return ()
 
 
 def _keyed(ctx: Context, statement: Statement, prefix: str) -> Iterator[Draft | None]:
@@ -109,6 +142,7 @@ def _keyed(ctx: Context, statement: Statement, prefix: str) -> Iterator[Draft | 
         statement.spoiler,
         statement.difficulty,
         fact=statement_fact(prefix, statement),
+        quote=statement.quote,
     )
     for index, key in enumerate(statement.keys):
         qid = f"{prefix}-{statement.id}" if index == 0 else f"{prefix}-{statement.id}-{key.id}"
@@ -117,15 +151,18 @@ def _keyed(ctx: Context, statement: Statement, prefix: str) -> Iterator[Draft | 
         if isinstance(key.value, float):
             yield numeric(ctx, qid, prompt, key.value, about, key.tolerance or 0.0, key.unit)
         else:
+            # A main character's name is no obscure answer, even typed and mid-film: "Arturo"
+            # as the father at the end is not hard.
+            known = key.kind == "character" and _is_main(ctx, key)
             yield choice_or_typed(
                 ctx,
                 qid,
                 prompt,
                 key.value,
-                about,
-                _candidates(ctx, key),
-                accept=key.accept,
-                typed=key.kind == "text",
+                replace(about, base=about.base - 1) if known else about,
+                [(w, w) for w in key.wrong] or _candidates(ctx, key, spoiler=statement.spoiler),
+                accept=(*key.accept, *_name_forms(ctx, key)),
+                typed=key.kind == "text" and not key.wrong,
             )
     # One true/false per statement, on its first key that has a same-kind wrong value. Only for
     # keys asked in their own words: a fill-in-the-blank reads almost like the statement itself.
@@ -136,7 +173,7 @@ def _keyed(ctx: Context, statement: Statement, prefix: str) -> Iterator[Draft | 
         wrong = _wrong_value(ctx, qid, statement, key)
         if wrong is not None:
             yield true_false(
-                ctx, qid, statement.text, _replace(statement.text, _shown(key), wrong), about
+                ctx, qid, statement.text, _replace_all(statement.text, _shown(key), wrong), about
             )
             return
 
@@ -146,7 +183,9 @@ def _wrong_value(ctx: Context, qid: str, statement: Statement, key: AnswerKey) -
         step = key.tolerance or max(1.0, abs(key.value) * 0.1)
         value = wrong_number(ctx, qid, key.value, (-4 * step, -2 * step, 2 * step, 4 * step))
         return format_number(value) if value != key.value else None
-    candidates = _candidates(ctx, key, strict=True)
+    if key.wrong:  # the author's near misses make the most plausible false statements
+        return ctx.pick(qid, [(w, w) for w in key.wrong], 1)[0]
+    candidates = _candidates(ctx, key, strict=True, spoiler=statement.spoiler)
     found = distractors(ctx, qid, statement.text, key.value, candidates, count=1)
     return found[0] if found else None
 

@@ -57,6 +57,25 @@ def pairs_shape(draft: Draft) -> list[str]:
     return []
 
 
+def list_shape(draft: Draft) -> list[str]:
+    """A list needs 3+ items, and no text that finds two of them."""
+    owners: dict[str, int] = {}
+    for index, item in enumerate(draft.answers):
+        for form in item.forms:
+            if owners.setdefault(normalize(form).replace(" ", ""), index) != index:
+                return [f"two items accept '{form}'"]
+    return [] if len(draft.answers) >= 3 else ["needs 3+ items"]
+
+
+def list_named(draft: Draft) -> list[str]:
+    """No item that the prompt itself names (it would fill its own blank)."""
+    return [
+        f"the prompt gives away the item '{item.answer}'"
+        for item in draft.answers
+        if any(names(draft.prompt, form) for form in item.forms)
+    ]
+
+
 def _no_checks(draft: Draft) -> list[str]:
     """A type with no quality rules of its own."""
     return []

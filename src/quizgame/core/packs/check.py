@@ -18,16 +18,31 @@ from quizgame.core.packs.questions import ALL_QUESTION_FIELDS, ALLOWED, HEAD, KI
 
 
 def validate_pack_data(data: Any, default_id: str = "pack") -> tuple[Pack | None, list[Issue]]:
-    """Check raw pack data; return the Pack (None if any error) and every issue found."""
+    """Check raw pack data; return the Pack (None if any error) and the issues found: the
+    first `issues.MAX_ISSUES`, then one (code `more`) counting the rest."""
     check = Checker()
+    pack = check_pack_data(check, data, default_id)
+    more = check.more()
+    return pack, [*check.issues, *([more] if more else [])]
+
+
+def check_pack_data(check: Checker, data: Any, default_id: str = "pack") -> Pack | None:
+    """Check raw pack data into `check`; the Pack, or None if there is any error."""
     if data is None:
         message = "the file is empty; a pack needs an id, a title and questions"
         check.error((), Code.EMPTY_FILE, message)
-        return None, check.issues
+        return None
     if not isinstance(data, dict):
         message = f"a pack should be a mapping of fields, not {kind_of(data)}"
         check.error((), Code.WRONG_KIND, message)
-        return None, check.issues
+        return None
+    if "facts" in data and "questions" not in data:  # one line, not one per missing field
+        message = (
+            "this looks like a facts file, not a question pack; "
+            "make a pack from it with `quizgame generate FILE -o PACK.yaml`"
+        )
+        check.error((), Code.NOT_A_PACK, message)
+        return None
 
     for key in data:
         if key not in PACK_FIELDS:
@@ -43,9 +58,9 @@ def validate_pack_data(data: Any, default_id: str = "pack") -> tuple[Pack | None
         elif data.get(field.name) is not None and value is not None:
             extra[field.name] = list(value) if isinstance(value, tuple) else value
     values["questions"] = tuple(_questions(check, values["questions"]))
-    if any(issue.severity == "error" for issue in check.issues):
-        return None, check.issues
-    return Pack(**values, extra=extra), check.issues
+    if check.errors:
+        return None
+    return Pack(**values, extra=extra)
 
 
 def _questions(check: Checker, raw_questions: list[Any]) -> list[Question]:
@@ -76,7 +91,7 @@ def _question(check: Checker, raw: Any, index: int) -> Question | None:
         message = f"question {index + 1} should be a mapping of fields, not {kind_of(raw)}"
         check.error(path, Code.WRONG_KIND, message)
         return None
-    issues_before = len(check.issues)
+    errors_before = check.errors
     values = {attr: read(check, raw, path, name) for name, attr, read in _HEAD_READS}
     qtype = values["type"]
     allowed = ALLOWED[qtype] if qtype is not None else ALL_QUESTION_FIELDS
@@ -93,7 +108,7 @@ def _question(check: Checker, raw: Any, index: int) -> Question | None:
         values[attr] = read(check, raw, path, name)
     if qtype is not None:
         KINDS[qtype].rules(check, values, path)
-    if len(check.issues) > issues_before and check.errors_since(issues_before):
+    if check.errors > errors_before:
         return None
     # Without errors, only fields whose model default is None can be None.
     return Question(**values)

@@ -8,7 +8,6 @@ hyphen, since they become parts of question ids. Ids are matched whole: no trail
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
 from quizgame.core.packs.issues import quote
@@ -61,11 +60,14 @@ def id_problem(text: str, whose: str = "", punctuation: str = ID_PUNCTUATION) ->
 def make_id(text: str, fallback: str, punctuation: str = ID_PUNCTUATION, limit: int = 0) -> str:
     """An id made from any text (a file name, a title), at most `limit` characters (0: any).
 
-    Accents are dropped ("Tráiler" -> "trailer"), apostrophes too ("Who's" -> "whos"), and runs of
-    other characters (with any '-' among them) become one '-'; `fallback` when nothing is left.
+    Letters are transliterated as python-slugify does ("Almodóvar" -> "almodovar", "Straße" ->
+    "strasse", "東京" -> "dong-jing"), apostrophes dropped ("Who's" -> "whos"), and runs of other
+    characters (with any '-' among them) become one '-'; `fallback` when nothing is left.
     """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    made = re.sub(f"[^{_chars(punctuation)}]+", "-", ascii_text.lower().replace("'", ""))
+    from slugify import slugify  # deferred: only naming a new pack or an import needs it
+
+    apostrophes = [[mark, ""] for mark in ("'", "\u2019")]
+    made = slugify(text, replacements=apostrophes, regex_pattern=f"[^{_chars(punctuation)}]+")
     made = re.sub("-{2,}", "-", made).strip(punctuation)
     if limit:
         made = made[:limit].rstrip(punctuation)

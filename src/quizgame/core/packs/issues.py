@@ -53,10 +53,13 @@ class Code(StrEnum):
     UNKNOWN_REFERENCE = "unknown-reference"  # names something that is not there
     CONTROL_CHARACTERS = "control-characters"
     EMPTY_FILE = "empty-file"
+    NOT_A_PACK = "not-a-pack"  # another kind of file the game reads (a facts file)
     TOO_LARGE = "too-large"  # the file is bigger than a pack may be
     UNREADABLE = "unreadable"  # a folder, or a file the system will not let us read
     NOT_UTF8 = "not-utf8"
     YAML = "yaml"  # not YAML a pack may be: a syntax error, a tag, too deep, too many aliases
+    CHECK_FAILED = "check-failed"  # checking the pack met a bug: the pack is left out, not the rest
+    MORE = "more"  # the count of problems past the ones a pack reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,26 +72,52 @@ class Issue:
     severity: str = "error"
 
 
-class Checker:
-    """Collects issues while data is read."""
+# The problems a pack reports; the rest are counted. A million duplicate tags are one problem
+# a million times over, and the first hundred say what to fix.
+MAX_ISSUES = 100
 
-    def __init__(self) -> None:
+
+class Checker:
+    """Collects issues while data is read: the first `limit`, and a count of the rest.
+
+    `errors` counts every error, kept or not; `dropped` and `dropped_errors` count the issues
+    past the limit.
+    """
+
+    def __init__(self, limit: int = MAX_ISSUES) -> None:
         self.issues: list[Issue] = []
+        self.limit = limit
+        self.errors = 0
+        self.dropped = 0
+        self.dropped_errors = 0
+
+    def add(self, issue: Issue) -> None:
+        is_error = issue.severity == "error"
+        self.errors += is_error
+        if len(self.issues) < self.limit:
+            self.issues.append(issue)
+        else:
+            self.dropped += 1
+            self.dropped_errors += is_error
 
     def error(self, path: Path, code: Code, message: str) -> None:
-        self.issues.append(Issue(path, code, message))
+        self.add(Issue(path, code, message))
 
     def warn(self, path: Path, code: Code, message: str) -> None:
-        self.issues.append(Issue(path, code, message, "warning"))
+        self.add(Issue(path, code, message, "warning"))
 
     def missing(self, path: Path, name: str, note: str = "") -> None:
         """`name` is required in the mapping at `path` and is not there (`note`: what it holds)."""
         message = f"missing field '{name}'" + (f" ({note})" if note else "")
         self.error((*path, Missing(name)), Code.MISSING, message)
 
-    def errors_since(self, count: int) -> bool:
-        """Whether any error was added after the first `count` issues."""
-        return any(issue.severity == "error" for issue in self.issues[count:])
+    def more(self) -> Issue | None:
+        """The issue that stands for those past the limit (an error if any of them is one)."""
+        if not self.dropped:
+            return None
+        noun = "problem" if self.dropped == 1 else "problems"
+        message = f"... and {self.dropped:,} more {noun} not shown"
+        return Issue((), Code.MORE, message, "error" if self.dropped_errors else "warning")
 
 
 def quote(value: Any) -> str:
@@ -119,5 +148,10 @@ def kind_of(value: Any) -> str:
 
 
 def is_number(value: Any) -> bool:
-    """A finite int or float, not a bool."""
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    """A finite int or float a float can hold (an integer of 400 digits is not), not a bool."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value) and math.isfinite(float(value))
+    except OverflowError:
+        return False

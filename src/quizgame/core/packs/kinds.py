@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from quizgame.core.packs.issues import Checker, Code, Path, is_number, kind_of, quote
+from quizgame.core.packs.issues import Checker, Code, Key, Path, is_number, kind_of, quote
+from quizgame.core.text import fold_lookalikes
 
 # Text may be written as a number (`category: 2021`); a string must not be blank where required.
 TEXT_SCHEMA: dict[str, Any] = {"type": ["string", "number"], "pattern": r"\S"}
@@ -88,7 +89,8 @@ class Text(Kind):
 
 @dataclass(frozen=True)
 class TextList(Kind):
-    """A list of distinct text (ignoring case), `minimum` to `maximum` long; `noun` names them."""
+    """A list of distinct text (ignoring case, and told apart only by what shows: see
+    `text.fold_lookalikes`), `minimum` to `maximum` long; `noun` names them."""
 
     noun: str
     minimum: int = 0
@@ -124,7 +126,7 @@ class TextList(Kind):
                 check.error((*path, name, i), Code.WRONG_KIND, message)
                 continue
             text = str(item)
-            folded = text.strip()
+            folded = fold_lookalikes(text).strip()
             if not folded:
                 one = noun[:-1] if noun.endswith("s") else noun
                 check.error((*path, name, i), Code.EMPTY, f"empty {one}")
@@ -333,13 +335,15 @@ class Amount(Kind):
 
 @dataclass(frozen=True)
 class Pairs(Kind):
-    """A mapping of `minimum`+ left sides to distinct right sides."""
+    """A mapping of `minimum` to `maximum` distinct left sides to distinct right sides (told
+    apart as `TextList` tells its items apart)."""
 
     @property
     def required(self) -> bool:
         return True
 
     minimum: int = 2
+    maximum: int | None = None
 
     def read(
         self, check: Checker, data: dict[str, Any], path: Path, name: str
@@ -353,29 +357,38 @@ class Pairs(Kind):
             check.error((*path, name), Code.WRONG_KIND, message)
             return ()
         out: list[tuple[str, str]] = []
+        lefts: set[str] = set()
         rights: set[str] = set()
         for left, right in pairs.items():
             if isinstance(right, bool) or not isinstance(right, str | int | float):
                 message = f"the match for {quote(left)} should be text, not {kind_of(right)}"
                 check.error((*path, name, left), Code.WRONG_KIND, message)
                 continue
-            if str(right).casefold() in rights:
+            left_key = fold_lookalikes(str(left)).strip().casefold()
+            if left_key in lefts:  # keys that differ only in what does not show
+                message = f"duplicate left side {quote(left)}"
+                check.error((*path, name, Key(left)), Code.DUPLICATE, message)
+            lefts.add(left_key)
+            right_key = fold_lookalikes(str(right)).strip().casefold()
+            if right_key in rights:
                 check.error(
                     (*path, name, left), Code.DUPLICATE, f"duplicate right side {quote(right)}"
                 )
-            rights.add(str(right).casefold())
+            rights.add(right_key)
             out.append((str(left), str(right)))
         if len(pairs) < self.minimum:
             message = f"too few pairs: {len(pairs)}, at least {self.minimum} needed"
             check.error((*path, name), Code.TOO_FEW, message)
+        if self.maximum is not None and len(pairs) > self.maximum:
+            message = f"too many pairs: {len(pairs)}, at most {self.maximum}"
+            check.error((*path, name), Code.TOO_MANY, message)
         return tuple(out)
 
     def schema(self) -> dict[str, Any]:
-        return {
-            "type": "object",
-            "minProperties": self.minimum,
-            "additionalProperties": {"type": ["string", "number"]},
-        }
+        out: dict[str, Any] = {"type": "object", "minProperties": self.minimum}
+        if self.maximum is not None:
+            out["maxProperties"] = self.maximum
+        return {**out, "additionalProperties": {"type": ["string", "number"]}}
 
     def write(self, value: Any) -> Any:
         return dict(value)

@@ -9,7 +9,7 @@ from typing import Any
 
 
 class QuestionType(StrEnum):
-    """The six kinds of question a pack can hold."""
+    """The seven kinds of question a pack can hold."""
 
     MULTIPLE_CHOICE = "multiple_choice"
     TRUE_FALSE = "true_false"
@@ -17,6 +17,7 @@ class QuestionType(StrEnum):
     NUMERIC = "numeric"
     ORDERING = "ordering"
     MATCHING = "matching"
+    LIST = "list"
 
 
 class Difficulty(StrEnum):
@@ -50,11 +51,27 @@ _SPOILER_RANK = {Spoiler.NONE: 0, Spoiler.MID: 1, Spoiler.ENDING: 2}
 
 
 @dataclass(frozen=True, slots=True)
+class ListItem:
+    """One blank of a list question: its `answer`, other texts that also find it (`accept`),
+    and `show`, a clue shown in its blank before it is found (a role, a year)."""
+
+    answer: str
+    accept: tuple[str, ...] = ()
+    show: str | None = None
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every text that finds this item, its answer first."""
+        return (self.answer, *self.accept)
+
+
+@dataclass(frozen=True, slots=True)
 class Question:
     """One question of a pack, validated.
 
     `answer` is a `str` for multiple_choice and typed, a `bool` for true_false, a `float` for
-    numeric, and `None` for ordering and matching (their answer is `items` / `pairs` as written).
+    numeric, and `None` for ordering, matching and list (their answer is `items` / `pairs` /
+    `answers` as written).
     """
 
     id: str
@@ -67,10 +84,12 @@ class Question:
     unit: str | None = None
     items: tuple[str, ...] = ()
     pairs: tuple[tuple[str, str], ...] = ()
+    answers: tuple[ListItem, ...] = ()  # list: the items to name, in the order shown
     difficulty: Difficulty = Difficulty.MEDIUM
     category: str | None = None
     explanation: str | None = None
     source: str | None = None
+    quote: str | None = None  # the source's own words for the fact, shown after answering
     tags: tuple[str, ...] = ()
     time_limit: float | None = None
     spoiler: Spoiler = Spoiler.NONE

@@ -60,7 +60,7 @@ class Version(Kind):
             message = f"'{name}' should be a number or text, not {kind_of(version)}"
             check.error((*path, name), Code.WRONG_KIND, message)
             return None
-        return version
+        return int(version) if isinstance(version, int) else version  # not a `WrittenInt`
 
     def schema(self) -> dict[str, Any]:
         return {"type": ["integer", "string"]}

@@ -28,6 +28,12 @@ from quizgame.core.packs.kinds import (
     TextList,
     words_or,
 )
+from quizgame.core.packs.list_items import (
+    MAX_LIST_ITEMS,
+    MIN_LIST_ITEMS,
+    ListItems,
+    no_shared_answers,
+)
 from quizgame.core.packs.model import (
     POINTS,
     Difficulty,
@@ -36,8 +42,12 @@ from quizgame.core.packs.model import (
     Spoiler,
     format_number,
 )
+from quizgame.core.text import fold_lookalikes
 
 MIN_CHOICES, MAX_CHOICES = 2, 6
+# What fits an 80x24 screen and a player's head: an ordering's items, a matching's pairs.
+MIN_ITEMS, MAX_ITEMS = 2, 8
+MIN_PAIRS, MAX_PAIRS = 2, 8
 TYPE_NAMES = ", ".join(t.value for t in QuestionType)
 
 
@@ -46,7 +56,8 @@ class Form:
     """How the editor shows a field: its label and widget.
 
     Widgets: "line" (one line of text), "text" (`height` lines), "lines" (one entry per line),
-    "commas" (entries separated by commas), "number", "pairs" (`left -> right` lines) and
+    "commas" (entries separated by commas), "number", "pairs" (`left -> right` lines), "items"
+    (a list question's items, `answer | also accepted, ... | shown` lines) and
     "select" (`options`, or the lines of the field `options_from`). `place` orders the optional
     fields every question has (lowest first) under the form's own fields.
     """
@@ -188,6 +199,9 @@ TAIL = (
           form=Form("Explanation (shown after answering)", "text", height=2, place=3)),
     Field("source", Text(), "Where the fact comes from (a book, a URL, a scene).",
           form=Form("Source", place=5)),
+    Field("quote", Text(), "The source's own words for the fact, shown after answering.",
+          form=Form("Quote (the source's words, shown after answering)", "text", height=2,
+                    place=9)),
     Field("time_limit", Seconds(), "Seconds to answer in timed modes, overriding the mode's default.",
           form=Form("Time limit in seconds (timed modes; empty: the mode's own)", "number", place=7)),
 )  # fmt: skip
@@ -197,6 +211,8 @@ def _answer_among_choices(check: Checker, values: dict[str, Any], path: Path) ->
     choices, answer = values.get("choices"), values.get("answer")
     if choices is not None and answer is not None and answer not in choices:
         message = f"answer {quote(answer)} is not one of the choices"
+        if fold_lookalikes(answer) in {fold_lookalikes(choice) for choice in choices}:
+            message += " as written (a character written another way, or an invisible one)"
         check.error((*path, "answer"), Code.NOT_A_CHOICE, message)
 
 
@@ -329,8 +345,8 @@ ORDERING = QuestionKind(
     (
         Field(
             "items",
-            TextList("items", 2),
-            "the items in the right order (the game shuffles them).",
+            TextList("items", MIN_ITEMS, MAX_ITEMS),
+            f"{MIN_ITEMS} to {MAX_ITEMS} items in the right order (the game shuffles them).",
             form=Form(
                 "Items in the right order, one per line (the game shuffles them)", "lines", height=5
             ),
@@ -352,8 +368,9 @@ MATCHING = QuestionKind(
     (
         Field(
             "pairs",
-            Pairs(),
-            "each left side with its right side (the game shuffles the right sides).",
+            Pairs(MIN_PAIRS, MAX_PAIRS),
+            f"{MIN_PAIRS} to {MAX_PAIRS} pairs: each left side with its right side (the game "
+            "shuffles the right sides).",
             form=Form(
                 "Pairs, one per line: left -> right (the game shuffles the right sides)", "pairs"
             ),
@@ -374,8 +391,56 @@ MATCHING = QuestionKind(
     "Matching: each left side with its right side; the game shuffles the right sides.",
 )
 
+
+def _list_text(question: Question) -> str:
+    # Imported here: a cached load never needs the judging this builds on.
+    from quizgame.core.play.lists import list_answer_text
+
+    return list_answer_text(question)
+
+
+LIST = QuestionKind(
+    QuestionType.LIST,
+    "Name them all",
+    (
+        Field(
+            "answers",
+            ListItems(),
+            f"the {MIN_LIST_ITEMS} to {MAX_LIST_ITEMS} items to name, in any order: each its "
+            "answer as text, or a mapping of `answer`, `accept` (other texts that also find it) "
+            "and `show` (a clue shown in its blank). No text may find two items.",
+            form=Form(
+                f"Items to name, one per line ({MIN_LIST_ITEMS} to {MAX_LIST_ITEMS}): "
+                "answer | also accepted, ... | clue shown",
+                "items",
+                height=6,
+                note="Each is judged like a typed answer (case, accents, small typos forgiven).",
+            ),
+        ),
+    ),
+    _list_text,
+    {
+        "id": "largest-spanish-cities",
+        "type": "list",
+        "prompt": "Name the four largest cities of Spain.",
+        "answers": [
+            "Madrid",
+            {"answer": "Barcelona", "accept": ["BCN"]},
+            {"answer": "Valencia", "show": "on the east coast"},
+            {"answer": "Seville", "accept": ["Sevilla"], "show": "in Andalusia"},
+        ],
+        "time_limit": 60,
+        "category": "Geography",
+    },
+    "List: the player names the `answers` one at a time, in any order, each judged like a typed\n"
+    "answer; `accept` gives an item other forms, `show` a clue in its blank. Partial credit per\n"
+    f"item found; {MIN_LIST_ITEMS} to {MAX_LIST_ITEMS} items, no text finding two of them.",
+    no_shared_answers,
+)
+
 KINDS: dict[QuestionType, QuestionKind] = {
-    kind.type: kind for kind in (MULTIPLE_CHOICE, TRUE_FALSE, TYPED, NUMERIC, ORDERING, MATCHING)
+    kind.type: kind
+    for kind in (MULTIPLE_CHOICE, TRUE_FALSE, TYPED, NUMERIC, ORDERING, MATCHING, LIST)
 }
 _TYPES = {t.value: t for t in QuestionType}
 

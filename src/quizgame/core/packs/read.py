@@ -91,9 +91,26 @@ class PackLoadError(Exception):
 
 
 def load_pack(path: str | os.PathLike[str], *, cache_dir: Path | None = None) -> LoadResult:
-    """Load and validate the pack at `path`; never raises for bad input."""
+    """Load and validate the pack at `path`; never raises for bad input.
+
+    Even a bug met while checking this one file is reported as its problem (code
+    `check-failed`), so that one pack never hides the others.
+    """
     path = Path(path)
-    name = str(path)
+    try:
+        return _load(path, str(path), cache_dir)
+    except Exception as exc:  # a bug: this pack is left out, the command and the others go on
+        return _check_failed(path, str(path), exc)
+
+
+def _check_failed(path: Path, name: str, exc: Exception) -> LoadResult:
+    from quizgame.core.packs.issues import Code  # imported here, as in `_load_bytes`
+
+    message = f"checking this pack failed (a bug in quizgame): {type(exc).__name__}: {exc}"
+    return _failed(path, name, Code.CHECK_FAILED, message[:300])
+
+
+def _load(path: Path, name: str, cache_dir: Path | None) -> LoadResult:
     try:
         size = path.stat().st_size
         if size <= MAX_FILE_BYTES:
@@ -107,13 +124,14 @@ def load_pack(path: str | os.PathLike[str], *, cache_dir: Path | None = None) ->
     if cache_dir is None:
         return _load_bytes(raw, path, name)
     file_digest = cache.digest(raw)
-    cached = cache.get(cache_dir, path, file_digest)
+    cached = cache.get(cache_dir, path, file_digest, len(raw))
     if cached is not None:
         pack, problems = cached
         return LoadResult(path, pack, [_from_dict(p) for p in problems])
     result = _load_bytes(raw, path, name)
-    if result.pack is not None:
-        cache.put(cache_dir, path, file_digest, result.pack, [p.to_dict() for p in result.problems])
+    # A pack with errors is cached too: a broken pack is not parsed again at every start.
+    problems = [p.to_dict() for p in result.problems]
+    cache.put(cache_dir, path, file_digest, len(raw), result.pack, problems)
     return result
 
 
@@ -134,8 +152,11 @@ def _read_bounded(path: Path, size: int) -> bytes:
 
 
 def load_pack_text(text: str, name: str = "<pack>") -> LoadResult:
-    """Load a pack from YAML text (the editor and importers use this)."""
-    return _load_bytes(text.encode("utf-8"), Path(name), name)
+    """Load a pack from YAML text (the editor and importers use this); never raises."""
+    try:
+        return _load_bytes(text.encode("utf-8", errors="surrogatepass"), Path(name), name)
+    except Exception as exc:  # as in `load_pack`
+        return _check_failed(Path(name), name, exc)
 
 
 def require_pack(path: str | os.PathLike[str], *, cache_dir: Path | None = None) -> Pack:
@@ -190,27 +211,23 @@ def json_path(path: Iterable[Any]) -> tuple[Any, ...]:
 
 
 def _json_step(step: Any) -> Any:
-    if (
-        step is None
-        or isinstance(step, str | int | bool)
-        or (isinstance(step, float) and math.isfinite(step))
-    ):
+    if step is None or isinstance(step, bool):
         return step
+    if isinstance(step, str):
+        return str(step)
+    if isinstance(step, int):
+        return int(step)  # a key such as `007:` as the number it is (`WrittenInt` is an int)
+    if isinstance(step, float) and math.isfinite(step):
+        return float(step)
     return str(step)
 
 
 def _load_bytes(raw: bytes, path: Path, name: str) -> LoadResult:
     # Imported here: a load served from the cache never needs the YAML reader or validator.
-    from quizgame.core.packs.check import validate_pack_data
-    from quizgame.core.packs.issues import Code, Issue, Key
-    from quizgame.core.packs.yaml_reader import (
-        Duplicate,
-        YamlProblem,
-        byte_position,
-        compose,
-        locate,
-        read_data,
-    )
+    from quizgame.core.packs.check import check_pack_data
+    from quizgame.core.packs.issues import Checker, Code, Key
+    from quizgame.core.packs.positions import locate_all
+    from quizgame.core.packs.yaml_reader import Duplicate, YamlProblem, byte_position, read_data
 
     if not raw.strip():
         message = "the file is empty; a pack needs an id, a title and questions"
@@ -228,30 +245,38 @@ def _load_bytes(raw: bytes, path: Path, name: str) -> LoadResult:
     except YamlProblem as exc:
         return _failed(path, name, Code.YAML, exc.message, exc.line, exc.col)
 
-    pack, issues = validate_pack_data(data, default_id=path.stem)
+    check = Checker()
+    pack = check_pack_data(check, data, default_id=path.stem)
     for dup in duplicates:
         message = f"the key '{dup.key}' is given twice"
-        issues.append(Issue((*dup.path, Key(dup.key)), Code.DUPLICATE, message))
+        check.error((*dup.path, Key(dup.key)), Code.DUPLICATE, message)
     for where in controls:
         message = "this text holds control characters (terminal escapes); they are not shown"
-        issues.append(Issue(where, Code.CONTROL_CHARACTERS, message, "warning"))
-    if not issues:
+        check.warn(where, Code.CONTROL_CHARACTERS, message)
+    del data, duplicates, controls
+    if not check.issues:
         return LoadResult(path, _with_path(pack, path))
 
-    root = compose(text)
+    issues = check.issues
+    places = locate_all(text, [issue.path for issue in issues])
     problems = [
         Problem(
             name,
-            *locate(root, issue.path),
+            line,
+            col,
             issue.message,
             issue.severity,
             code=issue.code.value,
             path=json_path(issue.path),
         )
-        for issue in issues
+        for issue, (line, col) in zip(issues, places, strict=True)
     ]
     problems.sort(key=lambda p: (p.line, p.col))
-    has_errors = any(p.is_error for p in problems)
+    more = check.more()
+    if more is not None:  # after the others, at the end of the file
+        line = text.count("\n") + 1
+        problems.append(Problem(name, line, 1, more.message, more.severity, code=more.code.value))
+    has_errors = check.errors > 0
     return LoadResult(path, None if has_errors else _with_path(pack, path), problems)
 
 

@@ -5,38 +5,48 @@ The fast path builds Python data straight from libyaml's event stream: no node g
 while the acyclic data is built, and only safe tags are accepted. Hostile input (alias bombs,
 deep nesting, gigantic scalars or files) fails fast with a positioned error.
 
-Positions are not tracked on the fast path. When validation finds a problem, `locate` re-reads the
-file with the composer (slow, but only for broken files) to map data paths to line and column.
+Positions are not tracked on the fast path. When validation finds a problem, `positions` reads
+the file's events a second time (only for files with problems) to map data paths to line and
+column.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from quizgame.core.packs.gc_pause import gc_paused
-from quizgame.core.packs.issues import Key, Missing
+from quizgame.core.packs.issues import Key
+from quizgame.core.packs.written import implicit_number, json_number
 from quizgame.core.text import has_control_characters
 
 try:  # the libyaml bindings; the pure-Python parser is the slow fallback
-    from yaml import CSafeLoader as _SafeLoader
-    from yaml._yaml import CParser as _Parser
+    from yaml._yaml import CParser as Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as Parser  # type: ignore[assignment]
 
 MAX_SCALAR_CHARS = 100_000
 MAX_DEPTH = 64
 # Values built, counting each alias as the size of what it refers to. A 500,000-question pack
 # is about 10 million; an alias bomb reaches this in a few lines.
 MAX_VALUES = 50_000_000
+# Characters of text built, counting each alias as the text it repeats: at most this many times
+# the file's own length (plus a floor for small files). Without aliases the text built is never
+# longer than the file; a pack reusing one long title through aliases would otherwise grow a
+# few hundred kilobytes into gigabytes, and its cache with it.
+EXPANSION_FACTOR = 4
+EXPANSION_FLOOR = 1_000_000
 
 # What libyaml says when its own nesting limit (1,000 levels, since 0.2.5) stops it.
 _LIBYAML_DEPTH = "maximum nesting depth"
 _STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+# A number as YAML 1.2 and JSON write it (`1e3`, `6.022e23`), which YAML 1.1 reads as text.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SAFE_SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -72,16 +82,21 @@ class Duplicate:
     key: Any
 
 
-def _mark_position(mark: Any) -> tuple[int, int]:
+def event_parser(text: str) -> Any:
+    """A parser giving `text`'s YAML events (libyaml's when PyYAML has it); `dispose()` it."""
+    return Parser(text)
+
+
+def mark_position(mark: Any) -> tuple[int, int]:
     if mark is None:
         return 1, 1
     return mark.line + 1, mark.column + 1
 
 
-def _scalar(event: Any) -> Any:
+def scalar_value(event: Any) -> Any:
     value: str = event.value
     if len(value) > MAX_SCALAR_CHARS:
-        line, col = _mark_position(event.start_mark)
+        line, col = mark_position(event.start_mark)
         raise YamlProblem(
             f"a text of {len(value):,} characters is longer than the {MAX_SCALAR_CHARS:,} allowed",
             line,
@@ -90,27 +105,49 @@ def _scalar(event: Any) -> Any:
     tag = event.tag
     if tag is None or tag == "!":
         if not event.implicit[0]:  # quoted, or tagged '!': always a string
+            if event.style == '"' and _SURROGATE.search(value):
+                line, col = mark_position(event.start_mark)
+                raise YamlProblem(
+                    "a text holds half of a UTF-16 pair (a lone surrogate)", line, col
+                )
             return value
         for resolved, regexp in _RESOLVERS.get(value[:1], ()):
             if regexp.match(value):
                 tag = resolved
                 break
         else:
-            return value
+            return json_number(value)  # `1e3`: a number in YAML 1.2 and JSON
         if tag in _IMPLICIT_TEXT_TAGS:
             return value
+        if tag in (_INT, _FLOAT):
+            return implicit_number(value, tag, _construct)
         if tag == _MERGE:
-            line, col = _mark_position(event.start_mark)
+            line, col = mark_position(event.start_mark)
             raise YamlProblem(
                 "merge keys (<<) are not supported in a pack; write the fields out", line, col
             )
     if tag == _STR:
         return value
     if tag not in _SAFE_SCALAR_TAGS:
-        line, col = _mark_position(event.start_mark)
+        line, col = mark_position(event.start_mark)
         raise YamlProblem(f"the tag {tag} is not allowed in a pack", line, col)
     node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark)
-    return _CONSTRUCTOR.construct_object(node)
+    try:
+        return _construct(node)
+    except (ValueError, KeyError, TypeError, ArithmeticError, yaml.YAMLError):
+        # `!!int abc`, `!!bool maybe`, `!!float x`, an integer past Python's digit limit.
+        line, col = mark_position(event.start_mark)
+        name = tag.rpartition(":")[2]
+        raise YamlProblem(f"{_quote(value)} is not a valid !!{name}", line, col) from None
+
+
+def _construct(node: yaml.ScalarNode) -> Any:
+    # The tag's constructor itself: `construct_object` would keep every node it was given.
+    return _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)
+
+
+def _quote(value: str) -> str:
+    return repr(value[:40] + "..." if len(value) > 40 else value)
 
 
 def read_data(
@@ -126,17 +163,17 @@ def read_data(
     texts holding control characters (only double-quoted escapes such as "\\e[31m" can make
     them: YAML refuses them raw) to `controls`.
     """
-    parser = _Parser(source)
+    parser = Parser(source)
     try:
         with gc_paused():
-            return _build(parser, duplicates, controls)
+            return _build(parser, duplicates, controls, _text_budget(source))
     except yaml.MarkedYAMLError as exc:
         if _LIBYAML_DEPTH in str(exc.problem):
             # libyaml (0.2.5 as PyYAML 6.0.4 ships it) stops nesting at its own depth while
             # scanning ahead, before our event loop sees level MAX_DEPTH + 1. The pure-Python
             # parser has no such limit, so our rule, with its position, decides.
             _read_pure(source, duplicates, controls)
-        line, col = _mark_position(exc.problem_mark)
+        line, col = mark_position(exc.problem_mark)
         raise YamlProblem(_yaml_message(exc, source), line, col) from None
     except yaml.reader.ReaderError as exc:
         raise _reader_problem(exc, source) from None
@@ -167,7 +204,7 @@ def _reader_problem(exc: yaml.reader.ReaderError, source: str) -> YamlProblem:
 
 def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     problem = exc.problem or "not valid YAML"
-    line, col = _mark_position(exc.problem_mark)
+    line, col = mark_position(exc.problem_mark)
     if _char_at(text, line, col) == "\t":
         return "YAML syntax error: a tab; YAML indents with spaces only"
     message = f"YAML syntax error: {problem}"
@@ -175,7 +212,7 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str) -> str:
         message += f" ({exc.context})"
     if exc.context_mark is not None:
         # Where the unfinished thing began is what the author needs (an unclosed quote, a list).
-        start = _mark_position(exc.context_mark)
+        start = mark_position(exc.context_mark)
         if start != (line, col):
             message += f"; it starts at line {start[0]}, column {start[1]}"
     return message
@@ -193,16 +230,24 @@ def _read_pure(
     parser = yaml.SafeLoader(source)
     try:
         with gc_paused():
-            return _build(parser, duplicates, controls)
+            return _build(parser, duplicates, controls, _text_budget(source))
     except yaml.MarkedYAMLError as exc:
-        line, col = _mark_position(exc.problem_mark)
+        line, col = mark_position(exc.problem_mark)
         raise YamlProblem(_yaml_message(exc, source), line, col) from None
     finally:
         parser.dispose()
 
 
+def _text_budget(source: str) -> int:
+    """How many characters of text `source` may build, aliases expanded."""
+    return max(EXPANSION_FACTOR * len(source), EXPANSION_FLOOR)
+
+
 def _build(
-    parser: Any, duplicates: list[Duplicate] | None, controls: list[tuple[Any, ...]] | None
+    parser: Any,
+    duplicates: list[Duplicate] | None,
+    controls: list[tuple[Any, ...]] | None,
+    budget: int,
 ) -> Any:
     get_event = parser.get_event
     ScalarEvent = yaml.ScalarEvent
@@ -211,10 +256,12 @@ def _build(
     AliasEvent = yaml.AliasEvent
     DocumentStartEvent = yaml.DocumentStartEvent
     StreamEndEvent = yaml.StreamEndEvent
-    # Each open collection: [container, is_mapping, pending_key (or _NO_KEY), anchor, values_at_start]
+    # Each open collection:
+    # [container, is_mapping, pending_key (or _NO_KEY), anchor, values_at_start, chars_at_start]
     stack: list[list[Any]] = []
-    anchors: dict[str, tuple[Any, int]] = {}
+    anchors: dict[str, tuple[Any, int, int]] = {}
     values = 0
+    chars = 0  # characters of text built, each alias counted as the text it repeats
     root: Any = None
     documents = 0
     no_key = _NO_KEY
@@ -223,41 +270,43 @@ def _build(
         event = get_event()
         cls = event.__class__
         if cls is ScalarEvent:
-            value = _scalar(event)
+            value = scalar_value(event)
             size = 1
+            chars += len(event.value)
             if controls is not None and event.style == '"' and has_control_characters(value):
                 controls.append(_value_path(stack, value))
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             is_map = cls is MappingStartEvent
             if event.tag not in (_MAP_TAGS if is_map else _SEQ_TAGS):
-                line, col = _mark_position(event.start_mark)
+                line, col = mark_position(event.start_mark)
                 raise YamlProblem(f"the tag {event.tag} is not allowed in a pack", line, col)
             if len(stack) >= MAX_DEPTH:
-                line, col = _mark_position(event.start_mark)
+                line, col = mark_position(event.start_mark)
                 raise YamlProblem(f"nesting is deeper than {MAX_DEPTH} levels", line, col)
-            stack.append([{} if is_map else [], is_map, no_key, event.anchor, values])
+            stack.append([{} if is_map else [], is_map, no_key, event.anchor, values, chars])
             values += 1
             continue
         elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
-            container, _is_map, _key, anchor, started = stack.pop()
+            container, _is_map, _key, anchor, started, chars_started = stack.pop()
             value = container
             size = 0  # already counted as its contents were added
             if anchor is not None:
-                anchors[anchor] = (container, values - started)
+                anchors[anchor] = (container, values - started, chars - chars_started)
         elif cls is AliasEvent:
             if event.anchor not in anchors:
-                line, col = _mark_position(event.start_mark)
+                line, col = mark_position(event.start_mark)
                 raise YamlProblem(f"unknown alias *{event.anchor}", line, col)
-            value, size = anchors[event.anchor]
-            if values + size > MAX_VALUES:
-                line, col = _mark_position(event.start_mark)
+            value, size, text_size = anchors[event.anchor]
+            chars += text_size
+            if values + size > MAX_VALUES or chars > budget:
+                line, col = mark_position(event.start_mark)
                 raise YamlProblem(
                     "aliases expand to too much data (is this an alias bomb?)", line, col
                 )
         elif cls is DocumentStartEvent:
             documents += 1
             if documents > 1:
-                line, col = _mark_position(event.start_mark)
+                line, col = mark_position(event.start_mark)
                 raise YamlProblem("a pack is one YAML document, found a second", line, col)
             continue
         elif cls is StreamEndEvent:
@@ -266,10 +315,10 @@ def _build(
             continue
 
         if cls is ScalarEvent and event.anchor is not None:
-            anchors[event.anchor] = (value, 1)
+            anchors[event.anchor] = (value, 1, len(event.value))
         values += size
         if values > MAX_VALUES:
-            line, col = _mark_position(event.start_mark)
+            line, col = mark_position(event.start_mark)
             raise YamlProblem("the file holds too much data to be a pack", line, col)
         if not stack:
             root = value
@@ -279,7 +328,7 @@ def _build(
             top[0].append(value)
         elif top[2] is no_key:
             if isinstance(value, dict | list):
-                line, col = _mark_position(event.start_mark)
+                line, col = mark_position(event.start_mark)
                 raise YamlProblem("a mapping key must be a plain value", line, col)
             top[2] = value
         else:
@@ -315,60 +364,3 @@ _NO_KEY = _NoKey()
 def _path_of(stack: list[list[Any]]) -> tuple[Any, ...]:
     # Every open collection but the innermost leads to the next by its pending key or next index.
     return tuple(parent[2] if parent[1] else len(parent[0]) for parent in stack[:-1])
-
-
-# --- positions, for error reports only -----------------------------------------------------
-
-
-def compose(text: str) -> yaml.Node | None:
-    """The node graph of `text`, with positions; only called for files known to be readable."""
-    loader = _SafeLoader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
-
-
-def locate(root: yaml.Node | None, path: Sequence[Any]) -> tuple[int, int]:
-    """1-based line and column of the node at data `path`, or of its nearest existing parent."""
-    node = root
-    best = node
-    for step in path:
-        if node is None or isinstance(step, Missing):
-            break
-        if isinstance(step, Key):
-            found = _map_entry(node, step.name)
-            if found is not None:
-                best = found[0]
-            break
-        if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-            node = node.value[step] if 0 <= step < len(node.value) else None
-        elif isinstance(node, yaml.MappingNode):
-            entry = _map_entry(node, step)
-            node = entry[1] if entry else None
-        else:
-            node = None
-        if node is not None:
-            best = node
-    if best is None:
-        return 1, 1
-    return _mark_position(best.start_mark)
-
-
-def _map_entry(node: yaml.Node, key: Any) -> tuple[yaml.Node, yaml.Node] | None:
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    found = None
-    for key_node, value_node in node.value:
-        if isinstance(key_node, yaml.ScalarNode) and _key_matches(key_node, key):
-            found = (key_node, value_node)  # the last one wins, as in the data
-    return found
-
-
-def _key_matches(node: yaml.ScalarNode, key: Any) -> bool:
-    if node.value == str(key):
-        return True
-    try:
-        return bool(_CONSTRUCTOR.construct_object(node) == key)
-    except yaml.YAMLError:
-        return False

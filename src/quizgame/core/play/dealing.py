@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import itertools
 import math
 import random
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +35,13 @@ class SessionOptions:
     seed: int | None = None  # None: a fresh one, kept in `Session.seed`
     mode: Mode = Mode.CLASSIC
     time_limit: float | None = None  # challenge/survival: per question; blitz: whole session
-    question_ids: tuple[str, ...] = ()  # only these (replaying misses, practice)
+    question_ids: tuple[
+        str, ...
+    ] = ()  # only these (replaying misses, practice, learn mode, the daily quiz)
+    # Questions of this pack the player was asked before, least recently first: a session asks
+    # the others first (fresh first), then these in this order. Empty: no history.
+    seen: tuple[str, ...] = ()
+    daily: str | None = None  # the daily quiz of this date (ISO), see play/daily.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,16 +69,12 @@ def options_problem(pack: Pack, options: SessionOptions) -> str | None:
     return None
 
 
-def select_questions(pack: Pack, options: SessionOptions, rng: random.Random) -> list[Question]:
-    """The questions matching the options, shuffled by `rng`, cut to `count`.
-
-    No two questions sharing a group are asked (they are about one fact, so one would give
-    another away), and a cut session takes its questions from each type and category in turn,
-    so ten questions from a pack of mostly true/false, or mostly one topic, still bring the rest.
-    """
+def eligible_questions(pack: Pack, options: SessionOptions) -> list[Question]:
+    """The pack's questions the options allow (spoiler level, categories, difficulty, ids), in
+    pack order, before any is left out for sharing a group or for the count."""
     wanted_ids = set(options.question_ids)
     categories = set(options.categories)
-    pool = [
+    return [
         q
         for q in pack.questions
         if q.spoiler.rank <= options.spoiler.rank
@@ -80,11 +82,36 @@ def select_questions(pack: Pack, options: SessionOptions, rng: random.Random) ->
         and (options.difficulty is None or q.difficulty is options.difficulty)
         and (not wanted_ids or q.id in wanted_ids)
     ]
+
+
+def select_questions(pack: Pack, options: SessionOptions, rng: random.Random) -> list[Question]:
+    """The questions matching the options, shuffled by `rng`, cut to `count`.
+
+    Every matching question is about equally likely to be dealt: the pool is shuffled whole
+    and taken from the front, so a question in a small category or of a rare type is no more
+    likely than any other. No two questions sharing a group are asked (they are about one fact,
+    so one would give another away). A cut session still mixes: no category or type takes more
+    than its `mix_cap` while others have questions to give (a cap a fair deal rarely reaches).
+    Questions in `options.seen` come after all the others, least recently seen first. In learn
+    mode, the `question_ids` in their order (the schedule's), neither shuffled nor cut.
+    """
+    pool = eligible_questions(pack, options)
+    if options.mode is Mode.LEARN and options.question_ids:  # the schedule's order: due, then new
+        order = {qid: i for i, qid in enumerate(options.question_ids)}
+        return sorted(pool, key=lambda q: order[q.id])
     rng.shuffle(pool)
+    if options.seen:
+        last_seen = {qid: rank for rank, qid in enumerate(options.seen)}
+        pool.sort(key=lambda q: last_seen.get(q.id, -1))  # stable: the unseen stay shuffled
     pool = _one_per_group(pool)
     if options.count is None or not options.mode.uses_count or options.count >= len(pool):
         return pool
-    chosen = _varied(pool, max(0, options.count))
+    count = max(0, options.count)
+    fresh = [q for q in pool if q.id not in options.seen] if options.seen else pool
+    chosen = _mixed(fresh, count)
+    if len(chosen) < count:
+        stale = [q for q in pool if q.id in set(options.seen)]
+        chosen += _mixed(stale, count - len(chosen))
     rng.shuffle(chosen)
     return chosen
 
@@ -101,27 +128,37 @@ def _one_per_group(questions: list[Question]) -> list[Question]:
     return out
 
 
-def _in_turn(questions: list[Question], key: Callable[[Question], object]) -> list[Question]:
-    """`questions` reordered to take one from each `key` in turn (each keeps its own order)."""
-    queues: dict[object, list[Question]] = {}
-    for question in questions:
-        queues.setdefault(key(question), []).append(question)
-    return [q for row in itertools.zip_longest(*queues.values()) for q in row if q is not None]
+# A cut session still mixes: no category or type takes more than MAX_SHARE of it, or one more
+# question than its share of the pool would bring, whichever is more, while others still have
+# questions to give. A fair deal rarely reaches either, so the cap barely favours small groups.
+MAX_SHARE = 0.4
 
 
-def _varied(questions: list[Question], count: int) -> list[Question]:
-    """`count` questions taking each type in turn, and within a type each category in turn;
-    no category takes more than its share while others still have questions to give."""
-    order = _in_turn(_in_turn(questions, lambda q: q.category), lambda q: q.type)
-    share = math.ceil(count / len({q.category for q in questions}))
-    taken: dict[str | None, int] = {}
+def mix_cap(count: int, share: float) -> int:
+    """The most questions of one category (or type) a cut session of `count` takes, for one
+    that is `share` (0.0 to 1.0) of the questions it is dealt from."""
+    return max(math.ceil(count * MAX_SHARE), math.ceil(count * share) + 1)
+
+
+def _mixed(questions: list[Question], count: int) -> list[Question]:
+    """The first `count` of `questions`, passing over a question whose category or type has
+    reached its `mix_cap`; those passed over fill any places left, in order."""
+    total = len(questions) or 1
+    categories = Counter(q.category for q in questions)
+    types = Counter(q.type for q in questions)
+    category_cap = {c: mix_cap(count, n / total) for c, n in categories.items()}
+    type_cap = {t: mix_cap(count, n / total) for t, n in types.items()}
+    by_category: Counter[str | None] = Counter()
+    by_type: Counter[str] = Counter()
     chosen: list[Question] = []
     held_back: list[Question] = []
-    for question in order:
+    for question in questions:
         if len(chosen) == count:
             break
-        if taken.get(question.category, 0) < share:
-            taken[question.category] = taken.get(question.category, 0) + 1
+        category, qtype = question.category, question.type
+        if by_category[category] < category_cap[category] and by_type[qtype] < type_cap[qtype]:
+            by_category[category] += 1
+            by_type[qtype] += 1
             chosen.append(question)
         else:
             held_back.append(question)

@@ -1,7 +1,7 @@
-"""Answer checking for the six question types, and how each type is played (`PLAY`).
+"""Answer checking for the seven question types, and how each type is played (`PLAY`).
 
-A verdict gives the fraction of credit earned (1.0 right, 0.0 wrong, between for ordering and
-matching) and, for typed answers accepted by leniency, why ("accent ignored", "1 typo").
+A verdict gives the fraction of credit earned (1.0 right, 0.0 wrong, between for ordering,
+matching and list) and, for typed answers accepted by leniency, why ("accent ignored", "1 typo").
 """
 
 from __future__ import annotations
@@ -16,8 +16,11 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from quizgame.core.packs.model import Question, QuestionType
+from quizgame.core.text import fold_lookalikes
 
 LEADING_ARTICLES = ("the", "a", "an")
+# A possessive in front names the same thing: "her grandma" is "grandma".
+LEADING_POSSESSIVES = ("her", "his", "their", "its", "my", "your", "our")
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 _APOSTROPHES = re.compile("['\u2018\u2019\u02bc`\u00b4]")
@@ -56,7 +59,8 @@ def check_answer(question: Question, given: Any) -> Verdict:
     """Check `given` against `question`.
 
     `given` is: the choice text (multiple_choice), a bool (true_false), text (typed and numeric),
-    the items in the player's order (ordering), or a mapping left -> right (matching).
+    the items in the player's order (ordering), a mapping left -> right (matching), or the
+    texts typed in order (list; one text is one answer).
     """
     return PLAY[question.type].check(question, given)
 
@@ -79,6 +83,19 @@ class Play:
     deal: Callable[[Question, Shuffle], dict[str, tuple[str, ...]]] = lambda q, shuffle: {}
     describe: Callable[[Any], str] = str
     from_choice: Callable[[str], Any] = str
+
+
+def _check_list(question: Question, given: Any) -> Verdict:
+    # Imported here: `lists` builds on the typed checker below.
+    from quizgame.core.play.lists import check_list
+
+    return check_list(given, question.answers)
+
+
+def _describe_list(given: Any) -> str:
+    from quizgame.core.play.lists import describe_list
+
+    return describe_list(given)
 
 
 def _right_if(same: bool) -> Verdict:
@@ -111,6 +128,7 @@ PLAY: dict[QuestionType, Play] = {
         },
         lambda given: "; ".join(f"{left} → {right}" for left, right in dict(given).items()),
     ),
+    QuestionType.LIST: Play(_check_list, describe=_describe_list),
 }
 
 
@@ -133,6 +151,11 @@ def _drop_article(words: str) -> str:
     return rest if first in LEADING_ARTICLES and rest else words
 
 
+def _drop_possessive(words: str) -> str:
+    first, _, rest = words.partition(" ")
+    return rest if first in LEADING_POSSESSIVES and rest else words
+
+
 def _drop_spaces(text: str) -> str:
     return text.replace(" ", "")
 
@@ -145,6 +168,7 @@ class Folding(Enum):
     ACCENT = ("accent ignored", strip_accents)
     PUNCTUATION = ("punctuation ignored", _fold_punctuation)
     ARTICLE = ("article ignored", _drop_article)
+    POSSESSIVE = ("possessive ignored", _drop_possessive)
     SPACING = ("spacing ignored", _drop_spaces)
 
     def __init__(self, label: str, fold: Callable[[str], str]) -> None:
@@ -153,16 +177,32 @@ class Folding(Enum):
 
 
 # The foldings of `normalize`, in order.
-_LADDER = (Folding.CASE, Folding.ACCENT, Folding.PUNCTUATION, Folding.ARTICLE)
+_LADDER = (
+    Folding.CASE,
+    Folding.ACCENT,
+    Folding.PUNCTUATION,
+    Folding.ARTICLE,
+    Folding.POSSESSIVE,
+)
 # Then words are compared run together too ("Spiderman" is "Spider-Man", "R2D2" is "R2-D2").
 _STEPS = (*_LADDER, Folding.SPACING)
 
 
 def normalize(text: str) -> str:
-    """Folded for comparison: no case, accents, punctuation, extra spaces or leading article."""
+    """Folded for comparison: no case, accents, punctuation, extra spaces, or leading article
+    or possessive ("The Next Day" and "her grandma" as "next day" and "grandma")."""
     for folding in _LADDER:
         text = folding.fold(text)
     return text
+
+
+def hint_letter(answer: str) -> str:
+    """The letter the hint lifeline gives away: the answer's first, after a leading article or
+    possessive ("A teenage babysitter" gives "t", "her grandmother" "g"). Empty for no answer."""
+    words = answer.split()
+    if len(words) > 1 and words[0].casefold() in (*LEADING_ARTICLES, *LEADING_POSSESSIVES):
+        words = words[1:]
+    return words[0][:1] if words else ""
 
 
 def allowed_typos(normalized_answer: str) -> int:
@@ -184,10 +224,13 @@ def check_typed(given: str, answer: str, accept: Sequence[str] = ()) -> Verdict:
     exact text, then equal once normalized (with or without spaces), then within the typo
     allowance.
     """
-    given_clean = _SPACES.sub(" ", given).strip()
+    given_clean = _SPACES.sub(" ", fold_lookalikes(given)).strip()  # as it looks on screen
     if not given_clean:
         return WRONG
-    targets = [(answer.strip(), None), *((alt.strip(), "accepted alternative") for alt in accept)]
+    targets = [
+        (fold_lookalikes(answer).strip(), None),
+        *((fold_lookalikes(alt).strip(), alternative_kind(answer, alt)) for alt in accept),
+    ]
     for target, base in targets:
         if given_clean == target:
             return Verdict(1.0, base)
@@ -214,6 +257,18 @@ def check_typed(given: str, answer: str, accept: Sequence[str] = ()) -> Verdict:
             distance = Levenshtein.distance(given_compact, target_compact)
             return Verdict(1.0, _join(base, "1 typo" if distance == 1 else f"{distance} typos"))
     return WRONG
+
+
+def alternative_kind(answer: str, alternative: str) -> str:
+    """Why an accepted alternative is right, in words: "surname" ("Almodóvar" for "Pedro
+    Almodóvar"), "full name" ("Arturo Buendía" for "Arturo"), else "accepted alternative"."""
+    short, long = normalize(answer), normalize(alternative)
+    if short and long and short != long:
+        if f" {short}".endswith(f" {long}"):
+            return "surname"
+        if f"{long} ".startswith(f"{short} "):
+            return "full name"
+    return "accepted alternative"
 
 
 def _join(first: str | None, second: str | None) -> str | None:

@@ -17,6 +17,7 @@ class Mode(StrEnum):
     CHALLENGE = "challenge"  # a countdown per question, speed points
     BLITZ = "blitz"  # one clock for the whole session
     SURVIVAL = "survival"  # three lives, a countdown per question
+    LEARN = "learn"  # spaced repetition: what is due, then new cards (core/learn)
 
     @property
     def per_question_clock(self) -> bool:
@@ -30,7 +31,8 @@ class Mode(StrEnum):
 
     @property
     def uses_count(self) -> bool:
-        """The session deals a chosen number of questions; blitz deals every matching one."""
+        """The session deals a chosen number of questions; blitz deals every matching one. In
+        learn mode the count is how many new questions a day (`core/learn`)."""
         return self is not Mode.BLITZ
 
     @property
@@ -43,6 +45,7 @@ MODE_DESCRIPTIONS = {
     Mode.CHALLENGE: "A countdown per question; faster answers score more.",
     Mode.BLITZ: "One clock for the whole session: as many as you can.",
     Mode.SURVIVAL: "Three lives; a wrong answer or a time-out costs one.",
+    Mode.LEARN: "Spaced repetition: what is due today, then new questions.",
 }
 
 

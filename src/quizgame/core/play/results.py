@@ -38,6 +38,31 @@ class AnswerRecord:
     def question_id(self) -> str:
         return self.question.id
 
+    @property
+    def base_points(self) -> int:
+        """The question's points for this answer's credit, before speed and streak."""
+        if self.skipped or self.timed_out:
+            return 0
+        return round(self.question.points * self.verdict.credit)
+
+    @property
+    def speed_points(self) -> int:
+        """What the clock took off the base (0 or less; 0 without a per-question clock)."""
+        return self.points - self.streak_bonus - self.base_points
+
+    def points_text(self) -> str:
+        """The points in words, with their parts when there is more than the base:
+        "+98 points = 100 base − 12 speed + 10 streak"."""
+        total = f"+{self.points} points" if self.points else "no points"
+        if not (self.speed_points or self.streak_bonus):
+            return total
+        parts = [f"{self.base_points} base"]
+        if self.speed_points:
+            parts.append(f"− {-self.speed_points} speed")
+        if self.streak_bonus:
+            parts.append(f"+ {self.streak_bonus} streak")
+        return f"{total} = {' '.join(parts)}"
+
 
 @dataclass(frozen=True, slots=True)
 class CategoryResult:
@@ -58,15 +83,23 @@ class Results:
     total: int  # rounds the session was built with
     accuracy: float  # correct / answered, 0..1
     best_streak: int
-    duration: float
+    duration: float  # seconds from start to end, pauses left out: reading the feedback counts
     by_category: tuple[CategoryResult, ...]
     lifelines_used: tuple[Lifeline, ...]
     end_reason: EndReason
     records: tuple[AnswerRecord, ...] = field(repr=False)
+    # Seconds run off the mode's clocks: blitz's one clock, or the questions' countdowns added
+    # up (challenge, survival); None in classic, which has no clock.
+    clock_time: float | None = None
 
     @property
     def missed(self) -> tuple[AnswerRecord, ...]:
         return tuple(r for r in self.records if not r.correct and not r.skipped)
+
+    @property
+    def to_replay(self) -> tuple[AnswerRecord, ...]:
+        """What 'replay missed' plays again: every round not answered right, skips included."""
+        return tuple(r for r in self.records if not r.correct)
 
     @property
     def skipped(self) -> int:

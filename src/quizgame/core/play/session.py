@@ -25,7 +25,7 @@ from quizgame.core.play.dealing import (
     make_round,
     select_questions,
 )
-from quizgame.core.play.judging import Verdict, check_answer
+from quizgame.core.play.judging import Verdict, check_answer, hint_letter
 from quizgame.core.play.modes import (
     BLITZ_SECONDS,
     DEFAULT_TIME_LIMIT,
@@ -75,6 +75,7 @@ class Session:
         self.lifelines_used: list[Lifeline] = []
         self.hidden_choices: frozenset[str] = frozenset()  # removed by 50:50 this round
         self.hint: str | None = None  # shown by the hint lifeline this round
+        self._kept: Any = None  # an answer in progress that counts if time runs out (`keep`)
         self.end_reason: EndReason | None = None
         self._index = 0
         self._answered = False  # the current round has its record; waiting for `advance`
@@ -186,10 +187,20 @@ class Session:
         return None
 
     def expire(self) -> AnswerRecord:
-        """The current question's time ran out: it counts as wrong."""
+        """The current question's time ran out: it counts as wrong, or as far as the answer
+        kept so far goes (`keep`: a list's items found earn their share of the points)."""
         round_ = self._require_open()
         taken = self.time_limit() or self.round_elapsed()
+        if self._kept is not None:
+            verdict = check_answer(round_.question, self._kept)
+            return self._record(round_, self._kept, verdict, taken, timed_out=True)
         return self._record(round_, None, Verdict(0.0), taken, timed_out=True)
+
+    def keep(self, given: Any) -> None:
+        """Hold `given` as the current answer so far (a list question's answers that found
+        items), judged as the answer if the question's time runs out; None holds nothing."""
+        self._require_open()
+        self._kept = given
 
     def pause(self) -> None:
         """Stop the clock; the UI hides the question until `resume`."""
@@ -244,8 +255,13 @@ class Session:
         points = bonus = 0
         if not skipped:
             full = question.points
+            # A kept answer earns what it found even at the buzzer; nothing else does.
             points = answer_points(
-                full, verdict.credit, taken, self.time_limit(), timed_out=timed_out
+                full,
+                verdict.credit,
+                taken,
+                self.time_limit(),
+                timed_out=timed_out and given is None,
             )
             if verdict.correct and not timed_out:
                 self.streak += 1
@@ -256,7 +272,9 @@ class Session:
                 if self.lives is not None:
                     self.lives -= 1
         self.score += points + bonus
-        if timed_out:
+        if timed_out and given is not None:
+            text = describe_given(question, given) + " (time ran out)"
+        elif timed_out:
             text = "(no answer: time ran out)"
         elif skipped:
             text = "(skipped)"
@@ -302,6 +320,7 @@ class Session:
         self._answered = False
         self.hidden_choices = frozenset()
         self.hint = None
+        self._kept = None
         self._round_started = self._clock()
         self._paused_total = 0.0
         if was_paused:  # the next question opens paused too, its clock not yet running
@@ -334,7 +353,8 @@ class Session:
             ):
                 continue
             if lifeline is Lifeline.HINT and (
-                self.mode is not Mode.CLASSIC or round_.question.type is not QuestionType.TYPED
+                self.mode not in (Mode.CLASSIC, Mode.LEARN)  # the untimed modes
+                or round_.question.type is not QuestionType.TYPED
             ):
                 continue
             out.append(lifeline)
@@ -355,7 +375,7 @@ class Session:
             self.hidden_choices = frozenset(self._rng.sample(wrong, (len(wrong) + 1) // 2))
             return None
         if lifeline is Lifeline.HINT:
-            first = str(question.answer).strip()[:1]
+            first = hint_letter(str(question.answer))
             self.hint = f"It starts with “{first}”." + (
                 f" {question.hint}" if question.hint else ""
             )
@@ -385,8 +405,19 @@ class Session:
             lifelines_used=tuple(self.lifelines_used),
             end_reason=self.end_reason or EndReason.ABANDONED,
             records=tuple(self.records),
+            clock_time=self._clock_time(),
         )
 
+    def _clock_time(self) -> float | None:
+        """Seconds run off the mode's clocks so far (see `Results.clock_time`)."""
+        if self.mode.session_clock:
+            running = not self._answered and not self.finished
+            used = self._blitz_used + (self.round_elapsed() if running else 0.0)
+            return round(min(used, self.blitz_limit()), 3)
+        if self.mode.per_question_clock:
+            return round(sum(r.time_taken for r in self.records), 3)
+        return None
+
     def missed_ids(self) -> tuple[str, ...]:
-        """Questions answered wrong or partly, for 'replay my misses'."""
-        return tuple(r.question.id for r in self.results().missed)
+        """Questions answered wrong or partly, timed out or skipped, for 'replay my misses'."""
+        return tuple(r.question.id for r in self.results().to_replay)

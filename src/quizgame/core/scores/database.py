@@ -4,6 +4,9 @@ one. Every failure becomes a `StoreError` whose message is one line for the play
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import sqlite3
 import threading
 from datetime import datetime
@@ -57,10 +60,101 @@ def translate(exc: sqlite3.Error, path: Path) -> StoreError:
     if code == _FULL:
         return StoreError(f"cannot write the score database {path}: the disk is full")
     if code == _READONLY:
-        return StoreError(f"cannot write the score database {path}: it is read-only")
+        return StoreError(f"cannot write the score database {path}: {_why_not(path, True)}")
     if code == _CANTOPEN:
-        return StoreError(f"cannot open the score database {path}")
+        return StoreError(f"cannot open the score database {path}: {_why_not(path, False)}")
     return StoreError(f"the score database {path} failed: {one_line(str(exc))}")
+
+
+def _why_not(path: Path, writing: bool) -> str:
+    """Why SQLite cannot open (or write) `path`, as far as the file system tells."""
+    folder = path.parent
+    if not folder.is_dir():
+        return f"its folder {folder} does not exist"
+    if path.exists() and not os.access(path, os.R_OK):
+        return "permission denied: the file cannot be read"
+    if not os.access(folder, os.W_OK):
+        return f"the folder {folder} is read-only (SQLite writes its journal beside the file)"
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file is read-only"
+    return "it is read-only" if writing else "SQLite could not open it"
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def refuse_foreign(path: Path) -> None:
+    """Raise `StoreError` for a SQLite file that is not ours (tables, no schema version) or is
+    from a newer quizgame, before anything writes to it: such a file is left byte-identical.
+    Reads the header, and the table count through a read-only connection."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return  # missing (a new database) or unreadable: connecting says why
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        return  # empty (new) or not SQLite: connecting finds it damaged
+    try:  # read-only: it sees what a -wal file holds too, and writes nothing
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
+            version = _user_version(conn)
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.Error:
+        return  # connecting will say what is wrong
+    if version > migrations.LATEST:
+        raise StoreError(
+            f"the score database {path} is from a newer quizgame (schema {version}; "
+            f"this one knows up to {migrations.LATEST}); it was left as it is"
+        )
+    if version == 0 and tables:
+        raise StoreError(f"{path} is not a quizgame score database; it was left as it is")
+
+
+def checked_stamp(path: Path) -> Path:
+    """Beside the database: the size and time of its files when this program last left them
+    sound (the integrity check passed at open, and only SQLite's transactions wrote since).
+    While they are unchanged, opening skips the check."""
+    return path.with_name(path.name + "-checked")
+
+
+# The databases this process found sound when it opened them (checked, or unchanged since).
+_sound: set[Path] = set()
+
+
+def left_sound(path: Path) -> None:
+    """Called once the last connection to `path` is closed: stamp it if it was found sound."""
+    if path in _sound:
+        _sound.discard(path)
+        _remember_checked(path)
+
+
+def _signature(path: Path) -> list[int]:
+    """Size and modification time of the database and of its -wal file when it holds anything
+    (opening in WAL mode makes an empty one)."""
+    out: list[int] = []
+    for name in (path, path.with_name(path.name + "-wal")):
+        try:
+            info = name.stat()
+        except OSError:
+            continue
+        if info.st_size:
+            out += [info.st_size, info.st_mtime_ns]
+    return out
+
+
+def _checked_before(path: Path) -> bool:
+    try:
+        stamp = json.loads(checked_stamp(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(stamp == _signature(path))
+
+
+def _remember_checked(path: Path) -> None:
+    from quizgame.core.atomic import write_atomic  # only after a check, which is rare
+
+    with contextlib.suppress(OSError):
+        write_atomic(checked_stamp(path), json.dumps(_signature(path)), replace_link=True)
 
 
 def damage_marker(path: Path) -> Path:
@@ -92,6 +186,7 @@ def set_aside(path: Path, moment: datetime) -> Path:
 def connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     """Connect, check the file, and bring the schema up to date."""
     conn: sqlite3.Connection | None = None
+    refuse_foreign(path)  # before WAL mode or a migration changes a byte of it
     try:
         # Transactions are explicit (BEGIN IMMEDIATE ... COMMIT), hence isolation_level=None.
         conn = sqlite3.connect(
@@ -120,8 +215,12 @@ def connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
 
 
 def _check(conn: sqlite3.Connection, path: Path) -> None:
-    """SQLite's quick integrity check, for at most CHECK_BUDGET seconds (0: none)."""
+    """SQLite's quick integrity check, for at most CHECK_BUDGET seconds (0: none); skipped
+    while the files are as they were when it last passed (`checked_stamp`)."""
     if CHECK_BUDGET <= 0:
+        return
+    if _checked_before(path):
+        _sound.add(path)
         return
     # The check is one long step inside SQLite: only an interrupt from another thread stops it.
     timer = threading.Timer(CHECK_BUDGET, conn.interrupt)
@@ -132,12 +231,13 @@ def _check(conn: sqlite3.Connection, path: Path) -> None:
     except sqlite3.OperationalError as exc:
         if _error_code(exc) != _INTERRUPT:
             raise
-        return  # out of time: what was read is sound
+        return  # out of time: what was read is sound, but not all was read
     finally:
         timer.cancel()
         timer.join()
     if problems != ["ok"]:
         raise StoreCorrupt(f"the score database {path} is damaged ({one_line(problems[0])})")
+    _sound.add(path)
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:

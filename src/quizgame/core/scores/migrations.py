@@ -162,10 +162,59 @@ def _v3_statistics(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX answers_session ON answers (session_id)")
 
 
+def _learn_cards_and_reviews(conn: sqlite3.Connection) -> None:
+    """Learn mode's spaced repetition (`core/learn`): one row per card, one per review.
+
+    - cards: a pack's question being learned, by pack and question id (a question removed from
+      its pack keeps its card, which is simply not dealt), with its FSRS state; `first_day` is
+      the player's date of its first review, for the limit of new cards a day.
+    - reviews: every review, written as the answer is given: its rating, verdict and time, and
+      the due date it set.
+    - an index for the due query: a pack's cards by due date (see bench/bench_learn.py).
+    """
+    conn.execute(
+        """
+        CREATE TABLE cards (
+            pack_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            state INTEGER NOT NULL,          -- FSRS: 1 learning, 2 review, 3 relearning
+            step INTEGER,
+            stability REAL,
+            difficulty REAL,
+            due TEXT NOT NULL,               -- ISO 8601, UTC
+            last_review TEXT,
+            first_day TEXT NOT NULL,         -- the player's date of the first review
+            reviews INTEGER NOT NULL DEFAULT 0,
+            lapses INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (pack_id, question_id)
+        ) WITHOUT ROWID
+        """
+    )
+    conn.execute("CREATE INDEX cards_due ON cards (pack_id, due)")
+    conn.execute("CREATE INDEX cards_new ON cards (pack_id, first_day)")
+    conn.execute(
+        """
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER REFERENCES sessions(id),
+            pack_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            rating INTEGER NOT NULL,         -- FSRS: 1 again, 2 hard, 3 good, 4 easy
+            verdict TEXT NOT NULL,
+            time_taken REAL NOT NULL,
+            reviewed_at TEXT NOT NULL,
+            due TEXT NOT NULL                -- when the card is due next
+        )
+        """
+    )
+    conn.execute("CREATE INDEX reviews_card ON reviews (pack_id, question_id)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_first_schema,
     _v2_counts_kinds_owners,
     _v3_statistics,
+    _learn_cards_and_reviews,
 )
 LATEST = len(MIGRATIONS)
 

@@ -85,7 +85,8 @@ class SessionSummary:
 
 @dataclass(frozen=True, slots=True)
 class Standing:
-    """Where a score stands among the player's finished plays of the same pack and mode."""
+    """Where a score stands among the player's finished plays of the same pack, mode and
+    settings (`RANKED_SETTINGS`)."""
 
     score: int
     rank: int  # 1 is the best; ties share a rank
@@ -234,24 +235,35 @@ def recent_sessions(
     return [_summary(row) for row in conn.execute(sql, params)]
 
 
+# The settings a rank compares (beside the pack and the mode): a 20-question game is never
+# ranked against 10-question ones. Blitz deals every question, so its count is left out.
+RANKED_SETTINGS = ("count", "categories", "difficulty", "spoiler", "time_limit")
+
+
 def standing(conn: sqlite3.Connection, session_id: int) -> Standing | None:
-    """This session's rank among finished plays of its pack and mode, and the personal best.
-    None for a practice session or an unknown id."""
+    """This session's rank among finished plays of its pack and mode with the same settings
+    (`RANKED_SETTINGS`), and the personal best among them. None for a practice session or an
+    unknown id."""
     row = conn.execute(
-        "SELECT pack_id, mode, score, kind FROM sessions WHERE id = ?", (session_id,)
+        "SELECT pack_id, mode, score, kind, settings FROM sessions WHERE id = ?", (session_id,)
     ).fetchone()
     if row is None or row[3] != "play":
         return None
-    pack_id, mode, score, _kind = row
+    pack_id, mode, score, _kind, settings = row
+    names = [name for name in RANKED_SETTINGS if not (mode == "blitz" and name == "count")]
+    same = " ".join(
+        f"AND json_extract(settings, '$.{name}') IS json_extract(:settings, '$.{name}')"
+        for name in names
+    )
     higher, others, previous, best = conn.execute(
-        """
+        f"""
         SELECT count(CASE WHEN score > :score THEN 1 END), count(*),
                max(CASE WHEN id < :id THEN score END), max(score)
         FROM sessions
         WHERE kind = 'play' AND status = 'finished' AND pack_id = :pack AND mode = :mode
-          AND id != :id
+          AND id != :id {same}
         """,
-        {"score": score, "id": session_id, "pack": pack_id, "mode": mode},
+        {"score": score, "id": session_id, "pack": pack_id, "mode": mode, "settings": settings},
     ).fetchone()
     return Standing(
         score=score,
@@ -325,6 +337,11 @@ def session_answers(conn: sqlite3.Connection, session_id: int) -> list[AnswerRow
     return [AnswerRow(*row) for row in rows]
 
 
+def played_pack_ids(conn: sqlite3.Connection) -> list[str]:
+    """The ids of the packs the history holds a session of (any kind or status), sorted."""
+    return [row[0] for row in conn.execute("SELECT DISTINCT pack_id FROM sessions ORDER BY 1")]
+
+
 def count_sessions(conn: sqlite3.Connection) -> int:
     """How many sessions the history holds, of every kind and status."""
     return int(conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
@@ -353,3 +370,14 @@ def pack_totals(points: Iterable[AccuracyPoint]) -> list[PackTotals]:
         titles[point.pack_id] = point.pack_title
     records = [PackTotals(pid, titles[pid], *total) for pid, total in totals.items()]
     return sorted(records, key=lambda r: (-r.sessions, r.title))
+
+
+def seen_ids(conn: sqlite3.Connection, pack_id: str) -> tuple[str, ...]:
+    """The questions of a pack this player has been asked, least recently asked first (every
+    session kind and ending counts: a question shown is a question seen)."""
+    rows = conn.execute(
+        "SELECT question_id FROM answers JOIN sessions ON sessions.id = answers.session_id "
+        "WHERE sessions.pack_id = ? GROUP BY question_id ORDER BY max(answers.id), question_id",
+        (pack_id,),
+    )
+    return tuple(row[0] for row in rows)

@@ -45,6 +45,7 @@ ABANDONED = "abandoned"
 # A session's kind: a practice session (a chosen list of questions) is not ranked with plays
 PLAY = "play"
 PRACTICE = "practice"
+DAILY = "daily"  # the counted (first) try of a day's daily quiz; a second try is practice
 
 Now = Callable[[], datetime]
 P = ParamSpec("P")
@@ -75,11 +76,12 @@ def settings_of(options: SessionOptions) -> dict[str, Any]:
     """The options worth keeping beside a session (mode and seed have their own columns)."""
     return {
         "count": options.count,
-        "categories": list(options.categories),
+        "categories": sorted(options.categories),  # sorted: ranks compare them whole
         "difficulty": options.difficulty.value if options.difficulty else None,
         "spoiler": options.spoiler.value,
         "time_limit": options.time_limit,
         "question_ids": list(options.question_ids),
+        **({"daily": options.daily} if options.daily else {}),  # the daily quiz's date
     }
 
 
@@ -157,6 +159,7 @@ class ScoreStore:
                     )
                 self._owner.release()
             self._conn.close()
+            database.left_sound(self.path)  # the next open need not check it again
 
     def __enter__(self) -> ScoreStore:
         return self
@@ -185,6 +188,22 @@ class ScoreStore:
         with this store's connection, under its lock; a database failure raises `StoreError`."""
         with self._read() as conn:
             return query(conn, *args, **kwargs)
+
+    def write(
+        self,
+        change: Callable[Concatenate[sqlite3.Connection, P], T],
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        """`change(connection, *args, **kwargs)` in one transaction, committed on return (e.g.
+        `store.write(cards.record_review, ...)`); a database failure raises `StoreError`."""
+        with self._write() as conn:
+            return change(conn, *args, **kwargs)
+
+    def now(self) -> datetime:
+        """This store's idea of now (aware, UTC; a fixed clock in tests)."""
+        return self._now()
 
     @contextlib.contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -258,6 +277,14 @@ class ScoreStore:
         options = session.options
         started = self._now()
         with self._write() as conn:
+            kind = PRACTICE if options.question_ids else PLAY
+            if options.daily is not None:
+                tried = conn.execute(
+                    "SELECT 1 FROM sessions WHERE kind = ? AND pack_id = ? "
+                    "AND json_extract(settings, '$.daily') = ?",
+                    (DAILY, session.pack.id, options.daily),
+                ).fetchone()
+                kind = PRACTICE if tried else DAILY
             cursor = conn.execute(
                 """
                 INSERT INTO sessions (pack_id, pack_title, mode, settings, seed, started_at,
@@ -274,7 +301,7 @@ class ScoreStore:
                     started.astimezone().date().isoformat(),  # the player's day, where they are
                     IN_PROGRESS,
                     os.getpid(),
-                    PRACTICE if options.question_ids else PLAY,
+                    kind,
                     session.total,
                     self._owner.token,
                 ),

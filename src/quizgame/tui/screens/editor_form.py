@@ -152,6 +152,10 @@ class QuestionFormScreen(Screen[dict[str, Any] | None]):
             yield heading("Optional")
             for field in self.fields[len(self.head) :]:
                 yield form_field(field, data)
+            # An author tests the accept list here, as `quizgame judge` does.
+            yield heading("Try an answer")
+            yield Input(placeholder="an answer a player might give", id="try-answer")
+            yield Static(id="try-result")
         yield Static(id="form-status")
         with Horizontal(id="form-buttons"):
             yield Button("Save question (Ctrl+S)", id="form-save", variant="primary", compact=True)
@@ -214,6 +218,32 @@ class QuestionFormScreen(Screen[dict[str, Any] | None]):
     @on(Select.Changed)
     def _selected(self) -> None:
         self.revalidate()
+        self._try()
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _try(self) -> None:
+        """Judge the tried answer against the question as the form holds it now."""
+        if not self.is_mounted:
+            return
+        from quizgame.core.play.trial import try_on_data
+
+        text = self.query_one("#try-answer", Input).value
+        result = self.query_one("#try-result", Static)
+        if not text.strip():
+            result.update("")
+            return
+        data, _ = self.collect()
+        trial = try_on_data(data, text)
+        if trial is None:
+            result.update(safetext.literal("Fix the problems above to try an answer."))
+            return
+        points = f"{trial.points:.2f}".rstrip("0").rstrip(".")
+        result.update(
+            safetext.assemble(
+                (trial.verdict.capitalize(), "bold"), f", {points} of the points ({trial.reason})"
+            )
+        )
 
     def _refresh_options(self, name: str, source: str) -> None:
         """A drop-down of another field's lines (the right answer) offers them as they are typed."""

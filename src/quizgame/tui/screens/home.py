@@ -36,8 +36,9 @@ ANY = ""  # the difficulty Select's value for "any"
 DESCRIPTION_CHARS = 160  # a pack's description in the list is cut to this
 
 
-def pack_prompt(result: LoadResult) -> Content:
-    """A pack in the list: title, number of questions and categories; or the file and its error."""
+def pack_prompt(result: LoadResult, learning: tuple[int, int, int] | None = None) -> Content:
+    """A pack in the list: title, number of questions and categories, and for a pack being
+    learned (`learning`: due, new, studied) what is due today; or the file and its error."""
     pack = result.pack
     if pack is None:
         first = result.errors[0] if result.errors else None
@@ -53,6 +54,9 @@ def pack_prompt(result: LoadResult) -> Content:
     details = f"{count} question{'s' if count != 1 else ''}"
     if pack.categories:
         details += " · " + ", ".join(pack.categories)
+    if learning is not None:
+        due, new, _studied = learning
+        details += f" · learn: {due} due, {new} new"
     parts: list[safetext.Part] = [
         safetext.line(pack.title, "bold"),
         "\n  ",
@@ -75,13 +79,15 @@ class SettingsPanel(VerticalScroll, can_focus=False):
 class HomeScreen(Screen[None]):
     """Choose a pack and how to play it, then start.
 
-    `choices` are the ones remembered; `user_packs_dir` is named when no pack is found. Home
+    `choices` are the ones remembered; `user_packs_dir` is named when no pack is found;
+    `preset_categories` (from the command line) are ticked in any pack that has them. Home
     says "Looking for packs…" until it is given what was found (`show_packs`). Starting, the
     statistics and the editor are asked of the app with messages (`quizgame.tui.navigation`).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start", "Start"),
+        Binding("d", "daily", "Daily", show=False),  # the footer is full: a button says it
         Binding("e", "edit_pack", "Edit pack"),
         Binding("n", "new_pack", "New pack"),
         Binding("t", "app.toggle_theme", "Light/dark"),
@@ -93,9 +99,12 @@ class HomeScreen(Screen[None]):
     # Textual declares this without ClassVar, so mypy refuses one here.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]  # noqa: RUF012
 
-    def __init__(self, choices: HomeChoices, user_packs_dir: Path) -> None:
+    def __init__(
+        self, choices: HomeChoices, user_packs_dir: Path, preset_categories: tuple[str, ...] = ()
+    ) -> None:
         super().__init__()
         self.choices = choices
+        self.preset_categories = set(preset_categories)
         self.user_packs_dir = user_packs_dir
         self.results: list[LoadResult] = []
         self._mounted = False  # set in on_mount (Textual's is_mounted only once Mount is done)
@@ -104,6 +113,7 @@ class HomeScreen(Screen[None]):
         self._message = ""
         self._categories_of: Pack | None = None  # the pack whose categories are listed
         self._mode_shown = ""  # the mode whose description is shown
+        self.learning: dict[str, tuple[int, int, int]] = {}  # learn mode's counts, by pack id
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -139,7 +149,8 @@ class HomeScreen(Screen[None]):
                 yield Static(Mode(choices.mode).description, id="mode-help", markup=False)
                 with Horizontal(classes="setting", id="count-setting") as count_setting:
                     count_setting.display = Mode(choices.mode).uses_count
-                    yield Label("Questions", classes="setting-label")
+                    learn = choices.mode == Mode.LEARN  # its count is new questions a day
+                    yield Label("New a day" if learn else "Questions", classes="setting-label")
                     counts = sorted({*COUNTS, *([choices.count] if choices.count else [])})
                     yield Select(
                         [*((str(n), n) for n in counts), ("all", ALL)],
@@ -171,6 +182,7 @@ class HomeScreen(Screen[None]):
                     yield Label("Categories (Space ticks)", id="categories-label")
                     yield SelectionList[str](id="categories")
                 yield Button("Start (s)", id="start", variant="primary", compact=True)
+                yield Button("Daily quiz (d)", id="daily", compact=True)
         message = Static(id="home-message")
         message.display = False
         yield message
@@ -216,8 +228,15 @@ class HomeScreen(Screen[None]):
         for index, result in enumerate(results):
             if options:
                 options.append(None)  # a line between packs
+            learning = self.learning.get(result.pack.id) if result.pack is not None else None
+            if learning is not None and not learning[2] and self._mode_shown != Mode.LEARN:
+                learning = None  # a pack not being learned shows its counts in learn mode only
             options.append(
-                Option(pack_prompt(result), id=f"pack-{index}", disabled=result.pack is None)
+                Option(
+                    pack_prompt(result, learning),
+                    id=f"pack-{index}",
+                    disabled=result.pack is None,
+                )
             )
         if not options:
             folder = self.user_packs_dir
@@ -256,10 +275,33 @@ class HomeScreen(Screen[None]):
         self.results[index] = result
         self._keep = None
         pack_list = self.query_one("#pack-list", OptionList)
-        pack_list.replace_option_prompt_at_index(index, pack_prompt(result))
+        pack_list.set_options(self._pack_options(self.results))  # with its learn counts
         pack_list.highlighted = index
         self._show_pack()
         return True
+
+    def show_learning(self, counts: dict[str, tuple[int, int, int]]) -> None:
+        """Learn mode's due and new cards per pack id (see `tui/learning.py`)."""
+        shown_before = self._learning_shown
+        self.learning = counts
+        if shown_before or self._learning_shown:  # else the list would look just the same
+            self._relist()
+
+    @property
+    def _learning_shown(self) -> bool:
+        """Whether any pack shows learn counts now (one being learned, or any in learn mode)."""
+        return bool(self.learning) and (
+            self._mode_shown == Mode.LEARN or any(c[2] for c in self.learning.values())
+        )
+
+    def _relist(self) -> None:
+        """The pack list drawn again (new counts, or the mode changed), the highlight kept."""
+        if not self._mounted or not self.results:
+            return
+        pack_list = self.query_one("#pack-list", OptionList)
+        highlighted = pack_list.highlighted
+        pack_list.set_options(self._pack_options(self.results))
+        pack_list.highlighted = highlighted
 
     def _first_highlight(self, results: list[LoadResult]) -> int | None:
         """The remembered pack, else the first good one (None if none can be played)."""
@@ -285,7 +327,11 @@ class HomeScreen(Screen[None]):
         """The categories list for a pack, ticked as remembered (all if none remembered)."""
         if pack is None:
             return []
-        ticked = set(self.choices.categories.get(pack.id, ())) or set(pack.categories)
+        ticked = (
+            self.preset_categories.intersection(pack.categories)
+            or set(self.choices.categories.get(pack.id, ()))
+            or set(pack.categories)
+        )
         return [Selection(safetext.line(c), c, c in ticked) for c in pack.categories]
 
     def _show_pack(self) -> None:
@@ -322,6 +368,11 @@ class HomeScreen(Screen[None]):
         self._mode_shown = mode
         self.query_one("#mode-help", Static).update(Mode(mode).description)
         self.query_one("#count-setting").display = Mode(mode).uses_count
+        self.query_one("#count-setting Label", Label).update(
+            "New a day" if mode == Mode.LEARN else "Questions"
+        )
+        if self.learning:
+            self._relist()
 
     # --- starting --------------------------------------------------------------------------------
 
@@ -376,6 +427,23 @@ class HomeScreen(Screen[None]):
             self.say(f"Cannot start: {problem}.")
             return
         self.post_message(StartSession(pack, options))
+
+    def action_daily(self) -> None:
+        """Today's daily quiz of the highlighted pack: the same ten questions for everyone."""
+        from datetime import date
+
+        from quizgame.core.play.daily import daily_options
+
+        pack = self.selected_pack
+        if pack is None:
+            self.say("Choose a pack first.")
+            return
+        self.post_message(StartSession(pack, daily_options(pack, date.today())))
+
+    @on(Button.Pressed, "#daily")
+    def _daily_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_daily()
 
     @on(Button.Pressed, "#start")
     def _start_pressed(self, event: Button.Pressed) -> None:

@@ -22,7 +22,7 @@ from quizgame.core.play.results import AnswerRecord
 from quizgame.core.play.session import Session, SessionError
 from quizgame.tui import safetext
 from quizgame.tui.navigation import Answered, LeaveSession, NextRound, SessionOver, SessionScreen
-from quizgame.tui.widgets.answering import AnswerGiven, AnswerWidget
+from quizgame.tui.widgets.answering import AnswerGiven, AnswerKept, AnswerWidget
 from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.countdown import CountdownBar
 from quizgame.tui.widgets.feedback import FeedbackPanel, feedback_lines
@@ -92,10 +92,11 @@ class QuestionScreen(SessionScreen):
         return ANSWER_AREAS[self.question_type].typing
 
     def compose(self) -> ComposeResult:
-        yield StatusBar(self.session, id="status")
-        if self.session.time_left() is not None:
-            yield CountdownBar(self.session, label=self._clock_label(), id="countdown")
+        # The bars go in the column, beside the question: on a large terminal, where the eye is.
         with Center(classes="column-center"), Vertical(classes="column"):
+            yield StatusBar(self.session, id="status")
+            if self.session.time_left() is not None:
+                yield CountdownBar(self.session, label=self._clock_label(), id="countdown")
             with PromptBox(id="question-box"):
                 yield Static(self._meta(), id="question-meta")
                 yield Static(self._prompt(), id="prompt")
@@ -107,14 +108,16 @@ class QuestionScreen(SessionScreen):
                 yield Static(type_help(self.round), id="answer-help", markup=False)
             yield Static(id="hint")
             yield Static(id="message")
-            yield Static(
-                "Paused: the clock is stopped and the question hidden. Press p (or F5) to resume.",
-                id="paused",
-                markup=False,
-            )
+            yield Static(self._paused_words(), id="paused", markup=False)
             yield FeedbackPanel(id="feedback")
-        yield LifelineBar(id="lifelines")
+            yield LifelineBar(id="lifelines")
         yield SteadyFooter()
+
+    def _paused_words(self) -> str:
+        """What the pause says: only a timed mode has a clock to stop."""
+        if self.session.time_left() is None:
+            return "Paused: the question is hidden. Press p (or F5) to resume."
+        return "Paused: the clock is stopped and the question hidden. Press p (or F5) to resume."
 
     def on_mount(self) -> None:
         self.query_one("#feedback").display = False
@@ -295,6 +298,13 @@ class QuestionScreen(SessionScreen):
             self.say(refused)
             return
         self.submit(area.given(self.round, event.value))
+
+    @on(AnswerKept)
+    def _kept(self, event: AnswerKept) -> None:
+        """An answer in progress: the session judges it if the time runs out first."""
+        event.stop()
+        if not self._handed_over and self.session.awaiting_answer and not self.session.paused:
+            self.session.keep(ANSWER_AREAS[self.question_type].given(self.round, event.value))
 
     def action_pick(self, number: int) -> None:
         if self.session.paused or self._handed_over:

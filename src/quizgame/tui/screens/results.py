@@ -18,6 +18,7 @@ from quizgame.core.play.results import AnswerRecord, Results, category_lines
 from quizgame.core.play.session import Session
 from quizgame.tui import safetext
 from quizgame.tui.navigation import LeaveSession, PlayAgain, ReplayMissed, SessionScreen
+from quizgame.tui.widgets.answers import ANSWER_AREAS
 
 END_WORDS = {
     EndReason.COMPLETED: "All questions played",
@@ -34,8 +35,20 @@ def duration_text(seconds: float) -> str:
     return f"{minutes}m {secs:02d}s" if minutes else f"{secs}s"
 
 
-def summary(results: Results) -> Content:
-    """The headline figures."""
+def time_parts(results: Results, blitz_limit: float | None = None) -> list[safetext.Part]:
+    """The time: on the clock (timed modes; blitz out of its limit) apart from the time spent,
+    which counts reading the feedback too."""
+    spent: list[safetext.Part] = [("Time spent ", ""), (duration_text(results.duration), "bold")]
+    if results.clock_time is None:
+        return [("     ", ""), *spent]
+    on_clock = duration_text(results.clock_time)
+    if blitz_limit is not None:
+        on_clock += f" of {duration_text(blitz_limit)}"
+    return [("\nOn the clock ", ""), (on_clock, "bold"), ("     ", ""), *spent]
+
+
+def summary(results: Results, blitz_limit: float | None = None) -> Content:
+    """The headline figures (`blitz_limit`: the length of a blitz session's clock)."""
     # Out of the answers given, as accuracy and `quizgame history` count: skips are not answers.
     parts: list[safetext.Part] = [
         ("Score ", ""),
@@ -56,8 +69,7 @@ def summary(results: Results) -> Content:
         (f"{results.accuracy:.0%}", "bold"),
         ("     Longest streak ", ""),
         (str(results.best_streak), "bold"),
-        ("     Time ", ""),
-        (duration_text(results.duration), "bold"),
+        *time_parts(results, blitz_limit),
     ]
     if results.lifelines_used:
         used = ", ".join(lifeline.label for lifeline in results.lifelines_used)
@@ -101,9 +113,16 @@ def review_item(record: AnswerRecord) -> Content:
         ("\n   Your answer: ", "italic"),
         record.given_text,
     ]
-    if not record.correct:
+    missed = (
+        None
+        if record.correct
+        else ANSWER_AREAS[record.question.type].missed(record.question, record.given)
+    )
+    if missed:
+        parts += [("\n   Missed: ", "italic"), missed]
+    elif not record.correct:
         parts += [("\n   Right answer: ", "italic"), record.question.answer_text()]
-    parts.append((f"\n   +{record.points} points", "italic"))
+    parts.append((f"\n   {record.points_text()}", "italic"))
     return safetext.assemble(*parts)
 
 
@@ -118,6 +137,7 @@ class ResultsScreen(SessionScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "again", "Play again"),
         Binding("m", "missed", "Replay missed"),
+        Binding("c", "copy", "Copy"),
         # One of these two is active: the footer names the place `h` goes back to.
         Binding("h,escape", "home", "Home"),
         Binding("h,escape", "statistics", "Statistics"),
@@ -140,10 +160,11 @@ class ResultsScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         results = self.results
+        # The pack's title last: on a narrow terminal the ellipsis cuts it, not the mode.
         title = safetext.assemble(
             ("Results  ", "bold"),
+            f"{self.session.mode.value}  ·  {END_WORDS[results.end_reason]}  ·  ",
             safetext.line(self.session.pack.title),
-            f"  ·  {self.session.mode.value}  ·  {END_WORDS[results.end_reason]}",
         )
         with Center(classes="column-center"), Vertical(classes="column"):
             yield Static(title, id="results-title")
@@ -154,7 +175,7 @@ class ResultsScreen(SessionScreen):
         """The figures, the extra panels, the categories and the review."""
         results = self.results
         widgets: list[Widget] = [
-            Static(summary(results), id="results-summary"),
+            Static(summary(results, self._blitz_limit()), id="results-summary"),
             Vertical(*self.panels, id="results-extra"),
         ]
         if results.by_category:
@@ -168,25 +189,43 @@ class ResultsScreen(SessionScreen):
             widgets.append(Static(review_item(record), classes=f"review-item -{kind}"))
         return widgets
 
+    def _blitz_limit(self) -> float | None:
+        return self.session.blitz_limit() if self.session.mode.session_clock else None
+
     def on_mount(self) -> None:
         self.query_one("#results-body").focus()
         if not self.query_one("#results-extra").children:
             self.query_one("#results-extra").display = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "copy":
+            return self.copy_text is not None
         if action == "missed":
-            return True if self.results.missed else None  # shown greyed out: nothing missed
+            return True if self.results.to_replay else None  # greyed out: nothing to replay
         if action == "home":
             return not self.back_to_statistics
         if action == "statistics":
             return self.back_to_statistics
         return True
 
+    @property
+    def copy_text(self) -> str | None:
+        """The challenge code or daily share line a results panel offers to copy."""
+        texts = (getattr(panel, "copy_text", None) for panel in self.panels)
+        return next((text for text in texts if isinstance(text, str)), None)
+
+    def action_copy(self) -> None:
+        """Copy the code or share line (the terminal's clipboard, where it allows)."""
+        text = self.copy_text
+        if text is not None:
+            self.app.copy_to_clipboard(text)
+            self.notify("Copied to the clipboard.", timeout=3)
+
     def action_again(self) -> None:
         self.post_message(PlayAgain(self.session))
 
     def action_missed(self) -> None:
-        if self.results.missed:
+        if self.results.to_replay:
             self.post_message(ReplayMissed(self.session))
 
     def action_home(self) -> None:

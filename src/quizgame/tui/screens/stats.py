@@ -10,7 +10,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
@@ -25,6 +25,7 @@ from quizgame.core.scores.queries import AccuracyPoint, MissedQuestion, PackTota
 from quizgame.core.scores.store import ScoreStore
 from quizgame.tui import safetext
 from quizgame.tui.navigation import StartSession
+from quizgame.tui.widgets.charts import pack_charts
 
 PERIOD_ORDER = tuple(queries.PERIODS)  # what `p` steps through: day, week, month
 SHOWN_PERIODS = 8  # the latest ones; the rest scroll away into the totals
@@ -110,6 +111,7 @@ class StatsScreen(Screen[None]):
         with Horizontal(id="stats-main"):
             yield OptionList(id="stats-packs")
             with VerticalScroll(id="stats-detail"):
+                yield Vertical(id="stats-charts")
                 yield Static(id="stats-trend")
                 yield Static(id="stats-missed")
         yield Static(id="stats-message")
@@ -177,6 +179,8 @@ class StatsScreen(Screen[None]):
         store = self.store
         self.can_practise = False
         self.refresh_bindings()  # the footer greys out `p` when there is nothing to practise
+        charts = self.query_one("#stats-charts", Vertical)
+        charts.remove_children()
         if record is None or store is None:
             trend_box.update("")
             missed_box.update("")
@@ -184,6 +188,7 @@ class StatsScreen(Screen[None]):
         try:
             points = store.read(queries.accuracy_over_time, record.pack_id, self.period)
             missed = store.read(queries.most_missed, record.pack_id, limit=SHOWN_MISSES)
+            charts.mount_all(pack_charts(store, record.pack_id, self.packs, points, self.period))
         except StoreError as exc:
             self.say(str(exc))
             return

@@ -29,6 +29,20 @@ class AnswerGiven(Message):
         return self.widget
 
 
+class AnswerKept(Message):
+    """An answer in progress (a list's items found so far): `value` counts, as `AnswerGiven`'s
+    would, if the question's time runs out before the player finishes."""
+
+    def __init__(self, widget: AnswerWidget, value: Any) -> None:
+        super().__init__()
+        self.widget = widget
+        self.value = value
+
+    @property
+    def control(self) -> AnswerWidget:
+        return self.widget
+
+
 class AnswerWidget(Widget):
     """The base of every answer widget, mixed in after its Textual class
     (`class ChoiceList(OptionList, AnswerWidget)`): it adds no style, keys or state."""

@@ -12,12 +12,14 @@ from typing import Any
 from quizgame.core.packs.model import Question, QuestionType
 from quizgame.core.play.dealing import Round, given_for_choice
 from quizgame.core.play.judging import parse_number
+from quizgame.core.play.lists import item_text, list_results
 from quizgame.core.play.parts import matching_parts, ordering_parts
 from quizgame.core.play.session import Session
 from quizgame.tui import safetext
 from quizgame.tui.widgets.answer_input import AnswerInput
 from quizgame.tui.widgets.answering import AnswerWidget
 from quizgame.tui.widgets.choices import ChoiceList
+from quizgame.tui.widgets.list_answer import ListAnswer
 from quizgame.tui.widgets.matching import MatchingPairer
 from quizgame.tui.widgets.ordering import OrderingList
 
@@ -34,7 +36,8 @@ class AnswerArea:
     F-keys); `button` adds an Answer button (choices answer when chosen); `refuse` says why what
     the widget gave (`AnswerGiven.value`) cannot be an answer yet (None: it can); `given` turns
     it into the answer the session judges; `parts` lists each item or pair, right or wrong, for
-    the feedback (None: nothing to list).
+    the feedback (None: nothing to list); `missed` names what the answer missed, for the
+    results review (None: the right answer says it).
     """
 
     make: Callable[[Session, Round], AnswerWidget]
@@ -44,6 +47,7 @@ class AnswerArea:
     refuse: Callable[[Round, Any], str | None] = lambda round_, value: None
     given: Callable[[Round, Any], Any] = lambda round_, value: value
     parts: Callable[[Question, Any], Parts | None] = lambda question, given: None
+    missed: Callable[[Question, Any], str | None] = lambda question, given: None
 
 
 def _choices(session: Session, round_: Round) -> AnswerWidget:
@@ -106,6 +110,26 @@ def _matching_parts(question: Question, given: Any) -> Parts | None:
     return lines
 
 
+def _list_parts(question: Question, given: Any) -> Parts:
+    lines: Parts = []
+    for result in list_results(question, given):
+        item = result.item
+        lines += [_RIGHT if result.found else _WRONG, safetext.line(item.answer)]
+        if item.show:
+            lines += ["  ", safetext.line(item.show, "italic")]
+        if result.given is not None and result.given.strip() != item.answer:
+            lines += [("  (you typed “", "italic"), safetext.line(result.given), ("”)", "italic")]
+        elif result.given is None:
+            lines.append(("  (missed)", "italic"))
+        lines.append("\n")
+    return lines
+
+
+def _list_missed(question: Question, given: Any) -> str:
+    missed = [item_text(r.item) for r in list_results(question, given) if not r.found]
+    return "; ".join(missed)
+
+
 ANSWER_AREAS: dict[QuestionType, AnswerArea] = {
     QuestionType.MULTIPLE_CHOICE: AnswerArea(
         _choices,
@@ -141,5 +165,13 @@ ANSWER_AREAS: dict[QuestionType, AnswerArea] = {
         ),
         refuse=_unpaired,
         parts=_matching_parts,
+    ),
+    QuestionType.LIST: AnswerArea(
+        lambda session, r: ListAnswer(r.question.answers, id="answer"),
+        lambda r: "Type one at a time, in any order, then Enter. Esc or F6 gives up.",
+        typing=True,
+        button=False,
+        parts=_list_parts,
+        missed=_list_missed,
     ),
 }

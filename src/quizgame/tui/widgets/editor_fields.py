@@ -20,6 +20,7 @@ from quizgame.core.packs.questions import Field
 from quizgame.tui import safetext
 
 PAIR_ARROW = "->"
+ITEM_BAR = "|"  # a list item's line: answer | also accepted, ... | clue shown
 
 
 class FormField(Vertical):
@@ -90,6 +91,44 @@ def pairs_area(pairs: dict[str, Any] | None, name: str) -> TextArea:
         f"{left} {PAIR_ARROW} {_as_text(right)}" for left, right in (pairs or {}).items()
     )
     return text_area(text, name, 5)
+
+
+def items_area(items: list[Any] | None, name: str, height: int = 6) -> TextArea:
+    """A list question's items, one a line: `answer | also accepted, ... | clue shown`."""
+    return text_area("\n".join(item_line(item) for item in items or ()), name, height)
+
+
+def item_line(item: Any) -> str:
+    """One item of a list question (pack data: text, or a mapping) as its editor line."""
+    if not isinstance(item, dict):
+        return _as_text(item)
+    accept = item.get("accept")
+    accepted = ", ".join(map(_as_text, accept)) if isinstance(accept, list) else ""
+    show = item.get("show")
+    parts = [_as_text(item.get("answer", "")), accepted, "" if show is None else _as_text(show)]
+    while len(parts) > 1 and not parts[-1]:
+        parts.pop()
+    return f" {ITEM_BAR} ".join(parts)
+
+
+def read_items(text: str) -> list[str | dict[str, Any]]:
+    """`answer | also accepted, ... | clue shown` lines as a list question's items (pack data):
+    the answer alone when nothing else is written."""
+    items: list[str | dict[str, Any]] = []
+    for line in read_lines(text):
+        answer, _, rest = (part.strip() for part in line.partition(ITEM_BAR))
+        accepted, _, show = (part.strip() for part in rest.partition(ITEM_BAR))
+        accept = [a.strip() for a in accepted.split(",") if a.strip()]
+        if not accept and not show:
+            items.append(answer)
+            continue
+        item: dict[str, Any] = {"answer": answer}
+        if accept:
+            item["accept"] = accept
+        if show:
+            item["show"] = show
+        items.append(item)
+    return items
 
 
 def choice_select(
@@ -171,6 +210,8 @@ def form_field(field: Field, data: dict[str, Any]) -> FormField:
         editor = text_input(", ".join(map(str, value)) if isinstance(value, list) else value, name)
     elif widget == "pairs":
         editor = pairs_area(value if isinstance(value, dict) else {}, name)
+    elif widget == "items":
+        editor = items_area(value if isinstance(value, list) else [], name, form.height)
     elif widget == "select" and form.options_from:
         source = data.get(form.options_from)
         choices = dict.fromkeys(source if isinstance(source, list) else [])
@@ -209,6 +250,8 @@ def read_field(editor: Widget, field: Field) -> tuple[bool, Any, list[str]]:
     value: Any
     if form.widget == "lines":
         value = read_lines(text)
+    elif form.widget == "items":
+        value = read_items(text)
     elif form.widget == "commas":
         value = [t.strip() for t in text.split(",") if t.strip()]
     else:

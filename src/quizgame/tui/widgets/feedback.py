@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from quizgame.core.packs.model import Question
 from quizgame.core.play.modes import EndReason
 from quizgame.core.play.results import AnswerRecord
 from quizgame.core.play.session import Session
@@ -48,11 +49,9 @@ def verdict_line(record: AnswerRecord) -> tuple[str, Content]:
         kind, text = "partial", "◐ " + verdict.summary()
     else:
         kind, text = "wrong", "✗ " + verdict.summary()
-    points = f"+{record.points} points" if record.points else "no points"
+    points = record.points_text()  # with its parts: base, speed, streak
     if record.skipped:
         points += ", streak kept"
-    if record.streak_bonus:
-        points += f" (streak bonus {record.streak_bonus})"
     return kind, safetext.assemble((text, "bold"), "   ", (points, ""))
 
 
@@ -69,7 +68,7 @@ def labelled(label: str, text: str) -> Content:
 def feedback_lines(session: Session, record: AnswerRecord) -> list[FeedbackLine]:
     """What the feedback on `record` shows, in order: the verdict and points, the question, both
     answers, why a near answer was accepted, each part of an ordering or matching, the
-    explanation, the source, and whether the session ended."""
+    explanation, the source and its words, and whether the session ended."""
     question = record.question
     kind, verdict = verdict_line(record)
     lines = [
@@ -94,11 +93,28 @@ def feedback_lines(session: Session, record: AnswerRecord) -> list[FeedbackLine]
         lines.append(FeedbackLine("parts", parts))
     if question.explanation:
         lines.append(FeedbackLine("explanation", labelled("Why", question.explanation)))
-    if question.source:
-        lines.append(FeedbackLine("source", labelled("Source", question.source)))
+    lines += source_lines(question)
     if session.end_reason is EndReason.OUT_OF_LIVES:
         ended = safetext.literal("No lives left: the session is over.")
         lines.append(FeedbackLine("ended", ended))
+    return lines
+
+
+# A quote is pack text: shown whole up to this many characters, then cut with an ellipsis.
+MAX_QUOTE = 400
+
+
+def source_lines(question: Question) -> list[FeedbackLine]:
+    """Where the fact comes from: the source's name ("Source: Director's statement") and its
+    own words, quoted (the pack's `source` and `quote`); none if the question gives neither."""
+    lines = []
+    if question.source:
+        lines.append(FeedbackLine("source", labelled("Source", question.source)))
+    if question.quote:
+        words = question.quote
+        if len(words) > MAX_QUOTE:
+            words = words[: MAX_QUOTE - 1].rstrip() + "…"
+        lines.append(FeedbackLine("quote", safetext.assemble((f"“{words}”", "italic"))))
     return lines
 
 
