@@ -89,10 +89,13 @@ class EditorScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#editor-find").display = False
         self.query_one("#question-list").focus()
-        if self.document is None:
+        if self.document is None and self.pack is not None:
+            self._show_pack_first(self.pack)
+            # Read the file once that screenful is drawn: the worker's parse holds the GIL
+            # half the time, and would slow the first frame down.
+            self.call_after_refresh(self._load)
+        elif self.document is None:
             self._load()
-            if self.pack is not None:
-                self._show_pack_first(self.pack)
         else:
             self.show()
 
