@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from quizgame.core.packs.model import ListItem, QuestionType
 from quizgame.core.packs.read import load_pack
@@ -92,7 +92,8 @@ async def test_a_new_pack_with_every_type_is_saved_valid_and_plays(data_dir: Pat
         await pilot.press("enter")
         await pilot.pause()
         screen = editor(app)
-        assert screen.path == packs / "capitals-rivers-and-art.yaml"
+        path = packs / "capitals-rivers-and-art.yaml"
+        assert screen.path == path
 
         await add(pilot, app, QuestionType.MULTIPLE_CHOICE)
         await fill(pilot, "prompt", "Capital of Peru?", typed=True)
@@ -146,10 +147,14 @@ async def test_a_new_pack_with_every_type_is_saved_valid_and_plays(data_dir: Pat
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+        await app.workers.wait_for_complete()  # the new file is read alone, found not listed,
         await pilot.pause()
-        assert "capitals-rivers-and-art" in app.screen.pack_ids  # Home looked again
+        await app.workers.wait_for_complete()  # so Home looks for every pack again
+        await pilot.pause()
+        assert "capitals-rivers-and-art" in app.screen.pack_ids
+        assert app.screen.selected_result is not None
+        assert app.screen.selected_result.path == path  # and keeps the new pack highlighted
 
-    path = packs / "capitals-rivers-and-art.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith(SCHEMA_MODELINE)
     result = load_pack(path)
@@ -331,3 +336,97 @@ async def test_markup_in_a_pack_is_shown_as_text_in_the_editor(data_dir: Path) -
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and app.is_running
+
+
+async def test_saving_over_a_file_changed_on_disk_asks_first(data_dir: Path) -> None:
+    folder = data_dir / "packs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "all-types.yaml"
+    path.write_text((PACKS / "all-types.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app(data_dir, pack_dirs=(folder,))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert editor(app).document is not None
+        elsewhere = path.read_text(encoding="utf-8").replace("red planet", "blue planet")
+        path.write_text(elsewhere, encoding="utf-8")  # another program writes the file
+        await pilot.press("shift+down", "ctrl+s")  # a change, then save
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep the file
+        await pilot.pause()
+        assert path.read_text(encoding="utf-8") == elsewhere and editor(app).dirty
+        await pilot.press("ctrl+s", "y")  # save over it
+        await pilot.pause()
+        assert not editor(app).dirty
+        saved = path.read_text(encoding="utf-8")
+        assert "red planet" in saved and saved.index("id: tf") < saved.index("id: mc")
+        await pilot.press("shift+up", "ctrl+s")  # unchanged on disk since: no question
+        await pilot.pause()
+        assert not editor(app).dirty and saved != path.read_text(encoding="utf-8")
+
+
+async def test_home_keeps_the_edited_pack_highlighted_and_reads_only_it(data_dir: Path) -> None:
+    folder = data_dir / "packs"
+    folder.mkdir(parents=True, exist_ok=True)
+    text = (PACKS / "all-types.yaml").read_text(encoding="utf-8")
+    for name in ("first", "second"):
+        (folder / f"{name}.yaml").write_text(text.replace("id: all-types", f"id: {name}"))
+    app = make_app(data_dir, pack_dirs=(folder,))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        home = app.home
+        await pilot.press("down")  # the second pack, not the first (nor the remembered one)
+        before = list(home.results)
+        assert home.selected_result is before[1]
+        await pilot.press("e")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("shift+down", "ctrl+s", "escape")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is home
+        assert home.selected_result is home.results[1] is not before[1]  # read again
+        assert home.results[0] is before[0]  # the other pack was not read again
+        pack = home.results[1].pack
+        assert pack is not None and pack.id == "second"
+        assert [q.id for q in pack.questions][:2] == ["tf", "mc"]  # as saved
+
+
+async def test_finding_a_question_by_number_or_words(data_dir: Path) -> None:
+    folder = data_dir / "packs"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "mine.yaml").write_text((PACKS / "all-types.yaml").read_text(encoding="utf-8"))
+    app = make_app(data_dir, pack_dirs=(folder,))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = editor(app)
+        await pilot.press("slash", *keys("SPAIN"), "enter")  # words of a prompt, any case
+        await pilot.pause()
+        assert screen.highlighted == 2
+        assert "capital of Spain" in str(screen.query_one("#preview-text", Static).render())
+        box = screen.query_one("#editor-find", Input)
+        box.value = "5"  # a question's number
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.highlighted == 4
+        box.value = "nothing like this"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.highlighted == 4
+        assert "No question matches" in str(screen.query_one("#editor-status", Static).render())
+        await pilot.press("escape")  # closes the box, not the editor
+        await pilot.pause()
+        assert app.screen is screen and not box.display

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "quizgame"
 DATA_DIR_ENV = "QUIZGAME_DATA_DIR"
 CACHE_DIR_ENV = "QUIZGAME_CACHE_DIR"
@@ -36,6 +34,8 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 
 def _platform_data_dir() -> Path:
+    import platformdirs  # only without --data-dir: every command imports this module
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -55,6 +55,8 @@ def cache_dir(base: Path) -> Path:
     if env:
         return Path(env).expanduser()
     if base.expanduser().resolve() == _platform_data_dir().resolve():
+        import platformdirs
+
         return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
     return base / "cache"
 

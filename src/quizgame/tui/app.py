@@ -35,6 +35,7 @@ from quizgame.tui.navigation import (
     NewPack,
     NextRound,
     OpenStats,
+    PackReloaded,
     PacksFound,
     PlayAgain,
     Remember,
@@ -167,13 +168,16 @@ class QuizApp(App[None]):
     def look_for_packs(self) -> None:
         """Look for packs in a worker thread, broken ones included; `PacksFound` says what was
         found."""
+        from quizgame.core.packs.gc_pause import gc_paused, settle_long_lived
         from quizgame.core.packs.read import discover_packs
 
         paths.clear_leftovers(self.data_dir)  # what a killed save left
         try:
-            found = PacksFound(
-                discover_packs(self.pack_dirs, cache_dir=paths.cache_dir(self.data_dir))
-            )
+            with gc_paused():  # and then out of its reach: a big pack's passes stall the UI
+                found = PacksFound(
+                    discover_packs(self.pack_dirs, cache_dir=paths.cache_dir(self.data_dir))
+                )
+                settle_long_lived()
         except Exception as exc:  # a folder we cannot read must not stop the game
             found = PacksFound([], f"Could not look for packs: {exc}")
         if not get_current_worker().is_cancelled:  # a newer look is under way
@@ -255,16 +259,41 @@ class QuizApp(App[None]):
 
     @on(EditPack)
     def _edit_pack(self, message: EditPack) -> None:
-        from quizgame.tui.screens.editor import open_editor
+        from quizgame.tui.screens.editor_open import open_editor
 
         folder = self.user_packs_dir
-        open_editor(self, message.path, folder, message.taken_ids, then=self.look_for_packs)
+        open_editor(
+            self, message.path, folder, message.taken_ids, then=self._edited, pack=message.pack
+        )
 
     @on(NewPack)
     def _new_pack(self, message: NewPack) -> None:
-        from quizgame.tui.screens.editor import start_new_pack
+        from quizgame.tui.screens.editor_open import start_new_pack
 
-        start_new_pack(self, self.user_packs_dir, message.taken_ids, then=self.look_for_packs)
+        start_new_pack(self, self.user_packs_dir, message.taken_ids, then=self._edited)
+
+    def _edited(self, path: Path) -> None:
+        """Back from the editor: Home keeps the pack at `path` highlighted, and only that file
+        is read again (every pack is looked for again only if it cannot stand alone)."""
+        self.home.keep_highlighted(path)
+        self.reload_pack(path)
+
+    @work(thread=True, exclusive=True, group="packs")
+    def reload_pack(self, path: Path) -> None:
+        """Read the one pack at `path` again in a worker thread; `PackReloaded` says how."""
+        from quizgame.core.packs.read import load_pack
+
+        try:
+            result = load_pack(path, cache_dir=paths.cache_dir(self.data_dir))
+        except Exception:  # load_pack reports bad input in its result; anything else: look again
+            result = None
+        if not get_current_worker().is_cancelled:
+            self.post_message(PackReloaded(path, result))
+
+    @on(PackReloaded)
+    def _pack_reloaded(self, message: PackReloaded) -> None:
+        if message.result is None or not self.home.replace_pack(message.result):
+            self.look_for_packs()
 
     # --- a session -------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ switches screens (see `QuizApp`). Which screen posts what:
     Statistics  StartSession (practice)
 
 and the app's own workers post `PacksFound` and `LearningCounted` to the app, which hands them
-to Home.
+to Home (or `PackReloaded`, after the editor, with only the pack that was edited).
 """
 
 from __future__ import annotations
@@ -146,12 +146,25 @@ class OpenStats(Message):
 
 
 class EditPack(Message):
-    """Open the pack file at `path` in the editor; `taken_ids` are the packs' ids found now."""
+    """Open the pack file at `path` in the editor; `taken_ids` are the packs' ids found now.
+    `pack`, the pack as Home read it, lets the editor list its questions at once, while it
+    reads the file for editing."""
 
-    def __init__(self, path: Path, taken_ids: Iterable[str]) -> None:
+    def __init__(self, path: Path, taken_ids: Iterable[str], pack: Pack | None = None) -> None:
         super().__init__()
         self.path = path
         self.taken_ids = tuple(taken_ids)
+        self.pack = pack
+
+
+class PackReloaded(Message):
+    """The app read the one pack file at `path` again (after the editor): `result`, or None if
+    reading it failed in a way only a new look for every pack can sort out."""
+
+    def __init__(self, path: Path, result: LoadResult | None) -> None:
+        super().__init__()
+        self.path = path
+        self.result = result
 
 
 class NewPack(Message):

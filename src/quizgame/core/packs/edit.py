@@ -255,6 +255,16 @@ class PackDocument:
     def question(self, index: int) -> dict[str, Any]:
         return copy.deepcopy(self.items[index].data)
 
+    def summary(self, index: int) -> tuple[str, str, str]:
+        """Question `index`'s prompt, type and id as text, without copying the question (a list
+        of many questions asks for the few rows it shows)."""
+        data = self.items[index].data
+        return str(data.get("prompt", "")), str(data.get("type")), str(data.get("id", ""))
+
+    def ids(self, leave_out: int | None = None) -> list[str]:
+        """Every question's id as text, in order, without the one at `leave_out`."""
+        return [str(item.data.get("id")) for i, item in enumerate(self.items) if i != leave_out]
+
     def __len__(self) -> int:
         return len(self.items)
 

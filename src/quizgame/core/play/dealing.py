@@ -7,11 +7,21 @@ import random
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quizgame.core.packs.model import Difficulty, Pack, Question, Spoiler
-from quizgame.core.play.judging import PLAY
 from quizgame.core.play.modes import DEFAULT_COUNT, Mode
+
+if TYPE_CHECKING:
+    from quizgame.core.play.judging import Play
+
+
+def _play(question: Question) -> Play:
+    """`judging.PLAY`'s entry for `question`'s type, imported when a round is dealt: Home and the
+    settings read this module, and the answer judge (rapidfuzz) is not needed to draw them."""
+    from quizgame.core.play.judging import PLAY
+
+    return PLAY[question.type]
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,17 +184,17 @@ def make_round(number: int, question: Question, rng: random.Random) -> Round:
     def shuffle(values: Sequence[str], avoid_same: bool) -> tuple[str, ...]:
         return _shuffled(values, rng, avoid_same)
 
-    return Round(number, question, **PLAY[question.type].deal(question, shuffle))
+    return Round(number, question, **_play(question).deal(question, shuffle))
 
 
 def given_for_choice(round_: Round, choice: str) -> Any:
     """The answer a chosen choice gives, as its type reads it (`judging.PLAY`): a bool for a
     true/false question, else the choice's text."""
-    return PLAY[round_.question.type].from_choice(choice)
+    return _play(round_.question).from_choice(choice)
 
 
 def describe_given(question: Question, given: Any) -> str:
     """An answer as the player gave it, in words."""
     if given is None:
         return "(no answer)"
-    return PLAY[question.type].describe(given)
+    return _play(question).describe(given)

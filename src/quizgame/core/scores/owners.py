@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import socket
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +24,8 @@ LOCK_MODE = 0o644
 
 def new_token() -> str:
     """A unique owner name: host, pid and a random part (pids are reused)."""
+    import secrets  # only a session that is played needs one: not the read-only commands
+
     host = re.sub(r"[^A-Za-z0-9.-]", "_", socket.gethostname())[:40] or "host"
     return f"{host}-{os.getpid()}-{secrets.token_hex(4)}"
 

@@ -19,12 +19,9 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import EndReason
-from quizgame.core.play.results import AnswerRecord, Results
-from quizgame.core.play.session import Session
 from quizgame.core.scores import database
 from quizgame.core.scores.database import (
     StoreCorrupt,
@@ -35,6 +32,11 @@ from quizgame.core.scores.database import (
     translate,
 )
 from quizgame.core.scores.owners import OwnerLock, owner_alive
+
+if TYPE_CHECKING:  # the read-only commands (scores, history) never load the game's rules
+    from quizgame.core.play.dealing import SessionOptions
+    from quizgame.core.play.results import AnswerRecord, Results
+    from quizgame.core.play.session import Session
 
 # A session's status in the history
 IN_PROGRESS = "in_progress"

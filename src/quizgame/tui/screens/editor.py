@@ -7,38 +7,32 @@ packs (bundled ones) open read-only, with "copy to my packs" to get an editable 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Static
 
 from quizgame.core.formats import Imported
-from quizgame.core.packs.edit import EditError, PackDocument
-from quizgame.core.packs.model import QuestionType
-from quizgame.core.packs.starter import schema_reference
+from quizgame.core.packs.edit import EditError, PackDocument, save_text
+from quizgame.core.packs.gc_pause import gc_paused, settle_long_lived
+from quizgame.core.packs.model import Pack, QuestionType
+from quizgame.core.packs.on_disk import DiskCopy
 from quizgame.tui import safetext
 from quizgame.tui.screens.confirm import ConfirmScreen, dismiss_unless_kept
+from quizgame.tui.screens.editor_find import FindBox, FindIndex
 from quizgame.tui.screens.editor_form import QuestionFormScreen, TypeChooser
 from quizgame.tui.screens.editor_import import ImportRequest, ImportScreen, add_imported
-from quizgame.tui.screens.editor_new import NewPackScreen
-from quizgame.tui.screens.editor_preview import question_label, question_preview
+from quizgame.tui.screens.editor_preview import question_preview, summary_label
+from quizgame.tui.widgets.question_list import QuestionList
 
 EDITING_ACTIONS = {"add", "edit", "delete", "move", "save", "import_file"}
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        return path.resolve().parent == folder.resolve()
-    except OSError:
-        return False
 
 
 class EditorScreen(Screen[None]):
@@ -53,6 +47,7 @@ class EditorScreen(Screen[None]):
         Binding("i", "import_file", "Import"),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("c", "copy", "Copy to my packs"),
+        Binding("slash,ctrl+f", "find", "Find", key_display="/"),
         Binding("escape", "close", "Back"),
     ]
 
@@ -64,41 +59,71 @@ class EditorScreen(Screen[None]):
         user_folder: Path,
         document: PackDocument | None = None,
         taken_ids: Iterable[str] = (),
+        pack: Pack | None = None,
     ) -> None:
         super().__init__()
+        self.pack = pack  # as Home read it: listed while the file is read for editing
         self.path = path
         self.editable = editable
         self.user_folder = user_folder
         self.document = document
         self.taken_ids = set(taken_ids)
         self.dirty = document is not None  # a pack made here exists only on screen until saved
+        self.on_disk = DiskCopy(path, None)  # what the file held when read: saving checks it
+        self._find_index: FindIndex | None = None  # made on the first search; None: stale
 
     # --- layout ----------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Static(id="editor-title")
         with Horizontal(id="editor-main"):
-            questions = OptionList(Option("Opening the pack…", disabled=True), id="question-list")
+            questions = QuestionList(
+                self._row_label, placeholder="Opening the pack…", id="question-list"
+            )
             questions.border_title = "Questions"
             yield questions
             with VerticalScroll(id="question-preview") as preview:
                 preview.border_title = "Question"
                 yield Static(id="preview-text")
+        yield FindBox(id="editor-find")
         yield Static(id="editor-status")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.query_one("#editor-find").display = False
         self.query_one("#question-list").focus()
-        if self.document is None:
+        if self.document is None and self.pack is not None:
+            self._show_pack_first(self.pack)
+            # Read the file once that screenful is drawn: the worker's parse holds the GIL
+            # half the time, and would slow the first frame down.
+            self.call_after_refresh(self._load)
+        elif self.document is None:
             self._load()
         else:
             self.show()
+
+    def _show_pack_first(self, pack: Pack) -> None:
+        """List the questions of the pack Home read (from its cache) until the file is read for
+        editing; nothing can be changed until then."""
+        questions = pack.questions
+
+        def label(index: int) -> Content:
+            question = questions[index]
+            return summary_label(index + 1, question.prompt, question.type.value, question.id)
+
+        self.query_one("#question-list", QuestionList).set_rows(len(questions), label)
+        count = len(questions)
+        self._show_status(f"{count} question{'s' if count != 1 else ''} · opening for editing…")
 
     @work(thread=True, exclusive=True, group="editor-load")
     def _load(self) -> None:
         try:
             text = self.path.read_text(encoding="utf-8")
-            document = PackDocument(text, str(self.path))
+            with gc_paused():  # many plain objects, no cycles
+                document = PackDocument(text, str(self.path))
+                # Out of the collector's reach before it runs again: its passes over them
+                # would hold the GIL for seconds on a big pack, stalling the UI thread.
+                settle_long_lived()
         except (OSError, UnicodeDecodeError, EditError) as exc:
             self.app.call_from_thread(self._failed, f"Cannot edit {self.path.name}: {exc}")
             return
@@ -106,10 +131,11 @@ class EditorScreen(Screen[None]):
             message = f"Cannot edit {self.path.name}: {type(exc).__name__}: {exc}"
             self.app.call_from_thread(self._failed, message)
             return
-        self.app.call_from_thread(self._loaded, document)
+        self.app.call_from_thread(self._loaded, document, text)
 
-    def _loaded(self, document: PackDocument) -> None:
+    def _loaded(self, document: PackDocument, text: str) -> None:
         self.document = document
+        self.on_disk = DiskCopy(self.path, text)
         self.show()
 
     def _failed(self, message: str) -> None:
@@ -133,16 +159,15 @@ class EditorScreen(Screen[None]):
                 ("Editing ", "bold"), safetext.line(title, "bold"), mode, "  ·  ", str(self.path)
             )
         )
-        pack_list = self.query_one("#question-list", OptionList)
-        previous = pack_list.highlighted
-        questions = document.questions
-        options = [Option(question_label(i + 1, q)) for i, q in enumerate(questions)]
-        if not options:
-            options = [Option("No questions yet: press a to add one.", disabled=True)]
-        pack_list.set_options(options)
-        if questions:
-            index = previous if highlight is None else highlight
-            pack_list.highlighted = max(0, min(index or 0, len(questions) - 1))
+        self._find_index = None  # the questions may have changed (or come from the file now)
+        # Only the rows in view are ever labelled: a pack of any size shows at once.
+        question_list = self.query_one("#question-list", QuestionList)
+        question_list.set_rows(
+            len(document),
+            self._row_label,
+            highlight=highlight,
+            placeholder="No questions yet: press a to add one.",
+        )
         self._show_preview()
         self._show_status()
         self.refresh_bindings()
@@ -150,6 +175,11 @@ class EditorScreen(Screen[None]):
     def _show_preview(self) -> None:
         index = self.highlighted
         text = self.query_one("#preview-text", Static)
+        if index is None and self.document is None and self.pack is not None:
+            at = self.query_one("#question-list", QuestionList).highlighted
+            if at is not None and at < len(self.pack.questions):
+                text.update(safetext.literal(self.pack.questions[at].prompt, "bold"))
+                return
         if index is None or self.document is None:
             text.update("")
         else:
@@ -171,17 +201,55 @@ class EditorScreen(Screen[None]):
         else:
             status.update(f"{counted} · saved")
 
+    def _row_label(self, index: int) -> Content:
+        """The list's row `index`, made when it comes into view."""
+        if self.document is None or index >= len(self.document):
+            return Content("")
+        return summary_label(index + 1, *self.document.summary(index))
+
+    def _summary(self, index: int) -> tuple[str, str, str]:
+        """Question `index`'s prompt, type and id, from the file or (until it is read) the pack."""
+        if self.document is not None:
+            return self.document.summary(index)
+        assert self.pack is not None
+        question = self.pack.questions[index]
+        return question.prompt, question.type.value, question.id
+
+    def action_find(self) -> None:
+        box = self.query_one("#editor-find", FindBox)
+        box.display = True
+        box.focus()
+
+    @on(FindBox.Find)
+    def _find(self, event: FindBox.Find) -> None:
+        """Enter in the find box: highlight the question asked for (the next match each time)."""
+        event.stop()
+        question_list = self.query_one("#question-list", QuestionList)
+        if event.query is None:
+            self.query_one("#editor-find").display = False
+            question_list.focus()
+            return
+        if self._find_index is None or self._find_index.count != question_list.count:
+            self._find_index = FindIndex(question_list.count, self._summary)
+        found = self._find_index.find(event.query, question_list.highlighted)
+        if found is None:
+            self._show_status(safetext.literal(f"No question matches “{event.query}”."))
+            return
+        question_list.highlighted = found
+        if self.document is not None:
+            self._show_status()
+
     @property
     def highlighted(self) -> int | None:
         if self.document is None or not len(self.document):
             return None
-        return self.query_one("#question-list", OptionList).highlighted
+        return self.query_one("#question-list", QuestionList).highlighted
 
-    @on(OptionList.OptionHighlighted, "#question-list")
+    @on(QuestionList.Highlighted, "#question-list")
     def _highlighted(self) -> None:
         self._show_preview()
 
-    @on(OptionList.OptionSelected, "#question-list")
+    @on(QuestionList.Selected, "#question-list")
     def _selected(self) -> None:
         if self.editable:
             self.action_edit()
@@ -198,21 +266,20 @@ class EditorScreen(Screen[None]):
     def _changed(self, highlight: int | None = None, only: tuple[int, ...] = ()) -> None:
         """After a change: redraw the list (just the rows in `only`, when no row came or went)."""
         self.dirty = True
+        self._find_index = None
         if not only or self.document is None:
             self.show(highlight)
             return
-        pack_list = self.query_one("#question-list", OptionList)
-        for index in only:
-            label = question_label(index + 1, self.document.question(index))
-            pack_list.replace_option_prompt_at_index(index, label)
+        question_list = self.query_one("#question-list", QuestionList)
+        question_list.refresh_rows(*only)
         if highlight is not None:
-            pack_list.highlighted = highlight
+            question_list.highlighted = highlight
         self._show_preview()
         self._show_status()
 
     def _ids(self, leave_out: int | None = None) -> list[str]:
         assert self.document is not None
-        return [str(q.get("id")) for i, q in enumerate(self.document.questions) if i != leave_out]
+        return self.document.ids(leave_out)
 
     def action_add(self) -> None:
         def chosen(qtype: QuestionType | None) -> None:
@@ -331,11 +398,35 @@ class EditorScreen(Screen[None]):
             self._show_status(safetext.literal(f"✗ Not saved: {first}"))
             self.app.bell()
             return
+        if not self.on_disk.changed():
+            self._write(document)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._write(document)
+            else:
+                self._show_status(safetext.literal("Not saved: the file on disk is kept."))
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "The file changed on disk. Save over it?",
+                f"Something else wrote {self.path.name} since the editor read it; saving "
+                "replaces that with what you see here.",
+                yes="Save over it",
+                no="Keep the file",
+            ),
+            answered,
+        )
+
+    def _write(self, document: PackDocument) -> None:
+        text = document.text()
         try:
-            document.save(self.path)
+            save_text(self.path, text)
         except OSError as exc:
             self._show_status(safetext.literal(f"✗ Not saved: {exc.strerror or exc}"))
             return
+        self.on_disk.written(self.path, text)
         self.dirty = False
         self._show_status()
         self.app.notify(f"Saved {self.path.name}", markup=False)
@@ -354,7 +445,8 @@ class EditorScreen(Screen[None]):
             copy = PackDocument(document.text(), str(target))
             copy.set_field("id", new_id)
             copy.set_field("title", f"{document.fields.get('title', new_id)} (my copy)")
-            copy.save(target)
+            text = copy.text()
+            save_text(target, text)
         except EditError as exc:
             self._show_status(safetext.literal(f"✗ Cannot copy: {exc}"))
             return
@@ -362,6 +454,7 @@ class EditorScreen(Screen[None]):
             self._show_status(safetext.literal(f"✗ Cannot copy: {exc.strerror or exc}"))
             return
         self.taken_ids.add(new_id)
+        self.on_disk.written(target, text)
         self.path, self.document, self.editable, self.dirty = target, copy, True, False
         self.show()
         self.app.notify(f"Copied to {target}; you are editing the copy.", markup=False)
@@ -375,42 +468,3 @@ class EditorScreen(Screen[None]):
             yes="Leave",
             no="Stay",
         )
-
-
-def open_editor(
-    app: App[Any], path: Path, folder: Path, taken_ids: Iterable[str], then: Callable[[], object]
-) -> None:
-    """Open the pack at `path`: editable in the player's packs `folder`, read-only elsewhere;
-    `then` is called when the editor closes."""
-    screen = EditorScreen(
-        path, editable=_inside(path, folder), user_folder=folder, taken_ids=taken_ids
-    )
-
-    def closed(_: None) -> None:
-        then()
-
-    app.push_screen(screen, closed)
-
-
-def start_new_pack(
-    app: App[Any], folder: Path, taken_ids: Iterable[str], then: Callable[[], object]
-) -> None:
-    """Ask for a title, then open an empty pack in the editor (saved to the player's packs
-    `folder`); `then` is called when the editor closes."""
-    taken = set(taken_ids)
-
-    def named(answer: tuple[str, str] | None) -> None:
-        if answer is None:
-            return
-        pack_id, title = answer
-        path = folder / f"{pack_id}.yaml"
-        document = PackDocument.new(pack_id, title, schema=schema_reference(path))
-        screen = EditorScreen(
-            path, editable=True, user_folder=folder, document=document, taken_ids=taken
-        )
-        app.push_screen(screen, closed)
-
-    def closed(_: None) -> None:
-        then()
-
-    app.push_screen(NewPackScreen(folder, taken), named)

@@ -25,11 +25,18 @@ def type_label(data: dict[str, Any]) -> str:
 
 def question_label(number: int, data: dict[str, Any]) -> Content:
     """A question in the list: its number, prompt, then its type and id."""
+    return summary_label(
+        number, str(data.get("prompt", "")), str(data.get("type")), str(data.get("id", ""))
+    )
+
+
+def summary_label(number: int, prompt: str, qtype: str, qid: str) -> Content:
+    """`question_label` from the three fields it shows (`PackDocument.summary`)."""
     return safetext.assemble(
         (f"{number}. ", "bold"),
-        safetext.line(data.get("prompt", "")),
+        safetext.line(prompt),
         "\n   ",
-        (safetext.clean_line(f"{type_label(data)} · {data.get('id', '')}"), "$text-muted"),
+        (safetext.clean_line(f"{type_label({'type': qtype})} · {qid}"), "$text-muted"),
     )
 
 

@@ -71,6 +71,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Pack editor",
         (
             ("↑ ↓", "choose a question"),
+            ("/ or Ctrl+F", "find a question by its number or words (Enter: the next one)"),
             ("a", f"add a question (then 1-{len(QuestionType)} for its type)"),
             ("Enter / e", "edit the chosen question"),
             ("d / Delete", "delete it (asks first)"),

@@ -109,6 +109,7 @@ class HomeScreen(Screen[None]):
         self.results: list[LoadResult] = []
         self._mounted = False  # set in on_mount (Textual's is_mounted only once Mount is done)
         self._found_early: tuple[list[LoadResult], str] | None = None  # found before that
+        self._keep: Path | None = None  # the pack to highlight next (back from the editor)
         self._message = ""
         self._categories_of: Pack | None = None  # the pack whose categories are listed
         self._mode_shown = ""  # the mode whose description is shown
@@ -214,7 +215,9 @@ class HomeScreen(Screen[None]):
         self.results = results
         pack_list = self.query_one("#pack-list", OptionList)
         pack_list.set_options(self._pack_options(results))
-        highlighted = self._first_highlight(results)
+        highlighted = self._kept(results)
+        if highlighted is None:
+            highlighted = self._first_highlight(results)
         if highlighted is not None:
             pack_list.highlighted = highlighted
         self._show_pack()
@@ -244,6 +247,38 @@ class HomeScreen(Screen[None]):
                 )
             ]
         return options
+
+    def keep_highlighted(self, path: Path) -> None:
+        """Highlight the pack read from `path` when packs are next shown (back from the editor,
+        the pack just edited stays the one chosen)."""
+        self._keep = path
+
+    def _kept(self, results: list[LoadResult]) -> int | None:
+        keep, self._keep = self._keep, None
+        kept = [i for i, r in enumerate(results) if r.pack is not None and r.path == keep]
+        return kept[0] if kept else None
+
+    def replace_pack(self, result: LoadResult) -> bool:
+        """Show `result` in place of the pack read from the same file, highlighted. False (and
+        nothing changed) when it cannot simply take that place: a file not listed yet, a pack
+        broken before or now, or an id another pack has (which a new look reports)."""
+        index = next((i for i, r in enumerate(self.results) if r.path == result.path), None)
+        if index is None or result.pack is None or self.results[index].pack is None:
+            return False
+        new_id = result.pack.id
+        if any(
+            r.pack is not None and r.pack.id == new_id
+            for r in self.results
+            if r is not self.results[index]
+        ):
+            return False
+        self.results[index] = result
+        self._keep = None
+        pack_list = self.query_one("#pack-list", OptionList)
+        pack_list.set_options(self._pack_options(self.results))  # with its learn counts
+        pack_list.highlighted = index
+        self._show_pack()
+        return True
 
     def show_learning(self, counts: dict[str, tuple[int, int, int]]) -> None:
         """Learn mode's due and new cards per pack id (see `tui/learning.py`)."""
@@ -432,7 +467,7 @@ class HomeScreen(Screen[None]):
         if result is None or result.pack is None:
             self.say("Choose a pack first.")
             return
-        self.post_message(EditPack(result.path, self.pack_ids))
+        self.post_message(EditPack(result.path, self.pack_ids, result.pack))
 
     def action_new_pack(self) -> None:
         """Make a new pack in the editor."""

@@ -1,0 +1,223 @@
+"""Editor benchmark: opening a big pack in the pack editor, against Home showing the same pack.
+
+Makes a pack of `--size` questions (100k by default; bench/out/, ignored by git) in a player's
+packs folder, reads it once so that the pack cache is warm, then in one process, headless at
+100x30, drives the real app with Textual's Pilot:
+
+- home: from the app's start to Home showing the packs (read from the cache), drawn;
+- editor: from the key that opens the editor ("e") to its first screenful of questions, drawn;
+- blocked: the longest the UI thread went without running a 5 ms timer while the editor read
+  the file for editing (the work runs in a worker thread), beside the longest gap of the same
+  timer in a second of idling just before (what the machine's load costs anyway);
+- keys: how long each of Page Down, Down, End, Home takes in the editor's list, once the file is
+  read, against the same keys in a one-label Textual app (the same Pilot, the same run); then
+  Enter in the find box for a search that scans nearly every question, and for a jump by number.
+
+Goals (issue 13): editor / home <= 1.5; blocked <= 50 ms; every key <= 20 ms.
+`--src DIR` runs another checkout's `src` (the "before" figures). Usage:
+python bench/bench_editor.py [--size 100000] [--src DIR]. Figures go to bench/out/bench_editor.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+SIZE = (100, 30)
+GOAL_FIRST = 1.5
+GOAL_BLOCKED_MS = 50.0
+GOAL_KEY_MS = 20.0
+KEYS = ["pagedown"] * 10 + ["down"] * 10 + ["end", "home"] * 3
+
+
+async def until(check: Any, timeout: float = 120.0) -> None:
+    """Wait, a millisecond at a time, until `check()` is true."""
+    end = time.perf_counter() + timeout
+    while not check():
+        if time.perf_counter() > end:
+            raise TimeoutError("the app never got there")
+        await asyncio.sleep(0.001)
+
+
+def rows_shown(screen: Any) -> bool:
+    """Whether the editor's list shows questions (the old OptionList or the new list)."""
+    try:
+        question_list = screen.query_one("#question-list")
+    except Exception:
+        return False
+    if type(question_list).__name__ == "OptionList":  # before: its placeholder is one option
+        return bool(question_list.option_count > 1)
+    return bool(question_list.count)
+
+
+async def key_times(pilot: Any, keys: list[str]) -> list[float]:
+    times = []
+    for key in keys:
+        start = time.perf_counter()
+        await pilot.press(key)
+        await pilot.pause()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+async def baseline_keys() -> list[float]:
+    from textual.app import App, ComposeResult
+    from textual.events import Key
+    from textual.widgets import Label
+
+    class OneLabel(App[None]):
+        keys = 0
+
+        def compose(self) -> ComposeResult:
+            yield Label("keys 0")
+
+        def on_key(self, event: Key) -> None:
+            self.keys += 1
+            self.query_one(Label).update(f"keys {self.keys}")
+
+    app = OneLabel()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        return await key_times(pilot, KEYS)
+
+
+async def find_times(pilot: Any, size: int) -> dict[str, float]:
+    """Enter in the editor's find box: a search that scans (nearly) every question, and a jump
+    by number. Empty when the editor has no find box (an older checkout)."""
+    app = pilot.app
+    boxes = app.screen.query("#editor-find")
+    if not boxes:
+        return {}
+    await pilot.press("slash")
+    await pilot.pause()
+    times = {}
+    for name, query in (("search_s", f"Question {size - 2}:"), ("jump_s", str(size // 2))):
+        boxes.first().value = query
+        start = time.perf_counter()
+        await pilot.press("enter")
+        await pilot.pause()
+        times[name] = time.perf_counter() - start
+    return times
+
+
+async def game(data_dir: Path, folder: Path, size: int) -> dict[str, Any]:
+    from quizgame.tui.app import QuizApp
+
+    figures: dict[str, Any] = {}
+    app = QuizApp(pack_dirs=[folder], data_dir=data_dir)
+    start = time.perf_counter()
+    async with app.run_test(size=SIZE) as pilot:
+        await until(lambda: bool(app.home.results))
+        await pilot.pause()
+        figures["home_s"] = time.perf_counter() - start
+
+        gaps: list[float] = []
+        last = [time.perf_counter()]
+
+        def beat() -> None:
+            now = time.perf_counter()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        timer = app.set_interval(0.005, beat)
+        await asyncio.sleep(1.0)  # idle: how late the timer is anyway, on this machine now
+        figures["idle_gap_ms"] = max(gaps) * 1000 if gaps else 0.0
+        gaps.clear()
+        start = time.perf_counter()
+        await pilot.press("e")
+        await until(lambda: rows_shown(app.screen))
+        await pilot.pause()
+        figures["editor_s"] = time.perf_counter() - start
+        await until(lambda: getattr(app.screen, "document", None) is not None)
+        await pilot.pause()
+        figures["editor_loaded_s"] = time.perf_counter() - start
+        timer.stop()
+        figures["blocked_ms"] = max(gaps) * 1000 if gaps else 0.0
+        figures["keys_s"] = await key_times(pilot, KEYS)
+        figures.update(await find_times(pilot, size))
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--src", type=Path, default=HERE.parent / "src")
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    source = OUT / f"editor-{args.size}.yaml"
+    if not source.exists():  # made by bench_load's maker, in its own process: it imports our src
+        make = (
+            f"import sys; sys.path.insert(0, {str(HERE)!r}); from pathlib import Path; "
+            f"from bench_load import make_pack; make_pack({args.size}, Path({str(source)!r}))"
+        )
+        subprocess.run([sys.executable, "-c", make], check=True)
+    sys.path.insert(0, str(args.src.resolve()))  # before the first quizgame import
+    from quizgame.core import paths
+    from quizgame.core.packs.read import discover_packs
+
+    with tempfile.TemporaryDirectory(prefix="quizgame-bench-editor-") as tmp:
+        data_dir = Path(tmp)
+        folder = paths.user_packs_dir(data_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / source.name).write_bytes(source.read_bytes())
+        discover_packs([folder], cache_dir=paths.cache_dir(data_dir))  # the cache, warm
+        base = asyncio.run(baseline_keys())
+        figures = asyncio.run(game(data_dir, folder, args.size))
+
+    keys = figures.pop("keys_s")
+    ratio = figures["editor_s"] / figures["home_s"]
+    key_ms = statistics.median(keys) * 1000
+    worst_ms = max(keys) * 1000
+    base_ms = statistics.median(base) * 1000
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "not met"
+
+    print(f"the editor on a {args.size:,}-question pack, headless {SIZE[0]}x{SIZE[1]}")
+    print(f"  home shows the pack (cache)      {figures['home_s'] * 1000:8.0f} ms")
+    print(f"  editor's first screenful         {figures['editor_s'] * 1000:8.0f} ms")
+    print(f"  editor ready to edit             {figures['editor_loaded_s'] * 1000:8.0f} ms")
+    print(
+        f"  ratio editor / home              {ratio:8.2f}  (goal <= {GOAL_FIRST}: "
+        f"{verdict(ratio <= GOAL_FIRST)})"
+    )
+    print(
+        f"  longest UI block while reading   {figures['blocked_ms']:8.0f} ms  (goal <= "
+        f"{GOAL_BLOCKED_MS:.0f}: {verdict(figures['blocked_ms'] <= GOAL_BLOCKED_MS)})"
+    )
+    print(f"  longest UI gap while idle        {figures['idle_gap_ms']:8.0f} ms  (the machine)")
+    print(
+        f"  a key in the list (median/worst) {key_ms:8.1f} / {worst_ms:.1f} ms  (goal <= "
+        f"{GOAL_KEY_MS:.0f} each: {verdict(worst_ms <= GOAL_KEY_MS)})"
+    )
+    for name, label in (("search_s", "a search (Enter)"), ("jump_s", "a jump by number (Enter)")):
+        if name in figures:
+            ms = figures[name] * 1000
+            print(
+                f"  {label:<32} {ms:8.1f} ms  (goal <= {GOAL_KEY_MS:.0f}: {verdict(ms <= GOAL_KEY_MS)})"
+            )
+    print(f"  a key in a one-label app         {base_ms:8.1f} ms  (ratio {key_ms / base_ms:.2f})")
+    report = {
+        "src": str(args.src),
+        "size": args.size,
+        **figures,
+        "ratio_first": ratio,
+        "key_median_ms": key_ms,
+        "key_worst_ms": worst_ms,
+        "baseline_key_ms": base_ms,
+    }
+    (OUT / "bench_editor.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""The editor's question list: a pack of any size is listed by labelling only the rows in view."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.content import Content
+
+from quizgame.tui.widgets.question_list import QuestionList
+
+COUNT = 100_000
+
+
+class ListApp(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.labelled: list[int] = []
+        self.events: list[tuple[str, int]] = []
+
+    def label(self, index: int) -> Content:
+        self.labelled.append(index)
+        return Content(f"{index + 1}. question {index}\n   type · q{index}")
+
+    def compose(self) -> ComposeResult:
+        yield QuestionList(self.label, COUNT, id="list")
+
+    def on_question_list_highlighted(self, event: QuestionList.Highlighted) -> None:
+        self.events.append(("highlighted", event.index))
+
+    def on_question_list_selected(self, event: QuestionList.Selected) -> None:
+        self.events.append(("selected", event.index))
+
+
+async def test_only_the_rows_in_view_are_labelled() -> None:
+    app = ListApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        question_list = app.query_one(QuestionList)
+        assert question_list.highlighted == 0
+        assert set(app.labelled) <= set(range(6))  # 12 lines, 2 a row
+        await pilot.press("end")
+        await pilot.pause()
+        assert question_list.highlighted == COUNT - 1
+        assert len(set(app.labelled)) < 20
+        await pilot.press("pageup", "up", "enter")
+        await pilot.pause()
+        assert app.events[-1] == ("selected", question_list.highlighted)
+        assert question_list.highlighted is not None and question_list.highlighted < COUNT - 6
+        await pilot.press("home")
+        await pilot.pause()
+        assert question_list.highlighted == 0 and question_list.scroll_offset.y == 0
+        assert await pilot.click(QuestionList, offset=(5, 2))  # the second row's first line
+        assert app.events[-1] == ("selected", 1)
+
+
+async def test_rows_are_labelled_again_when_told() -> None:
+    app = ListApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        question_list = app.query_one(QuestionList)
+        before = app.labelled.count(2)
+        question_list.refresh_rows(2)
+        await pilot.pause()
+        assert app.labelled.count(2) == before + 1
+        question_list.set_rows(0, placeholder="Nothing here")
+        await pilot.pause()
+        assert question_list.highlighted is None
+        assert "Nothing here" in str(question_list.render_line(0).text)
+
+
+def test_find_question_by_number_or_words() -> None:
+    from quizgame.tui.screens.editor_find import find_question
+
+    rows = [("Capital of Peru?", "typed", "peru"), ("Longest river?", "numeric", "nile")] * 3
+
+    def summary(index: int) -> tuple[str, str, str]:
+        return rows[index]
+
+    assert find_question("3", len(rows), summary, None) == 2
+    assert find_question("#6", len(rows), summary, 0) == 5
+    assert find_question("7", len(rows), summary, None) is None
+    assert find_question("RIVER", len(rows), summary, None) == 1
+    assert find_question("river", len(rows), summary, 1) == 3  # the next one
+    assert find_question("nile", len(rows), summary, 5) == 1  # round to the start
+    assert find_question("amazon", len(rows), summary, 0) is None
+    assert find_question("  ", len(rows), summary, 0) is None
+
+
+def test_the_find_index_finds_what_the_loop_finds() -> None:
+    from quizgame.tui.screens.editor_find import FindIndex, find_question
+
+    rows = [
+        ("Capital of Peru?", "typed", "peru"),
+        ("Longest river?\nIn km", "numeric", "nile"),
+        ("Who painted Guernica?", "typed", "art-1"),
+    ] * 4
+
+    def summary(index: int) -> tuple[str, str, str]:
+        return rows[index]
+
+    index = FindIndex(len(rows), summary)
+    for query in ("3", "#12", "13", "RIVER", "nile", "ART-", "peru?", "amazon", " ", "in km"):
+        for after in (None, *range(len(rows))):
+            assert index.find(query, after) == find_question(query, len(rows), summary, after), (
+                query,
+                after,
+            )
