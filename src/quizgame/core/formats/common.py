@@ -332,3 +332,30 @@ def number_text(value: float) -> str:
     if math.isfinite(value) and value == int(value) and abs(value) < 1e16:
         return str(int(value))
     return repr(value)
+
+
+class QuestionNotes:
+    """Notes about one question of a file, at its line: how each format's reader of a question
+    reports what it cannot read (errors) or cannot keep (warnings)."""
+
+    def __init__(self, parsed: Parsed, line: int | None, number: int) -> None:
+        self.parsed = parsed
+        self.line = line
+        self.number = number
+
+    def error(self, message: str) -> None:
+        self.parsed.error(message, self.line, self.number)
+
+    def warn(self, code: NoteCode, message: str, *about: Any) -> None:
+        self.parsed.warn(message, self.line, self.number, code=code, about=about)
+
+    def lost_feedback(self, others: int) -> None:
+        """Feedback on `others` answers besides the right one: our format keeps one explanation."""
+        if others:
+            self.warn(
+                NoteCode.FEEDBACK_NOT_KEPT,
+                f"feedback on {others} other answer{'s' if others > 1 else ''} not kept "
+                "(the right answer's feedback becomes the explanation)",
+                "others",
+                others,
+            )

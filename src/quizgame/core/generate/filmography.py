@@ -31,26 +31,38 @@ SET_SIZE = 3
 SHORT_ERA = 5
 
 
-def filmography_questions(ctx: Context) -> Iterator[Draft | None]:
-    """A year question per feature, short-or-not questions, orderings and matchings."""
+def other_films(ctx: Context) -> tuple[str, list[FilmEntry]] | None:
+    """The filmography's films but the one the pack is about, by year, and how to name their
+    maker ("by the director of “X”" when they directed it, since the name would answer "Who
+    directed X?"); None when the facts have no filmography of a known person."""
     facts = ctx.facts
     filmography = facts.filmography
     if filmography is None or filmography.person not in facts.people:
-        return
+        return None
     person = facts.people[filmography.person]
     # The film the pack is about is left out: its year and director are asked elsewhere, and an
     # ordering or matching of "films by X" holding it would give both away.
     film = facts.film
-    films = [
-        f
-        for f in filmography.films
-        if not (f.title == film.title.value and (film.year is None or f.year == film.year.value))
-    ]
-    if not films:
-        return
+    films = sorted(
+        (
+            f
+            for f in filmography.films
+            if not (
+                f.title == film.title.value and (film.year is None or f.year == film.year.value)
+            )
+        ),
+        key=lambda f: f.year,
+    )
     directed = any(c.person == person.id and c.job == "director" for c in facts.crew)
-    # "by the director of “X”" rather than the name, which would answer "Who directed X?".
-    by = f"by the director of {ctx.title}" if directed else f"by {person.name}"
+    return (f"by the director of {ctx.title}" if directed else f"by {person.name}"), films
+
+
+def filmography_questions(ctx: Context) -> Iterator[Draft | None]:
+    """A year question per feature, short-or-not questions, orderings and matchings."""
+    found = other_films(ctx)
+    if found is None or not found[1]:
+        return
+    by, films = found
     latest = max(f.year for f in films)
     features = [f for f in films if not f.short]
     for entry in films:

@@ -15,8 +15,8 @@ from quizgame.core.generate.characters import CHARACTERS
 from quizgame.core.generate.draft import Context, Draft, max_spoiler, merge_sources
 from quizgame.core.generate.english import join_names, quote
 from quizgame.core.generate.facts import FilmEntry
-from quizgame.core.generate.filmography import FILMOGRAPHY, film_fact
-from quizgame.core.generate.make import About, _draft
+from quizgame.core.generate.filmography import FILMOGRAPHY, film_fact, other_films
+from quizgame.core.generate.make import About, draft_of
 from quizgame.core.generate.people import CAST, CREW, cast_fact, crew_fact
 from quizgame.core.generate.vocab import JOBS
 from quizgame.core.packs.list_items import MAX_LIST_ITEMS
@@ -42,7 +42,7 @@ def name_all(
     """A list question naming `items` (None if there are too few); it shows each of `facts`."""
     if len(items) < MIN_ITEMS:
         return None
-    draft = _draft(ctx, qid, QuestionType.LIST, prompt, about)
+    draft = draft_of(ctx, qid, QuestionType.LIST, prompt, about)
     draft.answers = tuple(items)[:MAX_LIST_ITEMS]
     draft.facts += tuple(facts)
     seconds = SECONDS_FIRST + SECONDS_EACH * len(draft.answers)
@@ -125,24 +125,13 @@ def _heads_of_department(ctx: Context) -> Draft | None:
 
 
 def _filmography(ctx: Context) -> Iterator[Draft | None]:
-    facts = ctx.facts
-    filmography = facts.filmography
-    if filmography is None or filmography.person not in facts.people:
+    found = other_films(ctx)
+    if found is None:
         return
-    person = facts.people[filmography.person]
-    film = facts.film
-    films = sorted(
-        (
-            f
-            for f in filmography.films
-            if not (
-                f.title == film.title.value and (film.year is None or f.year == film.year.value)
-            )
-        ),
-        key=lambda f: f.year,
-    )
-    directed = any(c.person == person.id and c.job == "director" for c in facts.crew)
-    by = f"by the director of {ctx.title}" if directed else f"by {person.name}"
+    by, films = found
+    filmography = ctx.facts.filmography
+    assert filmography is not None  # other_films found it
+    person = ctx.facts.people[filmography.person]
     features = [f for f in films if not f.short]
     decades: dict[int, list[FilmEntry]] = {}
     for entry in features:

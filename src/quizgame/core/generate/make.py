@@ -50,7 +50,9 @@ class About:
     quote: str | None = None  # the source's own words for it, shown after answering
 
 
-def _draft(ctx: Context, qid: str, qtype: QuestionType, prompt: str, about: About) -> Draft:
+def draft_of(ctx: Context, qid: str, qtype: QuestionType, prompt: str, about: About) -> Draft:
+    """A new question of `qtype` asking `prompt` about the fact `about` (its category, source,
+    quote, spoiler level and difficulty); the builders fill in its answer and choices."""
     return Draft(
         id=qid,
         type=qtype,
@@ -97,11 +99,11 @@ def choice_or_typed(
     also = tuple(also_correct)
     wrong = [] if typed else distractors(ctx, qid, prompt, answer, candidates, also)
     if len(wrong) + 1 >= MIN_CHOICES:
-        draft = _draft(ctx, qid, QuestionType.MULTIPLE_CHOICE, prompt, about)
+        draft = draft_of(ctx, qid, QuestionType.MULTIPLE_CHOICE, prompt, about)
         draft.answer = choice_text(answer)
         draft.choices = ctx.shuffle(qid, [draft.answer, *(choice_text(w) for w in wrong)])
     else:
-        draft = _draft(ctx, qid, QuestionType.TYPED, prompt, about)
+        draft = draft_of(ctx, qid, QuestionType.TYPED, prompt, about)
         draft.answer = capitalize(answer)
         draft.accept = accepted_forms(answer, accept)
     draft.also_correct = frozenset(normalize(v) for v in also)
@@ -182,7 +184,7 @@ def statement_pair(
 
 
 def _either(ctx: Context, qid: str, true_text: str, false_text: str, about: About) -> Draft:
-    draft = _draft(ctx, qid, QuestionType.TRUE_FALSE, true_text, about)
+    draft = draft_of(ctx, qid, QuestionType.TRUE_FALSE, true_text, about)
     draft.answer = True
     draft.true_prompt = draft.prompt
     draft.false_prompt = smart_quotes(false_text)
@@ -209,7 +211,7 @@ def balance_true_false(drafts: Sequence[Draft], seed: int) -> None:
 
 def statement(ctx: Context, qid: str, text: str, truth: bool, about: About) -> Draft:
     """A true/false whose truth is the fact itself, not chosen by hash."""
-    draft = _draft(ctx, qid, QuestionType.TRUE_FALSE, text, about)
+    draft = draft_of(ctx, qid, QuestionType.TRUE_FALSE, text, about)
     draft.answer = truth
     return draft
 
@@ -218,7 +220,7 @@ def given_choices(
     ctx: Context, qid: str, prompt: str, answer: str, choices: Sequence[str], about: About
 ) -> Draft:
     """Multiple choice with choices made by the template (kept in the order given)."""
-    draft = _draft(ctx, qid, QuestionType.MULTIPLE_CHOICE, prompt, about)
+    draft = draft_of(ctx, qid, QuestionType.MULTIPLE_CHOICE, prompt, about)
     draft.answer = answer
     draft.choices = tuple(choices)
     return draft
@@ -233,7 +235,7 @@ def numeric(
     tolerance: float = 0.0,
     unit: str | None = None,
 ) -> Draft:
-    draft = _draft(ctx, qid, QuestionType.NUMERIC, prompt, about)
+    draft = draft_of(ctx, qid, QuestionType.NUMERIC, prompt, about)
     draft.answer = float(answer)
     draft.tolerance = tolerance or None
     draft.unit = unit
@@ -264,7 +266,7 @@ def matching(
     facts: Sequence[str] = (),
 ) -> Draft:
     """A matching; every pair shows a fact, so it is in the group of each of `facts` (one a pair)."""
-    draft = _draft(ctx, qid, QuestionType.MATCHING, prompt, about)
+    draft = draft_of(ctx, qid, QuestionType.MATCHING, prompt, about)
     draft.pairs = tuple(pairs)[:MAX_PAIRS]
     draft.facts += tuple(facts)[:MAX_PAIRS]
     return draft
@@ -281,7 +283,7 @@ def ordering(
 ) -> Draft:
     """An ordering. `positions` says when each item happens (no two alike); `shown` lists the
     facts an item gives away (a label naming the answer of a question on its event)."""
-    draft = _draft(ctx, qid, QuestionType.ORDERING, prompt, about)
+    draft = draft_of(ctx, qid, QuestionType.ORDERING, prompt, about)
     draft.items = tuple(smart_quotes(item) for item in items)
     draft.positions = tuple(positions)
     draft.facts += tuple(shown)

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from fsrs import Card, Rating, State
 
 from quizgame.core.learn.schedule import day_end, local_day, retention, review
 from quizgame.core.packs.model import Pack, Question
-from quizgame.core.play.dealing import SessionOptions
+from quizgame.core.play.dealing import SessionOptions, eligible_questions
 
 DEFAULT_NEW_PER_DAY = 10  # new cards a learn session may bring in a day
 LEARNED_DAYS = 21.0  # a card whose FSRS stability reached this many days counts as learned
@@ -33,16 +33,8 @@ def stamp(moment: datetime) -> str:
 
 def eligible(pack: Pack, options: SessionOptions | None = None) -> list[Question]:
     """The pack's questions a learn session may deal under the player's settings (spoilers,
-    categories, difficulty), in the pack's order."""
-    options = options or SessionOptions()
-    categories = set(options.categories)
-    return [
-        q
-        for q in pack.questions
-        if q.spoiler.rank <= options.spoiler.rank
-        and (not categories or q.category in categories)
-        and (options.difficulty is None or q.difficulty is options.difficulty)
-    ]
+    categories, difficulty), in the pack's order: as any session's, whatever ids it names."""
+    return eligible_questions(pack, replace(options or SessionOptions(), question_ids=()))
 
 
 def due_ids(conn: sqlite3.Connection, pack_id: str, before: datetime) -> list[str]:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from quizgame.core.formats.common import NoteCode, Parsed, quote
+from quizgame.core.formats.common import NoteCode, Parsed, QuestionNotes, quote
 from quizgame.core.formats.gift.shapes import pack_type
 from quizgame.core.formats.gift.syntax import WEIGHT, formatted, restore
 
@@ -35,23 +35,15 @@ def _joined(*texts: str | None) -> str | None:
     return "\n\n".join(parts) if parts else None
 
 
-class QuestionAnswers:
+class QuestionAnswers(QuestionNotes):
     """The answers of one question, turned into pack-format fields."""
 
     def __init__(
         self, parsed: Parsed, line: int, number: int, fmt: str, general: str | None
     ) -> None:
-        self.parsed = parsed
-        self.line = line
-        self.number = number
+        super().__init__(parsed, line, number)
         self.fmt = fmt
         self.general = general
-
-    def error(self, message: str) -> None:
-        self.parsed.error(message, self.line, self.number)
-
-    def warn(self, code: NoteCode, message: str, *about: Any) -> None:
-        self.parsed.warn(message, self.line, self.number, code=code, about=about)
 
     def parse(self, answers: str) -> dict[str, Any] | None:
         """Pack-format fields (with "type") from the text inside `{...}`; None if skipped."""
@@ -96,16 +88,7 @@ class QuestionAnswers:
         return parts
 
     def _lost_feedback(self, options: list[_Option], kept: _Option) -> None:
-        others = [o for o in options if o is not kept and o.feedback]
-        if others:
-            count = len(others)
-            self.warn(
-                NoteCode.FEEDBACK_NOT_KEPT,
-                f"feedback on {count} other answer{'s' if count > 1 else ''} not kept "
-                "(the right answer's feedback becomes the explanation)",
-                "others",
-                count,
-            )
+        self.lost_feedback(sum(1 for o in options if o is not kept and o.feedback))
 
     def multiple_choice(self, answers: str) -> dict[str, Any] | None:
         options: list[_Option] = []

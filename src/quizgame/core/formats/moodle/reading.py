@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Any
 
-from quizgame.core.formats.common import Draft, NoteCode, Parsed, quote
+from quizgame.core.formats.common import Draft, NoteCode, Parsed, QuestionNotes, quote
 from quizgame.core.formats.gift.reading import category_name
 from quizgame.core.formats.header import read_header
 from quizgame.core.formats.htmltext import has_image
@@ -73,22 +73,17 @@ def _labels(answers: list[_Answer]) -> str:
     return ", ".join(a.label() for a in answers)
 
 
-class _Question:
+class _Question(QuestionNotes):
     """One `<question>` element read into a draft (or notes)."""
 
     def __init__(self, parsed: Parsed, element: ET.Element, line: int | None, number: int):
-        self.parsed = parsed
+        super().__init__(parsed, line, number)
         self.element = element
-        self.line = line
-        self.number = number
         self.broken = False
 
     def error(self, message: str) -> None:
-        self.parsed.error(message, self.line, self.number)
+        super().error(message)
         self.broken = True
-
-    def warn(self, code: NoteCode, message: str, *about: Any) -> None:
-        self.parsed.warn(message, self.line, self.number, code=code, about=about)
 
     def read(self, kind: str, category: str | None) -> None:
         target = pack_type(kind)
@@ -143,16 +138,7 @@ class _Question:
         return answers
 
     def _lost_feedback(self, answers: list[_Answer], kept: _Answer) -> None:
-        others = [a for a in answers if a is not kept and a.feedback]
-        if others:
-            count = len(others)
-            self.warn(
-                NoteCode.FEEDBACK_NOT_KEPT,
-                f"feedback on {count} other answer{'s' if count > 1 else ''} not kept "
-                "(the right answer's feedback becomes the explanation)",
-                "others",
-                count,
-            )
+        self.lost_feedback(sum(1 for a in answers if a is not kept and a.feedback))
 
     def _explained(self, out: dict[str, Any], right: _Answer | None) -> dict[str, Any]:
         explanation = _joined(right.feedback if right else None, self._general())
