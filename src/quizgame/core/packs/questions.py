@@ -4,7 +4,7 @@ how its answer reads.
 
 Everything else is read from here: the checker (`check`), `quizgame schema` (`schema`), the
 writer's key order (`write`), the editor's form and the starter pack. A field's place in
-`question_fields` is the order a pack file lists it in.
+`QUESTION_KEY_ORDER` is the order a pack file lists it in.
 """
 
 from __future__ import annotations

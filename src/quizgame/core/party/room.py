@@ -381,6 +381,3 @@ class Room:
                 self.players[player_id].apply(answer, round_.question.points)
         self._index = min(max(0, index), self.total - 1)
         self._rank()
-
-
-__all__ = ["Player", "PlayerAnswer", "RoomError", "clean_name", "new_pin"]  # re-exported
