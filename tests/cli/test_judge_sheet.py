@@ -26,8 +26,8 @@ def test_judge_prints_each_verdict_points_and_reason(tmp_path: object) -> None:
     )
     result = run("judge", str(pack), "who", "almodovar", "Agustin Almodóvar")
     assert result.exit_code == 0, result.output
-    assert "“almodovar”: right, 1 of the points (surname, accent ignored)" in result.output
-    assert "“Agustin Almodóvar”: wrong, 0 of the points" in result.output
+    assert "“almodovar”: right, all the points (surname, accent ignored)" in result.output
+    assert "“Agustin Almodóvar”: wrong, none of the points" in result.output
     report = json.loads(run("judge", str(pack), "who", "Almodóvar", "--format", "json").output)
     assert report["answers"] == [
         {"answer": "Almodóvar", "verdict": "right", "points": 1.0, "reason": "surname"}

@@ -58,6 +58,9 @@ def test_the_share_line_and_the_streak() -> None:
     assert sorted(daily.squares(verdicts)) == sorted("🟩🟩🟥")
     assert daily.squares(["partial", "skipped", "timed_out"]) == "🟨🟥🟥"
     assert line.endswith("4 days in a row")
+    # A try left after two answers: out of the day's three, the third a white square.
+    cut = daily.share_line("Films", DAY, verdicts[:2], total=3)
+    assert f"/3 {daily.squares(verdicts[:2])}⬜ · unfinished" in cut
     days = [date(2026, 2, 27), date(2026, 2, 28), date(2026, 3, 1)]
     assert daily.streak(days, DAY) == 3  # today not played yet: the run is still alive
     assert daily.streak([*days, DAY], DAY) == 4

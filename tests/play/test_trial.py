@@ -63,3 +63,9 @@ def test_one_answer_against_a_list_names_the_item_it_finds_and_its_share() -> No
     )
     assert try_answer(LEADS, "Pedro").reason == "on no item of the list"
     assert try_answer(LEADS, "Milena Smit").reason == "finds Milena Smit: 1 of 3 items"
+
+
+def test_the_points_in_words() -> None:
+    assert try_answer(DIRECTOR, "almodovar").points_words() == "all the points"
+    assert try_answer(DIRECTOR, "Agustin Almodóvar").points_words() == "none of the points"
+    assert try_answer(ORDER, "A > C > B").points_words() == "0.333 of the points"

@@ -22,3 +22,20 @@ def testitem_lines_read_as_pack_items_and_back() -> None:
         "Volga |  | Europe",
     ]
     assert read_items("\n".join(lines)) == items
+
+
+def test_the_preview_shows_a_list_question_s_items_as_words() -> None:
+    from quizgame.tui.screens.editor_preview import question_preview
+
+    data = {
+        "id": "leads",
+        "type": "list",
+        "prompt": "Name them.",
+        "answers": [
+            {"answer": "Penélope Cruz", "accept": ["Cruz"], "show": "Janis"},
+            "Milena Smit",
+        ],
+    }
+    text = question_preview(data).plain
+    assert "answers: \n  Penélope Cruz | Cruz | Janis\n  Milena Smit" in text
+    assert "{" not in text

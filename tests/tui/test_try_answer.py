@@ -36,7 +36,7 @@ async def test_an_answer_tried_in_the_form_is_judged_with_its_reason() -> None:
         field.focus()
         app.post_message(events.Paste("almodovar"))
         await pilot.pause()
-        assert _result(app) == "Right, 1 of the points (surname, accent ignored)"
+        assert _result(app) == "Right, all the points (surname, accent ignored)"
         field.value = "Agustin Almodóvar"
         await pilot.pause()
-        assert _result(app).startswith("Wrong, 0 of the points")
+        assert _result(app).startswith("Wrong, none of the points")

@@ -24,7 +24,7 @@ def default_pack(where: Places) -> Pack:
 def todays_share_line(where: Places, pack: Pack, day: date) -> str | None:
     """The share line of the day's counted try, or None if it was not played."""
     from quizgame.cli.common import score_store
-    from quizgame.core.play.daily import share_line, streak
+    from quizgame.core.play.daily import daily_options, share_line, streak
     from quizgame.core.scores.daily import counted_session, daily_days, session_verdicts
 
     with score_store(where.data) as store:
@@ -35,7 +35,8 @@ def todays_share_line(where: Places, pack: Pack, day: date) -> str | None:
             return None
         verdicts = store.read(session_verdicts, session_id)
         run = streak(store.read(daily_days, pack.id), day)
-    return share_line(pack.title, day, verdicts, run)
+    total = len(daily_options(pack, day).question_ids)
+    return share_line(pack.title, day, verdicts, run, total)
 
 
 @click.command("daily")

@@ -53,6 +53,5 @@ def command(
     click.echo(clean_line(f"{question.id}: {question.prompt}"))
     click.echo(clean_line(f"  answer: {question.answer_text()}"))
     for trial in trials:
-        points = f"{trial.points:.2f}".rstrip("0").rstrip(".")
-        line = f"“{trial.answer}”: {trial.verdict}, {points} of the points ({trial.reason})"
+        line = f"“{trial.answer}”: {trial.verdict}, {trial.points_words()} ({trial.reason})"
         click.echo(clean_line(line))

@@ -54,7 +54,8 @@ def share_content(session: Session, keeper: ScoreKeeper | None) -> tuple[Content
                 run = streak(store.read(daily_days, session.pack.id), day)
             except StoreError:
                 pass
-        line = share_line(session.pack.title, day, verdicts, run if counted else 0)
+        total = len(session.rounds)
+        line = share_line(session.pack.title, day, verdicts, run if counted else 0, total)
         note = "c copies it" if counted else "A second try today: practice, not counted"
         return safetext.assemble(
             safetext.line(line), "\n", (note, "italic $text-muted")

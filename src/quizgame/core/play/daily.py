@@ -20,7 +20,7 @@ from quizgame.core.play.modes import Mode
 DAILY_COUNT = 10
 EPOCH = date(2026, 1, 1)  # day 1 of the daily quiz, for the share line's day number
 
-RIGHT, PARTLY, WRONG = "🟩", "🟨", "🟥"
+RIGHT, PARTLY, WRONG, UNANSWERED = "🟩", "🟨", "🟥", "⬜"
 
 
 def daily_seed(pack: Pack, day: date) -> int:
@@ -61,13 +61,21 @@ def squares(verdicts: Iterable[str]) -> str:
     return "".join(marks.get(verdict, WRONG) for verdict in verdicts)
 
 
-def share_line(pack_title: str, day: date, verdicts: Sequence[str], streak: int = 0) -> str:
-    """The line to paste for friends: day number, pack, date, score, squares, streak."""
+def share_line(
+    pack_title: str, day: date, verdicts: Sequence[str], streak: int = 0, total: int | None = None
+) -> str:
+    """The line to paste for friends: day number, pack, date, score out of the `total`
+    questions the day's quiz asks (default: those answered), squares, streak. A try left
+    before its end shows its unanswered questions as white squares and says "unfinished"."""
     right = sum(1 for v in verdicts if v == "correct")
+    total = max(total or 0, len(verdicts))
+    missing = total - len(verdicts)
     line = (
         f"quizgame daily #{day_number(day)} · {pack_title} · {day.isoformat()} · "
-        f"{right}/{len(verdicts)} {squares(verdicts)}"
+        f"{right}/{total} {squares(verdicts)}{UNANSWERED * missing}"
     )
+    if missing:
+        line += " · unfinished"
     if streak > 1:
         line += f" · {streak} days in a row"
     return line

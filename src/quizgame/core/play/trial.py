@@ -29,6 +29,14 @@ class Trial:
     points: float
     reason: str
 
+    def points_words(self) -> str:
+        """The points in words: "all the points", "none of the points", "0.2 of the points"."""
+        if self.points >= 1:
+            return "all the points"
+        if self.points <= 0:
+            return "none of the points"
+        return f"{self.points:.3f}".rstrip("0") + " of the points"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "answer": self.answer,

@@ -239,10 +239,9 @@ class QuestionFormScreen(Screen[dict[str, Any] | None]):
         if trial is None:
             result.update(safetext.literal("Fix the problems above to try an answer."))
             return
-        points = f"{trial.points:.2f}".rstrip("0").rstrip(".")
         result.update(
             safetext.assemble(
-                (trial.verdict.capitalize(), "bold"), f", {points} of the points ({trial.reason})"
+                (trial.verdict.capitalize(), "bold"), f", {trial.points_words()} ({trial.reason})"
             )
         )
 

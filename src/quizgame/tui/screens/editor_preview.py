@@ -10,6 +10,7 @@ from quizgame.core.packs.model import QuestionType
 from quizgame.core.packs.questions import TYPE_FIELD_NAMES
 from quizgame.tui import safetext
 from quizgame.tui.screens.editor_form import OPTIONAL, TYPE_LABELS
+from quizgame.tui.widgets.editor_fields import item_line
 
 # The fields the preview lists under the prompt: every type's own, then the optional ones the
 # form shows, in the form's order.
@@ -44,6 +45,8 @@ def _value_text(value: Any) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{k} → {v}" for k, v in value.items())
     if isinstance(value, list):
+        if any(isinstance(v, dict) for v in value):  # a list question's items, as the form has them
+            return "".join(f"\n  {item_line(v)}" for v in value)
         return " | ".join(map(str, value))
     if isinstance(value, bool):
         return "true" if value else "false"
