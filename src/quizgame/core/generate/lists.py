@@ -146,7 +146,8 @@ def _filmography(ctx: Context) -> Iterator[Draft | None]:
         yield _films(ctx, f"filmography-list-{decade}s", prompt, lead, entries, 1)
     if features:
         first = features[0]
-        shorts = [f for f in films if f.short and f.year < first.year]
+        # The shorts listed before it: Salomé (short, 1978) came before the 1978 feature.
+        shorts = [f for f in films[: films.index(first)] if f.short]
         pronoun = _PRONOUNS.get(person.gender or "", "their")
         prompt = (
             f"Name the short films {by} that came out before {pronoun} first feature, "
