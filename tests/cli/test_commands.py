@@ -479,3 +479,14 @@ def test_the_game_without_a_terminal_says_so_instead_of_spinning() -> None:
 )
 def test_usage_errors_are_one_line(args: list[str], text: str) -> None:
     assert_one_line_error(run(*args), 2, text)
+
+
+def test_play_a_broken_pack_by_its_name_says_why_it_does_not_load(
+    launched: list[Launch], folder: Path
+) -> None:
+    (folder / "broken.yaml").write_text(BROKEN)
+    result = run("play", "--pack", "broken", "--packs", str(folder))
+    assert_one_line_error(
+        result, 1, f"quizgame: pack 'broken' does not load: {folder / 'broken.yaml'}:3:12: "
+    )
+    assert launched == []

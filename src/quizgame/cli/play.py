@@ -39,6 +39,9 @@ def resolve_pack(ref: str, where: Places) -> Pack:
     for result in results:
         if result.pack is not None and result.pack.id == ref:
             return result.pack
+    for result in results:  # a broken pack has no id: its file's name stands for it
+        if result.pack is None and result.path.stem == ref and result.errors:
+            raise UserError(f"pack '{ref}' does not load: {result.errors[0]}")
     known = sorted(r.pack.id for r in results if r.pack is not None)
     raise UserError(f"no pack with id '{ref}'; packs found: {', '.join(known) or 'none'}")
 
