@@ -88,8 +88,10 @@ class PartyServer:
 
     async def start(self, *, run_clock: bool = True) -> None:
         """Listen; with `run_clock`, close each question when its time is up (tests tick by hand)."""
+        # No permessage-deflate: frames are a few hundred bytes, and compressing each one once
+        # per player (a context per connection) cost more than sending it (bench_party).
         self._server = await serve(
-            self._serve, self.host, self.port, max_size=MAX_FRAME, logger=log
+            self._serve, self.host, self.port, max_size=MAX_FRAME, compression=None, logger=log
         )
         self.port = self._server.sockets[0].getsockname()[1]
         self._sender = asyncio.create_task(self._send_out())
