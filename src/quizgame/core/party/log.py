@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -25,6 +26,7 @@ from quizgame.core.scores.database import StoreError, translate
 from quizgame.core.scores.store import settings_of, timestamp, utc_now
 
 T = TypeVar("T")
+CHECKPOINT_EVERY = 1.0  # seconds between the checkpointer's passes
 IN_PROGRESS = "in_progress"
 FINISHED = "finished"
 
@@ -38,9 +40,31 @@ class PartyLog:
         self._conn = database.connect(path, database.BUSY_TIMEOUT)
         self._now = now
         self.game_id: int | None = None
+        # A commit only appends to the WAL; copying it back into the database (and the fsyncs
+        # that takes) is left to a thread of its own, never to the host's event loop, where
+        # SQLite's automatic checkpoint would stall every player for a few hundred ms.
+        self._conn.execute("PRAGMA wal_autocheckpoint = 0")
+        self._stop = threading.Event()
+        self._checkpointer = threading.Thread(
+            target=self._checkpoint, name="party-log-checkpoint", daemon=True
+        )
+        self._checkpointer.start()
+
+    def _checkpoint(self) -> None:
+        conn = sqlite3.connect(self.path, timeout=database.BUSY_TIMEOUT, isolation_level=None)
+        try:
+            while not self._stop.wait(CHECKPOINT_EVERY):
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                except sqlite3.Error:
+                    continue  # busy or failing: the next pass tries again; writes go on
+        finally:
+            conn.close()
 
     def close(self) -> None:
-        self._conn.close()
+        self._stop.set()
+        self._checkpointer.join()
+        self._conn.close()  # the last connection to close checkpoints what is left
 
     def read(self, query: Callable[[sqlite3.Connection], T]) -> T:
         """`query(connection)`, e.g. `log.read(load_game)`; `StoreError` on a database failure."""
