@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import itertools
 import logging
 from collections.abc import Callable, Coroutine, Iterable, Iterator
 from typing import Any
@@ -49,7 +48,9 @@ JOIN_TIMEOUT = 10.0  # seconds a new connection has to send its `join`
 LOBBY_DELAY = 0.2  # seconds: lobby changes within this are sent as one frame
 CHUNK = 50  # frames sent (and made) between two turns of the event loop
 
-Outgoing = Iterable[tuple[ServerConnection, str]]
+# Frames out: each a frame and the connections it goes to (one `broadcast`, the text encoded
+# once for all of them).
+Outgoing = Iterable[tuple[list[ServerConnection], str]]
 TICK = 0.05  # seconds between the host clock's checks of the open question
 
 log = logging.getLogger(__name__)
@@ -177,12 +178,15 @@ class PartyServer:
     async def _send_out(self) -> None:
         """Send what is queued, in order, yielding to the event loop every CHUNK frames."""
         while True:
-            job = iter(await self._outbox.get())
+            job = await self._outbox.get()
             try:
-                while chunk := list(itertools.islice(job, CHUNK)):
-                    for ws, frame in chunk:
-                        broadcast([ws], frame)
-                    await asyncio.sleep(0)
+                sent = 0
+                for sockets, frame in job:
+                    broadcast(sockets, frame)
+                    sent += len(sockets)
+                    if sent >= CHUNK:
+                        sent = 0
+                        await asyncio.sleep(0)
             finally:
                 self._outbox.task_done()
 
@@ -190,13 +194,15 @@ class PartyServer:
         self._outbox.put_nowait(job)
 
     def _send_all(self, frame: bytes) -> None:
+        """The same frame to everyone: one text, sent CHUNK connections a `broadcast`."""
         text = frame.decode()
-        self._queue([(ws, text) for ws in self.connections.values()])
+        sockets = list(self.connections.values())
+        self._queue([(sockets[i : i + CHUNK], text) for i in range(0, len(sockets), CHUNK)])
 
     def _send(self, player_id: int, frame: bytes) -> None:
         ws = self.connections.get(player_id)
         if ws is not None:
-            self._queue([(ws, frame.decode())])
+            self._queue([([ws], frame.decode())])
 
     def _lobby(self) -> None:
         """Tell everyone who is in the room, soon: a thousand joins make a few frames, not a
@@ -240,7 +246,7 @@ class PartyServer:
         base = self.reveal_message(Player(0, "", ""), split, top)
         players = self.room.players
 
-        def frames() -> Iterator[tuple[ServerConnection, str]]:  # made as they are sent
+        def frames() -> Iterator[tuple[list[ServerConnection], str]]:  # made as they are sent
             for player_id, ws in list(self.connections.items()):
                 player = players[player_id]
                 mine = player.answers.get(base.round)
@@ -251,7 +257,7 @@ class PartyServer:
                     score=player.score,
                     rank=player.rank,
                 )
-                yield ws, encode(message).decode()
+                yield [ws], encode(message).decode()
 
         self._queue(frames())
         self.changed()
@@ -260,7 +266,7 @@ class PartyServer:
         standings = self.room.standings()
         players = self.room.players
         self._queue(
-            (ws, encode(over_message(standings, players[player_id])).decode())
+            ([ws], encode(over_message(standings, players[player_id])).decode())
             for player_id, ws in list(self.connections.items())
         )
         self.changed()
