@@ -4,8 +4,10 @@ The host runs in its own process (the real `PartyServer` and `Room`, serving on 
 port the OS picks, writing the score history as `quizgame host` does, to a temporary database)
 and is driven over its stdin. The players are asyncio clients speaking the documented protocol
 (`quizgame.net.client`), spread over `--procs` worker processes so that no one client process
-is the bottleneck. Each player answers as soon as a question arrives (the worst case: every
-answer at once). For N = 10, 100 and 1,000 it prints:
+is the bottleneck. Every player answers `--think` seconds after a question arrives (0.5 s, a
+fast human, by default: no answer can come in before the question has reached its player; all
+answers still come in one burst; `--think 0` answers at once, while the question is still going
+out to the others, the worst case). For N = 10, 100 and 1,000 it prints:
 
 - question delivery: from the host sending a question to each player receiving it (p50, p99)
   and to the last player receiving it (the median over the rounds). The host stamps its send
@@ -23,7 +25,8 @@ Each figure is printed with its ratio to the goal, and beside the same figure fo
 measured in the same run, as the machine's own baseline. Bounded: at most 20 rounds per N,
 every wait under a timeout, the whole run under RUN_LIMIT seconds.
 
-Usage: python bench/bench_party.py [--players 10,100,1000] [--rounds 5] [--procs 4] [--json]
+Usage: python bench/bench_party.py [--players 10,100,1000] [--rounds 5] [--procs 4]
+       [--think 0.5] [--json]
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ RUN_LIMIT = 900.0  # seconds for the whole run
 GOAL_DELIVERY = 0.100
 GOAL_BLOCKED = 0.020
 TICK = 0.005  # seconds between the host's lateness checks
+THINK = 0.5  # seconds a player takes to answer: a fast human (0: all at once, the worst case)
 
 
 def bench_pack(n: int = 20) -> Pack:
@@ -151,14 +155,20 @@ async def serve(rounds: int) -> None:
 
 
 async def player(
-    client: PartyClient, rounds: int, got: list[float], acks: list[float], revealed: list[int]
+    client: PartyClient,
+    rounds: int,
+    think: float,
+    got: list[float],
+    acks: list[float],
+    revealed: list[int],
 ) -> None:
-    """Answer every question at once; note when each question arrived, each ack took and the
-    last round revealed (`revealed[0]`)."""
+    """Answer every question `think` seconds after it arrives; note when each question arrived,
+    each ack took and the last round revealed (`revealed[0]`)."""
     while True:
         message = await client.next_message(WAIT)
         if isinstance(message, QuestionMessage):
             got.append(time.monotonic())
+            await asyncio.sleep(think)
             sent = time.monotonic()
             await client.answer(message.round, "right")
             while not isinstance(reply := await client.next_message(WAIT), Ack):
@@ -172,7 +182,7 @@ async def player(
             return
 
 
-async def players(port: int, first: int, count: int, rounds: int) -> None:
+async def players(port: int, first: int, count: int, rounds: int, think: float) -> None:
     """`count` players: say 'joined', then 'revealed R' as all have seen round R's reveal, then
     their arrival times and ack times."""
     clients = [PartyClient(f"127.0.0.1:{port}", PIN, f"p{first + i}") for i in range(count)]
@@ -183,7 +193,7 @@ async def players(port: int, first: int, count: int, rounds: int) -> None:
     acks: list[float] = []
     revealed = [[0] for _ in clients]
     tasks = [
-        asyncio.create_task(player(c, rounds, got[i], acks, revealed[i]))
+        asyncio.create_task(player(c, rounds, think, got[i], acks, revealed[i]))
         for i, c in enumerate(clients)
     ]
     for number in range(1, rounds + 1):
@@ -216,7 +226,7 @@ async def tell(proc: asyncio.subprocess.Process, command: str) -> dict[str, Any]
     return reply
 
 
-async def run(n: int, rounds: int, procs: int) -> dict[str, Any]:
+async def run(n: int, rounds: int, procs: int, think: float) -> dict[str, Any]:
     host = await spawn("--serve", "--rounds", str(rounds))
     workers: list[asyncio.subprocess.Process] = []
     try:
@@ -235,6 +245,8 @@ async def run(n: int, rounds: int, procs: int) -> dict[str, Any]:
                     str(count),
                     "--rounds",
                     str(rounds),
+                    "--think",
+                    str(think),
                 )
             )
         outs = [w.stdout for w in workers if w.stdout is not None]
@@ -289,6 +301,9 @@ def main() -> None:
     parser.add_argument("--players", default="10,100,1000")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--procs", type=int, default=4, help="player processes")
+    parser.add_argument(
+        "--think", type=float, default=THINK, help="seconds each player takes to answer"
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--play", type=int, help=argparse.SUPPRESS)
@@ -296,19 +311,20 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     rounds = max(1, min(args.rounds, 20))
+    think = max(0.0, min(args.think, 10.0))
     if args.serve:
         with asyncio.Runner(loop_factory=new_loop) as runner:  # the loop `quizgame host` runs
             runner.run(serve(rounds))
         return
     if args.play:
-        asyncio.run(players(args.play, args.first, args.count, rounds))
+        asyncio.run(players(args.play, args.first, args.count, rounds, think))
         return
     counts = [max(1, min(int(n), 2000)) for n in args.players.split(",")]
     procs = max(1, min(args.procs, 16))
 
     async def everything() -> list[dict[str, Any]]:
         async with asyncio.timeout(RUN_LIMIT):
-            return [await run(n, rounds, procs) for n in [1, *counts]]
+            return [await run(n, rounds, procs, think) for n in [1, *counts]]
 
     results = asyncio.run(everything())
     if args.json:
@@ -317,7 +333,8 @@ def main() -> None:
     base, rows = results[0], results[1:]
     ms = 1000
     print(
-        f"Party host on loopback, {rounds} rounds each, players in {procs} processes; "
+        f"Party host on loopback, {rounds} rounds each, players in {procs} processes answering "
+        f"{think:g} s after each question; "
         "baseline: the same run with 1 player."
     )
     print(
