@@ -1,4 +1,4 @@
-"""The host's event loop: at most `READY_CAP` ready connections are read in one turn.
+"""The host's event loop: bounded work a turn (`READY_CAP` sockets read, `Turns` frames handled).
 
 asyncio's selector loop reads every socket that `epoll` reports ready in one turn. When a
 thousand players answer at once, that is a thousand frames parsed before anything else runs
@@ -10,12 +10,46 @@ list round-robin), so each turn does a bounded amount of reading and timers and 
 from __future__ import annotations
 
 import asyncio
+import collections
 import math
 import select
 import selectors
 import sys
 
 READY_CAP = 64  # sockets read in one turn of the loop
+
+
+class Turns:
+    """At most `per_turn` pieces of work (players' frames) in one turn of the event loop; the
+    rest wait, first come first served, for the turns after. A lock would allow one a turn, and
+    a thousand answers would then take a thousand turns to be acknowledged."""
+
+    def __init__(self, per_turn: int) -> None:
+        self.per_turn = per_turn
+        self._spent = 0
+        self._waiting: collections.deque[asyncio.Future[None]] = collections.deque()
+
+    async def take(self) -> None:
+        """Return when this turn, or a later one, has room for one more piece of work."""
+        if self._spent < self.per_turn and not self._waiting:
+            self._charge()
+            return
+        turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiting.append(turn)
+        await turn
+
+    def _charge(self) -> None:
+        if self._spent == 0:  # the first piece this turn: the count starts again next turn
+            asyncio.get_running_loop().call_soon(self._next_turn)
+        self._spent += 1
+
+    def _next_turn(self) -> None:
+        self._spent = 0
+        while self._waiting and self._spent < self.per_turn:
+            turn = self._waiting.popleft()
+            if not turn.done():  # a waiter cancelled (its connection closed) is passed over
+                turn.set_result(None)
+                self._charge()
 
 
 def new_loop() -> asyncio.AbstractEventLoop:

@@ -43,10 +43,12 @@ from quizgame.core.party.messages import (
     encode,
 )
 from quizgame.core.party.room import TOP, Phase, Player, Room, RoomError
+from quizgame.net.loop import Turns
 
 JOIN_TIMEOUT = 10.0  # seconds a new connection has to send its `join`
 LOBBY_DELAY = 0.2  # seconds: lobby changes within this are sent as one frame
 CHUNK = 50  # frames sent (and made) between two turns of the event loop
+FRAMES_IN = 4  # players' frames handled (judged, logged, acknowledged) in one turn
 
 # Frames out: each a frame and the connections it goes to (one `broadcast`, the text encoded
 # once for all of them).
@@ -79,11 +81,11 @@ class PartyServer:
         self._tasks: set[asyncio.Task[None]] = set()  # closings under way, kept from the GC
         self._lobby_due: asyncio.TimerHandle | None = None
         # Frames out go through one queue, in order, a CHUNK at a time, so that a reveal to a
-        # thousand players never holds the event loop for long; answers in take turns the same
-        # way (`_turn`): the loop breathes between any two.
+        # thousand players never holds the event loop for long; frames in take turns the same
+        # way (`_turns`, FRAMES_IN a turn).
         self._outbox: asyncio.Queue[Outgoing] = asyncio.Queue()
         self._sender: asyncio.Task[None] | None = None
-        self._turn = asyncio.Lock()
+        self._turns = Turns(FRAMES_IN)
 
     # --- running -----------------------------------------------------------------------------
 
@@ -291,10 +293,8 @@ class PartyServer:
             return
         try:
             async for frame in ws:
-                async with self._turn:  # one frame a turn of the loop, however many arrive
-                    keep = self._handle(player, ws, frame)
-                    await asyncio.sleep(0)
-                if not keep:
+                await self._turns.take()  # a few frames a turn of the loop, however many arrive
+                if not self._handle(player, ws, frame):
                     break
         except ConnectionClosed:
             pass
