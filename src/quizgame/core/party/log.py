@@ -113,31 +113,40 @@ class PartyLog:
         self._write("UPDATE party_games SET round = ? WHERE id = ?", (number, self.game_id))
 
     def answered(self, player: Player, answer: PlayerAnswer) -> None:
-        given = None if answer.given is None else json.dumps(answer.given, ensure_ascii=False)
+        self.timed_out([(player, answer)])
+
+    def timed_out(self, records: list[tuple[Player, PlayerAnswer]]) -> None:
+        """Answers (the timed-out records of a closed question) and the new scores, in one
+        transaction: a thousand players who did not answer make one commit, not a thousand."""
+        stamp = self._stamp()
+        rows = [
+            (
+                self.game_id,
+                player.id,
+                answer.round,
+                answer.question_id,
+                None if answer.given is None else json.dumps(answer.given, ensure_ascii=False),
+                answer.given_text,
+                answer.verdict,
+                answer.credit,
+                answer.points,
+                answer.seconds,
+                stamp,
+            )
+            for player, answer in records
+        ]
+        scores = [(player.score, self.game_id, player.id) for player, _answer in records]
         try:
-            with self._conn:  # the answer and the new score together
+            with self._conn:  # the answers and the players' new scores together
                 self._conn.execute("BEGIN IMMEDIATE")
-                self._conn.execute(
+                self._conn.executemany(
                     "INSERT OR REPLACE INTO party_answers (game_id, player, round, question_id, "
                     "given, given_text, verdict, credit, points, seconds, answered_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        self.game_id,
-                        player.id,
-                        answer.round,
-                        answer.question_id,
-                        given,
-                        answer.given_text,
-                        answer.verdict,
-                        answer.credit,
-                        answer.points,
-                        answer.seconds,
-                        self._stamp(),
-                    ),
+                    rows,
                 )
-                self._conn.execute(
-                    "UPDATE party_players SET score = ? WHERE game_id = ? AND player = ?",
-                    (player.score, self.game_id, player.id),
+                self._conn.executemany(
+                    "UPDATE party_players SET score = ? WHERE game_id = ? AND player = ?", scores
                 )
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from None
