@@ -13,7 +13,8 @@ out to the others, the worst case). For N = 10, 100 and 1,000 it prints:
   and to the last player receiving it (the median over the rounds). The host stamps its send
   time and the players their receive time with `time.monotonic()`, one clock for every process
   on Linux (CLOCK_MONOTONIC), so the two compare;
-- host out: from the host sending a question to its last frame handed to the OS (median);
+- host out: from the host sending a question to its last frame handed to the OS (median), and
+  beside it ("on cpu") the CPU time its event loop spent in that span;
 - answer -> ack: from a player sending an answer to its acknowledgement (p50, p99);
 - the host's CPU time and peak memory (RSS), and the longest its event loop was blocked
   (a 5 ms ticker's worst lateness on the monotonic clock), over the rounds; beside it ("on
@@ -106,6 +107,7 @@ async def serve(rounds: int) -> None:
         await server.start(run_clock=False)
         worst = busiest = 0.0
         drained: list[float] = []
+        drained_cpu: list[float] = []
 
         async def ticker() -> None:
             # Lateness is wall time: the loop's own work, and any wait for a CPU the OS gave to
@@ -118,9 +120,10 @@ async def serve(rounds: int) -> None:
                 worst = max(worst, late)
                 busiest = max(busiest, min(late, time.thread_time() - cpu))
 
-        async def out(sent: float) -> None:  # when the host has handed its last frame on
+        async def out(sent: float, cpu: float) -> None:  # when the last frame was handed on
             await server._outbox.join()
             drained.append(time.monotonic() - sent)
+            drained_cpu.append(time.thread_time() - cpu)
 
         watch = asyncio.create_task(ticker())
         say(port=server.port)
@@ -131,20 +134,22 @@ async def serve(rounds: int) -> None:
             if line in ("start", "next"):
                 if line == "start":
                     worst, busiest, cpu0 = 0.0, 0.0, time.process_time()
-                sent = time.monotonic()
+                sent, cpu = time.monotonic(), time.thread_time()
                 server.start_game() if line == "start" else server.advance()
-                pending.add(asyncio.create_task(out(sent)))
+                pending.add(asyncio.create_task(out(sent, cpu)))
                 say(sent=sent)
             elif line == "stats":
                 await asyncio.gather(*pending)
                 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
                 out_median = statistics.median(drained) if drained else 0.0
+                out_cpu = statistics.median(drained_cpu) if drained_cpu else 0.0
                 say(
                     cpu=time.process_time() - cpu0,
                     rss=rss,
                     blocked=worst,
                     busy=busiest,
                     out=out_median,
+                    out_cpu=out_cpu,
                 )
         watch.cancel()
         await server.close()
@@ -272,7 +277,9 @@ async def run(n: int, rounds: int, procs: int, think: float) -> dict[str, Any]:
             "delivery_p50": _pct(delivery, 50),
             "delivery_p99": _pct(delivery, 99),
             "last_player": statistics.median(last),
+            "last_by_round": last,
             "host_out": stats["out"],
+            "host_out_cpu": stats["out_cpu"],
             "ack_p50": _pct(acks, 50),
             "ack_p99": _pct(acks, 99),
             "host_cpu": stats["cpu"],
@@ -339,6 +346,7 @@ def main() -> None:
     )
     print(
         f"{'players':>8} {'deliv p50':>10} {'deliv p99':>10} {'last':>8} {'host out':>9} "
+        f"{'on cpu':>7} "
         f"{'ack p50':>9} {'ack p99':>9} {'cpu s':>7} {'rss MB':>7} {'blocked':>8} {'on cpu':>7}  "
         "p99/goal  blocked/goal"
     )
@@ -346,6 +354,7 @@ def main() -> None:
         print(
             f"{r['players']:>8} {r['delivery_p50'] * ms:>8.1f}ms {r['delivery_p99'] * ms:>8.1f}ms "
             f"{r['last_player'] * ms:>6.1f}ms {r['host_out'] * ms:>7.1f}ms "
+            f"{r['host_out_cpu'] * ms:>5.1f}ms "
             f"{r['ack_p50'] * ms:>7.1f}ms {r['ack_p99'] * ms:>7.1f}ms "
             f"{r['host_cpu']:>7.2f} {r['host_rss_mb']:>7.1f} {r['host_blocked'] * ms:>6.1f}ms "
             f"{r['host_blocked_cpu'] * ms:>5.1f}ms "
