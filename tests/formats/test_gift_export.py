@@ -9,9 +9,10 @@ import pytest
 
 from quizgame.core.formats import export_pack, import_text
 from quizgame.core.formats.gift.writing import escape
+from quizgame.core.packs.fields import Field
 from quizgame.core.packs.kinds import AnswerNumber, TextList
 from quizgame.core.packs.model import Pack
-from quizgame.core.packs.questions import KINDS, Field
+from quizgame.core.packs.questions import KINDS
 from quizgame.core.packs.read import load_pack_text
 from quizgame.core.packs.starter import starter_pack
 from quizgame.core.packs.write import dump_pack, pack_to_dict

@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 
 from quizgame.core.packs.check import question_problems, validate_pack_data
+from quizgame.core.packs.fields import QuestionKind
 from quizgame.core.packs.ids import FACTS_ID_PUNCTUATION, id_pattern, is_id, make_id
 from quizgame.core.packs.issues import Code, Missing
 from quizgame.core.packs.model import QuestionType
-from quizgame.core.packs.questions import KINDS, QuestionKind
+from quizgame.core.packs.questions import KINDS
 from quizgame.core.packs.write import question_to_dict
 
 

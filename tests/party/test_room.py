@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from quizgame.core.party.guard import PinGuard
-from quizgame.core.party.room import Phase, RoomError, clean_name
+from quizgame.core.party.players import RoomError, clean_name
+from quizgame.core.party.room import Phase
 from quizgame.core.play.dealing import Round
 from quizgame.core.play.scoring import answer_points, streak_bonus
 from tests.clocks import FakeClock

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizgame.core.packs.model import Question, QuestionType
+from quizgame.core.packs.model import ListItem, Question, QuestionType
 from quizgame.core.play.trial import try_answer
 
 DIRECTOR = Question(
@@ -45,3 +45,21 @@ def test_matching_pairs_say_how_many_are_right() -> None:
     )
     trial = try_answer(match, "A = 1; B = 3; C = 2")
     assert (trial.verdict, trial.reason) == ("partly", "1 of 3 pairs right")
+
+
+LEADS = Question(
+    id="l",
+    type=QuestionType.LIST,
+    prompt="Name them.",
+    answers=(ListItem("Penélope Cruz", ("Cruz",)), ListItem("Milena Smit"), ListItem("Mila")),
+)
+
+
+def test_one_answer_against_a_list_names_the_item_it_finds_and_its_share() -> None:
+    found = try_answer(LEADS, "cruz")
+    assert (found.verdict, found.points) == ("partly", 0.333)
+    assert (
+        found.reason.startswith("finds Penélope Cruz, surname") and "1 of 3 items" in found.reason
+    )
+    assert try_answer(LEADS, "Pedro").reason == "on no item of the list"
+    assert try_answer(LEADS, "Milena Smit").reason == "finds Milena Smit: 1 of 3 items"

@@ -58,7 +58,8 @@ def command(
 ) -> None:
     """Host a quiz: a room PIN, the players as they join, then each question on this screen."""
     from quizgame.core.party.log import PartyLog, load_game, resume_room
-    from quizgame.core.party.room import Room, RoomError
+    from quizgame.core.party.players import RoomError
+    from quizgame.core.party.room import Room
     from quizgame.core.scores.database import StoreError
 
     if not has_terminal():

@@ -31,7 +31,8 @@ def command(
     data_dir: str | None,
 ) -> None:
     """Hot-seat: each question goes to each player in turn; a scoreboard after it; the podium."""
-    from quizgame.core.party.room import Room, RoomError
+    from quizgame.core.party.players import RoomError
+    from quizgame.core.party.room import Room
     from quizgame.tui.party_hotseat import HotSeatApp
 
     names = [n.strip() for n in players.split(",") if n.strip()]

@@ -42,7 +42,9 @@ from quizgame.core.party.messages import (
     decode_client,
     encode,
 )
-from quizgame.core.party.room import TOP, Phase, Player, Room, RoomError
+from quizgame.core.party.players import Player, RoomError
+from quizgame.core.party.room import Phase, Room
+from quizgame.core.party.views import TOP
 from quizgame.net.loop import Turns
 
 JOIN_TIMEOUT = 10.0  # seconds a new connection has to send its `join`

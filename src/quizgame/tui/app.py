@@ -15,28 +15,21 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
-from textual.app import App
+from textual import on
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
-from textual.worker import get_current_worker
 
 from quizgame.core import paths
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import Mode
 from quizgame.tui import crash, safetext
+from quizgame.tui.home_routes import HomeRoutes
 from quizgame.tui.navigation import (
     Answered,
-    EditPack,
     KeepsChanges,
-    LearningCounted,
     LeaveSession,
-    NewPack,
     NextRound,
-    OpenStats,
-    PackReloaded,
-    PacksFound,
     PlayAgain,
     Remember,
     ReplayMissed,
@@ -52,9 +45,7 @@ from quizgame.tui.sessions import SessionRunner
 
 if TYPE_CHECKING:
     from quizgame.core.packs.model import Pack
-    from quizgame.core.packs.read import LoadResult
     from quizgame.core.play.session import Clock, Session
-    from quizgame.core.scores.store import ScoreStore
     from quizgame.tui.hooks import ResultsPanel, SessionListener
     from quizgame.tui.scorekeeper import ScoreKeeper
     from quizgame.tui.screens.question import QuestionScreen
@@ -63,7 +54,7 @@ if TYPE_CHECKING:
 # packs; the session, the score history and the other screens when first used.
 
 
-class QuizApp(App[None]):
+class QuizApp(HomeRoutes):
     """The trivia game.
 
     `clock` is handed to every Session (tests pass a FakeClock). `listeners` hear about each
@@ -151,10 +142,6 @@ class QuizApp(App[None]):
         return paths.settings_file(self.data_dir)
 
     @property
-    def user_packs_dir(self) -> Path:
-        return paths.user_packs_dir(self.data_dir)
-
-    @property
     def session(self) -> Session | None:
         """The session in play (or just played), if any."""
         return self.runner.session
@@ -163,60 +150,6 @@ class QuizApp(App[None]):
     def scores(self) -> ScoreKeeper | None:
         """The score history's keeper (None without `record_scores`), made on first use."""
         return self.runner.scores
-
-    @work(thread=True, exclusive=True, group="packs")
-    def look_for_packs(self) -> None:
-        """Look for packs in a worker thread, broken ones included; `PacksFound` says what was
-        found."""
-        from quizgame.core.packs.gc_pause import gc_paused, settle_long_lived
-        from quizgame.core.packs.read import discover_packs
-
-        paths.clear_leftovers(self.data_dir)  # what a killed save left
-        try:
-            with gc_paused():  # and then out of its reach: a big pack's passes stall the UI
-                found = PacksFound(
-                    discover_packs(self.pack_dirs, cache_dir=paths.cache_dir(self.data_dir))
-                )
-                settle_long_lived()
-        except Exception as exc:  # a folder we cannot read must not stop the game
-            found = PacksFound([], f"Could not look for packs: {exc}")
-        if not get_current_worker().is_cancelled:  # a newer look is under way
-            self.post_message(found)
-
-    @on(PacksFound)
-    def _show_packs(self, message: PacksFound) -> None:
-        self.home.show_packs(message.results, message.problem)
-        # After Home is drawn: learn mode's counts import the scheduler, which start-up need not
-        # wait for (bench/bench_startup.py).
-        self.call_after_refresh(self._recount, message.results)
-
-    def _recount(self, results: list[LoadResult]) -> None:
-        """Count learn mode's cards of the packs found, for Home (with no history yet, all new)."""
-        packs = [r.pack for r in results if r.pack is not None]
-        scores = self.runner.scores
-        if not packs or scores is None:
-            return
-        if not scores.path.exists():  # no history yet: no cards, everything is new
-            from quizgame.tui.learning import count_learning
-
-            self.home.show_learning(count_learning(None, packs, self.choices.count))
-            return
-        store = scores.store  # opened here: the session runner shares it
-        if store is not None:
-            self.count_learning(store, packs)
-
-    @work(thread=True, exclusive=True, group="learning")
-    def count_learning(self, store: ScoreStore, packs: list[Pack]) -> None:
-        """Learn mode's due and new cards per pack, for Home (`LearningCounted`)."""
-        from quizgame.tui.learning import count_learning
-
-        counts = count_learning(store, packs, self.choices.count)
-        if counts and not get_current_worker().is_cancelled:
-            self.post_message(LearningCounted(counts))
-
-    @on(LearningCounted)
-    def _show_learning(self, message: LearningCounted) -> None:
-        self.home.show_learning(message.counts)
 
     @on(Remember)
     def _remember(self, message: Remember) -> None:
@@ -245,55 +178,6 @@ class QuizApp(App[None]):
 
     def on_unmount(self) -> None:
         self.runner.close()  # a session still running is written as abandoned
-
-    # --- Home's other places ---------------------------------------------------------------------
-
-    @on(OpenStats)
-    def _open_stats(self, message: OpenStats) -> None:
-        from quizgame.core.packs.model import Spoiler
-        from quizgame.tui.screens.stats import StatsScreen
-
-        scores = self.scores
-        store = scores.store if scores is not None else None
-        self.push_screen(StatsScreen(message.packs, store, Spoiler(self.choices.spoiler)))
-
-    @on(EditPack)
-    def _edit_pack(self, message: EditPack) -> None:
-        from quizgame.tui.screens.editor_open import open_editor
-
-        folder = self.user_packs_dir
-        open_editor(
-            self, message.path, folder, message.taken_ids, then=self._edited, pack=message.pack
-        )
-
-    @on(NewPack)
-    def _new_pack(self, message: NewPack) -> None:
-        from quizgame.tui.screens.editor_open import start_new_pack
-
-        start_new_pack(self, self.user_packs_dir, message.taken_ids, then=self._edited)
-
-    def _edited(self, path: Path) -> None:
-        """Back from the editor: Home keeps the pack at `path` highlighted, and only that file
-        is read again (every pack is looked for again only if it cannot stand alone)."""
-        self.home.keep_highlighted(path)
-        self.reload_pack(path)
-
-    @work(thread=True, exclusive=True, group="packs")
-    def reload_pack(self, path: Path) -> None:
-        """Read the one pack at `path` again in a worker thread; `PackReloaded` says how."""
-        from quizgame.core.packs.read import load_pack
-
-        try:
-            result = load_pack(path, cache_dir=paths.cache_dir(self.data_dir))
-        except Exception:  # load_pack reports bad input in its result; anything else: look again
-            result = None
-        if not get_current_worker().is_cancelled:
-            self.post_message(PackReloaded(path, result))
-
-    @on(PackReloaded)
-    def _pack_reloaded(self, message: PackReloaded) -> None:
-        if message.result is None or not self.home.replace_pack(message.result):
-            self.look_for_packs()
 
     # --- a session -------------------------------------------------------------------------------
 

@@ -12,7 +12,8 @@ from textual import on
 from textual.binding import Binding, BindingType
 from textual.content import Content
 
-from quizgame.core.party.room import Phase, Room, RoomError
+from quizgame.core.party.players import RoomError
+from quizgame.core.party.room import Phase, Room
 from quizgame.tui import safetext
 from quizgame.tui.party_base import PartyApp
 from quizgame.tui.screens.party_board import PodiumScreen, split_bars, standings_table

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
 
+from quizgame.core.packs.fields import Field as QuestionField
 from quizgame.core.packs.ids import make_id
 from quizgame.core.packs.model import Pack, Question
 from quizgame.core.packs.questions import KINDS
-from quizgame.core.packs.questions import Field as QuestionField
 from quizgame.core.text import clean, has_control_characters
 
 ERROR = "error"

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from quizgame.core.packs.fields import HEAD, TAIL
 from quizgame.core.packs.issues import Checker, Code, Issue, Key, Missing, Path, kind_of, quote
 from quizgame.core.packs.model import Pack, Question, QuestionType
 from quizgame.core.packs.pack_fields import EXTRA_FIELDS, PACK, PACK_FIELDS
-from quizgame.core.packs.questions import ALL_QUESTION_FIELDS, ALLOWED, HEAD, KINDS, TAIL
+from quizgame.core.packs.questions import ALL_QUESTION_FIELDS, ALLOWED, KINDS
 
 
 def validate_pack_data(data: Any, default_id: str = "pack") -> tuple[Pack | None, list[Issue]]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
+from quizgame.core.packs.fields import Field
 from quizgame.core.packs.ids import id_pattern, id_problem, id_words
 from quizgame.core.packs.issues import Checker, Code, Path, kind_of
 from quizgame.core.packs.kinds import Kind, Text, TextList
 from quizgame.core.packs.model import Pack
-from quizgame.core.packs.questions import Field
 
 _ID_TEXT = Text(required=True)
 

@@ -13,8 +13,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from quizgame.core.packs.fields import HEAD, Field
 from quizgame.core.packs.pack_fields import PACK
-from quizgame.core.packs.questions import ALLOWED, FIELDS, HEAD, KINDS, QUESTION_KEY_ORDER, Field
+from quizgame.core.packs.questions import ALLOWED, FIELDS, KINDS, QUESTION_KEY_ORDER
 from quizgame.core.paths import CHECKOUT_DIR, PACKAGE_DIR
 
 DRAFT = "http://json-schema.org/draft-07/schema#"

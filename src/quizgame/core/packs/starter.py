@@ -10,9 +10,10 @@ import os
 from pathlib import Path
 from textwrap import wrap
 
+from quizgame.core.packs.fields import TAIL
 from quizgame.core.packs.ids import id_problem
 from quizgame.core.packs.pack_fields import PACK, PACK_EXAMPLE
-from quizgame.core.packs.questions import KINDS, TAIL
+from quizgame.core.packs.questions import KINDS
 from quizgame.core.packs.schema import schema_file
 from quizgame.core.packs.write import dump_yaml, ordered_question
 

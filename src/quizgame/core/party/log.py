@@ -18,7 +18,8 @@ from typing import Any, TypeVar
 
 from quizgame.core.packs.model import Difficulty, Spoiler
 from quizgame.core.party.messages import Standing
-from quizgame.core.party.room import Player, PlayerAnswer, Room
+from quizgame.core.party.players import Player, PlayerAnswer
+from quizgame.core.party.room import Room
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import Mode
 from quizgame.core.scores import database

@@ -21,6 +21,7 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from quizgame.core.packs.model import Pack
+from quizgame.core.party import views
 from quizgame.core.party.answers import answer_problem, right_answer_text, verdict_word
 from quizgame.core.party.messages import MAX_NAME, Question, SplitRow, Standing
 from quizgame.core.party.players import (
@@ -43,7 +44,6 @@ from quizgame.core.play.modes import DEFAULT_TIME_LIMIT
 from quizgame.core.play.scoring import answer_points, streak_bonus
 
 Clock = Callable[[], float]
-TOP = 5  # players shown after each question
 
 
 class Phase(StrEnum):
@@ -349,58 +349,21 @@ class Room:
     # --- views -------------------------------------------------------------------------------
 
     def _rank(self) -> None:
-        for rank, player in enumerate(self._sorted(), start=1):
-            player.move = (player.rank - rank) if player.rank else 0
-            player.rank = rank
-
-    def _sorted(self) -> list[Player]:
-        return sorted(self.active(), key=lambda p: (-p.score, -p.correct, p.id))
+        views.rerank(self.active())
 
     def standings(self, limit: int | None = None) -> list[Standing]:
         """Players best first: score, then right answers, then who joined first."""
-        return [
-            Standing(rank, p.name, p.score, p.correct, p.answered, p.best_streak, p.move)
-            for rank, p in enumerate(self._sorted()[:limit], start=1)
-        ]
+        return views.standings(self.active(), limit)
 
     def question_message(self, player: Player | None = None) -> Question:
         """The open question as the protocol sends it: to everyone (the full time limit), or
         to one (re)joining `player` (the time left, and whether they have answered)."""
-        round_ = self.current
-        question = round_.question
-        return Question(
-            round=round_.number,
-            total=self.total,
-            kind=question.type.value,
-            text=question.prompt,
-            time_limit=self.time_left() if player is not None else self.time_limit(),
-            points=question.points,
-            choices=list(round_.choices),
-            items=list(round_.items),
-            lefts=list(round_.lefts),
-            rights=list(round_.rights),
-            answered=player is not None and round_.number in player.answers,
-        )
+        time_limit = self.time_left() if player is not None else self.time_limit()
+        return views.question_message(self.current, self.total, time_limit, player)
 
     def split(self) -> list[SplitRow]:
         """How the answers to the current round split: a row per choice, else by verdict."""
-        round_ = self.current
-        number = round_.number
-        given = [p.answers[number] for p in self.active() if number in p.answers]
-        if round_.choices:
-            right = right_answer_text(round_)
-            rows = [
-                SplitRow(c, sum(1 for a in given if a.given_text == c), c == right)
-                for c in round_.choices
-            ]
-        else:
-            rows = [
-                SplitRow("right", sum(1 for a in given if a.verdict == "correct"), True),
-                SplitRow("partly right", sum(1 for a in given if a.verdict == "partial")),
-                SplitRow("wrong", sum(1 for a in given if a.verdict == "wrong")),
-            ]
-        rows.append(SplitRow("no answer", sum(1 for a in given if a.verdict == "timed_out")))
-        return rows
+        return views.split_rows(self.current, self.active())
 
     def answer_text(self) -> str:
         """The current question's right answer, in words."""
@@ -421,6 +384,3 @@ class Room:
                 self.players[player_id].apply(answer, round_.question.points)
         self._index = min(max(0, index), self.total - 1)
         self._rank()
-
-
-__all__ = ["Player", "PlayerAnswer", "RoomError", "clean_name", "new_pin"]  # re-exported

@@ -198,3 +198,15 @@ def describe_given(question: Question, given: Any) -> str:
     if given is None:
         return "(no answer)"
     return _play(question).describe(given)
+
+
+def recorded_given(question: Question, given: Any, *, timed_out: bool, skipped: bool) -> str:
+    """An answer in words as its record keeps it: what was given, or that time ran out or the
+    question was skipped."""
+    if timed_out and given is not None:
+        return describe_given(question, given) + " (time ran out)"
+    if timed_out:
+        return "(no answer: time ran out)"
+    if skipped:
+        return "(skipped)"
+    return describe_given(question, given)

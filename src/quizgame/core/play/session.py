@@ -16,16 +16,17 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from quizgame.core.packs.model import Pack, QuestionType
+from quizgame.core.packs.model import Pack
+from quizgame.core.play import lifelines
 from quizgame.core.play.dealing import (
     NO_MATCHING_QUESTIONS,
     Round,
     SessionOptions,
-    describe_given,
     make_round,
+    recorded_given,
     select_questions,
 )
-from quizgame.core.play.judging import Verdict, check_answer, hint_letter
+from quizgame.core.play.judging import Verdict, check_answer
 from quizgame.core.play.modes import (
     BLITZ_SECONDS,
     DEFAULT_TIME_LIMIT,
@@ -272,19 +273,11 @@ class Session:
                 if self.lives is not None:
                     self.lives -= 1
         self.score += points + bonus
-        if timed_out and given is not None:
-            text = describe_given(question, given) + " (time ran out)"
-        elif timed_out:
-            text = "(no answer: time ran out)"
-        elif skipped:
-            text = "(skipped)"
-        else:
-            text = describe_given(question, given)
         record = AnswerRecord(
             number=round_.number,
             question=question,
             given=given,
-            given_text=text,
+            given_text=recorded_given(question, given, timed_out=timed_out, skipped=skipped),
             verdict=verdict,
             points=points + bonus,
             streak_bonus=bonus,
@@ -344,21 +337,7 @@ class Session:
         round_ = self.current
         if round_ is None or not self.awaiting_answer:
             return []
-        out = []
-        for lifeline in Lifeline:
-            if lifeline in self.lifelines_used:
-                continue
-            if lifeline is Lifeline.FIFTY_FIFTY and (
-                round_.question.type is not QuestionType.MULTIPLE_CHOICE or len(round_.choices) < 3
-            ):
-                continue
-            if lifeline is Lifeline.HINT and (
-                self.mode not in (Mode.CLASSIC, Mode.LEARN)  # the untimed modes
-                or round_.question.type is not QuestionType.TYPED
-            ):
-                continue
-            out.append(lifeline)
-        return out
+        return lifelines.applicable(round_, self.mode, self.lifelines_used)
 
     def use_lifeline(self, lifeline: Lifeline) -> AnswerRecord | None:
         """Use a lifeline on the current question; returns the record for a skip."""
@@ -368,17 +347,11 @@ class Session:
                 raise SessionError(f"{lifeline.label} has been used already")
             raise SessionError(f"{lifeline.label} cannot be used on this question")
         self.lifelines_used.append(lifeline)
-        question = round_.question
         if lifeline is Lifeline.FIFTY_FIFTY:
-            # Half the wrong choices, rounded up: of four choices two remain, as the name says.
-            wrong = [c for c in round_.choices if c != question.answer]
-            self.hidden_choices = frozenset(self._rng.sample(wrong, (len(wrong) + 1) // 2))
+            self.hidden_choices = lifelines.fifty_fifty(round_, self._rng)
             return None
         if lifeline is Lifeline.HINT:
-            first = hint_letter(str(question.answer))
-            self.hint = f"It starts with “{first}”." + (
-                f" {question.hint}" if question.hint else ""
-            )
+            self.hint = lifelines.hint_text(round_.question)
             return None
         return self._record(round_, None, Verdict(0.0), self.round_elapsed(), skipped=True)
 

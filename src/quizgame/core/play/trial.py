@@ -85,7 +85,10 @@ def _why_wrong(question: Question, given: Any) -> str:
 
 
 def try_answer(question: Question, text: str) -> Trial:
-    """Judge `text` against `question` as a session would, with the reason in words."""
+    """Judge `text` against `question` as a session would, with the reason in words. For a
+    list question, one answer against the whole list: the item it finds and its share."""
+    if question.type is QuestionType.LIST:
+        return _try_on_list(question, text)
     given = read_given(question, text)
     verdict: Verdict = check_answer(question, given) if given is not None else Verdict(0.0)
     if verdict.correct:
@@ -95,6 +98,22 @@ def try_answer(question: Question, text: str) -> Trial:
         reason = f"{verdict.parts_right} of {verdict.parts_total} {parts}"
         return Trial(text, "partly", round(verdict.credit, 3), reason)
     return Trial(text, "wrong", 0.0, _why_wrong(question, given))
+
+
+def _try_on_list(question: Question, text: str) -> Trial:
+    from quizgame.core.play.lists import Outcome, find_item
+
+    attempt = find_item(question.answers, text)
+    total = len(question.answers)
+    if attempt.outcome is Outcome.FOUND and attempt.index is not None:
+        item = question.answers[attempt.index].answer
+        how = f", {attempt.verdict.reason}" if attempt.verdict.reason else ""
+        reason = f"finds {item}{how}: 1 of {total} items"
+        return Trial(text, "partly", round(1 / total, 3), reason)
+    if attempt.outcome is Outcome.AMBIGUOUS:
+        names = ", ".join(question.answers[i].answer for i in attempt.candidates)
+        return Trial(text, "wrong", 0.0, f"as close to {names}: finds neither, type more")
+    return Trial(text, "wrong", 0.0, "on no item of the list")
 
 
 def try_on_data(data: dict[str, Any], text: str) -> Trial | None:

@@ -20,8 +20,9 @@ from textual.widgets import Button, Footer, Input, OptionList, Select, Static, T
 from textual.widgets.option_list import Option
 
 from quizgame.core.packs.check import question_problems
+from quizgame.core.packs.fields import HEAD, TAIL
 from quizgame.core.packs.model import QuestionType
-from quizgame.core.packs.questions import ALL_QUESTION_FIELDS, FIELDS, HEAD, KINDS, TAIL
+from quizgame.core.packs.questions import ALL_QUESTION_FIELDS, FIELDS, KINDS
 from quizgame.tui import safetext
 from quizgame.tui.screens.confirm import dismiss_unless_kept
 from quizgame.tui.widgets.editor_fields import (

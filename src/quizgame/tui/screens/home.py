@@ -8,72 +8,24 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from quizgame.core.packs.model import Difficulty, Pack, Spoiler
+from quizgame.core.packs.model import Pack
 from quizgame.core.play.dealing import SessionOptions, options_problem
 from quizgame.core.play.modes import Mode
 from quizgame.tui import safetext
 from quizgame.tui.navigation import EditPack, NewPack, OpenStats, Remember, StartSession
 from quizgame.tui.prefs import HomeChoices
+from quizgame.tui.widgets.home_settings import SettingsPanel, settings_rows
+from quizgame.tui.widgets.pack_prompt import pack_prompt
 
 if TYPE_CHECKING:
     from quizgame.core.packs.read import LoadResult
-
-COUNTS = (5, 10, 15, 20, 30, 50)
-ALL = 0  # the count Select's value for "every question"
-SPOILER_LABELS = {
-    Spoiler.NONE: "none",
-    Spoiler.MID: "up to mid-film",
-    Spoiler.ENDING: "everything",
-}
-ANY = ""  # the difficulty Select's value for "any"
-DESCRIPTION_CHARS = 160  # a pack's description in the list is cut to this
-
-
-def pack_prompt(result: LoadResult, learning: tuple[int, int, int] | None = None) -> Content:
-    """A pack in the list: title, number of questions and categories, and for a pack being
-    learned (`learning`: due, new, studied) what is due today; or the file and its error."""
-    pack = result.pack
-    if pack is None:
-        first = result.errors[0] if result.errors else None
-        where = f"line {first.line}: " if first else ""
-        return safetext.assemble(
-            ("✗ ", "bold $text-error"),
-            (result.path.name, "bold"),
-            (" (broken, cannot be played)", "italic"),
-            "\n  ",
-            (where + (first.message if first else "unknown error"), "$text-error"),
-        )
-    count = len(pack.questions)
-    details = f"{count} question{'s' if count != 1 else ''}"
-    if pack.categories:
-        details += " · " + ", ".join(pack.categories)
-    if learning is not None:
-        due, new, _studied = learning
-        details += f" · learn: {due} due, {new} new"
-    parts: list[safetext.Part] = [
-        safetext.line(pack.title, "bold"),
-        "\n  ",
-        (safetext.clean_line(details), "$text-muted"),
-    ]
-    if pack.author:
-        parts += [("\n  by ", "$text-muted"), (safetext.clean_line(pack.author), "$text-muted")]
-    if pack.description:
-        text = safetext.clean_line(pack.description)
-        if len(text) > DESCRIPTION_CHARS:
-            text = text[: DESCRIPTION_CHARS - 1].rstrip() + "…"
-        parts += ["\n  ", (text, "italic $text-muted")]
-    return safetext.assemble(*parts)
-
-
-class SettingsPanel(VerticalScroll, can_focus=False):
-    """The settings; scrolls to whichever setting has the focus, but is no Tab stop itself."""
 
 
 class HomeScreen(Screen[None]):
@@ -137,50 +89,7 @@ class HomeScreen(Screen[None]):
                 yield OptionList(Option("Looking for packs…", disabled=True), id="pack-list")
             with SettingsPanel(id="settings-panel") as settings:
                 settings.border_title = "Settings"
-                with Horizontal(classes="setting"):
-                    yield Label("Mode", classes="setting-label")
-                    yield Select(
-                        [(m.value, m.value) for m in Mode],
-                        value=choices.mode,
-                        allow_blank=False,
-                        compact=True,
-                        id="mode",
-                    )
-                yield Static(Mode(choices.mode).description, id="mode-help", markup=False)
-                with Horizontal(classes="setting", id="count-setting") as count_setting:
-                    count_setting.display = Mode(choices.mode).uses_count
-                    learn = choices.mode == Mode.LEARN  # its count is new questions a day
-                    yield Label("New a day" if learn else "Questions", classes="setting-label")
-                    counts = sorted({*COUNTS, *([choices.count] if choices.count else [])})
-                    yield Select(
-                        [*((str(n), n) for n in counts), ("all", ALL)],
-                        value=choices.count or ALL,
-                        allow_blank=False,
-                        compact=True,
-                        id="count",
-                    )
-                with Horizontal(classes="setting"):
-                    yield Label("Difficulty", classes="setting-label")
-                    yield Select(
-                        [("any", ANY), *((d.value, d.value) for d in Difficulty)],
-                        value=choices.difficulty or ANY,
-                        allow_blank=False,
-                        compact=True,
-                        id="difficulty",
-                    )
-                with Horizontal(classes="setting"):
-                    yield Label("Spoilers", classes="setting-label")
-                    yield Select(
-                        [(label, s.value) for s, label in SPOILER_LABELS.items()],
-                        value=choices.spoiler,
-                        allow_blank=False,
-                        compact=True,
-                        id="spoiler",
-                    )
-                with Vertical(id="categories-box") as categories_box:
-                    categories_box.display = False  # until a pack with categories is found
-                    yield Label("Categories (Space ticks)", id="categories-label")
-                    yield SelectionList[str](id="categories")
+                yield from settings_rows(choices)
                 yield Button("Start (s)", id="start", variant="primary", compact=True)
                 yield Button("Daily quiz (d)", id="daily", compact=True)
         message = Static(id="home-message")

@@ -15,8 +15,8 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
 
+from quizgame.core.packs.fields import Field
 from quizgame.core.packs.model import format_number
-from quizgame.core.packs.questions import Field
 from quizgame.tui import safetext
 
 PAIR_ARROW = "->"

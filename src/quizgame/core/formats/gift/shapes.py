@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from quizgame.core.packs.fields import QuestionKind
 from quizgame.core.packs.kinds import (
     Amount,
     AnswerBool,
@@ -23,7 +24,7 @@ from quizgame.core.packs.kinds import (
     TextList,
 )
 from quizgame.core.packs.model import QuestionType
-from quizgame.core.packs.questions import KINDS, QuestionKind
+from quizgame.core.packs.questions import KINDS
 
 Shape = tuple[tuple[str, type[Kind]], ...]
 

@@ -1,0 +1,229 @@
+"""The pack editor's view of a pack: the question list, the preview, the status line and find,
+and reading the file for editing (the questions Home read listed until it is read).
+
+`editor.EditorScreen` is built on it and adds what changes the pack: add, edit, delete, move,
+import, save, copy and leaving.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from quizgame.core.packs.edit import EditError, PackDocument
+from quizgame.core.packs.gc_pause import gc_paused, settle_long_lived
+from quizgame.core.packs.model import Pack
+from quizgame.core.packs.on_disk import DiskCopy
+from quizgame.tui import safetext
+from quizgame.tui.screens.editor_find import FindBox, FindIndex
+from quizgame.tui.screens.editor_preview import question_preview, summary_label
+from quizgame.tui.widgets.question_list import QuestionList
+
+
+class EditorView(Screen[None]):
+    """A pack's questions shown, read from its file for editing; nothing changes them here."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        editable: bool,
+        user_folder: Path,
+        document: PackDocument | None = None,
+        taken_ids: Iterable[str] = (),
+        pack: Pack | None = None,
+    ) -> None:
+        super().__init__()
+        self.pack = pack  # as Home read it: listed while the file is read for editing
+        self.path = path
+        self.editable = editable
+        self.user_folder = user_folder
+        self.document = document
+        self.taken_ids = set(taken_ids)
+        self.dirty = document is not None  # a pack made here exists only on screen until saved
+        self.on_disk = DiskCopy(path, None)  # what the file held when read: saving checks it
+        self._find_index: FindIndex | None = None  # made on the first search; None: stale
+
+    # --- layout ----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="editor-title")
+        with Horizontal(id="editor-main"):
+            questions = QuestionList(
+                self._row_label, placeholder="Opening the pack…", id="question-list"
+            )
+            questions.border_title = "Questions"
+            yield questions
+            with VerticalScroll(id="question-preview") as preview:
+                preview.border_title = "Question"
+                yield Static(id="preview-text")
+        yield FindBox(id="editor-find")
+        yield Static(id="editor-status")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#editor-find").display = False
+        self.query_one("#question-list").focus()
+        if self.document is None and self.pack is not None:
+            self._show_pack_first(self.pack)
+            # Read the file once that screenful is drawn: the worker's parse holds the GIL
+            # half the time, and would slow the first frame down.
+            self.call_after_refresh(self._load)
+        elif self.document is None:
+            self._load()
+        else:
+            self.show()
+
+    def _show_pack_first(self, pack: Pack) -> None:
+        """List the questions of the pack Home read (from its cache) until the file is read for
+        editing; nothing can be changed until then."""
+        questions = pack.questions
+
+        def label(index: int) -> Content:
+            question = questions[index]
+            return summary_label(index + 1, question.prompt, question.type.value, question.id)
+
+        self.query_one("#question-list", QuestionList).set_rows(len(questions), label)
+        count = len(questions)
+        self._show_status(f"{count} question{'s' if count != 1 else ''} · opening for editing…")
+
+    @work(thread=True, exclusive=True, group="editor-load")
+    def _load(self) -> None:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+            with gc_paused():  # many plain objects, no cycles
+                document = PackDocument(text, str(self.path))
+                # Out of the collector's reach before it runs again: its passes over them
+                # would hold the GIL for seconds on a big pack, stalling the UI thread.
+                settle_long_lived()
+        except (OSError, UnicodeDecodeError, EditError) as exc:
+            self.app.call_from_thread(self._failed, f"Cannot edit {self.path.name}: {exc}")
+            return
+        except Exception as exc:  # a file the editor cannot take apart must not end the game
+            message = f"Cannot edit {self.path.name}: {type(exc).__name__}: {exc}"
+            self.app.call_from_thread(self._failed, message)
+            return
+        self.app.call_from_thread(self._loaded, document, text)
+
+    def _loaded(self, document: PackDocument, text: str) -> None:
+        self.document = document
+        self.on_disk = DiskCopy(self.path, text)
+        self.show()
+
+    def _failed(self, message: str) -> None:
+        self.app.notify(message, severity="error", markup=False)
+        self.dismiss(None)
+
+    # --- showing ---------------------------------------------------------------------------------
+
+    @property
+    def unsaved_changes(self) -> bool:
+        return self.dirty
+
+    def show(self, highlight: int | None = None) -> None:
+        """Fill the list from the document; keep (or move) the highlight."""
+        document = self.document
+        assert document is not None
+        title = document.fields.get("title", self.path.stem)
+        mode = "" if self.editable else "  (read-only)"
+        self.query_one("#editor-title", Static).update(
+            safetext.assemble(
+                ("Editing ", "bold"), safetext.line(title, "bold"), mode, "  ·  ", str(self.path)
+            )
+        )
+        self._find_index = None  # the questions may have changed (or come from the file now)
+        # Only the rows in view are ever labelled: a pack of any size shows at once.
+        question_list = self.query_one("#question-list", QuestionList)
+        question_list.set_rows(
+            len(document),
+            self._row_label,
+            highlight=highlight,
+            placeholder="No questions yet: press a to add one.",
+        )
+        self._show_preview()
+        self._show_status()
+        self.refresh_bindings()
+
+    def _show_preview(self) -> None:
+        index = self.highlighted
+        text = self.query_one("#preview-text", Static)
+        if index is None and self.document is None and self.pack is not None:
+            at = self.query_one("#question-list", QuestionList).highlighted
+            if at is not None and at < len(self.pack.questions):
+                text.update(safetext.literal(self.pack.questions[at].prompt, "bold"))
+                return
+        if index is None or self.document is None:
+            text.update("")
+        else:
+            text.update(question_preview(self.document.question(index)))
+
+    def _show_status(self, message: str | Content | None = None) -> None:
+        status = self.query_one("#editor-status", Static)
+        if message is not None:
+            status.update(message)
+            return
+        count = len(self.document) if self.document else 0
+        counted = f"{count} question{'s' if count != 1 else ''}"
+        if not self.editable:
+            status.update(
+                f"{counted} · a bundled pack, read-only: press c to copy it to your packs"
+            )
+        elif self.dirty:
+            status.update(f"{counted} · unsaved changes (Ctrl+S saves)")
+        else:
+            status.update(f"{counted} · saved")
+
+    def _row_label(self, index: int) -> Content:
+        """The list's row `index`, made when it comes into view."""
+        if self.document is None or index >= len(self.document):
+            return Content("")
+        return summary_label(index + 1, *self.document.summary(index))
+
+    def _summary(self, index: int) -> tuple[str, str, str]:
+        """Question `index`'s prompt, type and id, from the file or (until it is read) the pack."""
+        if self.document is not None:
+            return self.document.summary(index)
+        assert self.pack is not None
+        question = self.pack.questions[index]
+        return question.prompt, question.type.value, question.id
+
+    def action_find(self) -> None:
+        box = self.query_one("#editor-find", FindBox)
+        box.display = True
+        box.focus()
+
+    @on(FindBox.Find)
+    def _find(self, event: FindBox.Find) -> None:
+        """Enter in the find box: highlight the question asked for (the next match each time)."""
+        event.stop()
+        question_list = self.query_one("#question-list", QuestionList)
+        if event.query is None:
+            self.query_one("#editor-find").display = False
+            question_list.focus()
+            return
+        if self._find_index is None or self._find_index.count != question_list.count:
+            self._find_index = FindIndex(question_list.count, self._summary)
+        found = self._find_index.find(event.query, question_list.highlighted)
+        if found is None:
+            self._show_status(safetext.literal(f"No question matches “{event.query}”."))
+            return
+        question_list.highlighted = found
+        if self.document is not None:
+            self._show_status()
+
+    @property
+    def highlighted(self) -> int | None:
+        if self.document is None or not len(self.document):
+            return None
+        return self.query_one("#question-list", QuestionList).highlighted
+
+    @on(QuestionList.Highlighted, "#question-list")
+    def _highlighted(self) -> None:
+        self._show_preview()
