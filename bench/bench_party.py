@@ -1,21 +1,33 @@
-"""Party play benchmark: one host and N simulated players on loopback.
+"""Party play benchmark: one host and N simulated players on loopback, in separate processes.
 
 The host runs in its own process (the real `PartyServer` and `Room`, serving on 127.0.0.1, a
-port the OS picks) and is driven over its stdin; the players are asyncio clients in this process
-speaking the documented protocol (`quizgame.net.client`). For N = 10, 100 and 1,000 it prints:
+port the OS picks, writing the score history as `quizgame host` does, to a temporary database)
+and is driven over its stdin. The players are asyncio clients speaking the documented protocol
+(`quizgame.net.client`), spread over `--procs` worker processes so that no one client process
+is the bottleneck. Every player answers `--think` seconds after a question arrives (0.5 s, a
+fast human, by default: no answer can come in before the question has reached its player; all
+answers still come in one burst; `--think 0` answers at once, while the question is still going
+out to the others, the worst case). For N = 10, 100 and 1,000 it prints:
 
 - question delivery: from the host sending a question to each player receiving it (p50, p99)
-  and to the last player receiving it (the median over the rounds);
+  and to the last player receiving it (the median over the rounds). The host stamps its send
+  time and the players their receive time with `time.monotonic()`, one clock for every process
+  on Linux (CLOCK_MONOTONIC), so the two compare;
+- host out: from the host sending a question to its last frame handed to the OS (median), and
+  beside it ("on cpu") the CPU time its event loop spent in that span;
 - answer -> ack: from a player sending an answer to its acknowledgement (p50, p99);
 - the host's CPU time and peak memory (RSS), and the longest its event loop was blocked
-  (a 5 ms ticker's worst lateness).
+  (a 5 ms ticker's worst lateness on the monotonic clock), over the rounds; beside it ("on
+  cpu"), the most of such a lateness the loop spent on the CPU itself: the rest was the host
+  waiting for a core that the player processes (or anything else on the machine) held.
 
 Goal: at 1,000 players, p99 delivery under 100 ms and the host's loop never blocked over 20 ms.
 Each figure is printed with its ratio to the goal, and beside the same figure for one player,
-measured in the same run, as the machine's own baseline. Bounded: at most ROUNDS rounds per N,
+measured in the same run, as the machine's own baseline. Bounded: at most 20 rounds per N,
 every wait under a timeout, the whole run under RUN_LIMIT seconds.
 
-Usage: python bench/bench_party.py [--players 10,100,1000] [--rounds 5] [--json]
+Usage: python bench/bench_party.py [--players 10,100,1000] [--rounds 5] [--procs 4]
+       [--think 0.5] [--json]
 """
 
 from __future__ import annotations
@@ -26,6 +38,7 @@ import json
 import resource
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -34,15 +47,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from quizgame.core.packs.model import Pack, Question, QuestionType  # noqa: E402
-from quizgame.core.party.messages import (  # noqa: E402
-    Ack,
-    Over,
-    Reveal,
-)
+from quizgame.core.party.log import PartyLog  # noqa: E402
+from quizgame.core.party.messages import Ack, Over, Reveal  # noqa: E402
 from quizgame.core.party.messages import Question as QuestionMessage  # noqa: E402
 from quizgame.core.party.room import Room  # noqa: E402
 from quizgame.core.play.dealing import SessionOptions  # noqa: E402
 from quizgame.net.client import PartyClient  # noqa: E402
+from quizgame.net.loop import new_loop  # noqa: E402
 from quizgame.net.server import PartyServer  # noqa: E402
 
 PIN = "424242"
@@ -50,7 +61,8 @@ WAIT = 60.0  # seconds: the longest any one step may take
 RUN_LIMIT = 900.0  # seconds for the whole run
 GOAL_DELIVERY = 0.100
 GOAL_BLOCKED = 0.020
-TICK = 0.005
+TICK = 0.005  # seconds between the host's lateness checks
+THINK = 0.5  # seconds a player takes to answer: a fast human (0: all at once, the worst case)
 
 
 def bench_pack(n: int = 20) -> Pack:
@@ -67,156 +79,223 @@ def bench_pack(n: int = 20) -> Pack:
     return Pack(id="bench", title="Bench pack", questions=questions)
 
 
+def say(**data: Any) -> None:
+    print(json.dumps(data), flush=True)
+
+
+async def lines(reader: asyncio.StreamReader) -> Any:
+    return json.loads(await asyncio.wait_for(reader.readline(), WAIT))
+
+
+async def stdin_reader() -> asyncio.StreamReader:
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    return reader
+
+
 # --- the host's process --------------------------------------------------------------------------
 
 
 async def serve(rounds: int) -> None:
     """The host: print the port, then obey 'start' / 'next' / 'stats' lines on stdin."""
     room = Room(bench_pack(), SessionOptions(count=rounds, seed=1, time_limit=60), pin=PIN)
-    server = PartyServer(room)
-    await server.start(run_clock=False)
-    worst = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        log = PartyLog(Path(tmp) / "scores.db")  # the score history, as `quizgame host` keeps it
+        log.start_game(room, "bench")
+        server = PartyServer(room)
+        await server.start(run_clock=False)
+        worst = busiest = 0.0
+        drained: list[float] = []
+        drained_cpu: list[float] = []
 
-    async def ticker() -> None:
-        nonlocal worst
-        while True:
-            before = time.perf_counter()
-            await asyncio.sleep(TICK)
-            worst = max(worst, time.perf_counter() - before - TICK)
+        async def ticker() -> None:
+            # Lateness is wall time: the loop's own work, and any wait for a CPU the OS gave to
+            # another process. The loop's CPU time in the same span (thread_time) tells them apart.
+            nonlocal worst, busiest
+            while True:
+                before, cpu = time.monotonic(), time.thread_time()
+                await asyncio.sleep(TICK)
+                late = time.monotonic() - before - TICK
+                worst = max(worst, late)
+                busiest = max(busiest, min(late, time.thread_time() - cpu))
 
-    watch = asyncio.create_task(ticker())
-    say(port=server.port)
-    loop = asyncio.get_running_loop()
-    reader = asyncio.StreamReader()
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
-    cpu0 = time.process_time()
-    while line := (await reader.readline()).decode().strip():
-        if line == "start":
-            worst = 0.0
-            cpu0 = time.process_time()
-            sent = time.monotonic()
-            server.start_game()
-            say(sent=sent)
-        elif line == "next":
-            sent = time.monotonic()
-            server.advance()
-            say(sent=sent)
-        elif line == "stats":
-            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-            say(cpu=time.process_time() - cpu0, rss=rss, blocked=worst)
-    watch.cancel()
-    await server.close()
+        async def out(sent: float, cpu: float) -> None:  # when the last frame was handed on
+            await server._outbox.join()
+            drained.append(time.monotonic() - sent)
+            drained_cpu.append(time.thread_time() - cpu)
+
+        watch = asyncio.create_task(ticker())
+        say(port=server.port)
+        reader = await stdin_reader()
+        cpu0 = time.process_time()
+        pending: set[asyncio.Task[None]] = set()
+        while line := (await reader.readline()).decode().strip():
+            if line in ("start", "next"):
+                if line == "start":
+                    worst, busiest, cpu0 = 0.0, 0.0, time.process_time()
+                sent, cpu = time.monotonic(), time.thread_time()
+                server.start_game() if line == "start" else server.advance()
+                pending.add(asyncio.create_task(out(sent, cpu)))
+                say(sent=sent)
+            elif line == "stats":
+                await asyncio.gather(*pending)
+                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+                out_median = statistics.median(drained) if drained else 0.0
+                out_cpu = statistics.median(drained_cpu) if drained_cpu else 0.0
+                say(
+                    cpu=time.process_time() - cpu0,
+                    rss=rss,
+                    blocked=worst,
+                    busy=busiest,
+                    out=out_median,
+                    out_cpu=out_cpu,
+                )
+        watch.cancel()
+        await server.close()
+        log.close()
 
 
-def say(**data: Any) -> None:
-    print(json.dumps(data), flush=True)
-
-
-# --- the players ---------------------------------------------------------------------------------
-
-
-class Host:
-    """The host's process, seen from here."""
-
-    def __init__(self, proc: asyncio.subprocess.Process) -> None:
-        self.proc = proc
-
-    async def tell(self, command: str) -> dict[str, Any]:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(command.encode() + b"\n")
-        await self.proc.stdin.drain()
-        reply: dict[str, Any] = json.loads(
-            await asyncio.wait_for(self.proc.stdout.readline(), WAIT)
-        )
-        return reply
+# --- a players' process --------------------------------------------------------------------------
 
 
 async def player(
     client: PartyClient,
     rounds: int,
+    think: float,
     got: list[float],
-    revealed: list[int],
     acks: list[float],
-    done: asyncio.Event,
+    revealed: list[int],
 ) -> None:
-    """Answer every question at once; note when each question arrived and each ack took."""
+    """Answer every question `think` seconds after it arrives; note when each question arrived,
+    each ack took and the last round revealed (`revealed[0]`)."""
     while True:
         message = await client.next_message(WAIT)
         if isinstance(message, QuestionMessage):
             got.append(time.monotonic())
-            sent = time.perf_counter()
+            await asyncio.sleep(think)
+            sent = time.monotonic()
             await client.answer(message.round, "right")
             while not isinstance(reply := await client.next_message(WAIT), Ack):
                 assert reply is not None, "the host closed the connection"
-            acks.append(time.perf_counter() - sent)
+            acks.append(time.monotonic() - sent)
         elif isinstance(message, Reveal):
-            revealed.append(message.round)
+            revealed[0] = message.round
             if message.round == rounds:
-                done.set()
+                return
         elif isinstance(message, Over) or message is None:
             return
 
 
-async def run(n: int, rounds: int) -> dict[str, Any]:
-    proc = await asyncio.create_subprocess_exec(
+async def players(port: int, first: int, count: int, rounds: int, think: float) -> None:
+    """`count` players: say 'joined', then 'revealed R' as all have seen round R's reveal, then
+    their arrival times and ack times."""
+    clients = [PartyClient(f"127.0.0.1:{port}", PIN, f"p{first + i}") for i in range(count)]
+    for at in range(0, count, 100):  # in waves, as a real room fills: no join storm
+        await asyncio.wait_for(asyncio.gather(*(c.join() for c in clients[at : at + 100])), WAIT)
+    say(joined=count)
+    got: list[list[float]] = [[] for _ in clients]
+    acks: list[float] = []
+    revealed = [[0] for _ in clients]
+    tasks = [
+        asyncio.create_task(player(c, rounds, think, got[i], acks, revealed[i]))
+        for i, c in enumerate(clients)
+    ]
+    for number in range(1, rounds + 1):
+        while any(r[0] < number for r in revealed):
+            await asyncio.sleep(0.002)
+        say(revealed=number)
+    await asyncio.wait_for(asyncio.gather(*tasks), WAIT)
+    say(got=got, acks=acks)
+    await asyncio.gather(*(c.close() for c in clients), return_exceptions=True)
+
+
+# --- the conductor -------------------------------------------------------------------------------
+
+
+async def spawn(*args: str) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(
         sys.executable,
         __file__,
-        "--serve",
-        "--rounds",
-        str(rounds),
+        *args,
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
     )
-    host = Host(proc)
+
+
+async def tell(proc: asyncio.subprocess.Process, command: str) -> dict[str, Any]:
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write(command.encode() + b"\n")
+    await proc.stdin.drain()
+    reply: dict[str, Any] = await lines(proc.stdout)
+    return reply
+
+
+async def run(n: int, rounds: int, procs: int, think: float) -> dict[str, Any]:
+    host = await spawn("--serve", "--rounds", str(rounds))
+    workers: list[asyncio.subprocess.Process] = []
     try:
-        assert proc.stdout is not None
-        port = json.loads(await asyncio.wait_for(proc.stdout.readline(), WAIT))["port"]
-        clients = [PartyClient(f"127.0.0.1:{port}", PIN, f"p{i}") for i in range(n)]
-        await asyncio.wait_for(asyncio.gather(*(c.join() for c in clients)), WAIT)
-        got: list[list[float]] = [[] for _ in clients]
-        revealed: list[list[int]] = [[] for _ in clients]
-        acks: list[float] = []
-        finished = [asyncio.Event() for _ in clients]
-        tasks = [
-            asyncio.create_task(player(c, rounds, got[i], revealed[i], acks, finished[i]))
-            for i, c in enumerate(clients)
-        ]
+        assert host.stdout is not None
+        port = (await lines(host.stdout))["port"]
+        shares = [n // procs + (1 if i < n % procs else 0) for i in range(min(procs, n))]
+        starts = [sum(shares[:i]) for i in range(len(shares))]
+        for first, count in zip(starts, shares, strict=True):
+            workers.append(
+                await spawn(
+                    "--play",
+                    str(port),
+                    "--first",
+                    str(first),
+                    "--count",
+                    str(count),
+                    "--rounds",
+                    str(rounds),
+                    "--think",
+                    str(think),
+                )
+            )
+        outs = [w.stdout for w in workers if w.stdout is not None]
+        for o in outs:
+            await lines(o)  # joined
         sent_times = []
         for number in range(1, rounds + 1):
-            sent_times.append((await host.tell("start" if number == 1 else "next"))["sent"])
+            sent_times.append((await tell(host, "start" if number == 1 else "next"))["sent"])
             # the room reveals as soon as everyone has answered; then the next question
-            await asyncio.wait_for(_all_received(revealed, number), WAIT)
-        await asyncio.wait_for(asyncio.gather(*(f.wait() for f in finished)), WAIT)
-        stats = await host.tell("stats")
+            for o in outs:
+                await lines(o)  # revealed
+        stats = await tell(host, "stats")
+        got: list[list[float]] = []
+        acks: list[float] = []
+        for o in outs:
+            report = await lines(o)
+            got += report["got"]
+            acks += report["acks"]
         delivery = [g[r] - sent_times[r] for g in got for r in range(rounds)]
         last = [max(g[r] for g in got) - sent_times[r] for r in range(rounds)]
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*(c.close() for c in clients), return_exceptions=True)
         return {
             "players": n,
             "delivery_p50": _pct(delivery, 50),
             "delivery_p99": _pct(delivery, 99),
             "last_player": statistics.median(last),
+            "last_by_round": last,
+            "host_out": stats["out"],
+            "host_out_cpu": stats["out_cpu"],
             "ack_p50": _pct(acks, 50),
             "ack_p99": _pct(acks, 99),
             "host_cpu": stats["cpu"],
             "host_rss_mb": stats["rss"] / 2**20,
             "host_blocked": stats["blocked"],
+            "host_blocked_cpu": stats["busy"],
         }
     finally:
-        if proc.stdin is not None:
-            proc.stdin.close()
-        try:
-            await asyncio.wait_for(proc.wait(), 10)
-        except TimeoutError:
-            proc.kill()
-            await proc.wait()
-
-
-async def _all_received(seen: list[list[int]], number: int) -> None:
-    while any(len(s) < number for s in seen):
-        await asyncio.sleep(0.001)
+        for proc in [*workers, host]:
+            if proc.stdin is not None:
+                proc.stdin.close()
+            try:
+                await asyncio.wait_for(proc.wait(), 10)
+            except TimeoutError:
+                proc.kill()
+                await proc.wait()
 
 
 def _pct(values: list[float], p: int) -> float:
@@ -228,18 +307,31 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--players", default="10,100,1000")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--procs", type=int, default=4, help="player processes")
+    parser.add_argument(
+        "--think", type=float, default=THINK, help="seconds each player takes to answer"
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--play", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--first", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--count", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     rounds = max(1, min(args.rounds, 20))
+    think = max(0.0, min(args.think, 10.0))
     if args.serve:
-        asyncio.run(serve(rounds))
+        with asyncio.Runner(loop_factory=new_loop) as runner:  # the loop `quizgame host` runs
+            runner.run(serve(rounds))
+        return
+    if args.play:
+        asyncio.run(players(args.play, args.first, args.count, rounds, think))
         return
     counts = [max(1, min(int(n), 2000)) for n in args.players.split(",")]
+    procs = max(1, min(args.procs, 16))
 
     async def everything() -> list[dict[str, Any]]:
         async with asyncio.timeout(RUN_LIMIT):
-            return [await run(n, rounds) for n in [1, *counts]]
+            return [await run(n, rounds, procs, think) for n in [1, *counts]]
 
     results = asyncio.run(everything())
     if args.json:
@@ -247,16 +339,25 @@ def main() -> None:
         return
     base, rows = results[0], results[1:]
     ms = 1000
-    print(f"Party host on loopback, {rounds} rounds each; baseline: the same run with 1 player.")
     print(
-        f"{'players':>8} {'deliv p50':>10} {'deliv p99':>10} {'last':>8} {'ack p50':>9} "
-        f"{'ack p99':>9} {'cpu s':>7} {'rss MB':>7} {'blocked':>8}  p99/goal  blocked/goal"
+        f"Party host on loopback, {rounds} rounds each, players in {procs} processes answering "
+        f"{think:g} s after each question; "
+        "baseline: the same run with 1 player."
+    )
+    print(
+        f"{'players':>8} {'deliv p50':>10} {'deliv p99':>10} {'last':>8} {'host out':>9} "
+        f"{'on cpu':>7} "
+        f"{'ack p50':>9} {'ack p99':>9} {'cpu s':>7} {'rss MB':>7} {'blocked':>8} {'on cpu':>7}  "
+        "p99/goal  blocked/goal"
     )
     for r in [base, *rows]:
         print(
             f"{r['players']:>8} {r['delivery_p50'] * ms:>8.1f}ms {r['delivery_p99'] * ms:>8.1f}ms "
-            f"{r['last_player'] * ms:>6.1f}ms {r['ack_p50'] * ms:>7.1f}ms {r['ack_p99'] * ms:>7.1f}ms "
+            f"{r['last_player'] * ms:>6.1f}ms {r['host_out'] * ms:>7.1f}ms "
+            f"{r['host_out_cpu'] * ms:>5.1f}ms "
+            f"{r['ack_p50'] * ms:>7.1f}ms {r['ack_p99'] * ms:>7.1f}ms "
             f"{r['host_cpu']:>7.2f} {r['host_rss_mb']:>7.1f} {r['host_blocked'] * ms:>6.1f}ms "
+            f"{r['host_blocked_cpu'] * ms:>5.1f}ms "
             f"{r['delivery_p99'] / GOAL_DELIVERY:>8.2f}  {r['host_blocked'] / GOAL_BLOCKED:>12.2f}"
         )
     print(

@@ -94,7 +94,10 @@ def command(
 
 def run_host(room: object, bind: str, port: int, web: bool, crash_log: Path) -> None:
     """The host's screen on `room`, serving on `bind:port` (and the web player with `web`)."""
+    import asyncio
+
     from quizgame.core.party.room import Room
+    from quizgame.net.loop import HostLoopPolicy
     from quizgame.net.server import PartyServer
     from quizgame.tui.party_host import HostApp
 
@@ -112,6 +115,8 @@ def run_host(room: object, bind: str, port: int, web: bool, crash_log: Path) -> 
         web_process = start_web(bind, port + 1, f"127.0.0.1:{port}", room.pin, web_url)
     app = HostApp(server, join_host=join_host, web_url=web_url)
     app.crash_log = crash_log
+    # The app's loop reads a bounded number of players a turn (see `net.loop`).
+    asyncio.set_event_loop_policy(HostLoopPolicy())
     try:
         app.run()
     finally:

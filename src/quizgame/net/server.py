@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import itertools
 import logging
 from collections.abc import Callable, Coroutine, Iterable, Iterator
 from typing import Any
@@ -46,12 +45,16 @@ from quizgame.core.party.messages import (
 from quizgame.core.party.players import Player, RoomError
 from quizgame.core.party.room import Phase, Room
 from quizgame.core.party.views import TOP
+from quizgame.net.loop import Turns
 
 JOIN_TIMEOUT = 10.0  # seconds a new connection has to send its `join`
 LOBBY_DELAY = 0.2  # seconds: lobby changes within this are sent as one frame
 CHUNK = 50  # frames sent (and made) between two turns of the event loop
+FRAMES_IN = 4  # players' frames handled (judged, logged, acknowledged) in one turn
 
-Outgoing = Iterable[tuple[ServerConnection, str]]
+# Frames out: each a frame and the connections it goes to (one `broadcast`, the text encoded
+# once for all of them).
+Outgoing = Iterable[tuple[list[ServerConnection], str]]
 TICK = 0.05  # seconds between the host clock's checks of the open question
 
 log = logging.getLogger(__name__)
@@ -80,18 +83,20 @@ class PartyServer:
         self._tasks: set[asyncio.Task[None]] = set()  # closings under way, kept from the GC
         self._lobby_due: asyncio.TimerHandle | None = None
         # Frames out go through one queue, in order, a CHUNK at a time, so that a reveal to a
-        # thousand players never holds the event loop for long; answers in take turns the same
-        # way (`_turn`): the loop breathes between any two.
+        # thousand players never holds the event loop for long; frames in take turns the same
+        # way (`_turns`, FRAMES_IN a turn).
         self._outbox: asyncio.Queue[Outgoing] = asyncio.Queue()
         self._sender: asyncio.Task[None] | None = None
-        self._turn = asyncio.Lock()
+        self._turns = Turns(FRAMES_IN)
 
     # --- running -----------------------------------------------------------------------------
 
     async def start(self, *, run_clock: bool = True) -> None:
         """Listen; with `run_clock`, close each question when its time is up (tests tick by hand)."""
+        # No permessage-deflate: frames are a few hundred bytes, and compressing each one once
+        # per player (a context per connection) cost more than sending it (bench_party).
         self._server = await serve(
-            self._serve, self.host, self.port, max_size=MAX_FRAME, logger=log
+            self._serve, self.host, self.port, max_size=MAX_FRAME, compression=None, logger=log
         )
         self.port = self._server.sockets[0].getsockname()[1]
         self._sender = asyncio.create_task(self._send_out())
@@ -177,12 +182,15 @@ class PartyServer:
     async def _send_out(self) -> None:
         """Send what is queued, in order, yielding to the event loop every CHUNK frames."""
         while True:
-            job = iter(await self._outbox.get())
+            job = await self._outbox.get()
             try:
-                while chunk := list(itertools.islice(job, CHUNK)):
-                    for ws, frame in chunk:
-                        broadcast([ws], frame)
-                    await asyncio.sleep(0)
+                sent = 0
+                for sockets, frame in job:
+                    broadcast(sockets, frame)
+                    sent += len(sockets)
+                    if sent >= CHUNK:
+                        sent = 0
+                        await asyncio.sleep(0)
             finally:
                 self._outbox.task_done()
 
@@ -190,13 +198,15 @@ class PartyServer:
         self._outbox.put_nowait(job)
 
     def _send_all(self, frame: bytes) -> None:
+        """The same frame to everyone: one text, sent CHUNK connections a `broadcast`."""
         text = frame.decode()
-        self._queue([(ws, text) for ws in self.connections.values()])
+        sockets = list(self.connections.values())
+        self._queue([(sockets[i : i + CHUNK], text) for i in range(0, len(sockets), CHUNK)])
 
     def _send(self, player_id: int, frame: bytes) -> None:
         ws = self.connections.get(player_id)
         if ws is not None:
-            self._queue([(ws, frame.decode())])
+            self._queue([([ws], frame.decode())])
 
     def _lobby(self) -> None:
         """Tell everyone who is in the room, soon: a thousand joins make a few frames, not a
@@ -240,7 +250,7 @@ class PartyServer:
         base = self.reveal_message(Player(0, "", ""), split, top)
         players = self.room.players
 
-        def frames() -> Iterator[tuple[ServerConnection, str]]:  # made as they are sent
+        def frames() -> Iterator[tuple[list[ServerConnection], str]]:  # made as they are sent
             for player_id, ws in list(self.connections.items()):
                 player = players[player_id]
                 mine = player.answers.get(base.round)
@@ -251,7 +261,7 @@ class PartyServer:
                     score=player.score,
                     rank=player.rank,
                 )
-                yield ws, encode(message).decode()
+                yield [ws], encode(message).decode()
 
         self._queue(frames())
         self.changed()
@@ -260,7 +270,7 @@ class PartyServer:
         standings = self.room.standings()
         players = self.room.players
         self._queue(
-            (ws, encode(over_message(standings, players[player_id])).decode())
+            ([ws], encode(over_message(standings, players[player_id])).decode())
             for player_id, ws in list(self.connections.items())
         )
         self.changed()
@@ -285,10 +295,8 @@ class PartyServer:
             return
         try:
             async for frame in ws:
-                async with self._turn:  # one frame a turn of the loop, however many arrive
-                    keep = self._handle(player, ws, frame)
-                    await asyncio.sleep(0)
-                if not keep:
+                await self._turns.take()  # a few frames a turn of the loop, however many arrive
+                if not self._handle(player, ws, frame):
                     break
         except ConnectionClosed:
             pass

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,6 +27,7 @@ from quizgame.core.scores.database import StoreError, translate
 from quizgame.core.scores.store import settings_of, timestamp, utc_now
 
 T = TypeVar("T")
+CHECKPOINT_EVERY = 1.0  # seconds between the checkpointer's passes
 IN_PROGRESS = "in_progress"
 FINISHED = "finished"
 
@@ -39,9 +41,31 @@ class PartyLog:
         self._conn = database.connect(path, database.BUSY_TIMEOUT)
         self._now = now
         self.game_id: int | None = None
+        # A commit only appends to the WAL; copying it back into the database (and the fsyncs
+        # that takes) is left to a thread of its own, never to the host's event loop, where
+        # SQLite's automatic checkpoint would stall every player for a few hundred ms.
+        self._conn.execute("PRAGMA wal_autocheckpoint = 0")
+        self._stop = threading.Event()
+        self._checkpointer = threading.Thread(
+            target=self._checkpoint, name="party-log-checkpoint", daemon=True
+        )
+        self._checkpointer.start()
+
+    def _checkpoint(self) -> None:
+        conn = sqlite3.connect(self.path, timeout=database.BUSY_TIMEOUT, isolation_level=None)
+        try:
+            while not self._stop.wait(CHECKPOINT_EVERY):
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                except sqlite3.Error:
+                    continue  # busy or failing: the next pass tries again; writes go on
+        finally:
+            conn.close()
 
     def close(self) -> None:
-        self._conn.close()
+        self._stop.set()
+        self._checkpointer.join()
+        self._conn.close()  # the last connection to close checkpoints what is left
 
     def read(self, query: Callable[[sqlite3.Connection], T]) -> T:
         """`query(connection)`, e.g. `log.read(load_game)`; `StoreError` on a database failure."""
@@ -90,31 +114,40 @@ class PartyLog:
         self._write("UPDATE party_games SET round = ? WHERE id = ?", (number, self.game_id))
 
     def answered(self, player: Player, answer: PlayerAnswer) -> None:
-        given = None if answer.given is None else json.dumps(answer.given, ensure_ascii=False)
+        self.timed_out([(player, answer)])
+
+    def timed_out(self, records: list[tuple[Player, PlayerAnswer]]) -> None:
+        """Answers (the timed-out records of a closed question) and the new scores, in one
+        transaction: a thousand players who did not answer make one commit, not a thousand."""
+        stamp = self._stamp()
+        rows = [
+            (
+                self.game_id,
+                player.id,
+                answer.round,
+                answer.question_id,
+                None if answer.given is None else json.dumps(answer.given, ensure_ascii=False),
+                answer.given_text,
+                answer.verdict,
+                answer.credit,
+                answer.points,
+                answer.seconds,
+                stamp,
+            )
+            for player, answer in records
+        ]
+        scores = [(player.score, self.game_id, player.id) for player, _answer in records]
         try:
-            with self._conn:  # the answer and the new score together
+            with self._conn:  # the answers and the players' new scores together
                 self._conn.execute("BEGIN IMMEDIATE")
-                self._conn.execute(
+                self._conn.executemany(
                     "INSERT OR REPLACE INTO party_answers (game_id, player, round, question_id, "
                     "given, given_text, verdict, credit, points, seconds, answered_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        self.game_id,
-                        player.id,
-                        answer.round,
-                        answer.question_id,
-                        given,
-                        answer.given_text,
-                        answer.verdict,
-                        answer.credit,
-                        answer.points,
-                        answer.seconds,
-                        self._stamp(),
-                    ),
+                    rows,
                 )
-                self._conn.execute(
-                    "UPDATE party_players SET score = ? WHERE game_id = ? AND player = ?",
-                    (player.score, self.game_id, player.id),
+                self._conn.executemany(
+                    "UPDATE party_players SET score = ? WHERE game_id = ? AND player = ?", scores
                 )
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from None

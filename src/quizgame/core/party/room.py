@@ -59,6 +59,7 @@ class RoomLog(Protocol):
     def player_joined(self, player: Player) -> None: ...
     def round_opened(self, number: int) -> None: ...
     def answered(self, player: Player, answer: PlayerAnswer) -> None: ...
+    def timed_out(self, records: list[tuple[Player, PlayerAnswer]]) -> None: ...
     def game_over(self, standings: list[Standing]) -> None: ...
 
 
@@ -263,14 +264,16 @@ class Room:
             return
         self.resume()
         round_ = self.current
+        unanswered: list[tuple[Player, PlayerAnswer]] = []
         for player in self.active():
             if round_.number not in player.answers:
                 missed = PlayerAnswer(
                     round_.number, round_.question.id, None, "(no answer)", "timed_out", 0.0, 0, 0.0
                 )
                 player.apply(missed, round_.question.points)
-                if self.log is not None:
-                    self.log.answered(player, missed)
+                unanswered.append((player, missed))
+        if self.log is not None and unanswered:
+            self.log.timed_out(unanswered)  # all in one write, not one per player
         self._rank()
         self.phase = Phase.REVEAL
 
