@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
-from quizgame.core.packs.model import QuestionType
+from quizgame.core.packs.model import Pack, QuestionType
 from quizgame.core.play.dealing import Round, describe_given
 from quizgame.core.play.judging import Verdict
+
+# Question types a party round can take an answer to. A `list` question ("name them all": one
+# guess at a time, judged against what that player has found) needs a message exchange per guess
+# that the protocol does not have yet, so a party game deals none (README, "Hosting a quiz for friends").
+PARTY_TYPES = frozenset(QuestionType) - {QuestionType.LIST}
+
+
+def party_pack(pack: Pack) -> Pack:
+    """`pack` with only the questions a party game can deal (of a type in `PARTY_TYPES`).
+
+    In: a validated pack. Out: the same pack (the very object when nothing is left out), its
+    questions cut to those a party round can take an answer to, in their order.
+    """
+    kept = tuple(q for q in pack.questions if q.type in PARTY_TYPES)
+    if len(kept) == len(pack.questions):
+        return pack
+    return dataclasses.replace(pack, questions=kept)
 
 
 def right_answer_text(round_: Round) -> str:
