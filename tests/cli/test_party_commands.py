@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from click.testing import CliRunner, Result
 
-from quizgame.cli import cli
+from quizgame.cli import cli, host
 
 
 def run(*args: str) -> Result:
@@ -20,13 +23,26 @@ def test_join_checks_the_pin_and_the_address() -> None:
     assert no_terminal.exit_code == 1 and "needs a terminal" in no_terminal.output
 
 
-def test_host_and_party_need_a_pack_and_a_terminal() -> None:
+def test_host_and_party_check_players_pack_and_terminal() -> None:
     assert "needs a terminal" in run("host", "--pack", "x").output
     no_players = run("party", "--players", " , ", "--pack", "x")
     assert no_players.exit_code == 1 and "name 1 to 12 players" in no_players.output
-    no_pack = run("party", "--players", "Ana,Bo")
-    assert "name the pack" in no_pack.output
     unknown = run("party", "--players", "Ana,Bo", "--pack", "no-such-pack")
     assert unknown.exit_code == 1 and "no pack with id 'no-such-pack'" in unknown.output
-    for result in (no_players, no_pack, unknown):
+    for result in (no_players, unknown):
         assert "Traceback" not in result.output and len(result.output.splitlines()) == 1
+
+
+def test_without_a_pack_party_and_host_play_the_first_found_and_say_which(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QUIZGAME_DATA_DIR", str(tmp_path))
+    party = run("party", "--players", "A,B")
+    assert "name the pack" not in party.output
+    assert "playing the pack '" in party.stderr and "needs a terminal" in party.output
+    hosted: list[object] = []
+    monkeypatch.setattr(host, "has_terminal", lambda: True)
+    monkeypatch.setattr(host, "run_host", lambda room, *_args: hosted.append(room))
+    result = run("host", "-n", "2")
+    assert result.exit_code == 0, result.output
+    assert len(hosted) == 1 and "playing the pack '" in result.stderr

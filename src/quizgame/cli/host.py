@@ -10,7 +10,7 @@ import click
 
 from quizgame.cli.common import UserError, data_dir_option, packs_option, places
 from quizgame.cli.party_options import game_options, options_of
-from quizgame.cli.play import has_terminal, resolve_pack
+from quizgame.cli.play import has_terminal, pack_or_default, resolve_pack
 from quizgame.core import paths
 
 DEFAULT_PORT = 8765
@@ -78,15 +78,13 @@ def command(
             room = Room(pack, saved.options, pin=saved.pin)
             resume_room(log, saved, room)
         else:
-            if not pack_ref:
-                raise UserError("name the pack to play: --pack ID|PATH (see `quizgame packs`)")
-            pack = resolve_pack(pack_ref, where)
+            pack = pack_or_default(pack_ref, where)
             options = options_of(count, seed, difficulty, categories, spoiler, time_limit)
             try:
                 room = Room(pack, options)
             except RoomError as exc:
                 raise UserError(f"{pack.id}: {exc}") from None
-            log.start_game(room, pack_ref)
+            log.start_game(room, pack_ref or pack.id)
         run_host(room, bind, port, web, where.data / "crash.log")
     finally:
         log.close()
