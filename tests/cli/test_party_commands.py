@@ -46,3 +46,30 @@ def test_without_a_pack_party_and_host_play_the_first_found_and_say_which(
     result = run("host", "-n", "2")
     assert result.exit_code == 0, result.output
     assert len(hosted) == 1 and "playing the pack '" in result.stderr
+
+
+def test_bound_to_all_interfaces_the_join_line_shows_the_network_address(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Debian's host name resolves to 127.0.1.1: the outbound interface's address wins.
+    monkeypatch.setattr(host, "_hostname_address", lambda: "127.0.1.1")
+    monkeypatch.setattr(host, "_outbound_address", lambda: "192.168.1.20")
+    assert host.join_host_for("0.0.0.0") == "192.168.1.20"
+    assert host.join_host_for("::") == "192.168.1.20"
+    assert host.join_host_for("127.0.0.1") == "127.0.0.1"
+    assert host.join_host_for("10.1.2.3") == "10.1.2.3"
+    # No outbound route: the host name's, if it is not loopback.
+    monkeypatch.setattr(host, "_outbound_address", lambda: None)
+    monkeypatch.setattr(host, "_hostname_address", lambda: "10.0.0.7")
+    assert host.join_host_for("0.0.0.0") == "10.0.0.7"
+    # Only loopback addresses: 127.0.0.1, and the lobby says only this computer can join.
+    monkeypatch.setattr(host, "_hostname_address", lambda: "127.0.1.1")
+    assert host.lan_address() is None
+    assert host.join_host_for("0.0.0.0") == "127.0.0.1"
+
+
+def test_the_outbound_probe_sends_nothing_and_gives_an_address_or_none() -> None:
+    import ipaddress
+
+    found = host._outbound_address()
+    assert found is None or ipaddress.ip_address(found)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -98,9 +99,7 @@ def run_host(room: object, bind: str, port: int, web: bool, crash_log: Path) -> 
 
     assert isinstance(room, Room)
     server = PartyServer(room, host=bind, port=port)
-    join_host = "127.0.0.1" if bind in ("127.0.0.1", "0.0.0.0", "::") else bind
-    if bind in ("0.0.0.0", "::"):
-        join_host = _lan_address() or join_host
+    join_host = join_host_for(bind)
     web_process = None
     web_url = None
     if web:
@@ -132,12 +131,57 @@ def start_web(
     )
 
 
-def _lan_address() -> str | None:
-    """This computer's address on the local network, for the join line (None if unknown)."""
+ALL_INTERFACES = ("0.0.0.0", "::", "")
+# TEST-NET-1 (RFC 5737): never routed, so a UDP `connect` to it only asks the kernel which
+# interface would send there; nothing is sent.
+PROBE_ADDRESS = ("192.0.2.1", 9)
+
+
+def join_host_for(bind: str, lan: Callable[[], str | None] | None = None) -> str:
+    """The address players are told to join at when the host listens on `bind`: bound to all
+    interfaces, this computer's address on the network (`lan_address`), and 127.0.0.1 only when
+    it has no other (the lobby then says the game is open to this computer alone)."""
+    if bind not in ALL_INTERFACES:
+        return bind
+    return (lan or lan_address)() or "127.0.0.1"
+
+
+def lan_address() -> str | None:
+    """This computer's address on the local network, for the join line; None if it has only
+    loopback ones. The outbound interface's first (found without sending anything), then the
+    host name's (often 127.0.1.1 on Debian, so never trusted alone)."""
+    for find in (_outbound_address, _hostname_address):
+        address = find()
+        if address and not _loopback(address):
+            return address
+    return None
+
+
+def _outbound_address() -> str | None:
     import socket
 
     try:
-        address = socket.gethostbyname(socket.gethostname())
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(PROBE_ADDRESS)
+            return str(probe.getsockname()[0])
     except OSError:
         return None
-    return None if address.startswith("127.") else address
+
+
+def _hostname_address() -> str | None:
+    import socket
+
+    try:
+        return socket.gethostbyname(socket.gethostname())
+    except OSError:
+        return None
+
+
+def _loopback(address: str) -> bool:
+    import ipaddress
+
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_unspecified
