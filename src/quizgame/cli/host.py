@@ -87,6 +87,7 @@ def command(
                 raise UserError(f"{pack.id}: {exc}") from None
             log.start_game(room, pack_ref or pack.id)
         run_host(room, bind, port, web, where.data / "crash.log")
+        log.host_quit()  # not after a crash (run_host raised): that game stays resumable
     finally:
         log.close()
 
