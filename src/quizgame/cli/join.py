@@ -25,6 +25,8 @@ def served_to_a_browser() -> bool:
 def command(address: str, pin: str, name: str | None, data_dir: str | None) -> None:
     """Join a hosted quiz: answer each question on your own screen, see your rank and the podium.
 
+    A host that cannot be reached within 10 seconds: one line saying so, and exit status 1.
+
     The game is the host's: your data folder (--data-dir) gets only a crash log, should this
     program have a bug."""
     if not re.fullmatch(r"[0-9]{6}", pin):
@@ -36,8 +38,12 @@ def command(address: str, pin: str, name: str | None, data_dir: str | None) -> N
     from quizgame.net.client import PartyClient
     from quizgame.tui.party_player import PlayerApp
 
-    app = PlayerApp(PartyClient(address, pin, name or ""))
+    app = PlayerApp(
+        PartyClient(address, pin, name or ""), leave_when_unreachable=not served_to_a_browser()
+    )
     app.crash_log = paths.data_dir(data_dir) / "crash.log"
     app.run()
+    if app.failure:
+        raise UserError(app.failure)
     if app.return_code:
         raise SystemExit(app.return_code)

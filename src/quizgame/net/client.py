@@ -48,8 +48,17 @@ def address_url(address: str) -> str:
 class PartyClient:
     """One player's connection. `messages` receives every host message after `Welcome`."""
 
-    def __init__(self, address: str, pin: str, name: str, token: str | None = None) -> None:
+    def __init__(
+        self,
+        address: str,
+        pin: str,
+        name: str,
+        token: str | None = None,
+        *,
+        connect_timeout: float = CONNECT_TIMEOUT,
+    ) -> None:
         self.url = address_url(address)
+        self.connect_timeout = connect_timeout
         self.pin = pin
         self.name = name
         self.token = token
@@ -60,12 +69,13 @@ class PartyClient:
 
     async def join(self) -> Welcome:
         """Connect and join (or rejoin, with a token); raises `JoinRefused` or `OSError`."""
+        limit = self.connect_timeout
         ws = await asyncio.wait_for(
-            connect(self.url, max_size=MAX_FRAME, open_timeout=CONNECT_TIMEOUT), CONNECT_TIMEOUT
+            connect(self.url, max_size=MAX_FRAME, open_timeout=limit), limit
         )
         await ws.send(encode(Join(self.pin, self.name, token=self.token)))
         try:
-            reply = decode_host(await asyncio.wait_for(ws.recv(), CONNECT_TIMEOUT))
+            reply = decode_host(await asyncio.wait_for(ws.recv(), limit))
         except ConnectionClosed:
             await ws.close()
             raise JoinRefused("closed", "the host closed the connection") from None
@@ -84,6 +94,25 @@ class PartyClient:
         self.token = reply.token
         self._reader = asyncio.create_task(self._read(ws))
         return reply
+
+    @property
+    def address(self) -> str:
+        """HOST:PORT, as the player typed it (without ws://)."""
+        return self.url.split("://", 1)[-1].rstrip("/")
+
+    def unreachable(self, exc: BaseException) -> str:
+        """One line for a first connection that failed with `exc` (OSError or TimeoutError)."""
+        import socket
+
+        if isinstance(exc, ConnectionRefusedError):
+            why = "connection refused"
+        elif isinstance(exc, TimeoutError):
+            why = f"no answer in {self.connect_timeout:g} s"
+        elif isinstance(exc, socket.gaierror):
+            why = "unknown host"
+        else:
+            why = (exc.strerror if isinstance(exc, OSError) else None) or type(exc).__name__
+        return f"no quiz at {self.address} ({why})"
 
     async def rejoin(self) -> Welcome:
         """Join again after a drop, as the same player (the token from the first `Welcome`)."""
