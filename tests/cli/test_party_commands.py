@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,41 @@ def test_the_outbound_probe_sends_nothing_and_gives_an_address_or_none() -> None
 
     found = host._outbound_address()
     assert found is None or ipaddress.ip_address(found)
+
+
+def _running(pid: int) -> bool:
+    """Whether `pid` is a live process (a zombie waiting for its parent is not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_the_web_server_stops_with_every_process_it_started(tmp_path: Path) -> None:
+    # As textual-serve does: the server starts a `quizgame join` child per page.
+    import sys
+    import time
+
+    pid_file = tmp_path / "child.pid"
+    server = textwrap.dedent(
+        f"""
+        import subprocess, sys, time
+        child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+        open({str(pid_file)!r}, "w").write(str(child.pid))
+        time.sleep(60)
+        """
+    )
+    process = host.start_group([sys.executable, "-c", server])
+    deadline = time.monotonic() + 10
+    while not (pid_file.exists() and pid_file.read_text()):
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.01)
+    child = int(pid_file.read_text())
+    host.stop_group(process, wait=5)
+    assert process.returncode is not None
+    deadline = time.monotonic() + 5
+    while _running(child):  # SIGKILL is sent; the kernel may take a moment
+        assert time.monotonic() < deadline, "the web server's child outlived it"
+        time.sleep(0.01)

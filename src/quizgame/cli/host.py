@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 from collections.abc import Callable
@@ -114,8 +115,7 @@ def run_host(room: object, bind: str, port: int, web: bool, crash_log: Path) -> 
         app.run()
     finally:
         if web_process is not None:
-            web_process.terminate()
-            web_process.wait(timeout=10)
+            stop_group(web_process)
     if app.return_code:
         raise SystemExit(app.return_code)
 
@@ -124,12 +124,44 @@ def start_web(
     bind: str, port: int, join: str, pin: str, public_url: str
 ) -> subprocess.Popen[bytes]:
     """textual-serve in its own process: each browser page runs `quizgame join` for one player."""
+    return start_group(
+        [sys.executable, "-m", "quizgame.cli.web", bind, str(port), join, pin, public_url]
+    )
+
+
+def start_group(argv: list[str]) -> subprocess.Popen[bytes]:
+    """`argv` in a session (and process group) of its own, so that `stop_group` ends it with
+    every process it started (textual-serve's `quizgame join` children)."""
     return subprocess.Popen(
-        [sys.executable, "-m", "quizgame.cli.web", bind, str(port), join, pin, public_url],
+        argv,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
+
+
+def stop_group(process: subprocess.Popen[bytes], wait: float = 10.0) -> None:
+    """SIGTERM to `process`'s whole group, SIGKILL after `wait` seconds if it is still there."""
+    import os
+    import signal
+
+    if not hasattr(os, "killpg"):  # Windows: no process groups to signal
+        process.terminate()
+        process.wait(timeout=wait)
+        return
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, sig)
+        try:
+            process.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            continue
+        if sig is signal.SIGTERM:
+            # The leader is gone; its children may not have been waiting on it.
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+        return
 
 
 ALL_INTERFACES = ("0.0.0.0", "::", "")
