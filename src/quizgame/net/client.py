@@ -2,7 +2,8 @@
 
 Every frame from the host is checked too (`messages.decode_host`); one that is not a valid
 message is dropped. A dropped connection can be rejoined with `rejoin()`, which sends the token
-the host gave in `Welcome`: the player keeps their score.
+the host gave in `Welcome`: the player keeps their score. With a `TokenFile` the token outlives
+the process: a new one joining the same host and PIN with the same name offers it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from quizgame.core.party.messages import (
     decode_host,
     encode,
 )
+from quizgame.core.party.tokens import TokenFile
 
 CONNECT_TIMEOUT = 10.0  # seconds
 
@@ -56,9 +58,12 @@ class PartyClient:
         token: str | None = None,
         *,
         connect_timeout: float = CONNECT_TIMEOUT,
+        tokens: TokenFile | None = None,
     ) -> None:
         self.url = address_url(address)
         self.connect_timeout = connect_timeout
+        self.tokens = tokens  # where the token is kept for a later `quizgame join`
+        self._asked: str | None = None  # the name first asked for: the kept token's key
         self.pin = pin
         self.name = name
         self.token = token
@@ -68,7 +73,30 @@ class PartyClient:
         self._reader: asyncio.Task[None] | None = None
 
     async def join(self) -> Welcome:
-        """Connect and join (or rejoin, with a token); raises `JoinRefused` or `OSError`."""
+        """Connect and join (or rejoin, with a token); raises `JoinRefused` or `OSError`.
+
+        With `tokens`, a token kept by an earlier process for the same host, PIN and name is
+        offered (one the host no longer knows is forgotten, and we join as a new player), and
+        the token of the `Welcome` is kept."""
+        if self.tokens is None:
+            return await self._join()
+        asked = self._asked = self._asked or self.name
+        kept = False
+        if self.token is None:
+            self.token = self.tokens.get(self.address, self.pin, asked)
+            kept = self.token is not None
+        try:
+            welcome = await self._join()
+        except JoinRefused as exc:
+            if not (kept and exc.code == "bad_token"):
+                raise
+            self.tokens.forget(self.address, self.pin, asked)
+            self.token = None
+            welcome = await self._join()
+        self.tokens.put(self.address, self.pin, asked, welcome.token)
+        return welcome
+
+    async def _join(self) -> Welcome:
         limit = self.connect_timeout
         ws = await asyncio.wait_for(
             connect(self.url, max_size=MAX_FRAME, open_timeout=limit), limit
