@@ -174,3 +174,20 @@ async def test_the_first_connection_is_bounded_in_time() -> None:
         with pytest.raises(TimeoutError) as raised:
             await asyncio.wait_for(client.join(), 5.0)
         assert client.unreachable(raised.value).endswith("(no answer in 0.2 s)")
+
+
+async def test_the_lobby_says_when_only_this_computer_can_join(clock: FakeClock) -> None:
+    server = hosted(clock)
+    app = HostApp(server, run_clock=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
+        server.host = "0.0.0.0"  # as `--bind 0.0.0.0` says (the test still listens on loopback)
+        for address, expected in (
+            ("192.168.1.20:8765", "not only this computer"),
+            ("127.0.0.1:8765", "only it can join"),
+        ):
+            lobby = LobbyScreen(server, join_address=address)
+            await app.push_screen(lobby)
+            await until(pilot, lambda: bool(lobby.query("#bind-warning")))  # noqa: B023
+            assert expected in str(lobby.query_one("#bind-warning", Static).render())
+            app.pop_screen()

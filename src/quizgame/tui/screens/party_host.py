@@ -89,7 +89,7 @@ class LobbyScreen(HostScreen):
                             f"listening on {self.server.host}, not only this computer."
                             if not alone
                             else f"listening on {self.server.host}, but this computer has no "
-                            "network address but 127.0.0.1: only it can join.",
+                            "network address besides 127.0.0.1: only it can join.",
                         ),
                         id="bind-warning",
                     )
