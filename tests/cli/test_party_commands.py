@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import textwrap
+from pathlib import Path
+
+import pytest
 from click.testing import CliRunner, Result
 
-from quizgame.cli import cli
+from quizgame.cli import cli, host
 
 
 def run(*args: str) -> Result:
@@ -20,13 +24,91 @@ def test_join_checks_the_pin_and_the_address() -> None:
     assert no_terminal.exit_code == 1 and "needs a terminal" in no_terminal.output
 
 
-def test_host_and_party_need_a_pack_and_a_terminal() -> None:
+def test_host_and_party_check_players_pack_and_terminal() -> None:
     assert "needs a terminal" in run("host", "--pack", "x").output
     no_players = run("party", "--players", " , ", "--pack", "x")
     assert no_players.exit_code == 1 and "name 1 to 12 players" in no_players.output
-    no_pack = run("party", "--players", "Ana,Bo")
-    assert "name the pack" in no_pack.output
     unknown = run("party", "--players", "Ana,Bo", "--pack", "no-such-pack")
     assert unknown.exit_code == 1 and "no pack with id 'no-such-pack'" in unknown.output
-    for result in (no_players, no_pack, unknown):
+    for result in (no_players, unknown):
         assert "Traceback" not in result.output and len(result.output.splitlines()) == 1
+
+
+def test_without_a_pack_party_and_host_play_the_first_found_and_say_which(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QUIZGAME_DATA_DIR", str(tmp_path))
+    party = run("party", "--players", "A,B")
+    assert "name the pack" not in party.output
+    assert "playing the pack '" in party.stderr and "needs a terminal" in party.output
+    hosted: list[object] = []
+    monkeypatch.setattr(host, "has_terminal", lambda: True)
+    monkeypatch.setattr(host, "run_host", lambda room, *_args: hosted.append(room))
+    result = run("host", "-n", "2")
+    assert result.exit_code == 0, result.output
+    assert len(hosted) == 1 and "playing the pack '" in result.stderr
+
+
+def test_bound_to_all_interfaces_the_join_line_shows_the_network_address(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Debian's host name resolves to 127.0.1.1: the outbound interface's address wins.
+    monkeypatch.setattr(host, "_hostname_address", lambda: "127.0.1.1")
+    monkeypatch.setattr(host, "_outbound_address", lambda: "192.168.1.20")
+    assert host.join_host_for("0.0.0.0") == "192.168.1.20"
+    assert host.join_host_for("::") == "192.168.1.20"
+    assert host.join_host_for("127.0.0.1") == "127.0.0.1"
+    assert host.join_host_for("10.1.2.3") == "10.1.2.3"
+    # No outbound route: the host name's, if it is not loopback.
+    monkeypatch.setattr(host, "_outbound_address", lambda: None)
+    monkeypatch.setattr(host, "_hostname_address", lambda: "10.0.0.7")
+    assert host.join_host_for("0.0.0.0") == "10.0.0.7"
+    # Only loopback addresses: 127.0.0.1, and the lobby says only this computer can join.
+    monkeypatch.setattr(host, "_hostname_address", lambda: "127.0.1.1")
+    assert host.lan_address() is None
+    assert host.join_host_for("0.0.0.0") == "127.0.0.1"
+
+
+def test_the_outbound_probe_sends_nothing_and_gives_an_address_or_none() -> None:
+    import ipaddress
+
+    found = host._outbound_address()
+    assert found is None or ipaddress.ip_address(found)
+
+
+def _running(pid: int) -> bool:
+    """Whether `pid` is a live process (a zombie waiting for its parent is not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_the_web_server_stops_with_every_process_it_started(tmp_path: Path) -> None:
+    # As textual-serve does: the server starts a `quizgame join` child per page.
+    import sys
+    import time
+
+    pid_file = tmp_path / "child.pid"
+    server = textwrap.dedent(
+        f"""
+        import subprocess, sys, time
+        child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+        open({str(pid_file)!r}, "w").write(str(child.pid))
+        time.sleep(60)
+        """
+    )
+    process = host.start_group([sys.executable, "-c", server])
+    deadline = time.monotonic() + 10
+    while not (pid_file.exists() and pid_file.read_text()):
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.01)
+    child = int(pid_file.read_text())
+    host.stop_group(process, wait=5)
+    assert process.returncode is not None
+    deadline = time.monotonic() + 5
+    while _running(child):  # SIGKILL is sent; the kernel may take a moment
+        assert time.monotonic() < deadline, "the web server's child outlived it"
+        time.sleep(0.01)

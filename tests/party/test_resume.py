@@ -7,8 +7,10 @@ import json
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from quizgame.cli import cli
@@ -128,3 +130,37 @@ def test_plain_history_points_to_the_hosted_games(tmp_path: Path) -> None:
     log.close()
     text = CliRunner().invoke(cli, ["history", "--data-dir", str(tmp_path)]).output
     assert text.startswith("1 hosted game(s): see `quizgame history --hosted`.")
+
+
+def _host(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, play: Callable[[Room], None]) -> str:
+    """`quizgame host` whose screen does `play(room)` and then quits normally (the `q` key)."""
+    from quizgame.cli import host
+
+    monkeypatch.setattr(host, "has_terminal", lambda: True)
+    monkeypatch.setattr(host, "run_host", lambda room, *_args: play(room))
+    result = CliRunner().invoke(cli, ["host", "-n", "2", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    listed = CliRunner().invoke(cli, ["history", "--hosted", "--data-dir", str(tmp_path)])
+    return listed.output
+
+
+def test_a_game_closed_in_the_lobby_is_ended_not_resumable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed = _host(tmp_path, monkeypatch, lambda room: None)
+    assert "ended before it started" in listed and "host --resume" not in listed
+    resumed = CliRunner().invoke(cli, ["host", "--resume", "--data-dir", str(tmp_path)])
+    assert resumed.exit_code == 1 and "no unfinished hosted game" in resumed.output
+
+
+def test_a_game_quit_mid_way_stays_resumable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def one_question(room: Room) -> None:
+        assert isinstance(room.log, PartyLog)
+        room.log.round_opened(1)
+
+    listed = _host(tmp_path, monkeypatch, one_question)
+    assert "in progress (host --resume)" in listed
+    resumed = CliRunner().invoke(cli, ["host", "--resume", "--data-dir", str(tmp_path)])
+    assert resumed.exit_code == 0, resumed.output

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
-import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from quizgame.cli.host import start_group, stop_group
 from quizgame.core.party.room import Phase
 from quizgame.net.server import PartyServer
 from tests.clocks import FakeClock
@@ -86,11 +86,9 @@ async def test_a_browser_joins_answers_and_reaches_the_podium(
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     serving = [f"127.0.0.1:{server.port}", PIN, url]  # what to join, and the public URL
-    web = subprocess.Popen(
-        [sys.executable, "-m", "quizgame.cli.web", "127.0.0.1", str(port), *serving],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    # In its own process group, as `host --web` starts it: stopping it ends the `quizgame join`
+    # each page started too (none is left retrying after the test).
+    web = start_group([sys.executable, "-m", "quizgame.cli.web", "127.0.0.1", str(port), *serving])
     room = server.room
 
     def keys(text: str) -> None:
@@ -130,13 +128,22 @@ async def test_a_browser_joins_answers_and_reaches_the_podium(
             assert "-closed" not in (body.get_attribute("class") or "")  # the app still runs
             assert 1 in server.connections  # and is still connected, on the podium
     finally:
-        web.terminate()
-        try:
-            web.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            web.kill()
-            web.wait(timeout=10)
+        await asyncio.to_thread(stop_group, web)
         await server.close()
+    assert not _live_in_group(web.pid), "a process the web server started outlived it"
+
+
+def _live_in_group(group: int) -> list[int]:
+    """The live processes (not zombies) of process group `group`, from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z" and int(fields[2]) == group:
+            found.append(int(stat.parent.name))
+    return found
 
 
 async def retry(act: Callable[[], None], done: Callable[[], bool], tries: int = 6) -> None:

@@ -3,6 +3,10 @@ player's app against a served room. Clocks are fake; the network is 127.0.0.1 on
 
 from __future__ import annotations
 
+import asyncio
+import socket
+
+import pytest
 from textual.widgets import Input, Static
 
 from quizgame.core.party.messages import Bye, Over, Question
@@ -137,3 +141,53 @@ async def test_the_podium_stays_when_the_host_closes_the_room(clock: FakeClock) 
         assert isinstance(app.screen, PodiumScreen)
         app.handle(Bye("kicked"))  # any other goodbye is said
         await until(pilot, lambda: "removed you" in words(app))
+
+
+def _closed_port() -> int:
+    """A port on 127.0.0.1 nothing listens on (the OS chose it, then it was closed)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+async def test_a_host_that_is_not_there_is_said_at_once_not_joining_forever() -> None:
+    port = _closed_port()
+    app = PlayerApp(PartyClient(f"127.0.0.1:{port}", PIN, "Cy"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "no quiz at" in words(app))
+        assert words(app) == f"no quiz at 127.0.0.1:{port} (connection refused)"
+    # `quizgame join` in a terminal leaves with that one line and status 1.
+    leaving = PlayerApp(PartyClient(f"127.0.0.1:{port}", PIN, "Cy"), leave_when_unreachable=True)
+    async with leaving.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: leaving.return_code is not None)
+    assert leaving.return_code == 1
+    assert leaving.failure == f"no quiz at 127.0.0.1:{port} (connection refused)"
+
+
+async def test_the_first_connection_is_bounded_in_time() -> None:
+    # Something listens but never answers the handshake: the join gives up after the limit.
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        client = PartyClient(f"127.0.0.1:{silent.getsockname()[1]}", PIN, "Cy", connect_timeout=0.2)
+        with pytest.raises(TimeoutError) as raised:
+            await asyncio.wait_for(client.join(), 5.0)
+        assert client.unreachable(raised.value).endswith("(no answer in 0.2 s)")
+
+
+async def test_the_lobby_says_when_only_this_computer_can_join(clock: FakeClock) -> None:
+    server = hosted(clock)
+    app = HostApp(server, run_clock=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
+        server.host = "0.0.0.0"  # as `--bind 0.0.0.0` says (the test still listens on loopback)
+        for address, expected in (
+            ("192.168.1.20:8765", "not only this computer"),
+            ("127.0.0.1:8765", "only it can join"),
+        ):
+            lobby = LobbyScreen(server, join_address=address)
+            await app.push_screen(lobby)
+            await until(pilot, lambda: bool(lobby.query("#bind-warning")))  # noqa: B023
+            assert expected in str(lobby.query_one("#bind-warning", Static).render())
+            app.pop_screen()

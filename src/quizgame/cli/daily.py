@@ -11,16 +11,6 @@ from quizgame.cli.common import Places, UserError, data_dir_option, packs_option
 from quizgame.core.packs.model import Pack
 
 
-def default_pack(where: Places) -> Pack:
-    """The first playable pack found (the bundled ones come first)."""
-    from quizgame.core.packs.read import discover_packs
-
-    for result in discover_packs(where.pack_dirs, cache_dir=where.cache):
-        if result.pack is not None:
-            return result.pack
-    raise UserError("no packs found to play the daily quiz with")
-
-
 def todays_share_line(where: Places, pack: Pack, day: date) -> str | None:
     """The share line of the day's counted try, or None if it was not played."""
     from quizgame.cli.common import score_store
@@ -52,7 +42,7 @@ def command(
     """Today's daily quiz: ten spoiler-safe questions chosen from the date and the pack, the
     same for every player today. The first try counts; a second is practice. Prints the share
     line afterwards."""
-    from quizgame.cli.play import resolve_pack, run_game
+    from quizgame.cli.play import default_pack, resolve_pack, run_game
     from quizgame.core.play.daily import daily_options
 
     where = places(data_dir, pack_dirs)

@@ -8,9 +8,11 @@ from pathlib import Path
 import click
 
 from quizgame.cli.common import echo_json, local_time, score_store, table
-from quizgame.core.party.log import IN_PROGRESS, hosted_count, hosted_games
+from quizgame.core.party.log import ENDED, IN_PROGRESS, hosted_count, hosted_games
 
 __all__ = ["hosted_count", "show_hosted"]
+
+STATUS_WORDS = {IN_PROGRESS: "in progress (host --resume)", ENDED: "ended before it started"}
 
 
 def show_hosted(base: Path, pack_id: str | None, limit: int, fmt: str) -> None:
@@ -28,7 +30,7 @@ def show_hosted(base: Path, pack_id: str | None, limit: int, fmt: str) -> None:
     rows = []
     for game in games:
         best = max(game.players, key=lambda p: p.score, default=None)
-        status = "in progress (host --resume)" if game.status == IN_PROGRESS else game.status
+        status = STATUS_WORDS.get(game.status, game.status)
         rows.append(
             [
                 local_time(datetime.fromisoformat(game.started_at)),

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from quizgame.cli.common import UserError, data_dir_option, packs_option, places
 from quizgame.cli.party_options import game_options, options_of
-from quizgame.cli.play import has_terminal, resolve_pack
+from quizgame.cli.play import has_terminal, pack_or_default, resolve_pack
 from quizgame.core import paths
 
 DEFAULT_PORT = 8765
@@ -78,16 +80,15 @@ def command(
             room = Room(pack, saved.options, pin=saved.pin)
             resume_room(log, saved, room)
         else:
-            if not pack_ref:
-                raise UserError("name the pack to play: --pack ID|PATH (see `quizgame packs`)")
-            pack = resolve_pack(pack_ref, where)
+            pack = pack_or_default(pack_ref, where)
             options = options_of(count, seed, difficulty, categories, spoiler, time_limit)
             try:
                 room = Room(pack, options)
             except RoomError as exc:
                 raise UserError(f"{pack.id}: {exc}") from None
-            log.start_game(room, pack_ref)
+            log.start_game(room, pack_ref or pack.id)
         run_host(room, bind, port, web, where.data / "crash.log")
+        log.host_quit()  # not after a crash (run_host raised): that game stays resumable
     finally:
         log.close()
 
@@ -103,9 +104,7 @@ def run_host(room: object, bind: str, port: int, web: bool, crash_log: Path) -> 
 
     assert isinstance(room, Room)
     server = PartyServer(room, host=bind, port=port)
-    join_host = "127.0.0.1" if bind in ("127.0.0.1", "0.0.0.0", "::") else bind
-    if bind in ("0.0.0.0", "::"):
-        join_host = _lan_address() or join_host
+    join_host = join_host_for(bind)
     web_process = None
     web_url = None
     if web:
@@ -121,8 +120,7 @@ def run_host(room: object, bind: str, port: int, web: bool, crash_log: Path) -> 
         app.run()
     finally:
         if web_process is not None:
-            web_process.terminate()
-            web_process.wait(timeout=10)
+            stop_group(web_process)
     if app.return_code:
         raise SystemExit(app.return_code)
 
@@ -131,20 +129,97 @@ def start_web(
     bind: str, port: int, join: str, pin: str, public_url: str
 ) -> subprocess.Popen[bytes]:
     """textual-serve in its own process: each browser page runs `quizgame join` for one player."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "quizgame.cli.web", bind, str(port), join, pin, public_url],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    return start_group(
+        [sys.executable, "-m", "quizgame.cli.web", bind, str(port), join, pin, public_url]
     )
 
 
-def _lan_address() -> str | None:
-    """This computer's address on the local network, for the join line (None if unknown)."""
+def start_group(argv: list[str]) -> subprocess.Popen[bytes]:
+    """`argv` in a session (and process group) of its own, so that `stop_group` ends it with
+    every process it started (textual-serve's `quizgame join` children)."""
+    return subprocess.Popen(
+        argv,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def stop_group(process: subprocess.Popen[bytes], wait: float = 10.0) -> None:
+    """SIGTERM to `process`'s whole group, SIGKILL after `wait` seconds if it is still there."""
+    import os
+    import signal
+
+    if not hasattr(os, "killpg"):  # Windows: no process groups to signal
+        process.terminate()
+        process.wait(timeout=wait)
+        return
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, sig)
+        try:
+            process.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            continue
+        if sig is signal.SIGTERM:
+            # The leader is gone; its children may not have been waiting on it.
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+        return
+
+
+ALL_INTERFACES = ("0.0.0.0", "::", "")
+# TEST-NET-1 (RFC 5737): never routed, so a UDP `connect` to it only asks the kernel which
+# interface would send there; nothing is sent.
+PROBE_ADDRESS = ("192.0.2.1", 9)
+
+
+def join_host_for(bind: str, lan: Callable[[], str | None] | None = None) -> str:
+    """The address players are told to join at when the host listens on `bind`: bound to all
+    interfaces, this computer's address on the network (`lan_address`), and 127.0.0.1 only when
+    it has no other (the lobby then says the game is open to this computer alone)."""
+    if bind not in ALL_INTERFACES:
+        return bind
+    return (lan or lan_address)() or "127.0.0.1"
+
+
+def lan_address() -> str | None:
+    """This computer's address on the local network, for the join line; None if it has only
+    loopback ones. The outbound interface's first (found without sending anything), then the
+    host name's (often 127.0.1.1 on Debian, so never trusted alone)."""
+    for find in (_outbound_address, _hostname_address):
+        address = find()
+        if address and not _loopback(address):
+            return address
+    return None
+
+
+def _outbound_address() -> str | None:
     import socket
 
     try:
-        address = socket.gethostbyname(socket.gethostname())
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(PROBE_ADDRESS)
+            return str(probe.getsockname()[0])
     except OSError:
         return None
-    return None if address.startswith("127.") else address
+
+
+def _hostname_address() -> str | None:
+    import socket
+
+    try:
+        return socket.gethostbyname(socket.gethostname())
+    except OSError:
+        return None
+
+
+def _loopback(address: str) -> bool:
+    import ipaddress
+
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_unspecified

@@ -8,7 +8,7 @@ import click
 
 from quizgame.cli.common import UserError, data_dir_option, packs_option, places
 from quizgame.cli.party_options import game_options, options_of
-from quizgame.cli.play import has_terminal, resolve_pack
+from quizgame.cli.play import has_terminal, pack_or_default
 
 MAX_PLAYERS = 12
 
@@ -38,10 +38,8 @@ def command(
     names = [n.strip() for n in players.split(",") if n.strip()]
     if not 1 <= len(names) <= MAX_PLAYERS:
         raise UserError(f"name 1 to {MAX_PLAYERS} players, comma-separated")
-    if not pack_ref:
-        raise UserError("name the pack to play: --pack ID|PATH (see `quizgame packs`)")
     where = places(data_dir, pack_dirs)
-    pack = resolve_pack(pack_ref, where)
+    pack = pack_or_default(pack_ref, where)
     options = options_of(count, seed, difficulty, categories, spoiler, time_limit)
     try:
         room = Room(pack, options, clock=time.monotonic)

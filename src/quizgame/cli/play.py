@@ -46,6 +46,26 @@ def resolve_pack(ref: str, where: Places) -> Pack:
     raise UserError(f"no pack with id '{ref}'; packs found: {', '.join(known) or 'none'}")
 
 
+def default_pack(where: Places) -> Pack:
+    """The first playable pack found (the bundled ones come first): for commands whose --pack
+    is optional."""
+    from quizgame.core.packs.read import discover_packs
+
+    for result in discover_packs(where.pack_dirs, cache_dir=where.cache):
+        if result.pack is not None:
+            return result.pack
+    raise UserError("no packs found to play (see `quizgame packs`)")
+
+
+def pack_or_default(ref: str | None, where: Places) -> Pack:
+    """`--pack` if given, else the first pack found, named on stderr so the player knows."""
+    if ref:
+        return resolve_pack(ref, where)
+    pack = default_pack(where)
+    click.echo(f"playing the pack '{pack.id}' (choose another with --pack)", err=True)
+    return pack
+
+
 def _positive(_ctx: click.Context, _param: click.Parameter, value: int | None) -> int | None:
     if value is not None and value < 1:
         raise click.BadParameter("should be 1 or more")

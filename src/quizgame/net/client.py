@@ -2,7 +2,8 @@
 
 Every frame from the host is checked too (`messages.decode_host`); one that is not a valid
 message is dropped. A dropped connection can be rejoined with `rejoin()`, which sends the token
-the host gave in `Welcome`: the player keeps their score.
+the host gave in `Welcome`: the player keeps their score. With a `TokenFile` the token outlives
+the process: a new one joining the same host and PIN with the same name offers it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from quizgame.core.party.messages import (
     decode_host,
     encode,
 )
+from quizgame.core.party.tokens import TokenFile
 
 CONNECT_TIMEOUT = 10.0  # seconds
 
@@ -48,8 +50,20 @@ def address_url(address: str) -> str:
 class PartyClient:
     """One player's connection. `messages` receives every host message after `Welcome`."""
 
-    def __init__(self, address: str, pin: str, name: str, token: str | None = None) -> None:
+    def __init__(
+        self,
+        address: str,
+        pin: str,
+        name: str,
+        token: str | None = None,
+        *,
+        connect_timeout: float = CONNECT_TIMEOUT,
+        tokens: TokenFile | None = None,
+    ) -> None:
         self.url = address_url(address)
+        self.connect_timeout = connect_timeout
+        self.tokens = tokens  # where the token is kept for a later `quizgame join`
+        self._asked: str | None = None  # the name first asked for: the kept token's key
         self.pin = pin
         self.name = name
         self.token = token
@@ -59,13 +73,37 @@ class PartyClient:
         self._reader: asyncio.Task[None] | None = None
 
     async def join(self) -> Welcome:
-        """Connect and join (or rejoin, with a token); raises `JoinRefused` or `OSError`."""
+        """Connect and join (or rejoin, with a token); raises `JoinRefused` or `OSError`.
+
+        With `tokens`, a token kept by an earlier process for the same host, PIN and name is
+        offered (one the host no longer knows is forgotten, and we join as a new player), and
+        the token of the `Welcome` is kept."""
+        if self.tokens is None:
+            return await self._join()
+        asked = self._asked = self._asked or self.name
+        kept = False
+        if self.token is None:
+            self.token = self.tokens.get(self.address, self.pin, asked)
+            kept = self.token is not None
+        try:
+            welcome = await self._join()
+        except JoinRefused as exc:
+            if not (kept and exc.code == "bad_token"):
+                raise
+            self.tokens.forget(self.address, self.pin, asked)
+            self.token = None
+            welcome = await self._join()
+        self.tokens.put(self.address, self.pin, asked, welcome.token)
+        return welcome
+
+    async def _join(self) -> Welcome:
+        limit = self.connect_timeout
         ws = await asyncio.wait_for(
-            connect(self.url, max_size=MAX_FRAME, open_timeout=CONNECT_TIMEOUT), CONNECT_TIMEOUT
+            connect(self.url, max_size=MAX_FRAME, open_timeout=limit), limit
         )
         await ws.send(encode(Join(self.pin, self.name, token=self.token)))
         try:
-            reply = decode_host(await asyncio.wait_for(ws.recv(), CONNECT_TIMEOUT))
+            reply = decode_host(await asyncio.wait_for(ws.recv(), limit))
         except ConnectionClosed:
             await ws.close()
             raise JoinRefused("closed", "the host closed the connection") from None
@@ -84,6 +122,25 @@ class PartyClient:
         self.token = reply.token
         self._reader = asyncio.create_task(self._read(ws))
         return reply
+
+    @property
+    def address(self) -> str:
+        """HOST:PORT, as the player typed it (without ws://)."""
+        return self.url.split("://", 1)[-1].rstrip("/")
+
+    def unreachable(self, exc: BaseException) -> str:
+        """One line for a first connection that failed with `exc` (OSError or TimeoutError)."""
+        import socket
+
+        if isinstance(exc, ConnectionRefusedError):
+            why = "connection refused"
+        elif isinstance(exc, TimeoutError):
+            why = f"no answer in {self.connect_timeout:g} s"
+        elif isinstance(exc, socket.gaierror):
+            why = "unknown host"
+        else:
+            why = (exc.strerror if isinstance(exc, OSError) else None) or type(exc).__name__
+        return f"no quiz at {self.address} ({why})"
 
     async def rejoin(self) -> Welcome:
         """Join again after a drop, as the same player (the token from the first `Welcome`)."""

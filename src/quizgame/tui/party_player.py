@@ -58,9 +58,19 @@ BYES = {
 class PlayerApp(PartyApp):
     """One player. Without a name in `client`, it asks for one first."""
 
-    def __init__(self, client: PartyClient, clock: Clock = time.monotonic) -> None:
+    def __init__(
+        self,
+        client: PartyClient,
+        clock: Clock = time.monotonic,
+        *,
+        leave_when_unreachable: bool = False,
+    ) -> None:
         super().__init__()
         self.client = client
+        # `quizgame join` in a terminal: a host that cannot be reached ends the app, and
+        # `failure` is the one line it prints; a browser page keeps the words on screen.
+        self.leave_when_unreachable = leave_when_unreachable
+        self.failure: str | None = None
         self.clock = clock
         self.words = WordsScreen(Content(""), Content(""))
         self.install_screen(self.words, "words")
@@ -93,8 +103,12 @@ class PlayerApp(PartyApp):
             self.finished = True
             return
         except (OSError, TimeoutError) as exc:
-            self.say("Could not reach the host", f"{self.client.url}: {exc}")
             self.finished = True
+            if self.leave_when_unreachable:
+                self.failure = self.client.unreachable(exc)
+                self.exit(return_code=1)
+            else:
+                self.say("Could not reach the host", self.client.unreachable(exc))
             return
         self.welcomed(welcome)
         while True:

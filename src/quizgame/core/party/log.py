@@ -30,6 +30,7 @@ T = TypeVar("T")
 CHECKPOINT_EVERY = 1.0  # seconds between the checkpointer's passes
 IN_PROGRESS = "in_progress"
 FINISHED = "finished"
+ENDED = "ended"  # closed by the host before the first question: nothing to resume
 
 
 class PartyLog:
@@ -156,6 +157,16 @@ class PartyLog:
         self._write(
             "UPDATE party_games SET status = ?, ended_at = ? WHERE id = ?",
             (FINISHED, self._stamp(), self.game_id),
+        )
+
+    def host_quit(self) -> None:
+        """The host closed the room on purpose: a game still in the lobby (no question asked)
+        is marked ended, so `host --resume` does not reopen it; one quit mid-way stays
+        resumable."""
+        self._write(
+            "UPDATE party_games SET status = ?, ended_at = ? "
+            "WHERE id = ? AND status = ? AND round = 0",
+            (ENDED, self._stamp(), self.game_id, IN_PROGRESS),
         )
 
     def _stamp(self) -> str:

@@ -82,10 +82,14 @@ class LobbyScreen(HostScreen):
                         id="web-url",
                     )
                 if self.server.host not in LOOPBACK:
+                    alone = self.join_address.startswith("127.")
                     yield Static(
                         safetext.assemble(
                             ("Open to the network: ", "bold $text-warning"),
-                            f"listening on {self.server.host}, not only this computer.",
+                            f"listening on {self.server.host}, not only this computer."
+                            if not alone
+                            else f"listening on {self.server.host}, but this computer has no "
+                            "network address besides 127.0.0.1: only it can join.",
                         ),
                         id="bind-warning",
                     )

@@ -134,11 +134,18 @@ class WordsScreen(Screen[None]):
             yield Static(self.body, id="party-body")
         yield Footer(show_command_palette=False)
 
+    def on_mount(self) -> None:
+        # Words said between composing and mounting (a join refused at once) are drawn now.
+        self._draw()
+
     def show(self, title: Content, body: Content) -> None:
         self.title_text, self.body = title, body
         if self.is_mounted:
-            self.query_one("#party-title", Static).update(title)
-            self.query_one("#party-body", Static).update(body)
+            self._draw()
+
+    def _draw(self) -> None:
+        self.query_one("#party-title", Static).update(self.title_text)
+        self.query_one("#party-body", Static).update(self.body)
 
 
 class PlayerQuestionScreen(Screen[None]):
