@@ -27,7 +27,7 @@ from quizgame.tui.widgets.answer_input import AnswerInput
 from quizgame.tui.widgets.choices import ChoiceList
 from quizgame.tui.widgets.ordering import OrderingList
 from tests.clocks import FakeClock
-from tests.tui.helpers import footer_keys, make_app, on_feedback, on_question, pack
+from tests.tui.helpers import DATA, footer_keys, make_app, on_feedback, on_question, pack
 from tests.tui.test_play import text_of
 
 
@@ -439,3 +439,27 @@ async def test_home_built_before_the_packs_are_found_fills_them_in(
         assert pack_list.highlighted == 0 and ready == [True]
         assert app.screen.query_one("#categories-box").display
         assert len(app.screen.query_one("#categories", SelectionList).selected) == 4
+
+
+async def test_home_after_a_session_started_with_a_pack_highlights_that_pack(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "a-first.yaml").write_text(
+        "id: a-first\ntitle: A first\nquestions:\n"
+        "  - {id: q, type: true_false, prompt: Is it?, answer: true}\n"
+    )
+    (packs / "all-types.yaml").write_text((DATA / "packs" / "all-types.yaml").read_text())
+    started = read.load_pack(packs / "all-types.yaml").pack
+    assert started is not None
+    app = make_app(data_dir, start=started, options=only("mc"), pack_dirs=(packs,))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "y")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        pack_list = app.screen.query_one("#pack-list", OptionList)
+        assert pack_list.highlighted is not None
+        assert app.screen.results[pack_list.highlighted].path == packs / "all-types.yaml"

@@ -110,6 +110,8 @@ class QuizApp(HomeRoutes):
         self.home = HomeScreen(  # the default screen
             preset.apply(self.choices), self.user_packs_dir, preset_categories=preset.categories
         )
+        if start_pack is not None and start_pack.path is not None:  # Home highlights it afterwards
+            self.home.keep_highlighted(start_pack.path)
 
     # --- errors and notices ----------------------------------------------------------------------
 
