@@ -98,3 +98,10 @@ def test_judge_accepts_the_forms_players_mean_and_refuses_near_misses() -> None:
         assert result.exit_code == 0, result.output
         verdict = json.loads(result.output)["answers"][0]["verdict"]
         assert verdict == ("right" if (qid, answer) in ACCEPTED else "wrong"), (qid, answer)
+
+
+def test_a_sheet_has_no_learn_mode() -> None:
+    # A learn session deals from the player's own schedule: no sheet can print it.
+    result = CliRunner().invoke(cli, ["sheet", "parallel-mothers", "--mode", "learn"])
+    assert result.exit_code == 2
+    assert "'learn' is not one of" in result.output

@@ -49,8 +49,9 @@ def _markdown(sheet: Sheet) -> list[str]:
 @click.option("--count", "-n", type=int, callback=_positive,
               help=f"Number of questions (default {DEFAULT_COUNT}).")  # fmt: skip
 @click.option("--seed", type=int, help="Same seed and settings, same sheet (and same as play).")
-@click.option("--mode", type=click.Choice([m.value for m in Mode]), default=Mode.CLASSIC.value,
-              show_default=True)  # fmt: skip
+# Not learn: a learn session deals from the player's own schedule, which no sheet can print.
+@click.option("--mode", type=click.Choice([m.value for m in Mode if m is not Mode.LEARN]),
+              default=Mode.CLASSIC.value, show_default=True)  # fmt: skip
 @click.option("--difficulty", type=click.Choice([d.value for d in Difficulty]))
 @click.option("--category", "categories", multiple=True, help="Only this category (repeatable).")
 @click.option("--spoiler", type=click.Choice([s.value for s in Spoiler]),
