@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
-from quizgame.core.packs.model import Pack, QuestionType
+from quizgame.core.packs.model import QuestionType
+from quizgame.core.party.list_rounds import list_problem
 from quizgame.core.play.dealing import Round, describe_given
 from quizgame.core.play.judging import Verdict
-
-# Question types a party round can take an answer to. A `list` question ("name them all": one
-# guess at a time, judged against what that player has found) needs a message exchange per guess
-# that the protocol does not have yet, so a party game deals none (README, "Hosting a quiz for friends").
-PARTY_TYPES = frozenset(QuestionType) - {QuestionType.LIST}
-
-
-def party_pack(pack: Pack) -> Pack:
-    """`pack` with only the questions a party game can deal (of a type in `PARTY_TYPES`).
-
-    In: a validated pack. Out: the same pack (the very object when nothing is left out), its
-    questions cut to those a party round can take an answer to, in their order.
-    """
-    kept = tuple(q for q in pack.questions if q.type in PARTY_TYPES)
-    if len(kept) == len(pack.questions):
-        return pack
-    return dataclasses.replace(pack, questions=kept)
+from quizgame.core.play.lists import list_answer_text
 
 
 def right_answer_text(round_: Round) -> str:
@@ -35,6 +19,8 @@ def right_answer_text(round_: Round) -> str:
         right = list(question.items)
     elif question.type is QuestionType.MATCHING:
         right = dict(question.pairs)
+    elif question.type is QuestionType.LIST:
+        return list_answer_text(question)
     elif question.type is QuestionType.NUMERIC:
         return f"{question.answer:g}" + (f" {question.unit}" if question.unit else "")
     return describe_given(question, right)
@@ -69,4 +55,6 @@ def answer_problem(round_: Round, given: Any) -> str | None:
         ):
             return None
         return "the answer should pair every left item with a right one"
+    if kind is QuestionType.LIST:
+        return list_problem(round_, given)
     return "this question type cannot be answered here"

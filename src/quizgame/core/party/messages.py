@@ -24,7 +24,9 @@ Token = Annotated[str, msgspec.Meta(min_length=8, max_length=64, pattern=r"^[A-Z
 RoundNo = Annotated[int, msgspec.Meta(ge=1, le=100_000)]
 Items = Annotated[list[Short], msgspec.Meta(max_length=50)]
 Pairs = Annotated[dict[Short, Short], msgspec.Meta(max_length=50)]
-Given = str | bool | Items | Pairs  # choice/typed/numeric text, true/false, ordering, matching
+Given = (
+    str | bool | Items | Pairs
+)  # choice/typed/numeric text, true/false, ordering or list, matching
 
 
 class ProtocolError(Exception):
@@ -111,7 +113,7 @@ class Question(_Message, tag="question"):
 
     round: int
     total: int
-    kind: str  # the question type: multiple_choice, true_false, typed, numeric, ordering, matching
+    kind: str  # the question type: multiple_choice, true_false, typed, numeric, ordering, matching, list
     text: str
     time_limit: float
     points: int
@@ -119,6 +121,7 @@ class Question(_Message, tag="question"):
     items: list[str] = msgspec.field(default_factory=list)
     lefts: list[str] = msgspec.field(default_factory=list)
     rights: list[str] = msgspec.field(default_factory=list)
+    blanks: list[str] = msgspec.field(default_factory=list)  # list: each item's clue, or ""
     answered: bool = False  # a rejoining player who already answered this round
 
 

@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from quizgame.core.packs.model import Pack
 from quizgame.core.party import views
-from quizgame.core.party.answers import answer_problem, party_pack, right_answer_text, verdict_word
+from quizgame.core.party.answers import answer_problem, right_answer_text, verdict_word
 from quizgame.core.party.messages import MAX_NAME, Question, SplitRow, Standing
 from quizgame.core.party.players import (
     Player,
@@ -79,7 +79,7 @@ class Room:
         self.options = options or SessionOptions()
         self.seed = self.options.seed if self.options.seed is not None else random.randrange(2**31)
         rng = random.Random(self.seed)
-        questions = select_questions(party_pack(pack), self.options, rng)  # no list questions
+        questions = select_questions(pack, self.options, rng)
         if not questions:
             raise RoomError("no_questions", NO_MATCHING_QUESTIONS)
         self.rounds: tuple[Round, ...] = tuple(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from quizgame.core.party.answers import right_answer_text
+from quizgame.core.party.list_rounds import blanks
 from quizgame.core.party.messages import Question, SplitRow, Standing
 from quizgame.core.party.players import Player
 from quizgame.core.play.dealing import Round
@@ -53,6 +54,7 @@ def question_message(
         items=list(round_.items),
         lefts=list(round_.lefts),
         rights=list(round_.rights),
+        blanks=blanks(round_),
         answered=player is not None and round_.number in player.answers,
     )
 

@@ -27,12 +27,21 @@ from quizgame.core.party.messages import Question as QuestionMessage
 from quizgame.core.play.dealing import Round
 from quizgame.core.play.session import Session
 from quizgame.tui import safetext
-from quizgame.tui.widgets.answering import AnswerGiven
-from quizgame.tui.widgets.answers import ANSWER_AREAS
+from quizgame.tui.widgets.answering import AnswerGiven, AnswerWidget
+from quizgame.tui.widgets.answers import ANSWER_AREAS, AnswerArea
 from quizgame.tui.widgets.countdown import CountdownBar
+from quizgame.tui.widgets.party_list import PartyListAnswer
 
 Clock = Callable[[], float]
 TICK_SECONDS = 0.1
+SEND_BEFORE = 0.5  # seconds before the deadline a list round sends what was typed
+
+# A list round: the client cannot judge, so it sends every text typed (the host judges them).
+PARTY_LIST_AREA = AnswerArea(
+    lambda session, r: PartyListAnswer([], id="answer"),
+    lambda r: "Type one at a time, then Enter. Esc, F6 or Send sends them all.",
+    typing=True,
+)
 
 
 class PartyAnswer(Message):
@@ -160,8 +169,13 @@ class PlayerQuestionScreen(Screen[None]):
         super().__init__()
         self.message = message
         self.round = round_of(message)
-        self.area = ANSWER_AREAS[self.round.question.type]
-        self.answer = self.area.make(cast(Session, _NoLifelines()), self.round)
+        self.listing = self.round.question.type is QuestionType.LIST
+        self.area = PARTY_LIST_AREA if self.listing else ANSWER_AREAS[self.round.question.type]
+        self.answer: AnswerWidget = (
+            PartyListAnswer(message.blanks, id="answer")
+            if self.listing
+            else self.area.make(cast(Session, _NoLifelines()), self.round)
+        )
         self.countdown = _Countdown(message.time_limit, clock)
         self.sent = message.answered
         self.paused = False
@@ -183,7 +197,8 @@ class PlayerQuestionScreen(Screen[None]):
                 yield self.answer
             with Horizontal(id="answer-bar"):
                 if self.area.button:
-                    yield Button("Answer", id="submit", variant="primary", compact=True)
+                    label = "Send" if self.listing else "Answer"
+                    yield Button(label, id="submit", variant="primary", compact=True)
                 yield Static(self.area.help(self.round), id="answer-help", markup=False)
             yield Static(id="message")
         yield Footer(show_command_palette=False)
@@ -192,7 +207,18 @@ class PlayerQuestionScreen(Screen[None]):
         self.answer.focus()
         if self.sent:
             self.say("You have answered this question; waiting for the others.")
-        self.set_interval(TICK_SECONDS, self.query_one(CountdownBar).refresh_time)
+        self.set_interval(TICK_SECONDS, self._tick)
+
+    def _tick(self) -> None:
+        self.query_one(CountdownBar).refresh_time()
+        answer = self.answer
+        if (
+            isinstance(answer, PartyListAnswer)
+            and answer.texts
+            and not (self.sent or self.paused)
+            and self.countdown.time_left() <= SEND_BEFORE
+        ):
+            answer.submit()  # the deadline sends what was typed
 
     def say(self, text: str) -> None:
         self.query_one("#message", Static).update(safetext.literal(text))
