@@ -6,7 +6,7 @@ from pathlib import Path
 
 from quizgame.cli.common import UserError
 from quizgame.core.atomic import write_atomic
-from quizgame.core.packs.limits import MAX_FILE_BYTES
+from quizgame.core.packs.limits import UnreadableFile, read_capped
 
 
 def read_text(path: Path) -> str:
@@ -25,17 +25,9 @@ def read_text(path: Path) -> str:
 def read_bytes(path: Path) -> bytes:
     """A file's bytes, up to the size a pack may have; a UserError says what is wrong."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UserError(f"{path}: the file is {size:,} bytes, too big to read")
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise UserError(f"{path}: this is a folder, not a file") from None
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
-    return raw
+        return read_capped(path)
+    except UnreadableFile as exc:
+        raise UserError(f"{path}: {exc}") from None
 
 
 def check_folder(path: Path, parents: bool) -> None:

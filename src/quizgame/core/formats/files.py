@@ -16,7 +16,7 @@ from quizgame.core.formats.common import (
     pack_title_from_name,
 )
 from quizgame.core.formats.registry import HEAD_BYTES, ReadOptions, detect, format_of
-from quizgame.core.packs.limits import MAX_FILE_BYTES
+from quizgame.core.packs.limits import UnreadableFile, read_capped
 
 
 def _failed(message: str) -> Imported:
@@ -30,16 +30,9 @@ def import_path(path: Path, fmt: str | None = None, options: ReadOptions | None 
     an unknown `fmt` only."""
     form = format_of(fmt) if fmt else None
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return _failed(f"the file is {size:,} bytes, more than a pack may be")
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        return _failed("this is a folder, not a file")
-    except FileNotFoundError:
-        return _failed("no such file")
-    except OSError as exc:
-        return _failed(f"cannot read the file: {exc.strerror or exc}")
+        raw = read_capped(path)
+    except UnreadableFile as exc:
+        return _failed(str(exc))
     form = form or detect(path, raw[:HEAD_BYTES])
     if form is None:
         return _failed("cannot tell the file's format: choose it")
