@@ -359,3 +359,9 @@ class QuestionNotes:
                 "others",
                 others,
             )
+
+
+def joined(*texts: str | None) -> str | None:
+    """The texts given (feedback, general feedback...) as paragraphs of one text; None if none."""
+    parts = [t for t in texts if t]
+    return "\n\n".join(parts) if parts else None

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from quizgame.core.formats.common import NoteCode, Parsed, QuestionNotes, quote
+from quizgame.core.formats.common import NoteCode, Parsed, QuestionNotes, joined, quote
 from quizgame.core.formats.gift.shapes import pack_type
 from quizgame.core.formats.gift.syntax import WEIGHT, formatted, restore
 
@@ -28,11 +28,6 @@ class _Option:
 
     def label(self) -> str:
         return f"{quote(self.text)} ({self.weight * 100:g}%)"
-
-
-def _joined(*texts: str | None) -> str | None:
-    parts = [t for t in texts if t]
-    return "\n\n".join(parts) if parts else None
 
 
 class QuestionAnswers(QuestionNotes):
@@ -147,7 +142,7 @@ class QuestionAnswers(QuestionNotes):
             "choices": [o.text for o in options],
             "answer": right.text,
         }
-        explanation = _joined(right.feedback, self.general)
+        explanation = joined(right.feedback, self.general)
         if explanation:
             out["explanation"] = explanation
         return out
@@ -189,7 +184,7 @@ class QuestionAnswers(QuestionNotes):
         out: dict[str, Any] = {"type": pack_type("short answer"), "answer": texts[0]}
         if len(texts) > 1:
             out["accept"] = texts[1:]
-        explanation = _joined(full[0].feedback, self.general)
+        explanation = joined(full[0].feedback, self.general)
         if explanation:
             out["explanation"] = explanation
         return out
@@ -199,7 +194,7 @@ class QuestionAnswers(QuestionNotes):
         value = TRUE_FALSE[(bits[0] or "").strip()]
         wrong = bits[1] if len(bits) > 1 else None
         right = bits[2] if len(bits) > 2 else None
-        explanation = _joined(right, self.general)
+        explanation = joined(right, self.general)
         if explanation is None:
             explanation = wrong  # the only feedback still explains the answer
         elif wrong:
@@ -297,7 +292,7 @@ class QuestionAnswers(QuestionNotes):
         }
         if tolerance:
             out["tolerance"] = int(tolerance) if tolerance == int(tolerance) else tolerance
-        explanation = _joined(option.feedback, self.general)
+        explanation = joined(option.feedback, self.general)
         if explanation:
             out["explanation"] = explanation
         return out

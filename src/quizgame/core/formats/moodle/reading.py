@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Any
 
-from quizgame.core.formats.common import Draft, NoteCode, Parsed, QuestionNotes, quote
+from quizgame.core.formats.common import Draft, NoteCode, Parsed, QuestionNotes, joined, quote
 from quizgame.core.formats.gift.reading import category_name
 from quizgame.core.formats.header import read_header
 from quizgame.core.formats.htmltext import has_image
@@ -62,11 +62,6 @@ class _Answer:
 
     def label(self) -> str:
         return f"{quote(self.text)} ({self.fraction:g}%)"
-
-
-def _joined(*texts: str | None) -> str | None:
-    parts = [t for t in texts if t]
-    return "\n\n".join(parts) if parts else None
 
 
 def _labels(answers: list[_Answer]) -> str:
@@ -141,7 +136,7 @@ class _Question(QuestionNotes):
         self.lost_feedback(sum(1 for a in answers if a is not kept and a.feedback))
 
     def _explained(self, out: dict[str, Any], right: _Answer | None) -> dict[str, Any]:
-        explanation = _joined(right.feedback if right else None, self._general())
+        explanation = joined(right.feedback if right else None, self._general())
         if explanation:
             out["explanation"] = explanation
         return out
@@ -200,7 +195,7 @@ class _Question(QuestionNotes):
             message = f"feedback for the wrong answer not kept: {quote(wrong[0].feedback or '')}"
             self.warn(NoteCode.FEEDBACK_NOT_KEPT, message, "wrong", wrong[0].feedback)
         out: dict[str, Any] = {"answer": right[0].text.casefold() == "true"}
-        explanation = _joined(right[0].feedback, self._general())
+        explanation = joined(right[0].feedback, self._general())
         if explanation is None and wrong:
             explanation = wrong[0].feedback  # the only feedback still explains the answer
         if explanation:
