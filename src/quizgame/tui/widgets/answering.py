@@ -15,32 +15,27 @@ from textual.message import Message
 from textual.widget import Widget
 
 
-class AnswerGiven(Message):
+class _AnswerMessage(Message):
+    """What an answer widget tells the screen: the `widget` and the answer `value` it holds."""
+
+    def __init__(self, widget: AnswerWidget, value: Any) -> None:
+        super().__init__()
+        self.widget = widget
+        self.value = value
+
+    @property
+    def control(self) -> AnswerWidget:
+        return self.widget
+
+
+class AnswerGiven(_AnswerMessage):
     """The player answered: `value` is what the widget holds (a choice's text, the typed text
     without the spaces around it, the items in order, or the pairs made, left → right)."""
 
-    def __init__(self, widget: AnswerWidget, value: Any) -> None:
-        super().__init__()
-        self.widget = widget
-        self.value = value
 
-    @property
-    def control(self) -> AnswerWidget:
-        return self.widget
-
-
-class AnswerKept(Message):
+class AnswerKept(_AnswerMessage):
     """An answer in progress (a list's items found so far): `value` counts, as `AnswerGiven`'s
     would, if the question's time runs out before the player finishes."""
-
-    def __init__(self, widget: AnswerWidget, value: Any) -> None:
-        super().__init__()
-        self.widget = widget
-        self.value = value
-
-    @property
-    def control(self) -> AnswerWidget:
-        return self.widget
 
 
 class AnswerWidget(Widget):

@@ -25,6 +25,19 @@ from textual.visual import Visual
 ROW_HEIGHT = 2  # a question's number and prompt, then its type and id
 
 
+class _RowMessage(Message):
+    """Something about row `index` of `question_list`."""
+
+    def __init__(self, question_list: QuestionList, index: int) -> None:
+        super().__init__()
+        self.question_list = question_list
+        self.index = index
+
+    @property
+    def control(self) -> QuestionList:
+        return self.question_list
+
+
 class QuestionList(ScrollView, can_focus=True):
     """`count` rows of `ROW_HEIGHT` lines each; row `i` shows `label(i)` (lines past the
     row's height and past the width are cut, with an ellipsis). With no rows it shows
@@ -58,29 +71,11 @@ class QuestionList(ScrollView, can_focus=True):
 
     highlighted: reactive[int | None] = reactive(None, always_update=True, init=False)
 
-    class Highlighted(Message):
+    class Highlighted(_RowMessage):
         """The highlight moved to row `index`."""
 
-        def __init__(self, question_list: QuestionList, index: int) -> None:
-            super().__init__()
-            self.question_list = question_list
-            self.index = index
-
-        @property
-        def control(self) -> QuestionList:
-            return self.question_list
-
-    class Selected(Message):
+    class Selected(_RowMessage):
         """Row `index` was chosen (Enter, or a click)."""
-
-        def __init__(self, question_list: QuestionList, index: int) -> None:
-            super().__init__()
-            self.question_list = question_list
-            self.index = index
-
-        @property
-        def control(self) -> QuestionList:
-            return self.question_list
 
     def __init__(
         self,
