@@ -69,9 +69,18 @@ def settings_file(base: Path) -> Path:
     return base / "settings.json"
 
 
+# The data folders cleared in this process: a command reaches `clear_leftovers` from more than
+# one place (its folders, then its score store), and one scan per start is enough.
+_CLEARED: set[Path] = set()
+
+
 def clear_leftovers(base: Path) -> None:
     """Remove what killed writes left in the data folder `base`, its packs and its cache (the
-    temporary files of `atomic.write_atomic`); never raises. Run at every start."""
+    temporary files of `atomic.write_atomic`), once per process for each `base`; never raises.
+    Run at every start."""
+    if base in _CLEARED:
+        return
+    _CLEARED.add(base)
     from quizgame.core.atomic import clean_leftovers  # tempfile is not needed by most starts
 
     for folder in (base, user_packs_dir(base), cache_dir(base)):
