@@ -53,7 +53,7 @@ def command(pack_id: str | None, limit: int, fmt: str, hosted: bool, data_dir: s
 
         show_hosted(paths.data_dir(data_dir), pack_id, limit, fmt)
         return
-    from quizgame.cli.history_hosted import hosted_count
+    from quizgame.core.party.log import hosted_count
 
     with score_store(paths.data_dir(data_dir)) as store:
         if pack_id is not None:

@@ -8,9 +8,7 @@ from pathlib import Path
 import click
 
 from quizgame.cli.common import echo_json, local_time, score_store, table
-from quizgame.core.party.log import ENDED, IN_PROGRESS, hosted_count, hosted_games
-
-__all__ = ["hosted_count", "show_hosted"]
+from quizgame.core.party.log import ENDED, IN_PROGRESS, hosted_games
 
 STATUS_WORDS = {IN_PROGRESS: "in progress (host --resume)", ENDED: "ended before it started"}
 

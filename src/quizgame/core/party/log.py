@@ -23,7 +23,7 @@ from quizgame.core.party.room import Room
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import Mode
 from quizgame.core.scores import database
-from quizgame.core.scores.database import StoreError, translate
+from quizgame.core.scores.database import translate
 from quizgame.core.scores.store import settings_of, timestamp, utc_now
 
 T = TypeVar("T")
@@ -319,6 +319,3 @@ def resume_room(log: PartyLog, saved: SavedGame, room: Room) -> None:
     room.restore(players, saved.answers, max(0, saved.round - 1))
     log.game_id = saved.id
     room.log = log
-
-
-__all__ = ["StoreError"]
