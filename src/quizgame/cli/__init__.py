@@ -1,7 +1,8 @@
 """The `quizgame` command. Bare `quizgame` opens the game; subcommands sit beside it.
 
 Each command lives in its own module, named in `COMMANDS` and imported only when that command
-runs, so starting the game never pays for the importers, the generator or the score commands.
+runs, so starting the game never pays for the importers, the generator or the score commands,
+and `--help` lists them from their summaries there without importing any.
 """
 
 from __future__ import annotations
@@ -9,33 +10,90 @@ from __future__ import annotations
 import contextlib
 import importlib
 import sys
-from typing import Any
+from typing import Any, NamedTuple
 
 import click
 
 from quizgame.cli.common import UserError, data_dir_option
 from quizgame.core.text import clean_line
 
-# name -> module holding its `command`, in the order `--help` lists them: playing first.
+
+class Listed(NamedTuple):
+    """A command as `quizgame --help` lists it, without importing it."""
+
+    module: str  # the module whose `command` it is, imported only when the command runs
+    summary: str  # the first sentence of its help (a test holds the two equal)
+
+
+# name -> where it lives and what it does, in the order `--help` lists them: playing first.
 COMMANDS = {
-    "play": "quizgame.cli.play",
-    "sheet": "quizgame.cli.sheet",
-    "daily": "quizgame.cli.daily",
-    "learn-status": "quizgame.cli.learn_status",
-    "host": "quizgame.cli.host",
-    "join": "quizgame.cli.join",
-    "party": "quizgame.cli.party",
-    "packs": "quizgame.cli.packs",
-    "validate": "quizgame.cli.validate",
-    "judge": "quizgame.cli.judge",
-    "scores": "quizgame.cli.scores",
-    "history": "quizgame.cli.history",
-    "new": "quizgame.cli.new",
-    "generate": "quizgame.cli.generate",
-    "facts": "quizgame.cli.facts",
-    "import": "quizgame.cli.import_",
-    "export": "quizgame.cli.export",
-    "schema": "quizgame.cli.schema",
+    "play": Listed(
+        "quizgame.cli.play", "Play: open the home screen, or with --pack start a session at once."
+    ),
+    "sheet": Listed(
+        "quizgame.cli.sheet",
+        "Print the questions a session of PACK (a file or a pack id) would deal with these settings, then the answer key.",
+    ),
+    "daily": Listed(
+        "quizgame.cli.daily",
+        "Today's daily quiz: ten spoiler-safe questions chosen from the date and the pack, the same for every player today.",
+    ),
+    "learn-status": Listed(
+        "quizgame.cli.learn_status",
+        "Learn mode: per pack, the questions due today, new today, learned, and the retention FSRS predicts (the mean chance of recalling a studied question now).",
+    ),
+    "host": Listed(
+        "quizgame.cli.host",
+        "Host a quiz: a room PIN, the players as they join, then each question on this screen.",
+    ),
+    "join": Listed(
+        "quizgame.cli.join",
+        "Join a hosted quiz: answer each question on your own screen, see your rank and the podium.",
+    ),
+    "party": Listed(
+        "quizgame.cli.party",
+        "Hot-seat: each question goes to each player in turn; a scoreboard after it; the podium.",
+    ),
+    "packs": Listed(
+        "quizgame.cli.packs",
+        "List the packs found: bundled, in your packs folder, and in any --packs folder.",
+    ),
+    "validate": Listed("quizgame.cli.validate", "Check pack files (or folders of them)."),
+    "judge": Listed(
+        "quizgame.cli.judge",
+        "Judge each ANSWER to question QUESTION_ID of PACK (a file or a pack id): the verdict (right, partly, wrong), the fraction of the points it earns and why.",
+    ),
+    "scores": Listed(
+        "quizgame.cli.scores",
+        "The best scores: finished sessions, highest first (practice sessions not counted).",
+    ),
+    "history": Listed(
+        "quizgame.cli.history",
+        "The recent sessions, newest first: finished, abandoned or in progress.",
+    ),
+    "new": Listed(
+        "quizgame.cli.new",
+        "Start a pack: write ID.yaml with one commented example of each question type.",
+    ),
+    "generate": Listed(
+        "quizgame.cli.generate",
+        "Generate a question pack from a FACTS file (see docs/authoring.md).",
+    ),
+    "facts": Listed(
+        "quizgame.cli.facts", "Work with a facts file (the film pack is generated from one)."
+    ),
+    "import": Listed(
+        "quizgame.cli.import_",
+        "Import questions from GIFT or Moodle XML (Moodle), Aiken, Open Trivia DB JSON, the live-quiz spreadsheet (.xlsx), flashcards (TSV/CSV) or CSV into a new pack.",
+    ),
+    "export": Listed(
+        "quizgame.cli.export",
+        "Export a pack (by id or file) to GIFT or Moodle XML (Moodle), Aiken, Open Trivia DB JSON, the live-quiz spreadsheet (.xlsx), flashcards (TSV) or CSV.",
+    ),
+    "schema": Listed(
+        "quizgame.cli.schema",
+        "Print the JSON Schema of the pack format (for editors and other tools).",
+    ),
 }
 
 
@@ -77,11 +135,23 @@ class QuizgameGroup(click.Group):
             raise click.exceptions.NoSuchCommand(exc.command_name, message, ctx=ctx) from None
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        module = COMMANDS.get(cmd_name)
-        if module is None:
+        listed = COMMANDS.get(cmd_name)
+        if listed is None:
             return None
-        command: click.Command = importlib.import_module(module).command
+        command: click.Command = importlib.import_module(listed.module).command
         return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The Commands section of `--help`, from the summaries in COMMANDS: listing the
+        commands imports none of them (each one's module costs up to ~100 ms)."""
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        # A placeholder command shortens each summary exactly as click shortens a real help.
+        rows = [
+            (name, click.Command(name, help=listed.summary).get_short_help_str(limit))
+            for name, listed in COMMANDS.items()
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

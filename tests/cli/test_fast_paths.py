@@ -1,0 +1,68 @@
+"""The read-only commands' fast paths (issue 13): what a command imports is what it needs.
+
+Each probe runs `quizgame ARGS...` in a fresh interpreter, as the console script does, and
+reports the modules it loaded; the times themselves are for `bench/bench_commands.py`.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import os
+import subprocess
+import sys
+
+import click
+import pytest
+
+import quizgame
+from quizgame.cli import COMMANDS, cli
+
+PROBE = r"""
+import json, sys
+sys.argv = ["quizgame", *json.loads(sys.argv[1])]
+from quizgame.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stdout.flush()
+print("\nMODULES", json.dumps(sorted(sys.modules)))
+"""
+
+
+def loaded_by(*args: str) -> tuple[str, set[str]]:
+    """(what `quizgame ARGS...` printed, the modules it loaded), from a fresh interpreter."""
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "80"},
+        timeout=60,
+        check=True,
+    )
+    output, _, modules = done.stdout.rpartition("\nMODULES ")
+    return output, set(json.loads(modules))
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_each_summary_is_the_first_sentence_of_its_commands_help(name: str) -> None:
+    command = cli.get_command(click.Context(cli), name)
+    assert command is not None
+    assert command.get_short_help_str(limit=10_000) == COMMANDS[name].summary
+
+
+def test_help_lists_every_command_and_imports_none() -> None:
+    output, modules = loaded_by("--help")
+    listed = output.split("\nCommands:\n")[1].splitlines()
+    assert [line.split()[0] for line in listed if line.startswith("  ") and line[2] != " "] == [
+        *COMMANDS
+    ]
+    assert not {listed.module for listed in COMMANDS.values()} & modules
+
+
+def test_version_is_written_once_and_read_without_package_metadata() -> None:
+    assert importlib.metadata.version("quizgame") == quizgame.__version__  # pyproject reads it
+    output, modules = loaded_by("--version")
+    assert output == f"quizgame, version {quizgame.__version__}\n"
+    assert "importlib.metadata" not in modules
