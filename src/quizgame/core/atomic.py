@@ -8,7 +8,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 import time
 from pathlib import Path
 
@@ -51,6 +50,8 @@ def write_atomic(path: Path, data: str | bytes, *, replace_link: bool = False) -
     except FileNotFoundError:
         mode = NEW_FILE_MODE
     prefix = f".{path.name}.{os.getpid()}."
+    import tempfile  # only a write needs it (~5 ms with shutil): most starts only clean up
+
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import socket
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +23,10 @@ LOCK_MODE = 0o644
 
 def new_token() -> str:
     """A unique owner name: host, pid and a random part (pids are reused)."""
-    import secrets  # only a session that is played needs one: not the read-only commands
+    # Only a session that is played needs one, not the read-only commands: socket and
+    # secrets cost ~10 ms to import.
+    import secrets
+    import socket
 
     host = re.sub(r"[^A-Za-z0-9.-]", "_", socket.gethostname())[:40] or "host"
     return f"{host}-{os.getpid()}-{secrets.token_hex(4)}"
@@ -52,8 +54,15 @@ class OwnerLock:
 
     def __init__(self, folder: Path, token: str | None = None) -> None:
         self.folder = folder
-        self.token = token or new_token()
+        self._token = token
         self._lock: FileLock | None = None
+
+    @property
+    def token(self) -> str:
+        """This owner's name, made when first asked for (`new_token`)."""
+        if self._token is None:
+            self._token = new_token()
+        return self._token
 
     @property
     def path(self) -> Path:

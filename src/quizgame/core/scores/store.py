@@ -241,7 +241,7 @@ class ScoreStore:
         alive: dict[str | None, bool] = {}
         lost = []
         for session_id, owner in candidates:
-            if owner == self._owner.token and self._owner.held:
+            if self._owner.held and owner == self._owner.token:  # held: the token is made
                 continue
             if owner not in alive:
                 alive[owner] = owner_alive(self.live_dir, owner)
