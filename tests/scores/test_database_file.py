@@ -87,6 +87,18 @@ def test_the_integrity_check_runs_only_when_the_file_changed(
     assert len(runs) == 2
 
 
+def test_reading_leaves_the_stamp_as_it_was(db: Path) -> None:
+    # A read-only command writes nothing: not even the stamp again (a write and two fsyncs).
+    with ScoreStore.open(db) as store:
+        play(store, make_pack(), [True])
+    stamp = database.checked_stamp(db)
+    before = stamp.stat()
+    with ScoreStore.open(db) as store:
+        store.read(lambda conn: conn.execute("SELECT count(*) FROM sessions").fetchone())
+    after = stamp.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
 def test_a_store_killed_before_closing_leaves_no_stamp(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -125,7 +125,8 @@ def left_sound(path: Path) -> None:
     """Called once the last connection to `path` is closed: stamp it if it was found sound."""
     if path in _sound:
         _sound.discard(path)
-        _remember_checked(path)
+        if not _checked_before(path):  # unchanged (a read-only command): the stamp still holds
+            _remember_checked(path)
 
 
 def _signature(path: Path) -> list[int]:
