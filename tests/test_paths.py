@@ -19,7 +19,8 @@ PACK = "id: tiny\ntitle: Tiny\nquestions:\n  - {id: q1, type: true_false, prompt
 @pytest.fixture
 def platform(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     """The platform's data and cache folders, moved into the test's folder; no overrides set."""
-    data, cache = tmp_path / "platform-data", tmp_path / "platform-cache"
+    # Named as platformdirs names them: the app's name last (paths relies on it).
+    data, cache = tmp_path / "platform-data" / "quizgame", tmp_path / "platform-cache" / "quizgame"
 
     def data_dir(appname: str, appauthor: object = None) -> str:
         assert appname == "quizgame" and appauthor is False

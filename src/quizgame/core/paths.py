@@ -54,7 +54,11 @@ def cache_dir(base: Path) -> Path:
     env = os.environ.get(CACHE_DIR_ENV)
     if env:
         return Path(env).expanduser()
-    if base.expanduser().resolve() == _platform_data_dir().resolve():
+    base = base.expanduser()
+    resolved = base.resolve()
+    # The platform's folder is always named APP_NAME: another name needs no platformdirs
+    # (~5 ms to import), which a folder given with --data-dir then never loads.
+    if APP_NAME in (base.name, resolved.name) and resolved == _platform_data_dir().resolve():
         import platformdirs
 
         return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
