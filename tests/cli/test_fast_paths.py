@@ -11,12 +11,16 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 import pytest
 
 import quizgame
 from quizgame.cli import COMMANDS, cli
+from quizgame.core import paths
+from quizgame.core.scores.store import ScoreStore
+from tests.played import make_pack, play
 
 PROBE = r"""
 import json, sys
@@ -29,6 +33,13 @@ except SystemExit:
 sys.stdout.flush()
 print("\nMODULES", json.dumps(sorted(sys.modules)))
 """
+
+
+# What only writing, the party game or the packs need: never loaded to read the score history.
+NOT_TO_READ_SCORES = (
+    *("quizgame.core.party", "quizgame.net", "quizgame.core.packs", "msgspec", "websockets"),
+    *("rapidfuzz", "tempfile", "socket", "secrets", "filelock"),
+)
 
 
 def loaded_by(*args: str) -> tuple[str, set[str]]:
@@ -66,3 +77,19 @@ def test_version_is_written_once_and_read_without_package_metadata() -> None:
     output, modules = loaded_by("--version")
     assert output == f"quizgame, version {quizgame.__version__}\n"
     assert "importlib.metadata" not in modules
+
+
+@pytest.fixture
+def played(tmp_path: Path) -> Path:
+    """A data folder (not named as the platform's) whose score history holds one session."""
+    with ScoreStore.open(paths.scores_db(tmp_path)) as store:
+        play(store, make_pack(), [True, False])
+    return tmp_path
+
+
+@pytest.mark.parametrize("name", ["scores", "history"])
+def test_reading_the_score_history_loads_only_what_it_reads(name: str, played: Path) -> None:
+    output, modules = loaded_by(name, "--data-dir", str(played))
+    assert "films" in output
+    assert not {m for m in modules if m.startswith(NOT_TO_READ_SCORES)}
+    assert "platformdirs" not in modules  # the data folder was given

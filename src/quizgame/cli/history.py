@@ -53,13 +53,11 @@ def command(pack_id: str | None, limit: int, fmt: str, hosted: bool, data_dir: s
 
         show_hosted(paths.data_dir(data_dir), pack_id, limit, fmt)
         return
-    from quizgame.core.party.log import hosted_count
-
     with score_store(paths.data_dir(data_dir)) as store:
         if pack_id is not None:
             check_pack_known(pack_id, store, places(data_dir))
         recent = store.read(queries.recent_sessions, limit=limit, pack_id=pack_id) if store else []
-        hosted_games = store.read(hosted_count) if store else 0
+        hosted_games = store.read(queries.hosted_count) if store else 0
     if hosted_games and fmt == "text":
         click.echo(f"{hosted_games} hosted game(s): see `quizgame history --hosted`.\n")
     if fmt == "json":

@@ -283,11 +283,6 @@ def _game(conn: sqlite3.Connection, row: tuple[Any, ...], details: bool) -> Save
     )
 
 
-def hosted_count(conn: sqlite3.Connection) -> int:
-    """How many games were hosted here."""
-    return int(conn.execute("SELECT count(*) FROM party_games").fetchone()[0])
-
-
 def hosted_games(
     conn: sqlite3.Connection, limit: int = 20, *, details: bool = False
 ) -> list[SavedGame]:

@@ -347,6 +347,12 @@ def count_sessions(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
 
 
+def hosted_count(conn: sqlite3.Connection) -> int:
+    """How many party games were hosted here (`core/party/log.py` writes and reads them): asked
+    here, so that plain `quizgame history` imports nothing of the party game."""
+    return int(conn.execute("SELECT count(*) FROM party_games").fetchone()[0])
+
+
 @dataclass(frozen=True, slots=True)
 class PackTotals(_Accuracy):
     """A pack's answers over all its plays."""
