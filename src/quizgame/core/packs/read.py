@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quizgame.core.packs import cache
 from quizgame.core.packs.limits import MAX_FILE_BYTES
 from quizgame.core.packs.model import Pack
 
@@ -123,6 +122,9 @@ def _load(path: Path, name: str, cache_dir: Path | None) -> LoadResult:
 
     if cache_dir is None:
         return _load_bytes(raw, path, name)
+    # Imported here: `validate` reads no cache, and msgspec with LZ4 costs ~15 ms to import.
+    from quizgame.core.packs import cache
+
     file_digest = cache.digest(raw)
     cached = cache.get(cache_dir, path, file_digest, len(raw))
     if cached is not None:
