@@ -7,6 +7,7 @@ reports the modules it loaded; the times themselves are for `bench/bench_command
 from __future__ import annotations
 
 import importlib.metadata
+import inspect
 import json
 import os
 import subprocess
@@ -17,7 +18,7 @@ import click
 import pytest
 
 import quizgame
-from quizgame.cli import COMMANDS, cli
+from quizgame.cli import COMMANDS, cli, deferred
 from quizgame.core import paths
 from quizgame.core.scores.store import ScoreStore
 from tests.played import make_pack, play
@@ -30,8 +31,10 @@ try:
     main()
 except SystemExit:
     pass
+from quizgame.cli.deferred import is_loaded
 sys.stdout.flush()
-print("\nMODULES", json.dumps(sorted(sys.modules)))
+loaded = [name for name in sys.modules if is_loaded(name)]  # not a deferred one left unread
+print("\nMODULES", json.dumps(sorted(loaded)))
 """
 
 
@@ -61,6 +64,53 @@ def test_each_summary_is_the_first_sentence_of_its_commands_help(name: str) -> N
     command = cli.get_command(click.Context(cli), name)
     assert command is not None
     assert command.get_short_help_str(limit=10_000) == COMMANDS[name].summary
+
+
+# Each deferred module is loaded once read, by importers before and after, in any thread.
+DEFERRED_USE = r"""
+import sys, threading
+from quizgame.cli import deferred
+from quizgame.cli.deferred import is_loaded
+import inspect, ipaddress
+assert not is_loaded("inspect") and not is_loaded("ipaddress"), "loaded by quizgame.cli"
+assert inspect.cleandoc("  a\n    b\n") == "a\nb" and not is_loaded("inspect")
+threads = [threading.Thread(target=lambda: inspect.signature(print)) for _ in range(4)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+from inspect import isfunction, cleandoc
+assert is_loaded("inspect") and sys.modules["inspect"] is inspect and isfunction(lambda: 0)
+assert cleandoc is inspect.cleandoc and cleandoc.__module__ == "inspect"  # the real one now
+import urllib.parse
+assert urllib.parse.urlsplit("http://[::1]:80/").hostname == "::1" and is_loaded("ipaddress")
+print("ok")
+"""
+
+
+def test_deferred_modules_load_when_read() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", DEFERRED_USE], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout == "ok\n", done.stderr
+
+
+def help_texts() -> list[str]:
+    """Every help text of ours that click cleans: the commands' docstrings, every option's."""
+    texts = []
+    for name in [*COMMANDS, None]:
+        command = cli if name is None else cli.get_command(click.Context(cli), name)
+        assert command is not None and command.callback is not None
+        texts.append(command.callback.__doc__ or "")
+        texts += [p.help for p in command.params if isinstance(p, click.Option) and p.help]
+    return texts
+
+
+@pytest.mark.parametrize(
+    "text", [*help_texts(), "", "\n\n", "\tTabbed\n\t  line\n\n", " a\n\n   b\n  c\n \n"]
+)
+def test_the_early_cleandoc_is_inspects(text: str) -> None:
+    assert deferred.cleandoc(text) == inspect.cleandoc(text)
 
 
 def test_help_lists_every_command_and_imports_none() -> None:
@@ -93,3 +143,9 @@ def test_reading_the_score_history_loads_only_what_it_reads(name: str, played: P
     assert "films" in output
     assert not {m for m in modules if m.startswith(NOT_TO_READ_SCORES)}
     assert "platformdirs" not in modules  # the data folder was given
+    assert "inspect" not in modules  # deferred, and never read
+
+
+def test_version_reads_neither_inspect_nor_ipaddress() -> None:
+    _output, modules = loaded_by("--version")
+    assert not {"inspect", "ipaddress"} & modules

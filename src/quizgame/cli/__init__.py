@@ -7,6 +7,10 @@ and `--help` lists them from their summaries there without importing any.
 
 from __future__ import annotations
 
+# First: importing it defers what click imports and rarely uses (see deferred.py).
+from quizgame.cli import deferred  # noqa: F401
+
+# isort: split
 import contextlib
 import importlib
 import sys

@@ -1,0 +1,103 @@
+"""Standard-library modules that click and pathlib import but a command rarely uses, loaded on
+first use instead of at every start.
+
+click.core imports `inspect` (with ast, dis and tokenize: ~15 ms, half of a bare interpreter's
+start) and uses it only to format help, plus `inspect.cleandoc` on every option's help text;
+urllib.parse, which pathlib imports, imports `ipaddress` (~3 ms) only for URLs with a bracketed
+host. `defer` puts a stand-in for each in `sys.modules`: `import inspect` anywhere finds it, and
+the first attribute read from it that it does not hold runs the real module's code in the
+stand-in itself, so every importer shares one module, as usual. The stand-in for `inspect`
+holds `cleandoc` beforehand (a copy, which the real one then replaces; a test holds the two
+equal on every help text of ours). `quizgame.cli` imports this module before anything else,
+which calls `defer`; a module already imported is left as it is.
+
+importlib.util.LazyLoader does not do here on Python 3.11: the import statement reads the
+module's `__spec__`, and any attribute read makes LazyLoader load the module at once.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import threading
+import types
+
+# What to defer: modules that click or pathlib imports at start-up and reads only on rare paths.
+DEFERRED = ("inspect", "ipaddress")
+
+
+def cleandoc(doc: str) -> str:
+    """`inspect.cleandoc` (Python 3.11's), for click's option help before `inspect` is loaded:
+    tabs expanded, the indentation that the lines after the first share removed, then blank
+    lines at both ends."""
+    lines = doc.expandtabs().split("\n")
+    margin = sys.maxsize
+    for line in lines[1:]:
+        content = len(line.lstrip())
+        if content:
+            margin = min(margin, len(line) - content)
+    if lines:
+        lines[0] = lines[0].lstrip()
+    if margin < sys.maxsize:
+        for i in range(1, len(lines)):
+            lines[i] = lines[i][margin:]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+# What a stand-in holds before its module's code runs (which replaces it with the real thing).
+EARLY: dict[str, dict[str, object]] = {"inspect": {"cleandoc": cleandoc}}
+
+_lock = threading.RLock()
+_running: set[str] = set()  # the deferred modules whose code is running now
+
+
+class Deferred(types.ModuleType):
+    """A module whose code runs when one of its attributes is first read."""
+
+    def __getattr__(self, name: str) -> object:  # only for what the module does not hold yet
+        _load(self)
+        return getattr(self, name)
+
+
+def _load(module: Deferred) -> None:
+    with _lock:  # a second thread waits here for the first to finish running the code
+        if type(module) is not Deferred:
+            return
+        if module.__name__ in _running:  # its own code reads what it has not defined yet
+            raise AttributeError(f"module {module.__name__!r} is still being loaded")
+        _running.add(module.__name__)
+        try:
+            spec = module.__spec__
+            assert spec is not None and spec.loader is not None
+            spec.loader.exec_module(module)
+            module.__class__ = types.ModuleType  # type: ignore[assignment]  # loaded: a module
+        finally:
+            _running.discard(module.__name__)
+
+
+def defer(names: tuple[str, ...] = DEFERRED) -> None:
+    """Put a stand-in in `sys.modules` for each module in `names` not imported yet (a name
+    Python cannot find is left alone: its import fails where it is written, as it would)."""
+    for name in names:
+        if name in sys.modules:
+            continue
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:
+            continue
+        module = importlib.util.module_from_spec(spec)  # its attributes set, its code not run
+        module.__dict__.update(EARLY.get(name, {}))
+        module.__class__ = Deferred
+        sys.modules[name] = module
+
+
+def is_loaded(name: str) -> bool:
+    """Whether the module `name` has been imported and its code run (not only deferred)."""
+    module = sys.modules.get(name)
+    return module is not None and type(module) is not Deferred
+
+
+defer()  # on import: quizgame.cli imports this module before anything else
