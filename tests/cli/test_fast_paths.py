@@ -84,6 +84,9 @@ assert is_loaded("inspect") and sys.modules["inspect"] is inspect and isfunction
 assert cleandoc is inspect.cleandoc and cleandoc.__module__ == "inspect"  # the real one now
 import urllib.parse
 assert urllib.parse.urlsplit("http://[::1]:80/").hostname == "::1" and is_loaded("ipaddress")
+import shutil, lzma
+assert not is_loaded("lzma") and "xztar" in dict(shutil.get_archive_formats())
+assert lzma.decompress(lzma.compress(b"x")) == b"x" and is_loaded("lzma")
 print("ok")
 """
 
@@ -146,6 +149,7 @@ def test_reading_the_score_history_loads_only_what_it_reads(name: str, played: P
     assert "inspect" not in modules  # deferred, and never read
 
 
-def test_version_reads_neither_inspect_nor_ipaddress() -> None:
-    _output, modules = loaded_by("--version")
-    assert not {"inspect", "ipaddress"} & modules
+def test_version_and_help_read_no_deferred_module() -> None:
+    for args in (["--version"], ["--help"]):
+        _output, modules = loaded_by(*args)
+        assert not set(deferred.DEFERRED) & modules

@@ -1,11 +1,12 @@
-"""Standard-library modules that click and pathlib import but a command rarely uses, loaded on
-first use instead of at every start.
+"""Standard-library modules that click, pathlib and shutil import but a command rarely uses,
+loaded on first use instead of at every start.
 
 click.core imports `inspect` (with ast, dis and tokenize: ~15 ms, half of a bare interpreter's
 start) and uses it only to format help, plus `inspect.cleandoc` on every option's help text;
 urllib.parse, which pathlib imports, imports `ipaddress` (~3 ms) only for URLs with a bracketed
-host. `defer` puts a stand-in for each in `sys.modules`: `import inspect` anywhere finds it, and
-the first attribute read from it that it does not hold runs the real module's code in the
+host; shutil (click's help, tempfile) imports `bz2` and `lzma` (~3 ms) only to see that they
+exist. `defer` puts a stand-in for each in `sys.modules`: `import inspect` anywhere finds it,
+and the first attribute read from it that it does not hold runs the real module's code in the
 stand-in itself, so every importer shares one module, as usual. The stand-in for `inspect`
 holds `cleandoc` beforehand (a copy, which the real one then replaces; a test holds the two
 equal on every help text of ours). `quizgame.cli` imports this module before anything else,
@@ -22,8 +23,8 @@ import sys
 import threading
 import types
 
-# What to defer: modules that click or pathlib imports at start-up and reads only on rare paths.
-DEFERRED = ("inspect", "ipaddress")
+# What to defer: modules that click, pathlib or shutil import and read only on rare paths.
+DEFERRED = ("inspect", "ipaddress", "bz2", "lzma")
 
 
 def cleandoc(doc: str) -> str:
