@@ -25,7 +25,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from quizgame.core.scores import queries  # noqa: E402
+from quizgame.core.scores import accuracy, queries  # noqa: E402
 from quizgame.core.scores.store import ScoreStore, timestamp  # noqa: E402
 
 TARGET = 0.050
@@ -147,17 +147,17 @@ def main() -> int:
             ),
             ("history: recent", lambda: store.read(queries.recent_sessions, limit=20)),
             ("results: rank and best", lambda: store.read(queries.standing, latest)),
-            ("stats: accuracy by day, all packs", lambda: store.read(queries.accuracy_over_time)),
+            ("stats: accuracy by day, all packs", lambda: store.read(accuracy.accuracy_over_time)),
             (
                 "stats: accuracy by week, one pack",
-                lambda: store.read(queries.accuracy_over_time, pack, "week"),
+                lambda: store.read(accuracy.accuracy_over_time, pack, "week"),
             ),
-            ("stats: missed most, all packs", lambda: store.read(queries.most_missed, limit=20)),
+            ("stats: missed most, all packs", lambda: store.read(accuracy.most_missed, limit=20)),
             (
                 "stats: missed most, one pack",
-                lambda: store.read(queries.most_missed, pack, limit=20),
+                lambda: store.read(accuracy.most_missed, pack, limit=20),
             ),
-            ("stats: practice my misses", lambda: store.read(queries.practice_ids, pack)),
+            ("stats: practice my misses", lambda: store.read(accuracy.practice_ids, pack)),
         ]
         baseline = median_time(
             lambda: raw.execute("SELECT sum(points) FROM answers").fetchone(), args.repeat

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from quizgame.core.play.modes import Mode
-from quizgame.core.scores import queries
-from quizgame.core.scores.queries import AccuracyPoint, PackTotals, iso_week, pack_totals
+from quizgame.core.scores import accuracy, queries
+from quizgame.core.scores.accuracy import AccuracyPoint, PackTotals, iso_week, pack_totals
 from quizgame.core.scores.store import ScoreStore
 from tests.clocks import WallClock
 from tests.played import make_pack, play
@@ -135,7 +135,7 @@ def test_accuracy_over_time_per_pack_and_day(store: ScoreStore, wall: WallClock,
     play(store, films, [True, True], question_ids=("q1", "q2"))  # practice: not in the trend
     play(store, other, [False, False])  # day 2, another pack
     play(store, films, [], count=3, finish=False)  # nothing answered: no point
-    points = store.read(queries.accuracy_over_time)
+    points = store.read(accuracy.accuracy_over_time)
     assert [(p.pack_id, p.period, p.sessions, p.correct, p.answered) for p in points] == [
         ("films", "2025-03-01", 2, 3, 7),
         ("films", "2025-03-02", 1, 4, 4),
@@ -143,7 +143,7 @@ def test_accuracy_over_time_per_pack_and_day(store: ScoreStore, wall: WallClock,
     ]
     assert points[0].accuracy == pytest.approx(3 / 7)
     assert points[0].pack_title == "The films pack"
-    months = store.read(queries.accuracy_over_time, pack_id="films", period="month")
+    months = store.read(accuracy.accuracy_over_time, pack_id="films", period="month")
     assert [(p.period, p.correct, p.answered) for p in months] == [("2025-03", 7, 11)]
 
 
@@ -162,7 +162,7 @@ def test_accuracy_by_week_uses_iso_weeks(tmp_path: Path, utc: None) -> None:
         play(store, pack, [True, True])
         wall.now = datetime(2027, 1, 4, 12, 0, tzinfo=UTC)
         play(store, pack, [True, False])
-        weeks = store.read(queries.accuracy_over_time, pack_id="films", period="week")
+        weeks = store.read(accuracy.accuracy_over_time, pack_id="films", period="week")
     assert [(p.period, p.sessions, p.correct) for p in weeks] == [
         ("2026-W47", 2, 3),
         ("2026-W48", 1, 0),
@@ -215,16 +215,16 @@ def test_most_missed_and_practice_my_misses(store: ScoreStore) -> None:
     answer({"q1": False, "q2": True, "q3": True, "q4": False})
     answer({"q1": False, "q2": False, "q3": True, "q4": True})
     answer({"q2": True})  # practised q2: right at last
-    missed = store.read(queries.most_missed, "films")
+    missed = store.read(accuracy.most_missed, "films")
     assert [(m.question_id, m.missed, m.asked, m.still_missed) for m in missed] == [
         ("q1", 3, 3, True),
         ("q2", 2, 4, False),
         ("q4", 1, 2, False),
     ]
-    assert store.read(queries.practice_ids, "films") == ("q1",)
-    assert store.read(queries.practice_ids, "nothing") == ()
-    assert [m.pack_id for m in store.read(queries.most_missed)] == ["films"] * 3
-    assert len(store.read(queries.most_missed, limit=1)) == 1
+    assert store.read(accuracy.practice_ids, "films") == ("q1",)
+    assert store.read(accuracy.practice_ids, "nothing") == ()
+    assert [m.pack_id for m in store.read(accuracy.most_missed)] == ["films"] * 3
+    assert len(store.read(accuracy.most_missed, limit=1)) == 1
 
 
 def test_pack_totals_add_up_each_packs_points_most_played_first() -> None:

@@ -17,7 +17,7 @@ from quizgame.core import paths
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import Lifeline, Mode
 from quizgame.core.play.session import Session
-from quizgame.core.scores import migrations, queries
+from quizgame.core.scores import accuracy, migrations, queries
 from quizgame.core.scores.database import StoreCorrupt, StoreError, StoreLocked
 from quizgame.core.scores.recorder import SessionRecorder
 from quizgame.core.scores.store import ScoreStore
@@ -180,7 +180,7 @@ def test_migration_from_the_first_schema_keeps_the_data(db: Path) -> None:
     with ScoreStore.open(db) as store:
         first, practice, unfinished = (store.read(queries.session_summary, i) for i in (1, 2, 3))
         answers = store.read(queries.session_answers, 1)
-        missed = store.read(queries.most_missed, "films")
+        missed = store.read(accuracy.most_missed, "films")
         standing = store.read(queries.standing, 1)
     assert first is not None and practice is not None and unfinished is not None
     assert (first.score, first.seed, first.duration, first.status) == (400, 5, 30.5, "finished")

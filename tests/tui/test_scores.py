@@ -13,7 +13,7 @@ from quizgame.core import paths
 from quizgame.core.packs.model import Difficulty, Pack, Question, QuestionType
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import DEFAULT_TIME_LIMIT, Mode
-from quizgame.core.scores import queries
+from quizgame.core.scores import accuracy, queries
 from quizgame.core.scores.store import ScoreStore
 from quizgame.tui.app import QuizApp
 from quizgame.tui.screens.home import HomeScreen
@@ -185,7 +185,7 @@ async def test_every_question_times_out(data_dir: Path) -> None:
     with ScoreStore.open(paths.scores_db(data_dir)) as store:
         (saved,) = store.read(queries.recent_sessions)
         answers = store.read(queries.session_answers, saved.id)
-        missed = store.read(queries.most_missed, "capitals")
+        missed = store.read(accuracy.most_missed, "capitals")
     assert saved.status == "finished" and saved.accuracy == 0
     assert [(a.verdict, a.given, a.time_taken) for a in answers] == [
         ("timed_out", None, DEFAULT_TIME_LIMIT)

@@ -19,15 +19,15 @@ from textual.widgets.option_list import Option
 from quizgame.core.packs.model import Pack, Spoiler
 from quizgame.core.play.dealing import SessionOptions, options_problem
 from quizgame.core.play.replays import PRACTICE_CANDIDATES, practice_options
-from quizgame.core.scores import queries
+from quizgame.core.scores import accuracy
+from quizgame.core.scores.accuracy import AccuracyPoint, MissedQuestion, PackTotals, pack_totals
 from quizgame.core.scores.database import StoreError
-from quizgame.core.scores.queries import AccuracyPoint, MissedQuestion, PackTotals, pack_totals
 from quizgame.core.scores.store import ScoreStore
 from quizgame.tui import safetext
 from quizgame.tui.navigation import StartSession
 from quizgame.tui.widgets.charts import pack_charts
 
-PERIOD_ORDER = tuple(queries.PERIODS)  # what `p` steps through: day, week, month
+PERIOD_ORDER = tuple(accuracy.PERIODS)  # what `p` steps through: day, week, month
 SHOWN_PERIODS = 8  # the latest ones; the rest scroll away into the totals
 SHOWN_MISSES = 10
 BAR = 12
@@ -132,7 +132,7 @@ class StatsScreen(Screen[None]):
         before = self.selected
         store = self.store
         try:
-            self.records = pack_totals(store.read(queries.accuracy_over_time)) if store else []
+            self.records = pack_totals(store.read(accuracy.accuracy_over_time)) if store else []
         except StoreError as exc:
             self.records = []
             self.say(str(exc))
@@ -186,8 +186,8 @@ class StatsScreen(Screen[None]):
             missed_box.update("")
             return
         try:
-            points = store.read(queries.accuracy_over_time, record.pack_id, self.period)
-            missed = store.read(queries.most_missed, record.pack_id, limit=SHOWN_MISSES)
+            points = store.read(accuracy.accuracy_over_time, record.pack_id, self.period)
+            missed = store.read(accuracy.most_missed, record.pack_id, limit=SHOWN_MISSES)
             charts.mount_all(pack_charts(store, record.pack_id, self.packs, points, self.period))
         except StoreError as exc:
             self.say(str(exc))
@@ -218,7 +218,7 @@ class StatsScreen(Screen[None]):
         """A classic session of the questions missed and not answered right since."""
         if self.store is None:
             return None
-        ids = self.store.read(queries.practice_ids, pack.id, limit=PRACTICE_CANDIDATES)
+        ids = self.store.read(accuracy.practice_ids, pack.id, limit=PRACTICE_CANDIDATES)
         return practice_options(pack, ids, self.spoiler)
 
     def action_practice(self) -> None:

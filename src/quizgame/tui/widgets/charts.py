@@ -13,8 +13,8 @@ from textual_plotext import PlotextPlot
 
 from quizgame.core.learn import cards
 from quizgame.core.packs.model import Pack
+from quizgame.core.scores.accuracy import AccuracyPoint
 from quizgame.core.scores.charts import Bin, bin_of, histogram, mode_scores
-from quizgame.core.scores.queries import AccuracyPoint
 from quizgame.core.scores.store import ScoreStore
 
 MARK = "▼"  # marks this session
