@@ -4,7 +4,9 @@ Runs each command as a player would (a fresh interpreter, `python -m quizgame.cl
 the installed entry point's `main`), alternating with the baseline `python -c "import sqlite3"`
 in the same run, on an empty data folder with one finished session in it. Prints each median,
 its ratio to the baseline's (goal: <= 3.0, issue 13) with "met"/"not met", and, for each command,
-the modules that cost most to import (`-X importtime`, cumulative, top 5).
+the modules that cost most to import (`-X importtime`, cumulative, top 5). For reference, no
+goal: `python -c "import sqlite3, click"`, what click alone costs (it imports inspect, uuid and
+platform, which quizgame.cli defers where it can: see cli/deferred.py).
 
 Usage: python bench/bench_commands.py [--runs 9] [--src DIR]. Figures go to
 bench/out/bench_commands.json.
@@ -83,15 +85,18 @@ def main() -> None:
     env = {**os.environ}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: byte-code written and reused
     baseline = [sys.executable, "-c", "import sqlite3"]
+    click_alone = [sys.executable, "-c", "import sqlite3, click"]
     with tempfile.TemporaryDirectory(prefix="quizgame-bench-commands-") as data_dir:
         env["QUIZGAME_DATA_DIR"] = data_dir
         seed_scores(src, data_dir, env)
         named = {name: quizgame(src, argv) for name, argv in commands(data_dir).items()}
-        times: dict[str, list[float]] = {"baseline": [], **{name: [] for name in named}}
-        for command in [baseline, *named.values()]:  # warm the byte-code and file caches
+        times: dict[str, list[float]] = {"baseline": [], "click": []}
+        times |= {name: [] for name in named}
+        every = [("baseline", baseline), ("click", click_alone), *named.items()]
+        for _name, command in every:  # warm the byte-code and file caches
             run(command, env)
         for _ in range(args.runs):
-            for name, command in [("baseline", baseline), *named.items()]:
+            for name, command in every:
                 times[name].append(run(command, env))
         importers = {name: top_importers(command, env) for name, command in named.items()}
 
@@ -99,6 +104,11 @@ def main() -> None:
     print(f"whole commands, {args.runs} runs each, median, against `python -c 'import sqlite3'`")
     print(f"  {'baseline':<10} {base * 1000:7.1f} ms")
     report: dict[str, object] = {"runs": args.runs, "baseline_ms": base * 1000}
+    click_ms = statistics.median(times["click"])
+    print(
+        f"  {'(click)':<10} {click_ms * 1000:7.1f} ms  ratio {click_ms / base:5.2f}  (import click alone)"
+    )
+    report["click_alone"] = {"ms": click_ms * 1000, "ratio": click_ms / base}
     for name in named:
         median = statistics.median(times[name])
         ratio = median / base

@@ -11,7 +11,9 @@ Three children: `app` is QuizApp built as `quizgame` builds it (`cli/play.run_ga
 is the whole `quizgame play` command (click and every command module imported first); `baseline`
 is the bare app. Target: median(app) / median(baseline) <= 1.1 (issue 13); the command's ratio is printed
 beside it, since what the command line imports before the game is its own cost. Then the
-app's top imports (`-X importtime`, one run): what the first frame pays for.
+app's top imports (`-X importtime`, one run): what the first frame pays for; and how long
+Textual takes to parse quizgame.tcss alone (the fastest of five), which the app does before its
+first frame and the bare app has no share of.
 Usage: python bench/bench_startup.py [--runs 15] [--packs DIR]...
 Figures go to stdout and bench/out/bench_startup.json.
 """
@@ -123,6 +125,25 @@ def child_baseline() -> None:
     Baseline().run(headless=True, size=SIZE)
 
 
+def stylesheet_seconds(repeat: int = 5) -> float:
+    """The fastest of `repeat` parses of quizgame.tcss by Textual, with the default theme's
+    variables, as the app parses it at start-up."""
+    from textual.app import App
+    from textual.css.stylesheet import Stylesheet
+
+    path = ROOT / "src" / "quizgame" / "tui" / "quizgame.tcss"
+    css = path.read_text(encoding="utf-8")
+    variables = App().get_css_variables()
+    best = float("inf")
+    for _ in range(repeat):
+        stylesheet = Stylesheet(variables=variables)
+        start = time.perf_counter()
+        stylesheet.add_source(css, read_from=(str(path), ""))
+        stylesheet.parse()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def spawn(name: str, data_dir: str, packs: list[str]) -> tuple[float, float]:
     """(seconds from spawn to READY, seconds the child counted itself) for one start."""
     command = [sys.executable, str(Path(__file__).resolve()), "--child", name]
@@ -213,6 +234,13 @@ def main() -> None:
         top = top_importers([*command, "--data-dir", data_dir], env, count=8)
     report["app_top_imports"] = top
     print(f"  the app's top imports: {', '.join(top)}")
+    parse = stylesheet_seconds()
+    share = parse / statistics.median(s[0] for s in times["baseline"])
+    report["stylesheet_parse_s"] = parse
+    print(
+        f"  quizgame.tcss parsed alone: {parse * 1000:.0f} ms, {share:.0%} of the bare app's "
+        "start (the app parses it before its first frame)"
+    )
     OUT.mkdir(exist_ok=True)
     (OUT / "bench_startup.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
 
