@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -17,6 +15,8 @@ from quizgame.core import paths
 from quizgame.core.text import clean_line, json_escape_controls
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from quizgame.core.scores.store import ScoreStore
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -161,6 +161,8 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence
 
 def echo_json(data: Any) -> None:
     """`data` as indented JSON on stdout, Unicode kept and control characters escaped."""
+    import json  # only --format json needs it: every command imports this module
+
     click.echo(json_escape_controls(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
