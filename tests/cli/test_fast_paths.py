@@ -21,6 +21,7 @@ import quizgame
 from quizgame.cli import COMMANDS, cli, deferred
 from quizgame.core import paths
 from quizgame.core.scores.store import ScoreStore
+from tests.paths import TEST_DATA
 from tests.played import make_pack, play
 
 PROBE = r"""
@@ -153,3 +154,18 @@ def test_version_and_help_read_no_deferred_module() -> None:
     for args in (["--version"], ["--help"]):
         _output, modules = loaded_by(*args)
         assert not set(deferred.DEFERRED) & modules
+
+
+def test_validating_a_sound_pack_reads_no_cache_and_locates_nothing() -> None:
+    output, modules = loaded_by("validate", str(TEST_DATA / "packs" / "all-types.yaml"))
+    assert output.endswith(": ok, 6 questions\n")
+    assert not modules & {"msgspec", "lz4", "quizgame.core.packs.cache"}
+    assert "quizgame.core.packs.positions" not in modules
+
+
+def test_listing_cached_packs_neither_parses_nor_checks(tmp_path: Path) -> None:
+    loaded_by("packs", "--data-dir", str(tmp_path))  # the first look fills the cache
+    output, modules = loaded_by("packs", "--data-dir", str(tmp_path))
+    assert "parallel-mothers" in output
+    checking = ("quizgame.core.packs.check", "quizgame.core.packs.yaml_reader", "yaml")
+    assert not {m for m in modules if m.startswith(checking)}

@@ -228,7 +228,6 @@ def _load_bytes(raw: bytes, path: Path, name: str) -> LoadResult:
     # Imported here: a load served from the cache never needs the YAML reader or validator.
     from quizgame.core.packs.check import check_pack_data
     from quizgame.core.packs.issues import Checker, Code, Key
-    from quizgame.core.packs.positions import locate_all
     from quizgame.core.packs.yaml_reader import Duplicate, YamlProblem, byte_position, read_data
 
     if not raw.strip():
@@ -258,6 +257,8 @@ def _load_bytes(raw: bytes, path: Path, name: str) -> LoadResult:
     del data, duplicates, controls
     if not check.issues:
         return LoadResult(path, _with_path(pack, path))
+
+    from quizgame.core.packs.positions import locate_all  # only a pack with problems needs it
 
     issues = check.issues
     places = locate_all(text, [issue.path for issue in issues])
