@@ -14,7 +14,8 @@ beside it, since what the command line imports before the game is its own cost. 
 app's top imports (`-X importtime`, one run): what the first frame pays for; and how long
 Textual takes to parse quizgame.tcss alone (the fastest of five), which the app does before its
 first frame and the bare app has no share of.
-Usage: python bench/bench_startup.py [--runs 15] [--packs DIR]...
+Usage: python bench/bench_startup.py [--runs 15] [--packs DIR]... [--src DIR] (another
+checkout's src, for a before figure measured in the same sitting).
 Figures go to stdout and bench/out/bench_startup.json.
 """
 
@@ -40,11 +41,12 @@ OUT = HERE / "out"
 READY = "READY"
 TARGET = 1.1  # issue 13
 SIZE = (80, 24)
+SRC = ROOT / "src"  # whose quizgame the app and command children run (--src)
 
 
 def timed_app_class() -> type:
     """QuizApp, saying READY (and leaving) once Home shows the packs, drawn."""
-    sys.path.insert(0, str(ROOT / "src"))
+    sys.path.insert(0, str(SRC))
     from textual import on
 
     from quizgame.tui.app import QuizApp
@@ -131,7 +133,7 @@ def stylesheet_seconds(repeat: int = 5) -> float:
     from textual.app import App
     from textual.css.stylesheet import Stylesheet
 
-    path = ROOT / "src" / "quizgame" / "tui" / "quizgame.tcss"
+    path = SRC / "quizgame" / "tui" / "quizgame.tcss"
     css = path.read_text(encoding="utf-8")
     variables = App().get_css_variables()
     best = float("inf")
@@ -146,7 +148,7 @@ def stylesheet_seconds(repeat: int = 5) -> float:
 
 def spawn(name: str, data_dir: str, packs: list[str]) -> tuple[float, float]:
     """(seconds from spawn to READY, seconds the child counted itself) for one start."""
-    command = [sys.executable, str(Path(__file__).resolve()), "--child", name]
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", name, f"--src={SRC}"]
     command += ["--data-dir", data_dir, *(f"--packs={p}" for p in packs)]
     env = {**os.environ, "TEXTUAL": ""}  # no devtools
     # Byte-code is written and reused, as for an installed quizgame (pip compiles on install)
@@ -166,14 +168,17 @@ def spawn(name: str, data_dir: str, packs: list[str]) -> tuple[float, float]:
 
 
 def main() -> None:
+    global SRC  # the children read it too
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument(
         "--packs", action="append", default=[], help="Another pack folder (the bundled are read)."
     )
+    parser.add_argument("--src", type=Path, default=ROOT / "src", help="The checkout's src to run.")
     parser.add_argument("--child", choices=list(CHILDREN), help=argparse.SUPPRESS)
     parser.add_argument("--data-dir", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    SRC = args.src.resolve()
     if args.child == "baseline":
         child_baseline()
         return
@@ -191,8 +196,10 @@ def main() -> None:
                 times[name].append(spawn(name, data_dir, packs))
 
     report: dict[str, object] = {"runs": args.runs, "size": list(SIZE), "packs": packs}
+    report["src"] = str(SRC)
     print(f"start-up to first usable screen, {args.runs} runs each, headless {SIZE[0]}x{SIZE[1]}")
     print("  app: QuizApp as `quizgame` builds it; command: `quizgame play` itself")
+    print(f"  quizgame from {SRC}")
     for name, samples in times.items():
         wall = [s[0] for s in samples]
         inside = [s[1] for s in samples]
@@ -230,7 +237,7 @@ def main() -> None:
 
     env = {**os.environ, "TEXTUAL": ""}
     with tempfile.TemporaryDirectory(prefix="quizgame-bench-") as data_dir:
-        command = [sys.executable, str(Path(__file__).resolve()), "--child", "app"]
+        command = [sys.executable, str(Path(__file__).resolve()), "--child", "app", f"--src={SRC}"]
         top = top_importers([*command, "--data-dir", data_dir], env, count=8)
     report["app_top_imports"] = top
     print(f"  the app's top imports: {', '.join(top)}")
