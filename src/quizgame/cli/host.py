@@ -103,7 +103,7 @@ def run_host(room: object, bind: str, port: int, web: bool, crash_log: Path) -> 
     from quizgame.tui.party_host import HostApp
 
     assert isinstance(room, Room)
-    server = PartyServer(room, host=bind, port=port)
+    server = PartyServer(room, host=bind, port=port, freeze_gc=True)
     join_host = join_host_for(bind)
     web_process = None
     web_url = None

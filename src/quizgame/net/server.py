@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 from collections.abc import Callable, Coroutine, Iterable, Iterator
 from typing import Any
@@ -45,6 +46,7 @@ from quizgame.core.party.messages import (
 from quizgame.core.party.players import Player, RoomError
 from quizgame.core.party.room import Phase, Room
 from quizgame.core.party.views import TOP
+from quizgame.core.scores.database import StoreError
 from quizgame.net.loop import Turns
 
 JOIN_TIMEOUT = 10.0  # seconds a new connection has to send its `join`
@@ -56,12 +58,19 @@ FRAMES_IN = 4  # players' frames handled (judged, logged, acknowledged) in one t
 # once for all of them).
 Outgoing = Iterable[tuple[list[ServerConnection], str]]
 TICK = 0.05  # seconds between the host clock's checks of the open question
+NOT_KEPT = "the host could not keep your answer in its score history"
 
 log = logging.getLogger(__name__)
 
 
 class PartyServer:
-    """Serves one `Room` on `host:port` (port 0: one the OS picks; `port` holds it once started)."""
+    """Serves one `Room` on `host:port` (port 0: one the OS picks; `port` holds it once started).
+
+    `freeze_gc` (the host's process, not a test's): as each player joins and each question is
+    asked and revealed, every object alive is moved out of the cyclic garbage collector's reach (`gc.freeze`). With a thousand
+    players the collector otherwise stops the loop now and then to walk every connection's
+    objects (5 to 20 ms, and 50 ms and more for a full collection; bench_party). What is frozen
+    is still freed when nothing refers to it; only cycles among it wait for the process's end."""
 
     def __init__(
         self,
@@ -71,8 +80,10 @@ class PartyServer:
         port: int = 0,
         guard: PinGuard | None = None,
         changed: Callable[[], None] | None = None,
+        freeze_gc: bool = False,
     ) -> None:
         self.room = room
+        self.freeze_gc = freeze_gc
         self.host = host
         self.port = port
         self.guard = guard or PinGuard()
@@ -88,6 +99,11 @@ class PartyServer:
         self._outbox: asyncio.Queue[Outgoing] = asyncio.Queue()
         self._sender: asyncio.Task[None] | None = None
         self._turns = Turns(FRAMES_IN)
+        # Answers taken this turn, acknowledged once the score history has them (one commit
+        # for the turn's answers rather than one each: a burst of a thousand answers spent a
+        # quarter of the host's time committing, bench_party).
+        self._acks: list[tuple[ServerConnection, str]] = []
+        self._flush_due = False
 
     # --- running -----------------------------------------------------------------------------
 
@@ -105,6 +121,7 @@ class PartyServer:
 
     async def close(self) -> None:
         """Tell every player the game has ended, and stop serving."""
+        self._flush()
         self._send_all(encode(Bye("ended")))
         if self._sender is not None:
             with contextlib.suppress(TimeoutError):
@@ -221,7 +238,27 @@ class PartyServer:
             names = [p.name for p in players[:LISTED]]
             self._send_all(encode(Lobby(names, len(players))))
 
+    def _flush(self) -> None:
+        """Commit the answers taken since the last flush, then acknowledge them."""
+        self._flush_due = False
+        acks, self._acks = self._acks, []
+        try:
+            self.room.flush_log()
+        except StoreError as exc:  # the room has the answers, the history does not
+            log.error("answers not kept in the score history: %s", exc)
+            acks = [(ws, encode(Error("not_kept", NOT_KEPT)).decode()) for ws, _ack in acks]
+        for ws, frame in acks:
+            broadcast([ws], frame)
+
+    def _settle(self) -> None:
+        """With `freeze_gc`: what is alive now (the players' connections, the answers so far)
+        is left out of the collector's passes from here on."""
+        if self.freeze_gc:
+            gc.freeze()  # moves the lists of tracked objects over: no pause of its own
+
     def _ask(self) -> None:
+        self._settle()
+        self._flush()
         self._send_all(encode(self.room.question_message()))
         self.changed()
 
@@ -246,6 +283,8 @@ class PartyServer:
         )
 
     def _reveal(self) -> None:
+        self._flush()  # every ack before the reveal
+        self._settle()
         split, top = self.room.split(), self.room.standings(TOP)  # once, not once a player
         base = self.reveal_message(Player(0, "", ""), split, top)
         players = self.room.players
@@ -267,6 +306,7 @@ class PartyServer:
         self.changed()
 
     def _over(self) -> None:
+        self._flush()
         standings = self.room.standings()
         players = self.room.players
         self._queue(
@@ -339,6 +379,7 @@ class PartyServer:
             broadcast([old], encode(Bye("replaced")).decode())
             self._later(old.close())
         self.connections[player.id] = ws
+        self._settle()
         room = self.room
         await ws.send(encode(Welcome(player.name, player.token, room.pack.title, room.total)))
         self._lobby()
@@ -365,11 +406,14 @@ class PartyServer:
             return True
         assert isinstance(message, Answer)
         try:
-            answer = self.room.answer(player.id, message.round, message.given)
+            answer = self.room.answer(player.id, message.round, message.given, log_now=False)
         except RoomError as exc:
             broadcast([ws], encode(Error(exc.code, str(exc))).decode())
             return True
-        broadcast([ws], encode(Ack(answer.round, answer.seconds)).decode())
+        self._acks.append((ws, encode(Ack(answer.round, answer.seconds)).decode()))
+        if not self._flush_due:  # after this turn's other answers: one commit for them all
+            self._flush_due = True
+            asyncio.get_running_loop().call_soon(self._flush)
         self.changed()
         self.tick()  # everyone in: reveal now
         return True
