@@ -7,6 +7,7 @@ import asyncio
 import socket
 
 import pytest
+from textual.app import App
 from textual.widgets import Input, Static
 
 from quizgame.core.party.messages import Bye, Over, Question
@@ -119,10 +120,19 @@ async def test_hot_seat_takes_turns_then_shows_the_board_and_the_podium(clock: F
             await until(pilot, lambda: app.stage == "board")
             assert "Answer:" in words_title(app)
             assert len(room.players[2].answers) == number
+            assert shown_actions(app) >= {"go_on"}  # Enter goes on from the board
             await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, PodiumScreen))
+        await pilot.pause()
+        assert "go_on" not in shown_actions(app)  # the podium offers only what it does (q)
+        assert "app.quit" in shown_actions(app)
     assert [s.name for s in room.standings()] == ["Ana", "Janis"]
     assert room.players[2].answers[1].verdict == "timed_out"
+
+
+def shown_actions(app: App[None]) -> set[str]:
+    """The actions of the key bindings the footer shows now."""
+    return {b.binding.action for b in app.screen.active_bindings.values() if b.binding.show}
 
 
 def words_title(app: HotSeatApp) -> str:
