@@ -37,13 +37,17 @@ async def test_the_host_runs_a_game_from_the_lobby_to_the_podium(clock: FakeCloc
     app = HostApp(server, run_clock=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
-        await pilot.press("s")  # nobody yet: refused with a word
+        await pilot.press("s")  # nobody yet: refused, and the lobby says why until someone joins
         assert server.room.phase is Phase.LOBBY
+        count = app.screen.query_one("#player-count", Static)
+        assert "Cannot start: nobody has joined yet" in str(count.render())
+        assert any("nobody has joined yet" in n.message for n in app._notifications)
         ana, bo, cy = await join(server, "Ana", "Bo", "[red]Cy")
         await until(
             pilot,
             lambda: "3 players" in str(app.screen.query_one("#player-count", Static).render()),
         )
+        assert "Cannot start" not in str(count.render())
         await pilot.press("down", "down", "k")  # kick the highlighted one: Cy
         await until(pilot, lambda: len(server.room.active()) == 2)
         await pilot.press("s")
@@ -201,3 +205,21 @@ async def test_the_lobby_says_when_only_this_computer_can_join(clock: FakeClock)
             await until(pilot, lambda: bool(lobby.query("#bind-warning")))  # noqa: B023
             assert expected in str(lobby.query_one("#bind-warning", Static).render())
             app.pop_screen()
+
+
+async def test_start_waits_while_every_player_is_away(clock: FakeClock) -> None:
+    server = hosted(clock)
+    app = HostApp(server, run_clock=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        (ana,) = await join(server, "Ana")
+        await ana.drop()  # her connection went: she may rejoin with her token
+        await until(pilot, lambda: not server.room.players[1].connected)
+        await pilot.press("s")
+        assert server.room.phase is Phase.LOBBY
+        count = app.screen.query_one("#player-count", Static)
+        assert "Cannot start: the one player is away" in str(count.render())
+        await ana.rejoin()
+        await until(pilot, lambda: "Cannot start" not in str(count.render()))
+        await pilot.press("s")
+        await until(pilot, lambda: server.room.phase is Phase.QUESTION)
+        await ana.close()

@@ -177,6 +177,8 @@ class PartyServer:
         self.changed()
 
     def kick(self, player_id: int) -> None:
+        """Remove a player, in the lobby or during the game: they are told (`Bye("kicked")`),
+        their token stops working, and an open question no longer waits for them."""
         self.room.kick(player_id)
         ws = self.connections.pop(player_id, None)
         if ws is not None:
@@ -184,6 +186,7 @@ class PartyServer:
             self._later(ws.close())
         self._lobby()
         self.changed()
+        self.tick()  # the others have all answered: reveal now
 
     def end(self) -> None:
         self.room.end()

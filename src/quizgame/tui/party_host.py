@@ -23,6 +23,7 @@ from quizgame.tui.screens.party_host import (
     LobbyScreen,
     RevealScreen,
 )
+from quizgame.tui.screens.party_kick import KickScreen
 
 REDRAW_SECONDS = 0.1  # the countdown's redraw
 
@@ -86,6 +87,8 @@ class HostApp(PartyApp):
             screen = RevealScreen(self.server)
         else:
             screen = PodiumScreen(room.standings(), note="Press q to close the room.")
+        if isinstance(self.screen, KickScreen):  # the phase moved on under the kick box
+            self.pop_screen()
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
