@@ -81,7 +81,9 @@ async def test_a_player_kicked_mid_question_is_told(clock: FakeClock) -> None:
             server.start_game()
             await until(pilot, lambda: isinstance(app.screen, PlayerQuestionScreen))
             server.kick(1)
-            await until(pilot, lambda: isinstance(app.screen, WordsScreen) and "removed" in _said(app))
+            await until(
+                pilot, lambda: isinstance(app.screen, WordsScreen) and "removed" in _said(app)
+            )
             assert "The host removed you from the game." in _said(app)
             assert server.room.phase is Phase.QUESTION  # the game goes on without her
     finally:

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from quizgame.cli.common import UserError, data_dir_option, packs_option, places
+from quizgame.cli.lifeline import start_group
 from quizgame.cli.party_options import game_options, options_of
 from quizgame.cli.play import has_terminal, pack_or_default, resolve_pack
 from quizgame.core import paths
@@ -128,21 +129,12 @@ def run_host(room: object, bind: str, port: int, web: bool, crash_log: Path) -> 
 def start_web(
     bind: str, port: int, join: str, pin: str, public_url: str
 ) -> subprocess.Popen[bytes]:
-    """textual-serve in its own process: each browser page runs `quizgame join` for one player."""
+    """textual-serve in its own process: each browser page runs `quizgame join` for one player.
+
+    It ends with every page's process when this one does: on quitting (`stop_group`), and on
+    being killed, even with SIGKILL (its lifeline, `cli.lifeline`)."""
     return start_group(
         [sys.executable, "-m", "quizgame.cli.web", bind, str(port), join, pin, public_url]
-    )
-
-
-def start_group(argv: list[str]) -> subprocess.Popen[bytes]:
-    """`argv` in a session (and process group) of its own, so that `stop_group` ends it with
-    every process it started (textual-serve's `quizgame join` children)."""
-    return subprocess.Popen(
-        argv,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
     )
 
 
