@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from quizgame.cli import cli, host
+from quizgame.cli import cli, host, lifeline
 
 
 def run(*args: str) -> Result:
@@ -101,13 +101,13 @@ def test_the_web_server_stops_with_every_process_it_started(tmp_path: Path) -> N
         time.sleep(60)
         """
     )
-    process = host.start_group([sys.executable, "-c", server])
+    process = lifeline.start_group([sys.executable, "-c", server])
     deadline = time.monotonic() + 10
     while not (pid_file.exists() and pid_file.read_text()):
         assert time.monotonic() < deadline and process.poll() is None
         time.sleep(0.01)
     child = int(pid_file.read_text())
-    host.stop_group(process, wait=5)
+    lifeline.stop_group(process, wait=5)
     assert process.returncode is not None
     deadline = time.monotonic() + 5
     while _running(child):  # SIGKILL is sent; the kernel may take a moment
@@ -141,7 +141,7 @@ def test_the_web_server_and_its_pages_end_when_the_host_is_killed(tmp_path: Path
     hosting = textwrap.dedent(
         f"""
         import time
-        from quizgame.cli.host import start_group
+        from quizgame.cli.lifeline import start_group
         process = start_group([{sys.executable!r}, "-c", {server!r}])
         open({str(started)!r}, "w").write(str(process.pid))
         time.sleep(60)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import subprocess
 import sys
 from collections.abc import Callable
@@ -11,7 +10,7 @@ from pathlib import Path
 import click
 
 from quizgame.cli.common import UserError, data_dir_option, packs_option, places
-from quizgame.cli.lifeline import start_group
+from quizgame.cli.lifeline import start_group, stop_group
 from quizgame.cli.party_options import game_options, options_of
 from quizgame.cli.play import has_terminal, pack_or_default, resolve_pack
 from quizgame.core import paths
@@ -136,29 +135,6 @@ def start_web(
     return start_group(
         [sys.executable, "-m", "quizgame.cli.web", bind, str(port), join, pin, public_url]
     )
-
-
-def stop_group(process: subprocess.Popen[bytes], wait: float = 10.0) -> None:
-    """SIGTERM to `process`'s whole group, SIGKILL after `wait` seconds if it is still there."""
-    import os
-    import signal
-
-    if not hasattr(os, "killpg"):  # Windows: no process groups to signal
-        process.terminate()
-        process.wait(timeout=wait)
-        return
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, sig)
-        try:
-            process.wait(timeout=wait)
-        except subprocess.TimeoutExpired:
-            continue
-        if sig is signal.SIGTERM:
-            # The leader is gone; its children may not have been waiting on it.
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-        return
 
 
 ALL_INTERFACES = ("0.0.0.0", "::", "")

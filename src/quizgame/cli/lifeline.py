@@ -49,6 +49,26 @@ def start_group(argv: list[str]) -> subprocess.Popen[bytes]:
     return process
 
 
+def stop_group(process: subprocess.Popen[bytes], wait: float = 10.0) -> None:
+    """SIGTERM to `process`'s whole group, SIGKILL after `wait` seconds if it is still there."""
+    if not hasattr(os, "killpg"):  # Windows: no process groups to signal
+        process.terminate()
+        process.wait(timeout=wait)
+        return
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, sig)
+        try:
+            process.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            continue
+        if sig is signal.SIGTERM:
+            # The leader is gone; its children may not have been waiting on it.
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+        return
+
+
 def follow_parent() -> None:
     """In a process `start_group` started: kill this process group once the starter is gone.
 
