@@ -3,9 +3,10 @@
 Every frame a player sends is size-limited (`MAX_FRAME`, enforced by websockets) and checked
 against the schema (`messages.decode_client`); a bad one is answered with an `Error` frame and
 the connection stays open. A join must come first, within `JOIN_TIMEOUT` seconds; wrong PINs are
-limited per address (`PinGuard`). Frames out go through `websockets.broadcast`, which never waits
-on a slow player. The host's screen calls the controls (`start`, `advance`, `pause`, ...) and
-`tick` (its clock); `changed` is called after anything a screen would show has changed.
+limited per address (`PinGuard`). Frames out go through the `Outbox` (`websockets.broadcast`, a
+chunk at a time), which never waits on a slow player. The host's screen calls the controls
+(`start`, `advance`, `pause`, ...) and `tick` (its clock); `changed` is called after anything a
+screen would show has changed.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import asyncio
 import contextlib
 import gc
 import logging
-from collections.abc import Callable, Coroutine, Iterable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from typing import Any
 
 import msgspec
@@ -48,15 +49,12 @@ from quizgame.core.party.room import Phase, Room
 from quizgame.core.party.views import TOP
 from quizgame.core.scores.database import StoreError
 from quizgame.net.loop import Turns
+from quizgame.net.outbox import Outbox, Outgoing
 
 JOIN_TIMEOUT = 10.0  # seconds a new connection has to send its `join`
 LOBBY_DELAY = 0.2  # seconds: lobby changes within this are sent as one frame
-CHUNK = 50  # frames sent (and made) between two turns of the event loop
 FRAMES_IN = 4  # players' frames handled (judged, logged, acknowledged) in one turn
 
-# Frames out: each a frame and the connections it goes to (one `broadcast`, the text encoded
-# once for all of them).
-Outgoing = Iterable[tuple[list[ServerConnection], str]]
 TICK = 0.05  # seconds between the host clock's checks of the open question
 NOT_KEPT = "the host could not keep your answer in its score history"
 
@@ -96,8 +94,7 @@ class PartyServer:
         # Frames out go through one queue, in order, a CHUNK at a time, so that a reveal to a
         # thousand players never holds the event loop for long; frames in take turns the same
         # way (`_turns`, FRAMES_IN a turn).
-        self._outbox: asyncio.Queue[Outgoing] = asyncio.Queue()
-        self._sender: asyncio.Task[None] | None = None
+        self._outbox = Outbox()
         self._turns = Turns(FRAMES_IN)
         # Answers taken this turn, acknowledged once the score history has them (one commit
         # for the turn's answers rather than one each: a burst of a thousand answers spent a
@@ -115,7 +112,7 @@ class PartyServer:
             self._serve, self.host, self.port, max_size=MAX_FRAME, compression=None, logger=log
         )
         self.port = self._server.sockets[0].getsockname()[1]
-        self._sender = asyncio.create_task(self._send_out())
+        self._outbox.start()
         if run_clock:
             self._clock_task = asyncio.create_task(self._run_clock())
 
@@ -123,12 +120,7 @@ class PartyServer:
         """Tell every player the game has ended, and stop serving."""
         self._flush()
         self._send_all(encode(Bye("ended")))
-        if self._sender is not None:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._outbox.join(), 5.0)
-            self._sender.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._sender
+        await self._outbox.close(5.0)
         if self._clock_task is not None:
             self._clock_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -199,29 +191,12 @@ class PartyServer:
 
     # --- frames out --------------------------------------------------------------------------
 
-    async def _send_out(self) -> None:
-        """Send what is queued, in order, yielding to the event loop every CHUNK frames."""
-        while True:
-            job = await self._outbox.get()
-            try:
-                sent = 0
-                for sockets, frame in job:
-                    broadcast(sockets, frame)
-                    sent += len(sockets)
-                    if sent >= CHUNK:
-                        sent = 0
-                        await asyncio.sleep(0)
-            finally:
-                self._outbox.task_done()
-
     def _queue(self, job: Outgoing) -> None:
-        self._outbox.put_nowait(job)
+        self._outbox.put(job)
 
     def _send_all(self, frame: bytes) -> None:
-        """The same frame to everyone: one text, sent CHUNK connections a `broadcast`."""
-        text = frame.decode()
-        sockets = list(self.connections.values())
-        self._queue([(sockets[i : i + CHUNK], text) for i in range(0, len(sockets), CHUNK)])
+        """The same frame to everyone (see `Outbox.to_all`)."""
+        self._outbox.to_all(list(self.connections.values()), frame.decode())
 
     def _send(self, player_id: int, frame: bytes) -> None:
         ws = self.connections.get(player_id)
