@@ -54,6 +54,7 @@ from quizgame.net.outbox import Outbox, Outgoing
 JOIN_TIMEOUT = 10.0  # seconds a new connection has to send its `join`
 LOBBY_DELAY = 0.2  # seconds: lobby changes within this are sent as one frame
 FRAMES_IN = 4  # players' frames handled (judged, logged, acknowledged) in one turn
+FLUSH_WAIT = 0.005  # seconds answers wait to be written (together) and acknowledged
 
 TICK = 0.05  # seconds between the host clock's checks of the open question
 NOT_KEPT = "the host could not keep your answer in its score history"
@@ -96,9 +97,9 @@ class PartyServer:
         # way (`_turns`, FRAMES_IN a turn).
         self._outbox = Outbox()
         self._turns = Turns(FRAMES_IN)
-        # Answers taken this turn, acknowledged once the score history has them (one commit
-        # for the turn's answers rather than one each: a burst of a thousand answers spent a
-        # quarter of the host's time committing, bench_party).
+        # Answers taken in the last FLUSH_WAIT seconds, acknowledged once the score history has
+        # them (one commit for them all rather than one each: a burst of a thousand answers
+        # spent a quarter of the host's time committing, bench_party).
         self._acks: list[tuple[ServerConnection, str]] = []
         self._flush_due = False
 
@@ -227,6 +228,8 @@ class PartyServer:
             acks = [(ws, encode(Error("not_kept", NOT_KEPT)).decode()) for ws, _ack in acks]
         for ws, frame in acks:
             broadcast([ws], frame)
+        if acks:
+            self._settle()  # each answer left its connection a new wait (a future, coroutines)
 
     def _settle(self) -> None:
         """With `freeze_gc`: what is alive now (the players' connections, the answers so far)
@@ -389,9 +392,9 @@ class PartyServer:
             broadcast([ws], encode(Error(exc.code, str(exc))).decode())
             return True
         self._acks.append((ws, encode(Ack(answer.round, answer.seconds)).decode()))
-        if not self._flush_due:  # after this turn's other answers: one commit for them all
+        if not self._flush_due:  # with the answers of the next few ms: one commit for them all
             self._flush_due = True
-            asyncio.get_running_loop().call_soon(self._flush)
+            asyncio.get_running_loop().call_later(FLUSH_WAIT, self._flush)
         self.changed()
         self.tick()  # everyone in: reveal now
         return True
