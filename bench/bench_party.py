@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import json
 import os
 import resource
@@ -212,22 +213,30 @@ async def player(
     think: float,
     got: list[float],
     acks: list[float],
-    revealed: list[int],
+    revealed: collections.Counter[int],
+    all_in: asyncio.Event,
+    count: int,
 ) -> None:
-    """Answer every question `think` seconds after it arrives; note when each question arrived,
-    each ack took and the last round revealed (`revealed[0]`)."""
+    """Answer every question `think` seconds after it arrives; note when each question arrived
+    and each ack took, and count the reveals (`all_in` is set when `count` players have seen
+    the latest one). The host's frames are taken straight from the client's queue, one timeout
+    for the whole game: a `wait_for` a frame cost a task each, on the one core the players
+    share (bounded all the same: `players` waits on every player for at most WAIT a round)."""
+    frames = client.messages
     while True:
-        message = await client.next_message(WAIT)
+        message = await frames.get()
         if isinstance(message, QuestionMessage):
             got.append(time.monotonic())
             await asyncio.sleep(think)
             sent = time.monotonic()
             await client.answer(message.round, "right")
-            while not isinstance(reply := await client.next_message(WAIT), Ack):
+            while not isinstance(reply := await frames.get(), Ack):
                 assert reply is not None, "the host closed the connection"
             acks.append(time.monotonic() - sent)
         elif isinstance(message, Reveal):
-            revealed[0] = message.round
+            revealed[message.round] += 1
+            if revealed[message.round] == count:
+                all_in.set()
             if message.round == rounds:
                 return
         elif isinstance(message, Over) or message is None:
@@ -243,16 +252,19 @@ async def players(port: int, first: int, count: int, rounds: int, think: float) 
     say(joined=count)
     got: list[list[float]] = [[] for _ in clients]
     acks: list[float] = []
-    revealed = [[0] for _ in clients]
+    revealed: collections.Counter[int] = collections.Counter()
+    all_in = asyncio.Event()
     tasks = [
-        asyncio.create_task(player(c, rounds, think, got[i], acks, revealed[i]))
+        asyncio.create_task(player(c, rounds, think, got[i], acks, revealed, all_in, count))
         for i, c in enumerate(clients)
     ]
-    for number in range(1, rounds + 1):
-        while any(r[0] < number for r in revealed):
-            await asyncio.sleep(0.002)
-        say(revealed=number)
-    await asyncio.wait_for(asyncio.gather(*tasks), WAIT)
+    async with asyncio.timeout(WAIT * (rounds + 1)):
+        for number in range(1, rounds + 1):
+            while revealed[number] < count:
+                all_in.clear()
+                await all_in.wait()
+            say(revealed=number)
+        await asyncio.gather(*tasks)
     say(got=got, acks=acks)
     await asyncio.gather(*(c.close() for c in clients), return_exceptions=True)
 
