@@ -69,6 +69,8 @@ class HostApp(PartyApp):
     def sync(self) -> None:
         """Show the screen for the room's phase, or redraw the one shown."""
         self._sync_due = False
+        if not self.screen_stack:  # closing: the clock or a player's frame came after the screens
+            return
         room = self.server.room
         key = (room.phase, room.current.number if room.phase is not Phase.LOBBY else 0)
         if key == self._shown:
