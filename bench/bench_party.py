@@ -3,8 +3,11 @@
 The host runs in its own process (the real `PartyServer` and `Room`, serving on 127.0.0.1, a
 port the OS picks, writing the score history as `quizgame host` does, to a temporary database)
 and is driven over its stdin. The players are asyncio clients speaking the documented protocol
-(`quizgame.net.client`), spread over `--procs` worker processes so that no one client process
-is the bottleneck. Every player answers `--think` seconds after a question arrives (0.5 s, a
+(`quizgame.net.client`) on uvloop (where it is installed: the test extra has it), spread over
+`--procs` worker processes so that no one client process is the bottleneck. With `--pin` (the
+default where there are two cores or more) the host runs on the first CPU and the players and
+this conductor on the others, as in a real game, where the players are on their own devices and
+never take the host's core; `--no-pin` lets the OS place them all. Every player answers `--think` seconds after a question arrives (0.5 s, a
 fast human, by default: no answer can come in before the question has reached its player; all
 answers still come in one burst; `--think 0` answers at once, while the question is still going
 out to the others, the worst case). For N = 10, 100 and 1,000 it prints:
@@ -23,18 +26,21 @@ out to the others, the worst case). For N = 10, 100 and 1,000 it prints:
 
 Goal: at 1,000 players, p99 delivery under 100 ms and the host's loop never blocked over 20 ms.
 Each figure is printed with its ratio to the goal, and beside the same figure for one player,
-measured in the same run, as the machine's own baseline. Bounded: at most 20 rounds per N,
+measured in the same run, as the machine's own baseline; the last lines give each goal's figure
+and "met" or "not met". Bounded: at most 20 rounds per N,
 every wait under a timeout, the whole run under RUN_LIMIT seconds.
 
 Usage: python bench/bench_party.py [--players 10,100,1000] [--rounds 5] [--procs 4]
-       [--think 0.5] [--json]
+       [--think 0.5] [--pin/--no-pin] [--src DIR] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import json
+import os
 import resource
 import statistics
 import sys
@@ -44,7 +50,12 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "src"))
+# `--src DIR`: another checkout's sources (the "before" figures, in the same sitting); read
+# before the imports below, and handed on to the host's and the players' processes.
+SRC = (
+    sys.argv[sys.argv.index("--src") + 1] if "--src" in sys.argv[:-1] else str(HERE.parent / "src")
+)
+sys.path.insert(0, SRC)
 
 from quizgame.core.packs.model import Pack, Question, QuestionType  # noqa: E402
 from quizgame.core.party.log import PartyLog  # noqa: E402
@@ -59,10 +70,12 @@ from quizgame.net.server import PartyServer  # noqa: E402
 PIN = "424242"
 WAIT = 60.0  # seconds: the longest any one step may take
 RUN_LIMIT = 900.0  # seconds for the whole run
+GOAL_PLAYERS = 1000  # the goals are set for this many players
 GOAL_DELIVERY = 0.100
 GOAL_BLOCKED = 0.020
 TICK = 0.005  # seconds between the host's lateness checks
 THINK = 0.5  # seconds a player takes to answer: a fast human (0: all at once, the worst case)
+PIPE_LIMIT = 64 * 2**20  # bytes: a worker's report line (every arrival time) is one line
 
 
 def bench_pack(n: int = 20) -> Pack:
@@ -77,6 +90,38 @@ def bench_pack(n: int = 20) -> Pack:
         for i in range(n)
     )
     return Pack(id="bench", title="Bench pack", questions=questions)
+
+
+def cpus() -> list[int]:
+    """The CPUs this process may run on ([] where the OS cannot say or pin)."""
+    if not hasattr(os, "sched_getaffinity"):
+        return []
+    return sorted(os.sched_getaffinity(0))
+
+
+def pin_plan(pin: bool) -> tuple[set[int], set[int]] | None:
+    """With `pin` and two CPUs or more: the host's CPU (the first) and everyone else's (the
+    rest); None: not pinned."""
+    mine = cpus()
+    if not pin or len(mine) < 2:
+        return None
+    return {mine[0]}, set(mine[1:])
+
+
+def pin_to(cpu_list: str) -> None:
+    """Run this process on the CPUs in `cpu_list` ("1,2"; "": anywhere)."""
+    if cpu_list and hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {int(c) for c in cpu_list.split(",")})
+
+
+def client_loop() -> tuple[Any, str]:
+    """How the players' processes run asyncio: uvloop where installed (a quarter of the CPU per
+    frame, so that the simulated players, not the host, are never the bottleneck)."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run, "asyncio"
+    return uvloop.run, "uvloop"
 
 
 def say(**data: Any) -> None:
@@ -103,7 +148,10 @@ async def serve(rounds: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         log = PartyLog(Path(tmp) / "scores.db")  # the score history, as `quizgame host` keeps it
         log.start_game(room, "bench")
-        server = PartyServer(room)
+        try:
+            server = PartyServer(room, freeze_gc=True)  # as `quizgame host` runs it
+        except TypeError:  # --src: a checkout from before freeze_gc
+            server = PartyServer(room)
         await server.start(run_clock=False)
         worst = busiest = 0.0
         drained: list[float] = []
@@ -165,22 +213,30 @@ async def player(
     think: float,
     got: list[float],
     acks: list[float],
-    revealed: list[int],
+    revealed: collections.Counter[int],
+    all_in: asyncio.Event,
+    count: int,
 ) -> None:
-    """Answer every question `think` seconds after it arrives; note when each question arrived,
-    each ack took and the last round revealed (`revealed[0]`)."""
+    """Answer every question `think` seconds after it arrives; note when each question arrived
+    and each ack took, and count the reveals (`all_in` is set when `count` players have seen
+    the latest one). The host's frames are taken straight from the client's queue, one timeout
+    for the whole game: a `wait_for` a frame cost a task each, on the one core the players
+    share (bounded all the same: `players` waits on every player for at most WAIT a round)."""
+    frames = client.messages
     while True:
-        message = await client.next_message(WAIT)
+        message = await frames.get()
         if isinstance(message, QuestionMessage):
             got.append(time.monotonic())
             await asyncio.sleep(think)
             sent = time.monotonic()
             await client.answer(message.round, "right")
-            while not isinstance(reply := await client.next_message(WAIT), Ack):
+            while not isinstance(reply := await frames.get(), Ack):
                 assert reply is not None, "the host closed the connection"
             acks.append(time.monotonic() - sent)
         elif isinstance(message, Reveal):
-            revealed[0] = message.round
+            revealed[message.round] += 1
+            if revealed[message.round] == count:
+                all_in.set()
             if message.round == rounds:
                 return
         elif isinstance(message, Over) or message is None:
@@ -196,16 +252,19 @@ async def players(port: int, first: int, count: int, rounds: int, think: float) 
     say(joined=count)
     got: list[list[float]] = [[] for _ in clients]
     acks: list[float] = []
-    revealed = [[0] for _ in clients]
+    revealed: collections.Counter[int] = collections.Counter()
+    all_in = asyncio.Event()
     tasks = [
-        asyncio.create_task(player(c, rounds, think, got[i], acks, revealed[i]))
+        asyncio.create_task(player(c, rounds, think, got[i], acks, revealed, all_in, count))
         for i, c in enumerate(clients)
     ]
-    for number in range(1, rounds + 1):
-        while any(r[0] < number for r in revealed):
-            await asyncio.sleep(0.002)
-        say(revealed=number)
-    await asyncio.wait_for(asyncio.gather(*tasks), WAIT)
+    async with asyncio.timeout(WAIT * (rounds + 1)):
+        for number in range(1, rounds + 1):
+            while revealed[number] < count:
+                all_in.clear()
+                await all_in.wait()
+            say(revealed=number)
+        await asyncio.gather(*tasks)
     say(got=got, acks=acks)
     await asyncio.gather(*(c.close() for c in clients), return_exceptions=True)
 
@@ -218,9 +277,16 @@ async def spawn(*args: str) -> asyncio.subprocess.Process:
         sys.executable,
         __file__,
         *args,
+        "--src",
+        SRC,
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
+        limit=PIPE_LIMIT,
     )
+
+
+def cpu_list(cpu_set: set[int] | None) -> str:
+    return ",".join(str(c) for c in sorted(cpu_set)) if cpu_set else ""
 
 
 async def tell(proc: asyncio.subprocess.Process, command: str) -> dict[str, Any]:
@@ -231,8 +297,11 @@ async def tell(proc: asyncio.subprocess.Process, command: str) -> dict[str, Any]
     return reply
 
 
-async def run(n: int, rounds: int, procs: int, think: float) -> dict[str, Any]:
-    host = await spawn("--serve", "--rounds", str(rounds))
+async def run(
+    n: int, rounds: int, procs: int, think: float, plan: tuple[set[int], set[int]] | None
+) -> dict[str, Any]:
+    host_cpus, player_cpus = plan or (None, None)
+    host = await spawn("--serve", "--rounds", str(rounds), "--cpus", cpu_list(host_cpus))
     workers: list[asyncio.subprocess.Process] = []
     try:
         assert host.stdout is not None
@@ -252,6 +321,8 @@ async def run(n: int, rounds: int, procs: int, think: float) -> dict[str, Any]:
                     str(rounds),
                     "--think",
                     str(think),
+                    "--cpus",
+                    cpu_list(player_cpus),
                 )
             )
         outs = [w.stdout for w in workers if w.stdout is not None]
@@ -311,37 +382,73 @@ def main() -> None:
     parser.add_argument(
         "--think", type=float, default=THINK, help="seconds each player takes to answer"
     )
+    parser.add_argument(
+        "--pin",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="host on the first CPU, players on the others (where there are two or more)",
+    )
+    parser.add_argument("--src", default=SRC, help="the game's sources (another checkout's)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--play", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--first", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--cpus", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
     rounds = max(1, min(args.rounds, 20))
     think = max(0.0, min(args.think, 10.0))
+    pin_to(args.cpus)
     if args.serve:
         with asyncio.Runner(loop_factory=new_loop) as runner:  # the loop `quizgame host` runs
             runner.run(serve(rounds))
         return
+    run_players, loop_name = client_loop()
     if args.play:
-        asyncio.run(players(args.play, args.first, args.count, rounds, think))
+        run_players(players(args.play, args.first, args.count, rounds, think))
         return
     counts = [max(1, min(int(n), 2000)) for n in args.players.split(",")]
     procs = max(1, min(args.procs, 16))
+    plan = pin_plan(args.pin)
+    if plan is not None:
+        pin_to(cpu_list(plan[1]))  # the conductor is light, but never on the host's CPU
 
     async def everything() -> list[dict[str, Any]]:
         async with asyncio.timeout(RUN_LIMIT):
-            return [await run(n, rounds, procs, think) for n in [1, *counts]]
+            return [await run(n, rounds, procs, think, plan) for n in [1, *counts]]
 
     results = asyncio.run(everything())
     if args.json:
         print(json.dumps(results, indent=2))
         return
+    report(results, rounds, procs, think, placement(plan, args.pin), loop_name)
+
+
+def placement(plan: tuple[set[int], set[int]] | None, pin: bool) -> str:
+    if plan is not None:
+        return f"host pinned to CPU {cpu_list(plan[0])}, players to CPU {cpu_list(plan[1])}"
+    why = "--no-pin" if not pin else f"{len(cpus()) or 'unknown'} CPU(s) to pin to"
+    return f"not pinned ({why}): host and players share the CPUs"
+
+
+def verdict(value: float, goal: float) -> str:
+    return "met" if value < goal else "not met"
+
+
+def report(
+    results: list[dict[str, Any]],
+    rounds: int,
+    procs: int,
+    think: float,
+    where: str,
+    loop_name: str,
+) -> None:
     base, rows = results[0], results[1:]
     ms = 1000
     print(
-        f"Party host on loopback, {rounds} rounds each, players in {procs} processes answering "
-        f"{think:g} s after each question; "
+        f"Party host on loopback, {rounds} rounds each, players in {procs} processes "
+        f"({loop_name}) answering {think:g} s after each question; "
+        f"{where}; "
         "baseline: the same run with 1 player."
     )
     print(
@@ -366,6 +473,18 @@ def main() -> None:
             f"N={r['players']}: {r['delivery_p99'] / base['delivery_p99']:.1f}x" for r in rows
         )
     )
+    for r in rows:
+        if r["players"] < GOAL_PLAYERS:
+            continue
+        p99, blocked = r["delivery_p99"], r["host_blocked"]
+        print(
+            f"goal at {r['players']:,} players: p99 delivery {p99 * ms:.1f} ms "
+            f"(goal < {GOAL_DELIVERY * ms:.0f} ms): {verdict(p99, GOAL_DELIVERY)}; "
+            f"host loop blocked {blocked * ms:.1f} ms, {r['host_blocked_cpu'] * ms:.1f} ms of it "
+            f"on its CPU (goal < {GOAL_BLOCKED * ms:.0f} ms): {verdict(blocked, GOAL_BLOCKED)}"
+        )
+    if not any(r["players"] >= GOAL_PLAYERS for r in rows):
+        print(f"goals: not measured (they are set at {GOAL_PLAYERS:,} players)")
 
 
 if __name__ == "__main__":

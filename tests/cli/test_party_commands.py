@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import textwrap
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
-from quizgame.cli import cli, host
+from quizgame.cli import cli, host, lifeline
 
 
 def run(*args: str) -> Result:
@@ -100,15 +101,69 @@ def test_the_web_server_stops_with_every_process_it_started(tmp_path: Path) -> N
         time.sleep(60)
         """
     )
-    process = host.start_group([sys.executable, "-c", server])
+    process = lifeline.start_group([sys.executable, "-c", server])
     deadline = time.monotonic() + 10
     while not (pid_file.exists() and pid_file.read_text()):
         assert time.monotonic() < deadline and process.poll() is None
         time.sleep(0.01)
     child = int(pid_file.read_text())
-    host.stop_group(process, wait=5)
+    lifeline.stop_group(process, wait=5)
     assert process.returncode is not None
     deadline = time.monotonic() + 5
     while _running(child):  # SIGKILL is sent; the kernel may take a moment
         assert time.monotonic() < deadline, "the web server's child outlived it"
         time.sleep(0.01)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_the_web_server_and_its_pages_end_when_the_host_is_killed(tmp_path: Path) -> None:
+    # A host that starts the web server as `host --web` does, then is killed with SIGKILL: no
+    # chance to stop anything. The web server (its lifeline) takes its page's process along.
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    pids = tmp_path / "pids"
+    server = textwrap.dedent(
+        f"""
+        import subprocess, sys, time
+        from quizgame.cli.lifeline import follow_parent
+        follow_parent()
+        page = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+        open({str(pids)!r} + ".tmp", "w").write(f"{{page.pid}}")
+        import os; os.replace({str(pids)!r} + ".tmp", {str(pids)!r})
+        time.sleep(60)
+        """
+    )
+    started = tmp_path / "server.pid"
+    hosting = textwrap.dedent(
+        f"""
+        import time
+        from quizgame.cli.lifeline import start_group
+        process = start_group([{sys.executable!r}, "-c", {server!r}])
+        open({str(started)!r}, "w").write(str(process.pid))
+        time.sleep(60)
+        """
+    )
+    host_process = subprocess.Popen([sys.executable, "-c", hosting])
+    try:
+        deadline = time.monotonic() + 20
+        while not (pids.exists() and started.exists() and started.read_text()):
+            assert time.monotonic() < deadline and host_process.poll() is None
+            time.sleep(0.01)
+        web, page = int(started.read_text()), int(pids.read_text())
+        assert _running(web) and _running(page)
+        os.kill(host_process.pid, signal.SIGKILL)
+        host_process.wait(5)
+        deadline = time.monotonic() + 5
+        while _running(web) or _running(page):
+            assert time.monotonic() < deadline, "the web server or its page outlived the host"
+            time.sleep(0.01)
+    finally:
+        if host_process.poll() is None:
+            host_process.kill()
+        for pid_file in (started, pids):  # on a failure: nothing left behind
+            with contextlib.suppress(OSError, ValueError):
+                os.kill(int(pid_file.read_text()), signal.SIGKILL)

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from quizgame.cli.host import start_group, stop_group
+from quizgame.cli.lifeline import start_group, stop_group
 from quizgame.core.party.room import Phase
 from quizgame.net.server import PartyServer
 from tests.clocks import FakeClock

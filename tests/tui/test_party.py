@@ -7,6 +7,7 @@ import asyncio
 import socket
 
 import pytest
+from textual.app import App
 from textual.widgets import Input, Static
 
 from quizgame.core.party.messages import Bye, Over, Question
@@ -36,13 +37,17 @@ async def test_the_host_runs_a_game_from_the_lobby_to_the_podium(clock: FakeCloc
     app = HostApp(server, run_clock=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, LobbyScreen))
-        await pilot.press("s")  # nobody yet: refused with a word
+        await pilot.press("s")  # nobody yet: refused, and the lobby says why until someone joins
         assert server.room.phase is Phase.LOBBY
+        count = app.screen.query_one("#player-count", Static)
+        assert "Cannot start: nobody has joined yet" in str(count.render())
+        assert any("nobody has joined yet" in n.message for n in app._notifications)
         ana, bo, cy = await join(server, "Ana", "Bo", "[red]Cy")
         await until(
             pilot,
             lambda: "3 players" in str(app.screen.query_one("#player-count", Static).render()),
         )
+        assert "Cannot start" not in str(count.render())
         await pilot.press("down", "down", "k")  # kick the highlighted one: Cy
         await until(pilot, lambda: len(server.room.active()) == 2)
         await pilot.press("s")
@@ -119,10 +124,19 @@ async def test_hot_seat_takes_turns_then_shows_the_board_and_the_podium(clock: F
             await until(pilot, lambda: app.stage == "board")
             assert "Answer:" in words_title(app)
             assert len(room.players[2].answers) == number
+            assert shown_actions(app) >= {"go_on"}  # Enter goes on from the board
             await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, PodiumScreen))
+        await pilot.pause()
+        assert "go_on" not in shown_actions(app)  # the podium offers only what it does (q)
+        assert "app.quit" in shown_actions(app)
     assert [s.name for s in room.standings()] == ["Ana", "Janis"]
     assert room.players[2].answers[1].verdict == "timed_out"
+
+
+def shown_actions(app: App[None]) -> set[str]:
+    """The actions of the key bindings the footer shows now."""
+    return {b.binding.action for b in app.screen.active_bindings.values() if b.binding.show}
 
 
 def words_title(app: HotSeatApp) -> str:
@@ -191,3 +205,21 @@ async def test_the_lobby_says_when_only_this_computer_can_join(clock: FakeClock)
             await until(pilot, lambda: bool(lobby.query("#bind-warning")))  # noqa: B023
             assert expected in str(lobby.query_one("#bind-warning", Static).render())
             app.pop_screen()
+
+
+async def test_start_waits_while_every_player_is_away(clock: FakeClock) -> None:
+    server = hosted(clock)
+    app = HostApp(server, run_clock=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        (ana,) = await join(server, "Ana")
+        await ana.drop()  # her connection went: she may rejoin with her token
+        await until(pilot, lambda: not server.room.players[1].connected)
+        await pilot.press("s")
+        assert server.room.phase is Phase.LOBBY
+        count = app.screen.query_one("#player-count", Static)
+        assert "Cannot start: the one player is away" in str(count.render())
+        await ana.rejoin()
+        await until(pilot, lambda: "Cannot start" not in str(count.render()))
+        await pilot.press("s")
+        await until(pilot, lambda: server.room.phase is Phase.QUESTION)
+        await ana.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import subprocess
 import sys
 from collections.abc import Callable
@@ -11,6 +10,7 @@ from pathlib import Path
 import click
 
 from quizgame.cli.common import UserError, data_dir_option, packs_option, places
+from quizgame.cli.lifeline import start_group, stop_group
 from quizgame.cli.party_options import game_options, options_of
 from quizgame.cli.play import has_terminal, pack_or_default, resolve_pack
 from quizgame.core import paths
@@ -103,7 +103,7 @@ def run_host(room: object, bind: str, port: int, web: bool, crash_log: Path) -> 
     from quizgame.tui.party_host import HostApp
 
     assert isinstance(room, Room)
-    server = PartyServer(room, host=bind, port=port)
+    server = PartyServer(room, host=bind, port=port, freeze_gc=True)
     join_host = join_host_for(bind)
     web_process = None
     web_url = None
@@ -128,45 +128,13 @@ def run_host(room: object, bind: str, port: int, web: bool, crash_log: Path) -> 
 def start_web(
     bind: str, port: int, join: str, pin: str, public_url: str
 ) -> subprocess.Popen[bytes]:
-    """textual-serve in its own process: each browser page runs `quizgame join` for one player."""
+    """textual-serve in its own process: each browser page runs `quizgame join` for one player.
+
+    It ends with every page's process when this one does: on quitting (`stop_group`), and on
+    being killed, even with SIGKILL (its lifeline, `cli.lifeline`)."""
     return start_group(
         [sys.executable, "-m", "quizgame.cli.web", bind, str(port), join, pin, public_url]
     )
-
-
-def start_group(argv: list[str]) -> subprocess.Popen[bytes]:
-    """`argv` in a session (and process group) of its own, so that `stop_group` ends it with
-    every process it started (textual-serve's `quizgame join` children)."""
-    return subprocess.Popen(
-        argv,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-
-
-def stop_group(process: subprocess.Popen[bytes], wait: float = 10.0) -> None:
-    """SIGTERM to `process`'s whole group, SIGKILL after `wait` seconds if it is still there."""
-    import os
-    import signal
-
-    if not hasattr(os, "killpg"):  # Windows: no process groups to signal
-        process.terminate()
-        process.wait(timeout=wait)
-        return
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, sig)
-        try:
-            process.wait(timeout=wait)
-        except subprocess.TimeoutExpired:
-            continue
-        if sig is signal.SIGTERM:
-            # The leader is gone; its children may not have been waiting on it.
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-        return
 
 
 ALL_INTERFACES = ("0.0.0.0", "::", "")

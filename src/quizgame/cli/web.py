@@ -3,6 +3,8 @@
     python -m quizgame.cli.web BIND PORT JOIN_ADDRESS PIN PUBLIC_URL
 
 Each page that opens runs one `quizgame join JOIN_ADDRESS --pin PIN` (which asks the name).
+Started by `host --web`, it ends with every page's process when the host does, however the host
+ended (`cli.lifeline`).
 """
 
 from __future__ import annotations
@@ -20,4 +22,7 @@ def serve(bind: str, port: int, join: str, pin: str, public_url: str) -> None:
 
 
 if __name__ == "__main__":
+    from quizgame.cli.lifeline import follow_parent
+
+    follow_parent()
     serve(sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5].rstrip("/"))

@@ -3,17 +3,19 @@
 Every frame a player sends is size-limited (`MAX_FRAME`, enforced by websockets) and checked
 against the schema (`messages.decode_client`); a bad one is answered with an `Error` frame and
 the connection stays open. A join must come first, within `JOIN_TIMEOUT` seconds; wrong PINs are
-limited per address (`PinGuard`). Frames out go through `websockets.broadcast`, which never waits
-on a slow player. The host's screen calls the controls (`start`, `advance`, `pause`, ...) and
-`tick` (its clock); `changed` is called after anything a screen would show has changed.
+limited per address (`PinGuard`). Frames out go through the `Outbox` (`websockets.broadcast`, a
+chunk at a time), which never waits on a slow player. The host's screen calls the controls
+(`start`, `advance`, `pause`, ...) and `tick` (its clock); `changed` is called after anything a
+screen would show has changed.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
-from collections.abc import Callable, Coroutine, Iterable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from typing import Any
 
 import msgspec
@@ -45,23 +47,29 @@ from quizgame.core.party.messages import (
 from quizgame.core.party.players import Player, RoomError
 from quizgame.core.party.room import Phase, Room
 from quizgame.core.party.views import TOP
+from quizgame.core.scores.database import StoreError
 from quizgame.net.loop import Turns
+from quizgame.net.outbox import Outbox, Outgoing
 
 JOIN_TIMEOUT = 10.0  # seconds a new connection has to send its `join`
 LOBBY_DELAY = 0.2  # seconds: lobby changes within this are sent as one frame
-CHUNK = 50  # frames sent (and made) between two turns of the event loop
 FRAMES_IN = 4  # players' frames handled (judged, logged, acknowledged) in one turn
+FLUSH_WAIT = 0.005  # seconds answers wait to be written (together) and acknowledged
 
-# Frames out: each a frame and the connections it goes to (one `broadcast`, the text encoded
-# once for all of them).
-Outgoing = Iterable[tuple[list[ServerConnection], str]]
 TICK = 0.05  # seconds between the host clock's checks of the open question
+NOT_KEPT = "the host could not keep your answer in its score history"
 
 log = logging.getLogger(__name__)
 
 
 class PartyServer:
-    """Serves one `Room` on `host:port` (port 0: one the OS picks; `port` holds it once started)."""
+    """Serves one `Room` on `host:port` (port 0: one the OS picks; `port` holds it once started).
+
+    `freeze_gc` (the host's process, not a test's): as each player joins and each question is
+    asked and revealed, every object alive is moved out of the cyclic garbage collector's reach (`gc.freeze`). With a thousand
+    players the collector otherwise stops the loop now and then to walk every connection's
+    objects (5 to 20 ms, and 50 ms and more for a full collection; bench_party). What is frozen
+    is still freed when nothing refers to it; only cycles among it wait for the process's end."""
 
     def __init__(
         self,
@@ -71,8 +79,10 @@ class PartyServer:
         port: int = 0,
         guard: PinGuard | None = None,
         changed: Callable[[], None] | None = None,
+        freeze_gc: bool = False,
     ) -> None:
         self.room = room
+        self.freeze_gc = freeze_gc
         self.host = host
         self.port = port
         self.guard = guard or PinGuard()
@@ -85,9 +95,13 @@ class PartyServer:
         # Frames out go through one queue, in order, a CHUNK at a time, so that a reveal to a
         # thousand players never holds the event loop for long; frames in take turns the same
         # way (`_turns`, FRAMES_IN a turn).
-        self._outbox: asyncio.Queue[Outgoing] = asyncio.Queue()
-        self._sender: asyncio.Task[None] | None = None
+        self._outbox = Outbox()
         self._turns = Turns(FRAMES_IN)
+        # Answers taken in the last FLUSH_WAIT seconds, acknowledged once the score history has
+        # them (one commit for them all rather than one each: a burst of a thousand answers
+        # spent a quarter of the host's time committing, bench_party).
+        self._acks: list[tuple[ServerConnection, str]] = []
+        self._flush_due = False
 
     # --- running -----------------------------------------------------------------------------
 
@@ -99,19 +113,15 @@ class PartyServer:
             self._serve, self.host, self.port, max_size=MAX_FRAME, compression=None, logger=log
         )
         self.port = self._server.sockets[0].getsockname()[1]
-        self._sender = asyncio.create_task(self._send_out())
+        self._outbox.start()
         if run_clock:
             self._clock_task = asyncio.create_task(self._run_clock())
 
     async def close(self) -> None:
         """Tell every player the game has ended, and stop serving."""
+        self._flush()
         self._send_all(encode(Bye("ended")))
-        if self._sender is not None:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._outbox.join(), 5.0)
-            self._sender.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._sender
+        await self._outbox.close(5.0)
         if self._clock_task is not None:
             self._clock_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -160,6 +170,8 @@ class PartyServer:
         self.changed()
 
     def kick(self, player_id: int) -> None:
+        """Remove a player, in the lobby or during the game: they are told (`Bye("kicked")`),
+        their token stops working, and an open question no longer waits for them."""
         self.room.kick(player_id)
         ws = self.connections.pop(player_id, None)
         if ws is not None:
@@ -167,6 +179,7 @@ class PartyServer:
             self._later(ws.close())
         self._lobby()
         self.changed()
+        self.tick()  # the others have all answered: reveal now
 
     def end(self) -> None:
         self.room.end()
@@ -179,29 +192,12 @@ class PartyServer:
 
     # --- frames out --------------------------------------------------------------------------
 
-    async def _send_out(self) -> None:
-        """Send what is queued, in order, yielding to the event loop every CHUNK frames."""
-        while True:
-            job = await self._outbox.get()
-            try:
-                sent = 0
-                for sockets, frame in job:
-                    broadcast(sockets, frame)
-                    sent += len(sockets)
-                    if sent >= CHUNK:
-                        sent = 0
-                        await asyncio.sleep(0)
-            finally:
-                self._outbox.task_done()
-
     def _queue(self, job: Outgoing) -> None:
-        self._outbox.put_nowait(job)
+        self._outbox.put(job)
 
     def _send_all(self, frame: bytes) -> None:
-        """The same frame to everyone: one text, sent CHUNK connections a `broadcast`."""
-        text = frame.decode()
-        sockets = list(self.connections.values())
-        self._queue([(sockets[i : i + CHUNK], text) for i in range(0, len(sockets), CHUNK)])
+        """The same frame to everyone (see `Outbox.to_all`)."""
+        self._outbox.to_all(list(self.connections.values()), frame.decode())
 
     def _send(self, player_id: int, frame: bytes) -> None:
         ws = self.connections.get(player_id)
@@ -221,7 +217,29 @@ class PartyServer:
             names = [p.name for p in players[:LISTED]]
             self._send_all(encode(Lobby(names, len(players))))
 
+    def _flush(self) -> None:
+        """Commit the answers taken since the last flush, then acknowledge them."""
+        self._flush_due = False
+        acks, self._acks = self._acks, []
+        try:
+            self.room.flush_log()
+        except StoreError as exc:  # the room has the answers, the history does not
+            log.error("answers not kept in the score history: %s", exc)
+            acks = [(ws, encode(Error("not_kept", NOT_KEPT)).decode()) for ws, _ack in acks]
+        for ws, frame in acks:
+            broadcast([ws], frame)
+        if acks:
+            self._settle()  # each answer left its connection a new wait (a future, coroutines)
+
+    def _settle(self) -> None:
+        """With `freeze_gc`: what is alive now (the players' connections, the answers so far)
+        is left out of the collector's passes from here on."""
+        if self.freeze_gc:
+            gc.freeze()  # moves the lists of tracked objects over: no pause of its own
+
     def _ask(self) -> None:
+        self._settle()
+        self._flush()
         self._send_all(encode(self.room.question_message()))
         self.changed()
 
@@ -246,6 +264,8 @@ class PartyServer:
         )
 
     def _reveal(self) -> None:
+        self._flush()  # every ack before the reveal
+        self._settle()
         split, top = self.room.split(), self.room.standings(TOP)  # once, not once a player
         base = self.reveal_message(Player(0, "", ""), split, top)
         players = self.room.players
@@ -267,6 +287,7 @@ class PartyServer:
         self.changed()
 
     def _over(self) -> None:
+        self._flush()
         standings = self.room.standings()
         players = self.room.players
         self._queue(
@@ -339,6 +360,7 @@ class PartyServer:
             broadcast([old], encode(Bye("replaced")).decode())
             self._later(old.close())
         self.connections[player.id] = ws
+        self._settle()
         room = self.room
         await ws.send(encode(Welcome(player.name, player.token, room.pack.title, room.total)))
         self._lobby()
@@ -365,11 +387,14 @@ class PartyServer:
             return True
         assert isinstance(message, Answer)
         try:
-            answer = self.room.answer(player.id, message.round, message.given)
+            answer = self.room.answer(player.id, message.round, message.given, log_now=False)
         except RoomError as exc:
             broadcast([ws], encode(Error(exc.code, str(exc))).decode())
             return True
-        broadcast([ws], encode(Ack(answer.round, answer.seconds)).decode())
+        self._acks.append((ws, encode(Ack(answer.round, answer.seconds)).decode()))
+        if not self._flush_due:  # with the answers of the next few ms: one commit for them all
+            self._flush_due = True
+            asyncio.get_running_loop().call_later(FLUSH_WAIT, self._flush)
         self.changed()
         self.tick()  # everyone in: reveal now
         return True

@@ -23,6 +23,7 @@ from quizgame.tui.screens.party_host import (
     LobbyScreen,
     RevealScreen,
 )
+from quizgame.tui.screens.party_kick import KickScreen
 
 REDRAW_SECONDS = 0.1  # the countdown's redraw
 
@@ -68,6 +69,8 @@ class HostApp(PartyApp):
     def sync(self) -> None:
         """Show the screen for the room's phase, or redraw the one shown."""
         self._sync_due = False
+        if not self.screen_stack:  # closing: the clock or a player's frame came after the screens
+            return
         room = self.server.room
         key = (room.phase, room.current.number if room.phase is not Phase.LOBBY else 0)
         if key == self._shown:
@@ -86,6 +89,8 @@ class HostApp(PartyApp):
             screen = RevealScreen(self.server)
         else:
             screen = PodiumScreen(room.standings(), note="Press q to close the room.")
+        if isinstance(self.screen, KickScreen):  # the phase moved on under the kick box
+            self.pop_screen()
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:

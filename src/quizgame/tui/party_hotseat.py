@@ -37,9 +37,18 @@ class HotSeatApp(PartyApp):
         self.room = room
         self.clock = clock
         self.turn = 0  # index into the players of the current question
-        self.stage = "pass"  # pass (waiting for the next player), question, board
+        self._stage = "pass"  # pass (waiting for the next player), question, board, over
         self.words = WordsScreen(Content(""), Content(""))
         self.install_screen(self.words, "words")
+
+    @property
+    def stage(self) -> str:
+        return self._stage
+
+    @stage.setter
+    def stage(self, stage: str) -> None:
+        self._stage = stage
+        self.refresh_bindings()  # Enter's "Go on" is shown at some stages only
 
     @property
     def players(self) -> list[int]:
@@ -73,6 +82,13 @@ class HotSeatApp(PartyApp):
         if self.screen is not self.words:
             self.switch_screen("words")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Enter goes on from the "pass the keyboard" page and the board; during a question it
+        # is the answer's, and the podium has nowhere to go on to (q leaves): not offered there.
+        if action == "go_on":
+            return self.stage in ("pass", "board")
+        return True
+
     def action_go_on(self) -> None:
         if self.stage == "pass":
             self.stage = "question"
@@ -80,8 +96,8 @@ class HotSeatApp(PartyApp):
             self.switch_screen(PlayerQuestionScreen(self.room.question_message(), self.clock))
         elif self.stage == "board":
             if self.room.advance() is None:
-                self.switch_screen(PodiumScreen(self.room.standings()))
                 self.stage = "over"
+                self.switch_screen(PodiumScreen(self.room.standings()))
             else:
                 self.turn = 0
                 self._pass()

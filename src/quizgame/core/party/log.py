@@ -1,7 +1,8 @@
 """Hosted games in the score history: written as they happen, read for `history` and `--resume`.
 
-`PartyLog` is the room's `RoomLog`: each join, each round asked and each answer is committed at
-once (SQLite in WAL mode), so a host killed with SIGKILL loses nothing already answered, and
+`PartyLog` is the room's `RoomLog`: each join, each round asked and each answer is committed as
+it happens (SQLite in WAL mode; the answers of one turn of the host's loop in one commit, before
+any of them is acknowledged), so a host killed with SIGKILL loses nothing already answered, and
 `load_game` gives `host --resume` the room back. The tables are the `_v5_party_games` migration's.
 """
 
@@ -42,6 +43,7 @@ class PartyLog:
         self._conn = database.connect(path, database.BUSY_TIMEOUT)
         self._now = now
         self.game_id: int | None = None
+        self._answers: list[tuple[Player, PlayerAnswer]] = []  # kept until `flush`
         # A commit only appends to the WAL; copying it back into the database (and the fsyncs
         # that takes) is left to a thread of its own, never to the host's event loop, where
         # SQLite's automatic checkpoint would stall every player for a few hundred ms.
@@ -64,6 +66,7 @@ class PartyLog:
             conn.close()
 
     def close(self) -> None:
+        self.flush()
         self._stop.set()
         self._checkpointer.join()
         self._conn.close()  # the last connection to close checkpoints what is left
@@ -76,6 +79,7 @@ class PartyLog:
             raise translate(exc, self.path) from None
 
     def _write(self, sql: str, args: tuple[Any, ...]) -> None:
+        self.flush()  # the answers first, in the order they came
         try:
             self._conn.execute(sql, args)  # autocommit: each write is its own transaction
         except sqlite3.Error as exc:
@@ -115,11 +119,23 @@ class PartyLog:
         self._write("UPDATE party_games SET round = ? WHERE id = ?", (number, self.game_id))
 
     def answered(self, player: Player, answer: PlayerAnswer) -> None:
-        self.timed_out([(player, answer)])
+        """Keep an answer for the next `flush` (or the next write of any kind)."""
+        self._answers.append((player, answer))
+
+    def flush(self) -> None:
+        """Commit the answers kept since the last flush, in one transaction (`StoreError`)."""
+        if self._answers:
+            records, self._answers = self._answers, []
+            self._commit(records)
 
     def timed_out(self, records: list[tuple[Player, PlayerAnswer]]) -> None:
-        """Answers (the timed-out records of a closed question) and the new scores, in one
+        """The timed-out records of a closed question (after any answers kept), in one
         transaction: a thousand players who did not answer make one commit, not a thousand."""
+        records, self._answers = [*self._answers, *records], []
+        self._commit(records)
+
+    def _commit(self, records: list[tuple[Player, PlayerAnswer]]) -> None:
+        """Answers and the players' new scores, in one transaction."""
         stamp = self._stamp()
         rows = [
             (

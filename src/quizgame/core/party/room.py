@@ -54,11 +54,15 @@ class Phase(StrEnum):
 
 
 class RoomLog(Protocol):
-    """What the room tells the score history as it happens (`party.log.PartyLog`)."""
+    """What the room tells the score history as it happens (`party.log.PartyLog`).
+
+    `answered` may keep an answer until `flush` (or the log's next write), so that a burst of
+    answers is one commit; the room flushes at once unless told not to (`Room.answer`)."""
 
     def player_joined(self, player: Player) -> None: ...
     def round_opened(self, number: int) -> None: ...
     def answered(self, player: Player, answer: PlayerAnswer) -> None: ...
+    def flush(self) -> None: ...
     def timed_out(self, records: list[tuple[Player, PlayerAnswer]]) -> None: ...
     def game_over(self, standings: list[Standing]) -> None: ...
 
@@ -302,8 +306,12 @@ class Room:
 
     # --- answering ---------------------------------------------------------------------------
 
-    def answer(self, player_id: int, number: int, given: Any) -> PlayerAnswer:
-        """Judge, score and keep a player's answer to round `number`.
+    def answer(
+        self, player_id: int, number: int, given: Any, *, log_now: bool = True
+    ) -> PlayerAnswer:
+        """Judge, score and keep a player's answer to round `number`; with `log_now` False the
+        score history gets it at the next `flush_log` (the host's server writes the answers of
+        one turn of its loop together, before it acknowledges them).
 
         Raises `RoomError`: not_open (no question open, or another round), paused, already
         (one answer per player per question), too_late (after the deadline), bad_answer (not
@@ -344,7 +352,14 @@ class Room:
         self._answered_now += 1
         if self.log is not None:
             self.log.answered(player, record)
+            if log_now:
+                self.log.flush()
         return record
+
+    def flush_log(self) -> None:
+        """Write the answers taken with `log_now=False` to the score history (one commit)."""
+        if self.log is not None:
+            self.log.flush()
 
     # --- views -------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ module keeps how it is seen (the host's board, the players' screens, the protoco
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 
 from quizgame.core.party.answers import right_answer_text
@@ -17,9 +18,13 @@ from quizgame.core.play.dealing import Round
 TOP = 5  # players shown after each question
 
 
+def _order(p: Player) -> tuple[int, int, int]:
+    return (-p.score, -p.correct, p.id)
+
+
 def ranked(players: Iterable[Player]) -> list[Player]:
     """Players best first: score, then right answers, then who joined first."""
-    return sorted(players, key=lambda p: (-p.score, -p.correct, p.id))
+    return sorted(players, key=_order)
 
 
 def rerank(players: Iterable[Player]) -> None:
@@ -30,10 +35,12 @@ def rerank(players: Iterable[Player]) -> None:
 
 
 def standings(players: Iterable[Player], limit: int | None = None) -> list[Standing]:
-    """Players best first: score, then right answers, then who joined first."""
+    """Players best first: score, then right answers, then who joined first (the best `limit`
+    picked without sorting everyone: the top five of a thousand after every question)."""
+    best = ranked(players) if limit is None else heapq.nsmallest(limit, players, key=_order)
     return [
         Standing(rank, p.name, p.score, p.correct, p.answered, p.best_streak, p.move)
-        for rank, p in enumerate(ranked(players)[:limit], start=1)
+        for rank, p in enumerate(best, start=1)
     ]
 
 

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from quizgame.net.server import PartyServer
 from quizgame.tui import safetext
 from quizgame.tui.screens.party_board import split_bars, standings_table
+from quizgame.tui.screens.party_kick import KickScreen
 from quizgame.tui.widgets.countdown import CountdownBar
 from quizgame.tui.widgets.qr import qr_lines
 
@@ -37,6 +38,17 @@ class HostScreen(Screen[None]):
 
     def refresh_view(self) -> None:
         """Redraw from the room (called after every change and on the app's clock)."""
+
+    def action_kick(self) -> None:
+        """Pick a player in a box over this screen; the one picked leaves the game."""
+
+        def picked(player_id: int | None) -> None:
+            if player_id is not None:
+                self.server.kick(player_id)
+                name = self.room.players[player_id].name
+                self.notify(safetext.clean_line(f"{name} is out of the game."))
+
+        self.app.push_screen(KickScreen(self.room), picked)
 
 
 class LobbyScreen(HostScreen):
@@ -55,6 +67,7 @@ class LobbyScreen(HostScreen):
         super().__init__(server)
         self.join_address = join_address
         self.web_url = web_url
+        self.refused = ""  # why `s` could not start, said until someone is here
 
     def compose(self) -> ComposeResult:
         room = self.room
@@ -105,13 +118,16 @@ class LobbyScreen(HostScreen):
     def refresh_view(self) -> None:
         players = self.room.active()
         count = len(players)
-        self.query_one("#player-count", Static).update(
-            Content.from_markup(
-                "[b]$n[/b] $players in the room. Press [b]s[/b] to start.",
-                n=count,
-                players="player" if count == 1 else "players",
-            )
+        if self.refused and any(p.connected for p in players):
+            self.refused = ""
+        line = Content.from_markup(
+            "[b]$n[/b] $players in the room. Press [b]s[/b] to start.",
+            n=count,
+            players="player" if count == 1 else "players",
         )
+        if self.refused:
+            line = Content.assemble(line, "\n", Content.styled(self.refused, "bold $text-warning"))
+        self.query_one("#player-count", Static).update(line)
         box = self.query_one("#players", OptionList)
         highlighted = box.highlighted
         box.set_options(
@@ -127,10 +143,19 @@ class LobbyScreen(HostScreen):
             box.highlighted = min(highlighted or 0, count - 1)
 
     def action_start(self) -> None:
-        if self.room.active():
+        players = self.room.active()
+        if any(p.connected for p in players):
             self.server.start_game()
-        else:
-            self.notify("Nobody has joined yet.", severity="warning")
+            return
+        away = len(players)
+        self.refused = (
+            f"Cannot start: {'the one player is' if away == 1 else f'all {away} players are'} "
+            "away; it starts once one has rejoined."
+            if away
+            else "Cannot start: nobody has joined yet. Players join with the command above."
+        )
+        self.notify(self.refused, severity="warning")
+        self.refresh_view()
 
     def action_kick(self) -> None:
         box = self.query_one("#players", OptionList)
@@ -147,6 +172,7 @@ class HostQuestionScreen(HostScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "pause", "Pause"),
         Binding("n", "skip", "Reveal now"),
+        Binding("k", "kick", "Kick player"),
         Binding("e", "end", "End game"),
     ]
 
@@ -202,6 +228,7 @@ class RevealScreen(HostScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n,enter", "next", "Next"),
+        Binding("k", "kick", "Kick player"),
         Binding("e", "end", "End game"),
     ]
 

@@ -1,0 +1,86 @@
+"""The host writes the answers of one turn of its loop in one commit, and acknowledges an answer
+only once the score history has it: an `ack` the player saw survives the host being killed."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+from quizgame.core.party.log import PartyLog, load_game
+from quizgame.core.party.messages import Ack, Error, Question
+from quizgame.core.party.players import Player, PlayerAnswer
+from quizgame.core.scores.database import StoreError
+from quizgame.net.client import PartyClient
+from quizgame.net.server import PartyServer
+from tests.clocks import FakeClock
+from tests.party.helpers import PIN, make_room, right
+
+TIMEOUT = 5.0
+
+
+async def _next(client: PartyClient, kind: type) -> object:
+    while not isinstance(message := await client.next_message(TIMEOUT), kind):
+        assert not isinstance(message, Error), message
+    return message
+
+
+async def test_an_acknowledged_answer_is_in_the_history_already(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    log = PartyLog(tmp_path / "scores.db")
+    room = make_room(clock)
+    log.start_game(room, "test")
+    server = PartyServer(room)
+    await server.start(run_clock=False)
+    try:
+        players = [PartyClient(f"127.0.0.1:{server.port}", PIN, n) for n in ("Ana", "Bo", "Cy")]
+        await asyncio.gather(*(p.join() for p in players))
+        server.start_game()
+        for p in players:
+            await _next(p, Question)
+        clock.advance(1.0)
+        await asyncio.gather(*(p.answer(1, right(room.current)) for p in players[:2]))
+        for p in players[:2]:
+            await _next(p, Ack)
+        # another connection, as a resumed host would read it: both answers are there
+        saved = load_game(sqlite3.connect(tmp_path / "scores.db"))
+        assert saved is not None
+        assert sorted(player for player, _answer in saved.answers) == [1, 2]
+        for p in players:
+            await p.close()
+    finally:
+        await server.close()
+        log.close()
+
+
+class _FullDisk:
+    """A score history that takes answers but cannot write them."""
+
+    def player_joined(self, player: Player) -> None: ...
+    def round_opened(self, number: int) -> None: ...
+    def answered(self, player: Player, answer: PlayerAnswer) -> None: ...
+    def timed_out(self, records: list[tuple[Player, PlayerAnswer]]) -> None: ...
+    def game_over(self, standings: object) -> None: ...
+
+    def flush(self) -> None:
+        raise StoreError("scores.db: the disk is full")
+
+
+async def test_an_answer_the_history_cannot_keep_is_said_not_acknowledged(
+    clock: FakeClock,
+) -> None:
+    server = PartyServer(make_room(clock, log=_FullDisk()))
+    await server.start(run_clock=False)
+    try:
+        ana = PartyClient(f"127.0.0.1:{server.port}", PIN, "Ana")
+        await ana.join()
+        server.start_game()
+        await _next(ana, Question)
+        await ana.answer(1, right(server.room.current))
+        while not isinstance(message := await ana.next_message(TIMEOUT), Error):
+            assert not isinstance(message, Ack)
+        assert message.code == "not_kept"
+        await ana.close()
+    finally:
+        await server.close()
