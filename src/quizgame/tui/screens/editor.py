@@ -7,6 +7,7 @@ packs (bundled ones) open read-only, with "copy to my packs" to get an editable 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -15,6 +16,7 @@ from textual.binding import Binding, BindingType
 
 from quizgame.core.formats import Imported
 from quizgame.core.packs.edit import EditError, PackDocument, save_text
+from quizgame.core.packs.find import FindIndex
 from quizgame.core.packs.model import QuestionType
 from quizgame.tui import safetext
 from quizgame.tui.screens.confirm import ConfirmScreen, dismiss_unless_kept
@@ -56,10 +58,20 @@ class EditorScreen(EditorView):
 
     # --- changing --------------------------------------------------------------------------------
 
-    def _changed(self, highlight: int | None = None, only: tuple[int, ...] = ()) -> None:
-        """After a change: redraw the list (just the rows in `only`, when no row came or went)."""
+    def _changed(
+        self,
+        highlight: int | None = None,
+        only: tuple[int, ...] = (),
+        index: Callable[[FindIndex], object] | None = None,
+    ) -> None:
+        """After a change: redraw the list (just the rows in `only`, when no row came or went);
+        `index` makes the same change to the find index (without it, the index is built again)."""
         self.dirty = True
-        self._find_index = None
+        if index is not None and self._find_index is not None:
+            self._index_generation += 1
+            index(self._find_index)
+        else:
+            self._reindex()
         if not only or self.document is None:
             self.show(highlight)
             return
@@ -89,9 +101,12 @@ class EditorScreen(EditorView):
             def done(data: dict[str, Any] | None) -> None:
                 if data is not None and self.document is not None:
                     try:
-                        self._changed(self.document.add_question(data, position))
+                        added = self.document.add_question(data, position)
                     except EditError as exc:
                         self._show_status(safetext.literal(f"✗ {exc}"))
+                        return
+                    row = self._row_text(added)
+                    self._changed(added, index=lambda found: found.insert(added, [row]))
 
             self.app.push_screen(
                 QuestionFormScreen(qtype, other_ids=sorted(ids), new_id=new_id), done
@@ -148,7 +163,11 @@ class EditorScreen(EditorView):
                 except EditError as exc:  # e.g. a question written as an alias
                     self._show_status(safetext.literal(f"✗ {exc}"))
                     return
-                self._changed(index, only=(index,))
+                self._changed(
+                    index,
+                    only=(index,),
+                    index=lambda found: found.replace(index, self._row_text(index)),
+                )
 
         self.app.push_screen(
             QuestionFormScreen(qtype, original, other_ids=self._ids(index), number=index + 1), done
@@ -163,7 +182,7 @@ class EditorScreen(EditorView):
         def answered(yes: bool | None) -> None:
             if yes and self.document is not None:
                 self.document.delete_question(index)
-                self._changed(max(0, index - 1))
+                self._changed(max(0, index - 1), index=lambda found: found.delete(index))
 
         self.app.push_screen(
             ConfirmScreen(f"Delete question {index + 1}?", prompt, yes="Delete", no="Keep"),
@@ -177,7 +196,7 @@ class EditorScreen(EditorView):
         to = index + step
         if 0 <= to < len(self.document):
             self.document.move_question(index, to)
-            self._changed(to, only=(index, to))
+            self._changed(to, only=(index, to), index=lambda found: found.move(index, to))
 
     def action_save(self) -> None:
         document = self.document
