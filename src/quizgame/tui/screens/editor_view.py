@@ -22,6 +22,7 @@ from quizgame.core.packs.find import FindIndex, find_question, row_text
 from quizgame.core.packs.gc_pause import gc_paused, settle_long_lived
 from quizgame.core.packs.model import Pack
 from quizgame.core.packs.on_disk import DiskCopy
+from quizgame.core.packs.pieces import read_text
 from quizgame.tui import safetext
 from quizgame.tui.screens.editor_find import FindBox
 from quizgame.tui.screens.editor_preview import question_preview, summary_label
@@ -109,7 +110,7 @@ class EditorView(Screen[None]):
     @work(thread=True, exclusive=True, group="editor-load")
     def _load(self) -> None:
         try:
-            text = self.path.read_text(encoding="utf-8")
+            text = read_text(self.path)  # decoded a piece at a time: the UI thread runs
             with gc_paused():  # many plain objects, no cycles
                 document = PackDocument(text, str(self.path))
                 index = FindIndex.of(len(document), document.summary)
