@@ -90,6 +90,8 @@ class FindIndex:
                 chunk = []
         if chunk:
             self._blocks.append(_Block(chunk))
+        for block in self._blocks:  # joined now (in the builder's thread), not at a search
+            block.joined()
         self._firsts: list[int] | None = None  # each block's first row; None: count again
 
     @classmethod

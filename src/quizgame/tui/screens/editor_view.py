@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quizgame.core.packs.edit import EditError, PackDocument
 from quizgame.core.packs.find import FindIndex, find_question, row_text
@@ -26,6 +26,7 @@ from quizgame.core.packs.pieces import read_text
 from quizgame.tui import safetext
 from quizgame.tui.screens.editor_find import FindBox
 from quizgame.tui.screens.editor_preview import question_preview, summary_label
+from quizgame.tui.widgets.footer import SteadyFooter
 from quizgame.tui.widgets.question_list import QuestionList
 from quizgame.tui.widgets.text_view import TextView
 
@@ -73,7 +74,7 @@ class EditorView(Screen[None]):
             yield preview
         yield FindBox(id="editor-find")
         yield Static(id="editor-status")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter()  # its keys are built again only when they change
 
     def on_mount(self) -> None:
         self.query_one("#editor-find").display = False
@@ -101,8 +102,10 @@ class EditorView(Screen[None]):
             return summary_label(index + 1, question.prompt, question.type.value, question.id)
 
         self.query_one("#question-list", QuestionList).set_rows(len(questions), label)
-        self._build_index(
-            self._index_generation, lambda: (row_text(q.prompt, q.id) for q in questions)
+        generation = self._index_generation
+        # As the file is read: once this screenful is drawn.
+        self.call_after_refresh(
+            self._build_index, generation, lambda: (row_text(q.prompt, q.id) for q in questions)
         )
         count = len(questions)
         self._show_status(f"{count} question{'s' if count != 1 else ''} · opening for editing…")

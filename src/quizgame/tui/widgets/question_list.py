@@ -152,7 +152,9 @@ class QuestionList(ScrollView, can_focus=True):
             strips = []
             for line in lines:
                 cut = line.truncate(inner, ellipsis=True)
-                drawn = Visual.to_strips(self, cut, inner, 1, style)[0]
+                # One line, already cut: its segments as they are (Visual.to_strips would wrap
+                # and lay it out again, eight times the cost, for the same cells).
+                drawn = Strip(cut.render_segments(style), cut.cell_length)
                 strip = Strip.blank(padding.left, style.rich_style) + drawn
                 strips.append(strip.extend_cell_length(width, style.rich_style))
             while len(strips) < ROW_HEIGHT:
