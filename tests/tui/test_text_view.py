@@ -19,6 +19,11 @@ def shown(view: TextView) -> list[str]:
     return [view.render_line(y).text.rstrip() for y in range(view.scrollable_content_region.height)]
 
 
+def painted(view: TextView) -> str:
+    """What the widget paints now, border and all: its cached lines and those drawn again."""
+    return "\n".join(strip.text for strip in view.render_lines(view.outer_size.region))
+
+
 async def test_text_that_fits_changes_no_size_and_long_text_scrolls() -> None:
     app = ViewApp()
     async with app.run_test(size=(60, 20)) as pilot:
@@ -27,9 +32,11 @@ async def test_text_that_fits_changes_no_size_and_long_text_scrolls() -> None:
         assert shown(view)[0] == "Short text."
         before = view.virtual_size
         assert before.height == view.size.height  # as tall as the view: no scrollbar
-        view.update(Content("Another short one."))
+        painted(view)
+        view.update(Content("Another short one."))  # only the lines that differ are drawn again
         await pilot.pause()
         assert view.virtual_size == before and not view.show_vertical_scrollbar
+        assert "Another short one." in painted(view) and "Short text." not in painted(view)
         long = Content("\n".join(f"line {n} of a long explanation" for n in range(1, 21)))
         view.update(long)
         await pilot.pause()

@@ -5,14 +5,15 @@ the whole screen each time its text changes: the first finds the text's new heig
 new height asks for the second. Moving through a big pack's questions redraws the preview on
 every key, so `TextView` wraps its text itself, a line at a time (Textual's line API), and
 knows its own scrollable height: text that fits the view changes no layout at all, and text
-taller than the view one pass.
+taller than the view one pass. A new text of the same size draws again only the lines that
+differ.
 """
 
 from __future__ import annotations
 
 from textual import events
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
@@ -39,11 +40,26 @@ class TextView(ScrollView, can_focus=True):
 
     def update(self, content: Content) -> None:
         """Show `content` instead, from its first line."""
+        before, width, top = self._strips, self._wrapped_at, self.scroll_offset.y
+        size = self.virtual_size
         self._content = content
         self._wrapped_at = -1
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._measure()
-        self.refresh()
+        if top != 0 or self.virtual_size != size or self._wrapped_at != width:
+            self.refresh()
+            return
+        # The same place and size: only the lines that differ are drawn again (the blank ones
+        # under a short question, the type line of two of the same type...).
+        after = self._strips
+        blank = Strip([])
+        changed = [
+            y
+            for y in range(self.scrollable_content_region.height)
+            if (before[y] if y < len(before) else blank) != (after[y] if y < len(after) else blank)
+        ]
+        if changed:  # (none: refresh() with no region would draw every line)
+            self.refresh(*(Region(0, y, width, 1) for y in changed))
 
     def on_resize(self, _event: events.Resize) -> None:
         self._wrapped_at = -1
