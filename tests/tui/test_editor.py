@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TextArea
@@ -463,3 +464,42 @@ async def test_the_find_box_follows_moves_and_deletes(data_dir: Path) -> None:
         assert screen.highlighted == 2
         assert "capital of Spain" in screen.query_one("#question-preview", TextView).content.plain
         assert screen._find_index is index  # changed in place, never made again
+
+
+async def test_a_big_pack_is_checked_in_a_worker_on_saving(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above CHECK_IN_WORKER questions the check before saving runs in a worker (here every
+    pack is "big"): the file is saved as it was when Ctrl+S was pressed, and a change made
+    while the check ran stays unsaved."""
+    from quizgame.tui.screens import editor as editor_module
+
+    monkeypatch.setattr(editor_module, "CHECK_IN_WORKER", 0)
+    folder = data_dir / "packs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "all-types.yaml"
+    path.write_text((PACKS / "all-types.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app(data_dir, pack_dirs=(folder,))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = editor(app)
+        await pilot.press("shift+down", "ctrl+s")  # a change, then save: checked in a worker
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not screen.dirty
+        saved = path.read_text(encoding="utf-8")
+        assert saved.index("id: tf") < saved.index("id: mc")
+        assert "saved" in str(screen.query_one("#editor-status", Static).render())
+        document = screen.document
+        assert document is not None
+        text = document.text()
+        await pilot.press("shift+up")  # made while a check of `text` would run
+        await pilot.pause()
+        screen._checked(text, load_pack(path), False, screen._edits - 1)
+        await pilot.pause()
+        assert screen.dirty and path.read_text(encoding="utf-8") == text
