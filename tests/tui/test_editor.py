@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TextArea
@@ -21,6 +22,7 @@ from quizgame.tui.screens.editor_form import QuestionFormScreen
 from quizgame.tui.screens.editor_new import NewPackScreen
 from quizgame.tui.screens.home import HomeScreen
 from quizgame.tui.widgets.editor_fields import FormField
+from quizgame.tui.widgets.text_view import TextView
 from tests.tui.helpers import MARKUP, PACKS, make_app
 
 
@@ -323,7 +325,7 @@ async def test_markup_in_a_pack_is_shown_as_text_in_the_editor(data_dir: Path) -
         screen = editor(app)
         title = str(screen.query_one("#editor-title", Static).render())
         assert "[bold red]Markup[/] pack" in title and "\x1b" not in title
-        preview = str(screen.query_one("#preview-text", Static).render())
+        preview = screen.query_one("#question-preview", TextView).content.plain
         assert "[@click=app.quit]tag[/]" in preview and "[/source]" in preview
         await pilot.press("c", "enter")  # copy, then open the first question's form
         await pilot.pause()
@@ -416,7 +418,7 @@ async def test_finding_a_question_by_number_or_words(data_dir: Path) -> None:
         await pilot.press("slash", *keys("SPAIN"), "enter")  # words of a prompt, any case
         await pilot.pause()
         assert screen.highlighted == 2
-        assert "capital of Spain" in str(screen.query_one("#preview-text", Static).render())
+        assert "capital of Spain" in screen.query_one("#question-preview", TextView).content.plain
         box = screen.query_one("#editor-find", Input)
         box.value = "5"  # a question's number
         await pilot.press("enter")
@@ -430,3 +432,74 @@ async def test_finding_a_question_by_number_or_words(data_dir: Path) -> None:
         await pilot.press("escape")  # closes the box, not the editor
         await pilot.pause()
         assert app.screen is screen and not box.display
+
+
+async def test_the_find_box_follows_moves_and_deletes(data_dir: Path) -> None:
+    """The find index is kept in step with each change, not built again: a question moved or
+    one above it deleted is found where it is now."""
+    folder = data_dir / "packs"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "mine.yaml").write_text((PACKS / "all-types.yaml").read_text(encoding="utf-8"))
+    app = make_app(data_dir, pack_dirs=(folder,))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = editor(app)
+        index = screen._find_index
+        assert index is not None
+        await pilot.press("slash", *keys("spain"), "enter")
+        await pilot.pause()
+        assert screen.highlighted == 2
+        await pilot.press("escape", "shift+down")  # question 3 moves to 4
+        await pilot.pause()
+        assert screen.highlighted == 3
+        await pilot.press("home", "d", "y")  # question 1 goes: Spain's is 3 again
+        await pilot.pause()
+        await pilot.press("end", "slash", "enter")  # the same words, from the last question
+        await pilot.pause()
+        assert screen.highlighted == 2
+        assert "capital of Spain" in screen.query_one("#question-preview", TextView).content.plain
+        assert screen._find_index is index  # changed in place, never made again
+
+
+async def test_a_big_pack_is_checked_in_a_worker_on_saving(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above CHECK_IN_WORKER questions the check before saving runs in a worker (here every
+    pack is "big"): the file is saved as it was when Ctrl+S was pressed, and a change made
+    while the check ran stays unsaved."""
+    from quizgame.tui.screens import editor as editor_module
+
+    monkeypatch.setattr(editor_module, "CHECK_IN_WORKER", 0)
+    folder = data_dir / "packs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "all-types.yaml"
+    path.write_text((PACKS / "all-types.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app(data_dir, pack_dirs=(folder,))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = editor(app)
+        await pilot.press("shift+down", "ctrl+s")  # a change, then save: checked in a worker
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not screen.dirty
+        saved = path.read_text(encoding="utf-8")
+        assert saved.index("id: tf") < saved.index("id: mc")
+        assert "saved" in str(screen.query_one("#editor-status", Static).render())
+        document = screen.document
+        assert document is not None
+        text = document.text()
+        await pilot.press("shift+up")  # made while a check of `text` would run
+        await pilot.pause()
+        screen._checked(text, load_pack(path), False, screen._edits - 1)
+        await pilot.pause()
+        assert screen.dirty and path.read_text(encoding="utf-8") == text

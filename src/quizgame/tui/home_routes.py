@@ -75,6 +75,13 @@ class HomeRoutes(App[None]):
         # After Home is drawn: learn mode's counts import the scheduler, which start-up need not
         # wait for (bench/bench_startup.py).
         self.call_after_refresh(self._recount, message.results)
+        self.call_after_refresh(self._import_editor)
+
+    @work(thread=True, exclusive=True, group="editor-import")
+    def _import_editor(self) -> None:
+        """Import the editor's modules (ruamel.yaml among them) while Home waits for a key: on
+        the UI thread, when `e` is pressed, they stalled it for a third of a second."""
+        import quizgame.tui.screens.editor_open  # noqa: F401
 
     def _recount(self, results: list[LoadResult]) -> None:
         """Count learn mode's cards of the packs found, for Home (with no history yet, all new)."""

@@ -29,12 +29,13 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.scalarstring import LiteralScalarString
 
 from quizgame.core.atomic import write_atomic
 from quizgame.core.packs.outline import outline as read_outline
+from quizgame.core.packs.pieces import lines_of
 from quizgame.core.packs.questions import QUESTION_KEY_ORDER
 from quizgame.core.packs.read import LoadResult, load_pack_text
+from quizgame.core.packs.roundtrip import as_node, drop_trailing_comments, plain
 from quizgame.core.packs.starter import SCHEMA_MODELINE
 from quizgame.core.packs.yaml_reader import YamlProblem, read_data
 
@@ -83,41 +84,6 @@ def _writer(layout: _Layout) -> YAML:
     return yaml
 
 
-def plain(value: Any) -> Any:
-    """Round-trip data as plain dicts, lists, str, int, float, bool and None."""
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    return str(value)
-
-
-def _node(value: Any) -> Any:
-    """Plain data as round-trip data written the way packfile writes it."""
-    if isinstance(value, str):
-        return LiteralScalarString(value) if "\n" in value else value
-    if isinstance(value, dict):
-        mapping = CommentedMap()
-        for key, item in value.items():
-            mapping[key] = _node(item)
-        return mapping
-    if isinstance(value, list | tuple):
-        seq = CommentedSeq([_node(v) for v in value])
-        short = all(isinstance(v, str) and len(v) <= 40 and "\n" not in v for v in value)
-        if value and short and sum(len(str(v)) for v in value) <= 70:
-            seq.fa.set_flow_style()
-        return seq
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
-        return int(value)
-    return value
-
-
 def _is_comment_or_blank(line: str, max_indent: int) -> bool:
     stripped = line.strip()
     if not stripped:
@@ -133,31 +99,6 @@ def _trim_trailing(lines: list[str], max_indent: int) -> tuple[list[str], list[s
     return lines[:end], lines[end:]
 
 
-def _eol_only(token: Any) -> Any:
-    """A comment token cut to its end-of-line comment (None if it only held later lines)."""
-    value = token.value
-    if value.startswith("#"):
-        token.value = value.split("\n", 1)[0] + "\n"
-        return token
-    return None
-
-
-def _drop_trailing_comments(node: Any) -> None:
-    """Comment lines ruamel hangs on a question's last value sit above the next question; they
-    are kept in the text there, so the question itself must not write them again."""
-    if isinstance(node, CommentedMap) and node:
-        last = list(node.keys())[-1]
-        slot = node.ca.items.get(last)
-        if slot is not None and len(slot) > 2 and slot[2] is not None:
-            slot[2] = _eol_only(slot[2])
-        _drop_trailing_comments(node[last])
-    elif isinstance(node, CommentedSeq) and node:
-        slot = node.ca.items.get(len(node) - 1)
-        if slot is not None and slot[0] is not None:
-            slot[0] = _eol_only(slot[0])
-        _drop_trailing_comments(node[-1])
-
-
 class PackDocument:
     """A pack file's text, open for editing question by question (see the module docstring)."""
 
@@ -165,7 +106,7 @@ class PackDocument:
         self.name = name
         if text and not text.endswith("\n"):
             text += "\n"
-        lines = text.splitlines(keepends=True)
+        lines = lines_of(text)
         try:
             data = read_data(text)
             outline = read_outline(text)
@@ -300,7 +241,7 @@ class PackDocument:
             if not (isinstance(seq, CommentedSeq) and len(seq) == 1):
                 raise EditError("this question cannot be edited here")
             item.node = seq[0]
-            _drop_trailing_comments(item.node)
+            drop_trailing_comments(item.node)
         return item.node
 
     def replace_question(self, index: int, data: dict[str, Any]) -> None:
@@ -316,11 +257,11 @@ class PackDocument:
         for key, value in data.items():
             if key in node:
                 if plain(node[key]) != value:
-                    node[key] = _node(value)
+                    node[key] = as_node(value)
                 continue
             rank = _RANK.get(key, len(_RANK))
             position = sum(1 for k in node if _RANK.get(str(k), len(_RANK)) <= rank)
-            node.insert(position, key, _node(value))
+            node.insert(position, key, as_node(value))
 
     def add_question(self, data: dict[str, Any], index: int | None = None) -> int:
         """Insert a question (at the end by default); returns its index."""
@@ -329,7 +270,7 @@ class PackDocument:
         leading = list(self.layout.gap) if self.items and at > 0 else []
         if at == 0 and self.items and not self.items[0].leading and self.layout.gap:
             self.items[0].leading = list(self.layout.gap)
-        item = _Item(leading, [], copy.deepcopy(ordered), _node(ordered), edited=True)
+        item = _Item(leading, [], copy.deepcopy(ordered), as_node(ordered), edited=True)
         self.items.insert(at, item)
         return at
 
@@ -356,13 +297,13 @@ class PackDocument:
             if span is not None:
                 # The field's own lines, read and written by ruamel: a comment on it stays.
                 mapping = writer.load("".join(lines[span[0] : span[1]]))
-                mapping[name] = _node(value)
+                mapping[name] = as_node(value)
                 buffer = io.StringIO()
                 writer.dump(mapping, buffer)
                 lines[span[0] : span[1]] = buffer.getvalue().splitlines(keepends=True)
                 return
         buffer = io.StringIO()
-        writer.dump({name: _node(value)}, buffer)
+        writer.dump({name: as_node(value)}, buffer)
         new_lines = buffer.getvalue().splitlines(keepends=True)
         # Not there yet: after the last field above `questions:`.
         at = 0

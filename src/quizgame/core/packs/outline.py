@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from quizgame.core.packs.pieces import PieceReader
 from quizgame.core.packs.yaml_reader import YamlProblem
 
 try:  # libyaml's event parser, as the loader uses
@@ -36,7 +37,7 @@ def outline(text: str) -> Outline:
     Raises `YamlProblem` if the text is not YAML.
     """
     found = Outline()
-    parser = _Parser(text)
+    parser = _Parser(PieceReader(text))
     # Each open collection: [is_mapping, children seen, is the questions list]
     stack: list[list[Any]] = []
     last_key: Any = None

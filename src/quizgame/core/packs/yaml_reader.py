@@ -20,6 +20,7 @@ import yaml
 
 from quizgame.core.packs.gc_pause import gc_paused
 from quizgame.core.packs.issues import Key
+from quizgame.core.packs.pieces import PieceReader
 from quizgame.core.packs.written import implicit_number, json_number
 from quizgame.core.text import has_control_characters
 
@@ -163,7 +164,7 @@ def read_data(
     texts holding control characters (only double-quoted escapes such as "\\e[31m" can make
     them: YAML refuses them raw) to `controls`.
     """
-    parser = Parser(source)
+    parser = Parser(PieceReader(source))  # not `source`: PyYAML would encode it in one call
     try:
         with gc_paused():
             return _build(parser, duplicates, controls, _text_budget(source))

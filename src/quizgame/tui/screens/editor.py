@@ -7,15 +7,19 @@ packs (bundled ones) open read-only, with "copy to my packs" to get an editable 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import on, work
 from textual.binding import Binding, BindingType
+from textual.worker import get_current_worker
 
 from quizgame.core.formats import Imported
 from quizgame.core.packs.edit import EditError, PackDocument, save_text
+from quizgame.core.packs.find import FindIndex
 from quizgame.core.packs.model import QuestionType
+from quizgame.core.packs.read import LoadResult, load_pack_text
 from quizgame.tui import safetext
 from quizgame.tui.screens.confirm import ConfirmScreen, dismiss_unless_kept
 from quizgame.tui.screens.editor_form import QuestionFormScreen, TypeChooser
@@ -24,10 +28,16 @@ from quizgame.tui.screens.editor_view import EditorView
 from quizgame.tui.widgets.question_list import QuestionList
 
 EDITING_ACTIONS = {"add", "edit", "delete", "move", "save", "import_file"}
+# A pack of more questions than this is checked before saving in a worker: the check reads the
+# whole text as the game's loader does, which takes seconds for 100,000 questions.
+CHECK_IN_WORKER = 2_000
 
 
 class EditorScreen(EditorView):
     """One pack's questions. Dismisses (back to Home) when the author leaves."""
+
+    _edits = 0  # changes made so far: a save records how many its text holds
+    _saving = False  # a big pack's check before saving is under way
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add"),
@@ -56,10 +66,21 @@ class EditorScreen(EditorView):
 
     # --- changing --------------------------------------------------------------------------------
 
-    def _changed(self, highlight: int | None = None, only: tuple[int, ...] = ()) -> None:
-        """After a change: redraw the list (just the rows in `only`, when no row came or went)."""
+    def _changed(
+        self,
+        highlight: int | None = None,
+        only: tuple[int, ...] = (),
+        index: Callable[[FindIndex], object] | None = None,
+    ) -> None:
+        """After a change: redraw the list (just the rows in `only`, when no row came or went);
+        `index` makes the same change to the find index (without it, the index is built again)."""
         self.dirty = True
-        self._find_index = None
+        self._edits += 1
+        if index is not None and self._find_index is not None:
+            self._index_generation += 1
+            index(self._find_index)
+        else:
+            self._reindex()
         if not only or self.document is None:
             self.show(highlight)
             return
@@ -89,9 +110,12 @@ class EditorScreen(EditorView):
             def done(data: dict[str, Any] | None) -> None:
                 if data is not None and self.document is not None:
                     try:
-                        self._changed(self.document.add_question(data, position))
+                        added = self.document.add_question(data, position)
                     except EditError as exc:
                         self._show_status(safetext.literal(f"✗ {exc}"))
+                        return
+                    row = self._row_text(added)
+                    self._changed(added, index=lambda found: found.insert(added, [row]))
 
             self.app.push_screen(
                 QuestionFormScreen(qtype, other_ids=sorted(ids), new_id=new_id), done
@@ -148,7 +172,11 @@ class EditorScreen(EditorView):
                 except EditError as exc:  # e.g. a question written as an alias
                     self._show_status(safetext.literal(f"✗ {exc}"))
                     return
-                self._changed(index, only=(index,))
+                self._changed(
+                    index,
+                    only=(index,),
+                    index=lambda found: found.replace(index, self._row_text(index)),
+                )
 
         self.app.push_screen(
             QuestionFormScreen(qtype, original, other_ids=self._ids(index), number=index + 1), done
@@ -163,7 +191,7 @@ class EditorScreen(EditorView):
         def answered(yes: bool | None) -> None:
             if yes and self.document is not None:
                 self.document.delete_question(index)
-                self._changed(max(0, index - 1))
+                self._changed(max(0, index - 1), index=lambda found: found.delete(index))
 
         self.app.push_screen(
             ConfirmScreen(f"Delete question {index + 1}?", prompt, yes="Delete", no="Keep"),
@@ -177,27 +205,48 @@ class EditorScreen(EditorView):
         to = index + step
         if 0 <= to < len(self.document):
             self.document.move_question(index, to)
-            self._changed(to, only=(index, to))
+            self._changed(to, only=(index, to), index=lambda found: found.move(index, to))
 
     def action_save(self) -> None:
         document = self.document
-        if document is None:
+        if document is None or self._saving:
             return
-        result = document.check()
+        text = document.text()
+        if len(document) <= CHECK_IN_WORKER:
+            result = load_pack_text(text, document.name)
+            self._checked(text, result, self.on_disk.changed(), self._edits)
+            return
+        self._saving = True
+        self._show_status("Checking the pack before saving…")
+        self._check(text, document.name, self._edits)
+
+    @work(thread=True, exclusive=True, group="editor-save")
+    def _check(self, text: str, name: str, edits: int) -> None:
+        """A big pack's check before saving, and whether the file changed on disk since it was
+        read: seconds for 100,000 questions, away from the UI thread."""
+        result = load_pack_text(text, name)
+        changed = self.on_disk.changed()
+        if not get_current_worker().is_cancelled:  # the editor was left meanwhile
+            self.app.call_from_thread(self._checked, text, result, changed, edits)
+
+    def _checked(self, text: str, result: LoadResult, changed: bool, edits: int) -> None:
+        """`text` (the pack after `edits` changes) was checked: save it, or say what is wrong;
+        ask first if the file `changed` on disk."""
+        self._saving = False
         if not result.ok:
             first = result.errors[0].message if result.errors else "unknown problem"
-            if not len(document):
+            if self.document is not None and not len(self.document):
                 first = "a pack needs at least one question: press a to add one"
             self._show_status(safetext.literal(f"✗ Not saved: {first}"))
             self.app.bell()
             return
-        if not self.on_disk.changed():
-            self._write(document)
+        if not changed:
+            self._write(text, edits)
             return
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._write(document)
+                self._write(text, edits)
             else:
                 self._show_status(safetext.literal("Not saved: the file on disk is kept."))
 
@@ -212,15 +261,15 @@ class EditorScreen(EditorView):
             answered,
         )
 
-    def _write(self, document: PackDocument) -> None:
-        text = document.text()
+    def _write(self, text: str, edits: int) -> None:
+        """Write `text`, the pack after `edits` changes (later ones stay unsaved)."""
         try:
             save_text(self.path, text)
         except OSError as exc:
             self._show_status(safetext.literal(f"✗ Not saved: {exc.strerror or exc}"))
             return
         self.on_disk.written(self.path, text)
-        self.dirty = False
+        self.dirty = edits != self._edits
         self._show_status()
         self.app.notify(f"Saved {self.path.name}", markup=False)
 

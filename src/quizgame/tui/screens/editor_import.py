@@ -46,7 +46,7 @@ def add_imported(
         where = f"{name}:{first.line}" if first and first.line else name
         what = first.message if first else "nothing to import"
         return 0, f"✗ Nothing imported: {where}: {what}"
-    taken = [str(q.get("id")) for q in document.questions]
+    taken = document.ids()  # not `questions`: a copy of every question
     questions = with_fresh_ids(imported.data["questions"], taken)
     try:
         for offset, question in enumerate(questions):

@@ -7,24 +7,28 @@ import, save, copy and leaving.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quizgame.core.packs.edit import EditError, PackDocument
+from quizgame.core.packs.find import FindIndex, find_question, row_text
 from quizgame.core.packs.gc_pause import gc_paused, settle_long_lived
 from quizgame.core.packs.model import Pack
 from quizgame.core.packs.on_disk import DiskCopy
+from quizgame.core.packs.pieces import read_text
 from quizgame.tui import safetext
-from quizgame.tui.screens.editor_find import FindBox, FindIndex
+from quizgame.tui.screens.editor_find import FindBox
 from quizgame.tui.screens.editor_preview import question_preview, summary_label
+from quizgame.tui.widgets.footer import SteadyFooter
 from quizgame.tui.widgets.question_list import QuestionList
+from quizgame.tui.widgets.text_view import TextView
 
 
 class EditorView(Screen[None]):
@@ -49,7 +53,11 @@ class EditorView(Screen[None]):
         self.taken_ids = set(taken_ids)
         self.dirty = document is not None  # a pack made here exists only on screen until saved
         self.on_disk = DiskCopy(path, None)  # what the file held when read: saving checks it
-        self._find_index: FindIndex | None = None  # made on the first search; None: stale
+        # Every question's prompt and id for the find box, built in a worker and then kept in
+        # step with each change; None while it is built (a search then looks row by row).
+        self._find_index: FindIndex | None = None
+        self._index_generation = 0  # one more at each change: an older build is dropped
+        self._status: str | Content | None = None  # what the status line shows now
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -61,16 +69,18 @@ class EditorView(Screen[None]):
             )
             questions.border_title = "Questions"
             yield questions
-            with VerticalScroll(id="question-preview") as preview:
-                preview.border_title = "Question"
-                yield Static(id="preview-text")
+            preview = TextView(id="question-preview")
+            preview.border_title = "Question"
+            yield preview
         yield FindBox(id="editor-find")
         yield Static(id="editor-status")
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter()  # its keys are built again only when they change
 
     def on_mount(self) -> None:
         self.query_one("#editor-find").display = False
-        self.query_one("#question-list").focus()
+        question_list = self.query_one("#question-list", QuestionList)
+        question_list.focus()
+        self.watch(question_list, "highlighted", self._highlighted, init=False)
         if self.document is None and self.pack is not None:
             self._show_pack_first(self.pack)
             # Read the file once that screenful is drawn: the worker's parse holds the GIL
@@ -79,6 +89,7 @@ class EditorView(Screen[None]):
         elif self.document is None:
             self._load()
         else:
+            self._reindex()
             self.show()
 
     def _show_pack_first(self, pack: Pack) -> None:
@@ -91,15 +102,21 @@ class EditorView(Screen[None]):
             return summary_label(index + 1, question.prompt, question.type.value, question.id)
 
         self.query_one("#question-list", QuestionList).set_rows(len(questions), label)
+        generation = self._index_generation
+        # As the file is read: once this screenful is drawn.
+        self.call_after_refresh(
+            self._build_index, generation, lambda: (row_text(q.prompt, q.id) for q in questions)
+        )
         count = len(questions)
         self._show_status(f"{count} question{'s' if count != 1 else ''} · opening for editing…")
 
     @work(thread=True, exclusive=True, group="editor-load")
     def _load(self) -> None:
         try:
-            text = self.path.read_text(encoding="utf-8")
+            text = read_text(self.path)  # decoded a piece at a time: the UI thread runs
             with gc_paused():  # many plain objects, no cycles
                 document = PackDocument(text, str(self.path))
+                index = FindIndex.of(len(document), document.summary)
                 # Out of the collector's reach before it runs again: its passes over them
                 # would hold the GIL for seconds on a big pack, stalling the UI thread.
                 settle_long_lived()
@@ -110,11 +127,13 @@ class EditorView(Screen[None]):
             message = f"Cannot edit {self.path.name}: {type(exc).__name__}: {exc}"
             self.app.call_from_thread(self._failed, message)
             return
-        self.app.call_from_thread(self._loaded, document, text)
+        self.app.call_from_thread(self._loaded, document, text, index)
 
-    def _loaded(self, document: PackDocument, text: str) -> None:
+    def _loaded(self, document: PackDocument, text: str, index: FindIndex) -> None:
         self.document = document
         self.on_disk = DiskCopy(self.path, text)
+        self._index_generation += 1  # the file's questions, not the pack's read for Home
+        self._find_index = index
         self.show()
 
     def _failed(self, message: str) -> None:
@@ -138,7 +157,6 @@ class EditorView(Screen[None]):
                 ("Editing ", "bold"), safetext.line(title, "bold"), mode, "  ·  ", str(self.path)
             )
         )
-        self._find_index = None  # the questions may have changed (or come from the file now)
         # Only the rows in view are ever labelled: a pack of any size shows at once.
         question_list = self.query_one("#question-list", QuestionList)
         question_list.set_rows(
@@ -153,32 +171,30 @@ class EditorView(Screen[None]):
 
     def _show_preview(self) -> None:
         index = self.highlighted
-        text = self.query_one("#preview-text", Static)
+        text = self.query_one("#question-preview", TextView)
         if index is None and self.document is None and self.pack is not None:
             at = self.query_one("#question-list", QuestionList).highlighted
             if at is not None and at < len(self.pack.questions):
                 text.update(safetext.literal(self.pack.questions[at].prompt, "bold"))
                 return
         if index is None or self.document is None:
-            text.update("")
+            text.update(Content(""))
         else:
             text.update(question_preview(self.document.question(index)))
 
     def _show_status(self, message: str | Content | None = None) -> None:
-        status = self.query_one("#editor-status", Static)
-        if message is not None:
-            status.update(message)
-            return
-        count = len(self.document) if self.document else 0
-        counted = f"{count} question{'s' if count != 1 else ''}"
-        if not self.editable:
-            status.update(
-                f"{counted} · a bundled pack, read-only: press c to copy it to your packs"
-            )
-        elif self.dirty:
-            status.update(f"{counted} · unsaved changes (Ctrl+S saves)")
-        else:
-            status.update(f"{counted} · saved")
+        if message is None:
+            count = len(self.document) if self.document else 0
+            counted = f"{count} question{'s' if count != 1 else ''}"
+            if not self.editable:
+                message = f"{counted} · a bundled pack, read-only: press c to copy it to your packs"
+            elif self.dirty:
+                message = f"{counted} · unsaved changes (Ctrl+S saves)"
+            else:
+                message = f"{counted} · saved"
+        if message != self._status:  # an update lays the screen out again: only on a change
+            self._status = message
+            self.query_one("#editor-status", Static).update(message)
 
     def _row_label(self, index: int) -> Content:
         """The list's row `index`, made when it comes into view."""
@@ -208,9 +224,11 @@ class EditorView(Screen[None]):
             self.query_one("#editor-find").display = False
             question_list.focus()
             return
-        if self._find_index is None or self._find_index.count != question_list.count:
-            self._find_index = FindIndex(question_list.count, self._summary)
-        found = self._find_index.find(event.query, question_list.highlighted)
+        index, after = self._find_index, question_list.highlighted
+        if index is not None and index.count == question_list.count:
+            found = index.find(event.query, after)
+        else:  # still being built: row by row
+            found = find_question(event.query, question_list.count, self._summary, after)
         if found is None:
             self._show_status(safetext.literal(f"No question matches “{event.query}”."))
             return
@@ -218,12 +236,41 @@ class EditorView(Screen[None]):
         if self.document is not None:
             self._show_status()
 
+    # --- the find index ---------------------------------------------------------------------------
+
+    def _row_text(self, index: int) -> str:
+        """Question `index` as the find index holds it."""
+        prompt, _type, qid = self._summary(index)
+        return row_text(prompt, qid)
+
+    def _reindex(self) -> None:
+        """Build the find index again, in a worker (after a change it cannot follow row by row,
+        such as an import)."""
+        self._index_generation += 1
+        self._find_index = None
+        if self.document is not None:
+            # The worker's own list: a change replaces a question's data, never edits it.
+            data = [item.data for item in self.document.items]
+            self._build_index(
+                self._index_generation,
+                lambda: (row_text(str(q.get("prompt", "")), str(q.get("id", ""))) for q in data),
+            )
+
+    @work(thread=True, group="editor-index")
+    def _build_index(self, generation: int, rows: Callable[[], Iterable[str]]) -> None:
+        index = FindIndex(rows())
+        self.app.call_from_thread(self._indexed, generation, index)
+
+    def _indexed(self, generation: int, index: FindIndex) -> None:
+        if generation == self._index_generation:  # nothing changed since the build began
+            self._find_index = index
+
     @property
     def highlighted(self) -> int | None:
         if self.document is None or not len(self.document):
             return None
         return self.query_one("#question-list", QuestionList).highlighted
 
-    @on(QuestionList.Highlighted, "#question-list")
-    def _highlighted(self) -> None:
+    def _highlighted(self, _index: int | None) -> None:
+        # Watched, not a message: the preview changes in the same frame as the list's highlight.
         self._show_preview()

@@ -125,13 +125,21 @@ class QuestionList(ScrollView, can_focus=True):
             self._rows.discard(key)
         self.refresh()
 
-    def watch_highlighted(self, index: int | None) -> None:
+    def watch_highlighted(self, before: int | None, index: int | None) -> None:
         if index is None:
             return
+        top = self.scroll_offset.y
         self.scroll_to_region(
             Region(0, index * ROW_HEIGHT, 1, ROW_HEIGHT), animate=False, immediate=True
         )
-        self.refresh()
+        if self.scroll_offset.y == top and before is not None:
+            # Not scrolled: only the rows that lost and gained the highlight are drawn again.
+            width = self.scrollable_content_region.width
+            self.refresh(
+                *(Region(0, row * ROW_HEIGHT - top, width, ROW_HEIGHT) for row in {before, index})
+            )
+        else:
+            self.refresh()
         self.post_message(self.Highlighted(self, index))
 
     def _row(self, index: int, style: Style, width: int) -> list[Strip]:
@@ -144,7 +152,9 @@ class QuestionList(ScrollView, can_focus=True):
             strips = []
             for line in lines:
                 cut = line.truncate(inner, ellipsis=True)
-                drawn = Visual.to_strips(self, cut, inner, 1, style)[0]
+                # One line, already cut: its segments as they are (Visual.to_strips would wrap
+                # and lay it out again, eight times the cost, for the same cells).
+                drawn = Strip(cut.render_segments(style), cut.cell_length)
                 strip = Strip.blank(padding.left, style.rich_style) + drawn
                 strips.append(strip.extend_cell_length(width, style.rich_style))
             while len(strips) < ROW_HEIGHT:
