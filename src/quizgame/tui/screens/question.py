@@ -59,8 +59,11 @@ class QuestionScreen(SessionScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not in the footer: the feedback's own button says "Next question (Enter)", and a
-        # footer that stays the same from question to feedback is never rebuilt.
-        Binding("enter,space", "next", "Next", show=False),
+        # footer that stays the same from question to feedback is never rebuilt. A priority
+        # binding, so that the focused button never sees the key: pressed, it would flash (a
+        # class on and off, a frame each) before the next question could be drawn. On a
+        # question `check_action` turns it off, and the key goes on to the answer widget.
+        Binding("enter,space", "next", "Next", show=False, priority=True),
         *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
         Binding("f,f4", "lifeline('fifty_fifty')", "50:50", show=False),
         Binding("s,f3", "lifeline('skip')", "Skip", show=False),
