@@ -1,5 +1,5 @@
 """Where the time of a key goes: bench_keys' session on a pseudo-terminal, with the game's
-process timing each phase between a key and the first frame written after it.
+process timing each phase between a key and the frame that shows what the player waits for.
 
 bench_keys.py says how long a key takes; this says why. The game runs as in bench_keys (its own
 process, a real pty, 80x24, the same pack), with these wrapped in a timer: our handlers
@@ -7,8 +7,8 @@ process, a real pty, 80x24, the same pack), with these wrapped in a timer: our h
 CSS restyles (`Stylesheet.update_nodes`), Textual's frame (`Screen._on_timer_update`: the
 layout `Compositor.reflow`, the paint `Compositor.render_update`, the write to the terminal)
 and each collection of the garbage collector. For each kind of key (an answer, Enter) it
-prints the median time from the key to the first write, and the mean time per key of each
-phase before that write. The wrappers cost a little; compare phases, not totals, with
+prints the median time from the key to the write that holds what bench_keys waits for, and
+the mean time per key of each phase before that write. The wrappers cost a little; compare phases, not totals, with
 bench_keys. Usage: python bench/keys_trace.py [--rounds 30] [--src DIR].
 """
 
@@ -90,9 +90,21 @@ def child_game(pack_file: str, data_dir: str, rounds: int, src: str, out: str) -
         (Screen, "_on_timer_update", "frame (all of it)"),
         (Compositor, "reflow", "frame: layout (reflow)"),
         (Compositor, "render_update", "frame: paint (render_update)"),
-        (LinuxDriver, "write", "WRITE"),
     ):
         timed(owner, name, label)
+    write = LinuxDriver.write
+    shows = {"DRAWN 1": bench_keys.FEEDBACK, "DRAWN enter": bench_keys.QUESTION}
+
+    def drawn(self: LinuxDriver, data: str) -> None:
+        """The write that shows what the player waits for (as bench_keys reads it) ends a key."""
+        start = time.perf_counter()
+        write(self, data)
+        plain = bench_keys.ESCAPES.sub(b"", data.encode())
+        for label, markers in shows.items():
+            if any(marker in plain for marker in markers):
+                LOG.append((label, start, time.perf_counter()))
+
+    LinuxDriver.write = drawn  # type: ignore[method-assign]
     collecting: dict[str, float] = {}
 
     def collector(phase: str, info: dict[str, int]) -> None:
@@ -125,14 +137,16 @@ def report(log: list[tuple[str, float, float]]) -> None:
         for label, begun, ended in log[index + 1 :]:
             if begun >= end:
                 break
-            if label == "WRITE":
+            if label == "DRAWN " + name.removeprefix("KEY "):
                 to_write[kind].append(ended - start)
                 break
-            if not label.startswith("KEY "):
+            if not label.startswith(("KEY ", "DRAWN ")):
                 phases[kind][label] += ended - begun
     for kind, times in to_write.items():
-        print(f"{kind}: key to first write, median {statistics.median(times) * 1000:.1f} ms")
-        print("  before that write, mean per key (phases nest: the frame holds layout and paint)")
+        print(
+            f"{kind}: key to the frame that shows it, median {statistics.median(times) * 1000:.1f} ms"
+        )
+        print("  before it, mean per key (phases nest: a frame holds its layout and paint)")
         for label, total in sorted(phases[kind].items(), key=lambda item: -item[1]):
             print(f"    {label:<40} {total / len(times) * 1000:6.2f} ms")
 
