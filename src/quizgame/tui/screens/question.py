@@ -260,14 +260,6 @@ class QuestionScreen(SessionScreen):
                 # It goes now, hidden, so that the next question only adds its own.
                 self._answer_gone = self.answer.remove()
         self.refresh_bindings()
-        # The button takes the focus once the feedback is on the screen: moved now, it would
-        # restyle the answer widget and the button (their :focus rules) before the first frame.
-        # Nothing waits for it: Enter and Space are the screen's own (priority) keys.
-        self.call_after_refresh(self._focus_next)
-
-    def _focus_next(self) -> None:
-        if self.feedback_shown:
-            self.set_focus(self._find("#next"))
 
     async def show_round(self) -> None:
         """Show the session's current round in place of the feedback (the app calls this after
