@@ -5,7 +5,7 @@ instead of the question, and the next question fills the same widgets again."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -33,6 +33,7 @@ from quizgame.tui.widgets.status import StatusBar
 
 TICK_SECONDS = 0.1  # how often a timed question asks the session whether time ran out
 QUESTION_PARTS = ("#question-box", "#answer-area", "#answer-bar", "#hint", "#message", "#paused")
+W = TypeVar("W", bound=Widget)
 QUESTION_ACTIONS = frozenset({"pick", "lifeline", "pause"})
 
 
@@ -127,39 +128,17 @@ class QuestionScreen(SessionScreen):
             return "Paused: the question is hidden. Press p (or F5) to resume."
         return "Paused: the clock is stopped and the question hidden. Press p (or F5) to resume."
 
-    @property
-    def _status_bar(self) -> StatusBar:
-        widget = self._find("#status")
-        assert isinstance(widget, StatusBar)
-        return widget
-
-    @property
-    def _lifeline_bar(self) -> LifelineBar:
-        widget = self._find("#lifelines")
-        assert isinstance(widget, LifelineBar)
-        return widget
-
-    @property
-    def _feedback_panel(self) -> FeedbackPanel:
-        widget = self._find("#feedback")
-        assert isinstance(widget, FeedbackPanel)
-        return widget
-
-    def _find(self, selector: str) -> Widget:
-        """The screen's widget `selector` names (never the answer widget: it changes)."""
+    def _find(self, selector: str, kind: type[W]) -> W:
+        """The screen's widget `selector` names, a `kind` (never the answer widget: it changes)."""
         widget = self._found.get(selector)
         if widget is None:
             widget = self._found[selector] = self.query_one(selector, Widget)
-        return widget
-
-    def _static(self, selector: str) -> Static:
-        widget = self._find(selector)
-        assert isinstance(widget, Static)
+        assert isinstance(widget, kind)
         return widget
 
     def on_mount(self) -> None:
         self._countdowns = list(self.query(CountdownBar))
-        self._find("#feedback").display = False
+        self._find("#feedback", Widget).display = False
         self._show_question_parts()
         self.answer.focus()
         self._show()
@@ -178,8 +157,8 @@ class QuestionScreen(SessionScreen):
 
     def _show_question_parts(self) -> None:
         """What differs between this round's question and another's, beside the texts."""
-        self._find("#unit").display = bool(self.round.question.unit)
-        self._find("#submit").display = ANSWER_AREAS[self.question_type].button
+        self._find("#unit", Widget).display = bool(self.round.question.unit)
+        self._find("#submit", Widget).display = ANSWER_AREAS[self.question_type].button
 
     def _meta(self) -> Content:
         question = self.round.question
@@ -193,17 +172,17 @@ class QuestionScreen(SessionScreen):
 
     def _show(self) -> None:
         session = self.session
-        self._status_bar.show()
+        self._find("#status", StatusBar).show()
         for countdown in self._countdowns:
             countdown.refresh_time()
         paused = session.paused
         for selector in ("#question-box", "#answer-area", "#answer-bar", "#hint"):
-            self._find(selector).display = not paused
-        self._find("#paused").display = paused
-        hint = self._static("#hint")
+            self._find(selector, Widget).display = not paused
+        self._find("#paused", Widget).display = paused
+        hint = self._find("#hint", Static)
         hint.update(safetext.assemble(("Hint: ", "bold"), session.hint) if session.hint else "")
         hint.display = bool(session.hint) and not paused
-        self._lifeline_bar.show(
+        self._find("#lifelines", LifelineBar).show(
             session.available_lifelines(),
             session.lifelines_used,
             typing=self.typing,
@@ -214,7 +193,7 @@ class QuestionScreen(SessionScreen):
 
     def say(self, message: str) -> None:
         """A one-line message under the answer area (our own words, not pack text)."""
-        self._static("#message").update(safetext.literal(message))
+        self._find("#message", Static).update(safetext.literal(message))
 
     def tick(self) -> None:
         """Ask the session whether the clock ran out; otherwise redraw the countdown."""
@@ -244,15 +223,15 @@ class QuestionScreen(SessionScreen):
         self._gone_on = False
         with self.app.batch_update():
             for selector in QUESTION_PARTS:
-                self._find(selector).display = False
-            self._lifeline_bar.display = False
-            self._status_bar.show()
+                self._find(selector, Widget).display = False
+            self._find("#lifelines", LifelineBar).display = False
+            self._find("#status", StatusBar).show()
             for countdown in self._countdowns:
                 # Only round time counts on a session clock: say so while it waits.
                 countdown.display = session.mode.session_clock and not session.finished
                 countdown.label = "left in the session (stopped while you read)"
                 countdown.refresh_time()
-            panel = self._feedback_panel
+            panel = self._find("#feedback", FeedbackPanel)
             last = session.finished or session.position >= session.total
             panel.show(feedback_lines(session, record), last=last)
             panel.display = True
@@ -285,19 +264,19 @@ class QuestionScreen(SessionScreen):
         self.feedback_shown = False
         self._handed_over = False
         with self.app.batch_update():
-            self._static("#question-meta").update(self._meta())
-            self._static("#prompt").update(self._prompt())
-            self._static("#unit").update(self._unit())
-            self._static("#answer-help").update(type_help(round_))
-            self._static("#message").update("")
+            self._find("#question-meta", Static).update(self._meta())
+            self._find("#prompt", Static).update(self._prompt())
+            self._find("#unit", Static).update(self._unit())
+            self._find("#answer-help", Static).update(type_help(round_))
+            self._find("#message", Static).update("")
             if mount:
-                self._find("#answer-area").mount(self.answer)
+                self._find("#answer-area", Widget).mount(self.answer)
             self._show_question_parts()
-            self._feedback_panel.display = False
+            self._find("#feedback", FeedbackPanel).display = False
             for selector in QUESTION_PARTS:
-                self._find(selector).display = True
-            self._lifeline_bar.display = True
-            self._find("#question-box").scroll_home(animate=False, immediate=True)
+                self._find(selector, Widget).display = True
+            self._find("#lifelines", LifelineBar).display = True
+            self._find("#question-box", Widget).scroll_home(animate=False, immediate=True)
             for countdown in self._countdowns:
                 countdown.display = True
                 countdown.label = self._clock_label()
