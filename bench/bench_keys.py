@@ -98,12 +98,13 @@ def child_baseline() -> None:
 class Terminal:
     """A child process on a pseudo-terminal: write keys, read until the screen says something."""
 
-    def __init__(self, args: list[str]) -> None:
+    def __init__(self, args: list[str], script: Path | None = None) -> None:
+        """Run `script` (this file unless given) with `args` on a new pseudo-terminal."""
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "TEXTUAL": "", "COLORTERM": "truecolor"}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        command = [sys.executable, str(Path(__file__).resolve()), *args]
+        command = [sys.executable, str(script or Path(__file__).resolve()), *args]
         self.process = subprocess.Popen(
             command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
         )

@@ -5,7 +5,7 @@ instead of the question, and the next question fills the same widgets again."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,6 +13,7 @@ from textual.await_remove import AwaitRemove
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from quizgame.core.packs.model import QuestionType
@@ -32,6 +33,7 @@ from quizgame.tui.widgets.status import StatusBar
 
 TICK_SECONDS = 0.1  # how often a timed question asks the session whether time ran out
 QUESTION_PARTS = ("#question-box", "#answer-area", "#answer-bar", "#hint", "#message", "#paused")
+W = TypeVar("W", bound=Widget)
 QUESTION_ACTIONS = frozenset({"pick", "lifeline", "pause"})
 
 
@@ -59,8 +61,11 @@ class QuestionScreen(SessionScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not in the footer: the feedback's own button says "Next question (Enter)", and a
-        # footer that stays the same from question to feedback is never rebuilt.
-        Binding("enter,space", "next", "Next", show=False),
+        # footer that stays the same from question to feedback is never rebuilt. A priority
+        # binding, so that the focused button never sees the key: pressed, it would flash (a
+        # class on and off, a frame each) before the next question could be drawn. On a
+        # question `check_action` turns it off, and the key goes on to the answer widget.
+        Binding("enter,space", "next", "Next", show=False, priority=True),
         *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
         Binding("f,f4", "lifeline('fifty_fifty')", "50:50", show=False),
         Binding("s,f3", "lifeline('skip')", "Skip", show=False),
@@ -81,7 +86,11 @@ class QuestionScreen(SessionScreen):
         self.feedback_shown = False  # the feedback on the last answer is shown, not a question
         self.record: AnswerRecord | None = None  # the answer the feedback is about
         self._gone_on = False  # a second Enter on the feedback must not skip a question
-        self._answer_gone: AwaitRemove | None = None  # the last answer widget's removal
+        self._answer_gone: AwaitRemove | None = None  # the answer widget's removal, if not kept
+        # The screen's own widgets, looked up once: they stay for the screen's life, and a query
+        # walks the DOM (a few of them on every key that answers or goes on).
+        self._found: dict[str, Widget] = {}
+        self._countdowns: list[CountdownBar] = []
 
     @property
     def question_type(self) -> QuestionType:
@@ -119,8 +128,17 @@ class QuestionScreen(SessionScreen):
             return "Paused: the question is hidden. Press p (or F5) to resume."
         return "Paused: the clock is stopped and the question hidden. Press p (or F5) to resume."
 
+    def _find(self, selector: str, kind: type[W]) -> W:
+        """The screen's widget `selector` names, a `kind` (never the answer widget: it changes)."""
+        widget = self._found.get(selector)
+        if widget is None:
+            widget = self._found[selector] = self.query_one(selector, Widget)
+        assert isinstance(widget, kind)
+        return widget
+
     def on_mount(self) -> None:
-        self.query_one("#feedback").display = False
+        self._countdowns = list(self.query(CountdownBar))
+        self._find("#feedback", Widget).display = False
         self._show_question_parts()
         self.answer.focus()
         self._show()
@@ -139,8 +157,8 @@ class QuestionScreen(SessionScreen):
 
     def _show_question_parts(self) -> None:
         """What differs between this round's question and another's, beside the texts."""
-        self.query_one("#unit").display = bool(self.round.question.unit)
-        self.query_one("#submit").display = ANSWER_AREAS[self.question_type].button
+        self._find("#unit", Widget).display = bool(self.round.question.unit)
+        self._find("#submit", Widget).display = ANSWER_AREAS[self.question_type].button
 
     def _meta(self) -> Content:
         question = self.round.question
@@ -154,17 +172,17 @@ class QuestionScreen(SessionScreen):
 
     def _show(self) -> None:
         session = self.session
-        self.query_one(StatusBar).show()
-        for countdown in self.query(CountdownBar):
+        self._find("#status", StatusBar).show()
+        for countdown in self._countdowns:
             countdown.refresh_time()
         paused = session.paused
         for selector in ("#question-box", "#answer-area", "#answer-bar", "#hint"):
-            self.query_one(selector).display = not paused
-        self.query_one("#paused").display = paused
-        hint = self.query_one("#hint", Static)
+            self._find(selector, Widget).display = not paused
+        self._find("#paused", Widget).display = paused
+        hint = self._find("#hint", Static)
         hint.update(safetext.assemble(("Hint: ", "bold"), session.hint) if session.hint else "")
         hint.display = bool(session.hint) and not paused
-        self.query_one(LifelineBar).show(
+        self._find("#lifelines", LifelineBar).show(
             session.available_lifelines(),
             session.lifelines_used,
             typing=self.typing,
@@ -175,7 +193,7 @@ class QuestionScreen(SessionScreen):
 
     def say(self, message: str) -> None:
         """A one-line message under the answer area (our own words, not pack text)."""
-        self.query_one("#message", Static).update(safetext.literal(message))
+        self._find("#message", Static).update(safetext.literal(message))
 
     def tick(self) -> None:
         """Ask the session whether the clock ran out; otherwise redraw the countdown."""
@@ -187,7 +205,7 @@ class QuestionScreen(SessionScreen):
         elif self.session.finished:
             self._hand_over(SessionOver(self.session))
         else:
-            for countdown in self.query(CountdownBar):
+            for countdown in self._countdowns:
                 countdown.refresh_time()
 
     def _hand_over(self, message: Answered | SessionOver) -> None:
@@ -205,23 +223,21 @@ class QuestionScreen(SessionScreen):
         self._gone_on = False
         with self.app.batch_update():
             for selector in QUESTION_PARTS:
-                self.query_one(selector).display = False
-            self.query_one(LifelineBar).display = False
-            self.query_one(StatusBar).show()
-            for countdown in self.query(CountdownBar):
+                self._find(selector, Widget).display = False
+            self._find("#lifelines", LifelineBar).display = False
+            self._find("#status", StatusBar).show()
+            for countdown in self._countdowns:
                 # Only round time counts on a session clock: say so while it waits.
                 countdown.display = session.mode.session_clock and not session.finished
                 countdown.label = "left in the session (stopped while you read)"
                 countdown.refresh_time()
-            panel = self.query_one(FeedbackPanel)
+            panel = self._find("#feedback", FeedbackPanel)
             last = session.finished or session.position >= session.total
             panel.show(feedback_lines(session, record), last=last)
             panel.display = True
-            # Focus moves at once (not after a refresh, as `focus()` does), so the answer
-            # widget's removal never leaves the screen without focus in between.
-            self.set_focus(self.query_one("#next"))
-            # The answer widget goes now, hidden, so that the next question only adds its own.
-            self._answer_gone = self.answer.remove()
+            if not self.answer.renewable:
+                # It goes now, hidden, so that the next question only adds its own.
+                self._answer_gone = self.answer.remove()
         self.refresh_bindings()
 
     async def show_round(self) -> None:
@@ -230,27 +246,38 @@ class QuestionScreen(SessionScreen):
         session = self.session
         round_ = session.current
         assert round_ is not None, "a finished session has no question to show"
+        made_alike = (
+            ANSWER_AREAS[round_.question.type].make is ANSWER_AREAS[self.question_type].make
+        )
+        if self._answer_gone is None and not made_alike:
+            self._answer_gone = self.answer.remove()
         if self._answer_gone is not None:
             await self._answer_gone
+            self._answer_gone = None
+            self.answer = answer_widget(session)
+            mount = True
+        else:  # the same kind of widget: it shows the new round in place
+            self.answer.renew(session, round_)
+            mount = False
         self.round = round_
-        self.answer = answer_widget(session)
         self.record = None
         self.feedback_shown = False
         self._handed_over = False
         with self.app.batch_update():
-            self.query_one("#question-meta", Static).update(self._meta())
-            self.query_one("#prompt", Static).update(self._prompt())
-            self.query_one("#unit", Static).update(self._unit())
-            self.query_one("#answer-help", Static).update(type_help(round_))
-            self.query_one("#message", Static).update("")
-            self.query_one("#answer-area").mount(self.answer)
+            self._find("#question-meta", Static).update(self._meta())
+            self._find("#prompt", Static).update(self._prompt())
+            self._find("#unit", Static).update(self._unit())
+            self._find("#answer-help", Static).update(type_help(round_))
+            self._find("#message", Static).update("")
+            if mount:
+                self._find("#answer-area", Widget).mount(self.answer)
             self._show_question_parts()
-            self.query_one(FeedbackPanel).display = False
+            self._find("#feedback", FeedbackPanel).display = False
             for selector in QUESTION_PARTS:
-                self.query_one(selector).display = True
-            self.query_one(LifelineBar).display = True
-            self.query_one("#question-box").scroll_home(animate=False, immediate=True)
-            for countdown in self.query(CountdownBar):
+                self._find(selector, Widget).display = True
+            self._find("#lifelines", LifelineBar).display = True
+            self._find("#question-box", Widget).scroll_home(animate=False, immediate=True)
+            for countdown in self._countdowns:
                 countdown.display = True
                 countdown.label = self._clock_label()
             self.answer.focus()

@@ -1,7 +1,9 @@
 """What every answer widget offers the question screen, so the screen names no widget class.
 
 A widget gives the player's answer by posting `AnswerGiven`; the screen calls `pick` for the
-number keys, `submit` for the Answer button and `remove_choices` after a 50:50. What a type's
+number keys, `submit` for the Answer button and `remove_choices` after a 50:50; a widget that can
+show the next round's question in place (`renewable`, `renew`) is kept from question to question
+instead of being removed and a new one mounted. What a type's
 answer means, and when it cannot be one yet, is its `AnswerArea`'s (`widgets/answers.py`).
 """
 
@@ -9,10 +11,14 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Collection
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.message import Message
 from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from quizgame.core.play.dealing import Round
+    from quizgame.core.play.session import Session
 
 
 class _AnswerMessage(Message):
@@ -42,6 +48,10 @@ class AnswerWidget(Widget):
     """The base of every answer widget, mixed in after its Textual class
     (`class ChoiceList(OptionList, AnswerWidget)`): it adds no style, keys or state."""
 
+    renewable: ClassVar[bool] = False
+    """Whether `renew` can show another round in this widget (then the screen keeps it, hidden,
+    while the feedback is shown)."""
+
     def pick(self, number: int) -> bool:
         """Number key `number` (1-9): act on it; False if it means nothing to this widget."""
         return False
@@ -52,3 +62,9 @@ class AnswerWidget(Widget):
 
     def remove_choices(self, removed: Collection[str]) -> None:
         """A 50:50 removed these choices (nothing to do for a widget without choices)."""
+
+    def renew(self, session: Session, round_: Round) -> None:
+        """Show `round_` (the session's current round, of a type the same `AnswerArea.make`
+        makes a widget for) in this widget, as a new one made for it would. Only a `renewable`
+        widget is asked; the others raise NotImplementedError."""
+        raise NotImplementedError(f"{type(self).__name__} is made anew for each round")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.content import Content
@@ -12,10 +13,17 @@ from textual.widgets.option_list import Option
 from quizgame.tui import safetext
 from quizgame.tui.widgets.answering import AnswerGiven, AnswerWidget
 
+if TYPE_CHECKING:
+    from quizgame.core.play.dealing import Round
+    from quizgame.core.play.session import Session
+
 
 class ChoiceList(OptionList, AnswerWidget):
     """The round's choices; picking one gives its text (`AnswerGiven`). A choice removed by 50:50
-    keeps its number and is shown struck out."""
+    keeps its number and is shown struck out. `renew` shows the next round's choices in the same
+    widget (nothing is mounted or styled anew)."""
+
+    renewable = True
 
     def __init__(
         self, choices: Sequence[str], hidden: Collection[str] = (), *, id: str | None = None
@@ -24,6 +32,15 @@ class ChoiceList(OptionList, AnswerWidget):
         super().__init__(*self._build_options(hidden), id=id)
 
     def on_mount(self) -> None:
+        self._highlight_first()
+
+    def renew(self, session: Session, round_: Round) -> None:
+        """Show `round_`'s choices (and the ones 50:50 removed) in place of these."""
+        self.choices = tuple(round_.choices)
+        self.set_options(self._build_options(session.hidden_choices))
+        self._highlight_first()
+
+    def _highlight_first(self) -> None:
         first = next(
             (i for i in range(self.option_count) if not self.get_option_at_index(i).disabled), None
         )

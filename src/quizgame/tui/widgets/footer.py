@@ -20,16 +20,31 @@ def shown_keys(screen: Screen[object]) -> Shown:
 class SteadyFooter(Footer):
     """Textual's Footer rebuilds all its keys whenever the screen's bindings may have changed,
     which is at every change of focus: on the question screen that is every question and every
-    answer. This one rebuilds only when what it would show is different."""
+    answer. This one rebuilds only when what it would show is different, and looks once after
+    the next frame however often it is told (a key that answers tells it several times, and
+    reading the screen's bindings walks them all), so the looking never delays that frame."""
 
     def __init__(self) -> None:
         super().__init__(show_command_palette=False)
         self._shown: Shown | None = None
+        self._looking = False
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        if screen.app.app_focus and self.is_attached and screen is self.screen:
-            shown = shown_keys(screen)
-            if shown == self._shown:
-                return
+        if not (screen.app.app_focus and self.is_attached and screen is self.screen):
+            super().bindings_changed(screen)
+            return
+        if self._shown is None:  # the first keys: shown at once, as Footer does
+            self._shown = shown_keys(screen)
+            super().bindings_changed(screen)
+        elif not self._looking:
+            self._looking = True
+            self.call_after_refresh(self._look, screen)
+
+    def _look(self, screen: Screen[object]) -> None:
+        self._looking = False
+        if not self.is_attached:
+            return
+        shown = shown_keys(screen)
+        if shown != self._shown:
             self._shown = shown
-        super().bindings_changed(screen)
+            super().bindings_changed(screen)

@@ -45,14 +45,16 @@ class LifelineBar(Horizontal):
         typing: bool,
         paused: bool,
     ) -> None:
-        """Re-render from the session: what is left, what is used, and which keys to show."""
+        """Re-render from the session: what is left, what is used, and which keys to show.
+        Only what changed is set: a relabelled button is laid out again (its width may change),
+        and this runs on every question."""
         for lifeline in Lifeline:
             button = self.query_one(f"#lifeline-{lifeline.value}", Button)
             key = key_label(lifeline, typing)
             if lifeline in used:
-                button.label = f"{lifeline.label} (used)"
+                _relabel(button, f"{lifeline.label} (used)")
             else:
-                button.label = f"{key} {lifeline.label}"
+                _relabel(button, f"{key} {lifeline.label}")
             button.disabled = paused or lifeline not in available
             button.display = lifeline in used or lifeline in available
         self.query_one("#lifelines-label").display = any(
@@ -60,8 +62,13 @@ class LifelineBar(Horizontal):
         )
         pause = self.query_one("#pause", Button)
         # While paused the text box is hidden, so the letter resumes as well as the function key.
-        pause.label = f"{key_label('pause', typing and not paused)} " + (
-            "Resume" if paused else "Pause"
+        _relabel(
+            pause,
+            f"{key_label('pause', typing and not paused)} " + ("Resume" if paused else "Pause"),
         )
-        for button in self.query(Button):
-            button.refresh(layout=True)  # a new label may need a new width
+
+
+def _relabel(button: Button, label: str) -> None:
+    if str(button.label) != label:
+        button.label = label
+        button.refresh(layout=True)  # a new label may need a new width
