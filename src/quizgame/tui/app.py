@@ -23,7 +23,7 @@ from textual.screen import ModalScreen, Screen
 from quizgame.core import paths
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import Mode
-from quizgame.tui import crash, safetext
+from quizgame.tui import crash, safetext, stylesheet
 from quizgame.tui.home_routes import HomeRoutes
 from quizgame.tui.navigation import (
     Answered,
@@ -64,7 +64,7 @@ class QuizApp(HomeRoutes):
     Without a `start_pack`, Home opens with the settings of `preset` chosen.
     """
 
-    CSS_PATH = Path(__file__).with_name("quizgame.tcss")  # absolute: subclasses find it too
+    CSS = stylesheet.app_css()  # quizgame.tcss, compacted: parsed faster before Home
     TITLE = "quizgame"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", key_display="?"),
