@@ -66,3 +66,18 @@ def test_home_and_learn_counts_load_no_charts_nor_judge(tmp_path: Path, history:
     assert report["counted"]
     loaded = [m for m in report["modules"] if m.startswith(NOT_FOR_HOME)]
     assert loaded == []
+
+
+async def test_start_up_gives_the_switch_interval_back_once_the_packs_are_found(
+    tmp_path: Path,
+) -> None:
+    from tests.tui.helpers import make_app
+
+    before = sys.getswitchinterval()
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()  # PacksFound, posted by the worker, handled
+        assert app.home.query_one("#pack-list").option_count > 1  # type: ignore[attr-defined]
+        assert sys.getswitchinterval() == before
+    assert sys.getswitchinterval() == before

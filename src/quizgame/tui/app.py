@@ -10,6 +10,7 @@ session started there). Help and confirmations are modals. The session itself is
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -30,6 +31,7 @@ from quizgame.tui.navigation import (
     KeepsChanges,
     LeaveSession,
     NextRound,
+    PacksFound,
     PlayAgain,
     Remember,
     ReplayMissed,
@@ -52,6 +54,9 @@ if TYPE_CHECKING:
 
 # Start-up imports only what Home needs. The loader is imported in the worker that looks for
 # packs; the session, the score history and the other screens when first used.
+
+
+STARTUP_SWITCH_INTERVAL = 0.0002  # seconds: sys.setswitchinterval until Home has its packs
 
 
 class QuizApp(HomeRoutes):
@@ -99,6 +104,7 @@ class QuizApp(HomeRoutes):
             ),
         )
         self.listeners = self.runner.listeners
+        self._switch_interval: float | None = None  # Python's, while start-up shortens it
         self.results_panels = self.runner.results_panels
         # Where a session goes back to when it ends or is left: Home, or Statistics for a
         # practice session. Replays from the results keep it.
@@ -169,7 +175,20 @@ class QuizApp(HomeRoutes):
     # --- start-up --------------------------------------------------------------------------------
 
     def on_load(self) -> None:
+        # The packs' worker reads files, and each read lets the GIL go; with Python's default
+        # 5 ms switch interval it then waits that long for the UI thread, busy building and
+        # drawing Home, to hand it back: 20 ms of work took 370 ms before Home had its packs.
+        # A short interval until they are found (bench/bench_startup.py: about 100 ms sooner).
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(STARTUP_SWITCH_INTERVAL)
         self.look_for_packs()  # at once, while Textual sets up the terminal and builds Home
+
+    @on(PacksFound)
+    def _start_up_done(self) -> None:
+        """Python's own switch interval again (HomeRoutes shows the packs)."""
+        if self._switch_interval is not None:
+            sys.setswitchinterval(self._switch_interval)
+            self._switch_interval = None
 
     def get_default_screen(self) -> Screen[None]:
         return self.home
@@ -179,6 +198,7 @@ class QuizApp(HomeRoutes):
             self._start(self.start_pack, self.start_options)
 
     def on_unmount(self) -> None:
+        self._start_up_done()  # left before the packs were found
         self.runner.close()  # a session still running is written as abandoned
 
     # --- a session -------------------------------------------------------------------------------
