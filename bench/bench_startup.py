@@ -7,16 +7,16 @@ interpreter (`python bench/bench_startup.py --child NAME`), headless at 80x24, a
 the same run; the time is from spawning the process to the child saying it is ready. A first
 start of each (not counted) warms the file cache, the pack cache and the byte-code cache.
 
-Three children: `app` is QuizApp built as `quizgame` builds it (`cli/play.run_game`); `command`
-is the whole `quizgame play` command (click and every command module imported first); `baseline`
-is the bare app. Target: median(app) / median(baseline) <= 1.1 (issue 13); the command's ratio is printed
-beside it, since what the command line imports before the game is its own cost. Then the
-app's top imports (`-X importtime`, one run): what the first frame pays for; the stall after
-Home (child `stall`: the worst lateness of a 10 ms timer in the half second after Home is drawn with the
-packs, when the learn counts come; five starts on a warm pack cache); and how long Textual takes
-to parse quizgame.tcss alone as the app hands it over (compacted, `tui/stylesheet.py`, where the
-checkout has it; the fastest of five), which the app does before its first frame and the bare
-app has no share of.
+Four children: `app` is QuizApp built as `quizgame` builds it (`cli/play.run_game`); `command`
+is the whole `quizgame play` command (click and every command module imported first);
+`baseline` is the bare app; `stall` (below). Target: median(app) / median(baseline) <= 1.1
+(issue 13); the command's ratio is printed beside it, since what the command line imports
+before the game is its own cost. Then the app's top imports (`-X importtime`, one run): what
+the first frame pays for; the stall after Home (child `stall`: the worst lateness of a 10 ms
+timer in the half second after Home is drawn with the packs, when the learn counts come; five
+starts on a warm pack cache); and how long Textual takes to parse quizgame.tcss alone as the
+app hands it over (compacted, `tui/stylesheet.py`, where the checkout has it; the fastest of
+five), which the app does before its first frame and the bare app has no share of.
 Usage: python bench/bench_startup.py [--runs 15] [--packs DIR]... [--src DIR] (another
 checkout's src, for a before figure measured in the same sitting).
 Figures go to stdout and bench/out/bench_startup.json.
