@@ -7,13 +7,16 @@ interpreter (`python bench/bench_startup.py --child NAME`), headless at 80x24, a
 the same run; the time is from spawning the process to the child saying it is ready. A first
 start of each (not counted) warms the file cache, the pack cache and the byte-code cache.
 
-Three children: `app` is QuizApp built as `quizgame` builds it (`cli/play.run_game`); `command`
-is the whole `quizgame play` command (click and every command module imported first); `baseline`
-is the bare app. Target: median(app) / median(baseline) <= 1.1 (issue 13); the command's ratio is printed
-beside it, since what the command line imports before the game is its own cost. Then the
-app's top imports (`-X importtime`, one run): what the first frame pays for; and how long
-Textual takes to parse quizgame.tcss alone (the fastest of five), which the app does before its
-first frame and the bare app has no share of.
+Four children: `app` is QuizApp built as `quizgame` builds it (`cli/play.run_game`); `command`
+is the whole `quizgame play` command (click and every command module imported first);
+`baseline` is the bare app; `stall` (below). Target: median(app) / median(baseline) <= 1.1
+(issue 13); the command's ratio is printed beside it, since what the command line imports
+before the game is its own cost. Then the app's top imports (`-X importtime`, one run): what
+the first frame pays for; the stall after Home (child `stall`: the worst lateness of a 10 ms
+timer in the half second after Home is drawn with the packs, when the learn counts come; five
+starts on a warm pack cache); and how long Textual takes to parse quizgame.tcss alone as the
+app hands it over (compacted, `tui/stylesheet.py`, where the checkout has it; the fastest of
+five), which the app does before its first frame and the bare app has no share of.
 Usage: python bench/bench_startup.py [--runs 15] [--packs DIR]... [--src DIR] (another
 checkout's src, for a before figure measured in the same sitting).
 Figures go to stdout and bench/out/bench_startup.json.
@@ -26,6 +29,7 @@ import time
 T0 = time.perf_counter()  # before any heavy import, for the child's own import figure
 
 import argparse  # noqa: E402
+import itertools  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import statistics  # noqa: E402
@@ -42,6 +46,8 @@ READY = "READY"
 TARGET = 1.1  # issue 13
 SIZE = (80, 24)
 SRC = ROOT / "src"  # whose quizgame the app and command children run (--src)
+STALL_TICK = 0.01  # seconds between the stall child's timer ticks
+STALL_WINDOW = 0.5  # seconds after Home shows the packs that the stall child watches
 
 
 def timed_app_class() -> type:
@@ -72,6 +78,40 @@ def child_app(data_dir: str, packs: list[str]) -> None:
     base = paths.data_dir(data_dir)
     pack_dirs = [paths.bundled_packs_dir(), paths.user_packs_dir(base), *map(Path, packs)]
     app_class(pack_dirs=pack_dirs, data_dir=base).run(headless=True, size=SIZE)
+
+
+def child_stall(data_dir: str, packs: list[str]) -> None:
+    """The longest the UI thread is blocked in the first half second after Home is drawn with
+    the packs (when the learn counts come): the worst lateness of a 10 ms timer, said as STALL
+    seconds."""
+    sys.path.insert(0, str(SRC))
+    from textual import on
+
+    from quizgame.core import paths
+    from quizgame.tui.app import QuizApp
+    from quizgame.tui.navigation import PacksFound
+
+    ticks: list[float] = []
+
+    class Stalled(QuizApp):
+        @on(PacksFound)
+        def packs_shown(self) -> None:
+            self.call_after_refresh(self.watch)  # Home drawn with the packs, as READY says
+
+        def watch(self) -> None:
+            ticks.append(time.perf_counter())
+            self.set_interval(STALL_TICK, self.tick)
+
+        def tick(self) -> None:
+            ticks.append(time.perf_counter())
+            if ticks[-1] - ticks[0] >= STALL_WINDOW:
+                worst = max(b - a for a, b in itertools.pairwise(ticks)) - STALL_TICK
+                print(f"STALL {max(worst, 0.0):.4f}", flush=True)
+                self.exit()
+
+    base = paths.data_dir(data_dir)
+    pack_dirs = [paths.bundled_packs_dir(), paths.user_packs_dir(base), *map(Path, packs)]
+    Stalled(pack_dirs=pack_dirs, data_dir=base).run(headless=True, size=SIZE)
 
 
 def child_command(data_dir: str, packs: list[str]) -> None:
@@ -135,6 +175,11 @@ def stylesheet_seconds(repeat: int = 5) -> float:
 
     path = SRC / "quizgame" / "tui" / "quizgame.tcss"
     css = path.read_text(encoding="utf-8")
+    if (path.parent / "stylesheet.py").exists():  # the app hands it to Textual compacted
+        sys.path.insert(0, str(SRC))
+        from quizgame.tui.stylesheet import compact
+
+        css = compact(css)
     variables = App().get_css_variables()
     best = float("inf")
     for _ in range(repeat):
@@ -165,6 +210,18 @@ def spawn(name: str, data_dir: str, packs: list[str]) -> tuple[float, float]:
                 return elapsed, inside
         child.wait(timeout=30)
     raise RuntimeError(f"{name} never became ready (exit code {child.returncode})")
+
+
+def stall_seconds(data_dir: str, packs: list[str]) -> float:
+    """One start's worst UI block after Home (`child_stall`), in seconds."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", "stall", f"--src={SRC}"]
+    command += ["--data-dir", data_dir, *(f"--packs={p}" for p in packs)]
+    env = {**os.environ, "TEXTUAL": ""}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    for line in done.stdout.splitlines():
+        if line.startswith("STALL"):
+            return float(line.split()[1])
+    raise RuntimeError(f"the stall child said nothing (exit code {done.returncode})")
 
 
 def main() -> None:
@@ -241,6 +298,15 @@ def main() -> None:
         top = top_importers([*command, "--data-dir", data_dir], env, count=8)
     report["app_top_imports"] = top
     print(f"  the app's top imports: {', '.join(top)}")
+    with tempfile.TemporaryDirectory(prefix="quizgame-bench-") as data_dir:
+        spawn("app", data_dir, packs)  # the pack cache, as on any start but the first
+        stalls = sorted(stall_seconds(data_dir, packs) for _ in range(5))
+    report["stall_after_home_s"] = stalls
+    print(
+        f"  stall after Home (learn counts): median {statistics.median(stalls) * 1000:.0f} ms, "
+        f"worst {stalls[-1] * 1000:.0f} ms of 5 (the longest the UI is blocked in the "
+        f"{STALL_WINDOW:g} s after Home is drawn with the packs)"
+    )
     parse = stylesheet_seconds()
     share = parse / statistics.median(s[0] for s in times["baseline"])
     report["stylesheet_parse_s"] = parse
@@ -252,7 +318,12 @@ def main() -> None:
     (OUT / "bench_startup.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
 
 
-CHILDREN = {"app": child_app, "command": child_command, "baseline": child_baseline}
+CHILDREN = {
+    "app": child_app,
+    "command": child_command,
+    "baseline": child_baseline,
+    "stall": child_stall,
+}
 
 if __name__ == "__main__":
     main()

@@ -10,6 +10,7 @@ session started there). Help and confirmations are modals. The session itself is
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -23,13 +24,14 @@ from textual.screen import ModalScreen, Screen
 from quizgame.core import paths
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import Mode
-from quizgame.tui import crash, safetext
+from quizgame.tui import crash, safetext, stylesheet
 from quizgame.tui.home_routes import HomeRoutes
 from quizgame.tui.navigation import (
     Answered,
     KeepsChanges,
     LeaveSession,
     NextRound,
+    PacksFound,
     PlayAgain,
     Remember,
     ReplayMissed,
@@ -54,6 +56,9 @@ if TYPE_CHECKING:
 # packs; the session, the score history and the other screens when first used.
 
 
+STARTUP_SWITCH_INTERVAL = 0.0002  # seconds: sys.setswitchinterval until Home has its packs
+
+
 class QuizApp(HomeRoutes):
     """The trivia game.
 
@@ -64,7 +69,7 @@ class QuizApp(HomeRoutes):
     Without a `start_pack`, Home opens with the settings of `preset` chosen.
     """
 
-    CSS_PATH = Path(__file__).with_name("quizgame.tcss")  # absolute: subclasses find it too
+    CSS = stylesheet.app_css()  # quizgame.tcss, compacted: parsed faster before Home
     TITLE = "quizgame"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", key_display="?"),
@@ -99,6 +104,7 @@ class QuizApp(HomeRoutes):
             ),
         )
         self.listeners = self.runner.listeners
+        self._switch_interval: float | None = None  # Python's, while start-up shortens it
         self.results_panels = self.runner.results_panels
         # Where a session goes back to when it ends or is left: Home, or Statistics for a
         # practice session. Replays from the results keep it.
@@ -169,7 +175,20 @@ class QuizApp(HomeRoutes):
     # --- start-up --------------------------------------------------------------------------------
 
     def on_load(self) -> None:
+        # The packs' worker reads files, and each read lets the GIL go; with Python's default
+        # 5 ms switch interval it then waits that long for the UI thread, busy building and
+        # drawing Home, to hand it back: 20 ms of work took 370 ms before Home had its packs.
+        # A short interval until they are found (bench/bench_startup.py: about 100 ms sooner).
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(STARTUP_SWITCH_INTERVAL)
         self.look_for_packs()  # at once, while Textual sets up the terminal and builds Home
+
+    @on(PacksFound)
+    def _start_up_done(self) -> None:
+        """Python's own switch interval again (HomeRoutes shows the packs)."""
+        if self._switch_interval is not None:
+            sys.setswitchinterval(self._switch_interval)
+            self._switch_interval = None
 
     def get_default_screen(self) -> Screen[None]:
         return self.home
@@ -179,6 +198,7 @@ class QuizApp(HomeRoutes):
             self._start(self.start_pack, self.start_options)
 
     def on_unmount(self) -> None:
+        self._start_up_done()  # left before the packs were found
         self.runner.close()  # a session still running is written as abandoned
 
     # --- a session -------------------------------------------------------------------------------

@@ -90,17 +90,17 @@ class HomeRoutes(App[None]):
         if not packs or scores is None:
             return
         if not scores.path.exists():  # no history yet: no cards, everything is new
-            from quizgame.tui.learning import count_learning
-
-            self.home.show_learning(count_learning(None, packs, self.choices.count))
+            self.count_learning(None, packs)
             return
         store = scores.store  # opened here: the session runner shares it
         if store is not None:
             self.count_learning(store, packs)
 
     @work(thread=True, exclusive=True, group="learning")
-    def count_learning(self, store: ScoreStore, packs: list[Pack]) -> None:
-        """Learn mode's due and new cards per pack, for Home (`LearningCounted`)."""
+    def count_learning(self, store: ScoreStore | None, packs: list[Pack]) -> None:
+        """Learn mode's due and new cards per pack (all new without a `store`), for Home
+        (`LearningCounted`). In a worker, with its imports (the scheduler), so that Home,
+        just drawn, does not stall."""
         from quizgame.tui.learning import count_learning
 
         counts = count_learning(store, packs, self.choices.count)

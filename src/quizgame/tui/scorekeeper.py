@@ -10,22 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import Mode
-from quizgame.core.play.results import AnswerRecord, Results
-from quizgame.core.play.session import Session
-from quizgame.core.scores import queries
 from quizgame.core.scores.database import StoreError
-from quizgame.core.scores.queries import Standing
-from quizgame.core.scores.recorder import SessionRecorder
 from quizgame.core.scores.store import ScoreStore
 from quizgame.tui import safetext
 from quizgame.tui.hooks import NullListener
+
+if TYPE_CHECKING:  # Home makes the keeper (learn counts): play's modules load with the session
+    from quizgame.core.play.dealing import SessionOptions
+    from quizgame.core.play.results import AnswerRecord, Results
+    from quizgame.core.play.session import Session
+    from quizgame.core.scores.queries import Standing
+    from quizgame.core.scores.recorder import SessionRecorder
 
 # Another quizgame writing at the same moment takes milliseconds; anything longer is a lock
 # held on purpose, and the game should not freeze waiting for it.
@@ -105,14 +107,18 @@ class ScoreKeeper(NullListener):
         store = self.store
         if store is None:
             return ()
+        from quizgame.core.scores.queries import seen_ids  # after Home: not at start-up
+
         try:
-            return store.read(queries.seen_ids, pack_id)
+            return store.read(seen_ids, pack_id)
         except StoreError:
             return ()
 
     # --- SessionListener -----------------------------------------------------------------------
 
     def session_started(self, session: Session) -> None:
+        from quizgame.core.scores.recorder import SessionRecorder
+
         recorder = SessionRecorder(
             self.store,
             on_error=lambda exc: self.report(f"This session is not being saved: {exc}."),
@@ -146,8 +152,12 @@ class ScoreKeeper(NullListener):
         session_id = self.session_id(session)
         if store is None or session_id is None:
             return Static("This session was not saved to your score history.", id="standing")
+        from quizgame.core.scores.queries import (
+            standing as read_standing,
+        )  # after Home: not at start-up
+
         try:
-            standing = store.read(queries.standing, session_id)
+            standing = store.read(read_standing, session_id)
         except StoreError as exc:
             self.report(f"Score history: {exc}.")
             return None

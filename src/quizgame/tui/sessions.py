@@ -56,10 +56,15 @@ class SessionRunner:
             self._scores = ScoreKeeper(self._scores_db, report=self._report)
             self.listeners.append(self._scores)
             self.results_panels.append(self._scores.results_panel)
-            from quizgame.tui.sharing import SharePanels
-
-            self.results_panels.append(SharePanels(self._scores).results_panel)
+            self.results_panels.append(self._share_panel)
         return self._scores
+
+    def _share_panel(self, session: Session, results: Results) -> Widget | None:
+        """The sharing panels (`sharing.SharePanels`), imported at the first results: they load
+        the charts (plotext), which Home, where the keeper is first made, does not need."""
+        from quizgame.tui.sharing import SharePanels
+
+        return SharePanels(self._scores).results_panel(session, results)
 
     def _report(self, message: str) -> None:
         self._notify(message, "warning", 10)

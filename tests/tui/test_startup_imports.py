@@ -1,0 +1,83 @@
+"""Home's start loads only what Home needs: not the results' charts (plotext) nor the answer
+judge (rapidfuzz), up to and including learn mode's counts, which come right after Home is drawn
+(issue 13: importing them there stalled the UI for about 100 ms).
+
+The app runs in a fresh interpreter, headless, on packs whose cache the test warmed (reading a
+pack from YAML runs the pack checker, which does use the judge, in the loading worker).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quizgame.core import paths
+from quizgame.core.packs.read import discover_packs
+from quizgame.core.scores.store import ScoreStore
+
+# Run in the child: the app until Home shows the learn counts, then what it had loaded.
+HOME_THEN_MODULES = r"""
+import json, sys
+from pathlib import Path
+from textual import on
+from quizgame.core import paths
+from quizgame.tui.app import QuizApp
+from quizgame.tui.navigation import LearningCounted
+
+class Probe(QuizApp):
+    counted = False
+
+    @on(LearningCounted)
+    def counted_shown(self) -> None:
+        self.counted = True
+        self.call_after_refresh(self.exit)
+
+base = Path(sys.argv[1])
+app = Probe(pack_dirs=[paths.bundled_packs_dir(), paths.user_packs_dir(base)], data_dir=base)
+app.run(headless=True, size=(80, 24))
+print(json.dumps({"counted": app.counted, "modules": sorted(sys.modules)}))
+"""
+
+NOT_FOR_HOME = ("plotext", "textual_plotext", "rapidfuzz", "quizgame.tui.sharing")
+
+
+@pytest.mark.parametrize("history", [False, True], ids=["first-run", "with-history"])
+def test_home_and_learn_counts_load_no_charts_nor_judge(tmp_path: Path, history: bool) -> None:
+    base = paths.data_dir(str(tmp_path))
+    pack_dirs = [paths.bundled_packs_dir(), paths.user_packs_dir(base)]
+    discover_packs(pack_dirs, cache_dir=paths.cache_dir(base))  # the cache, as on a second start
+    if history:
+        ScoreStore.open(paths.scores_db(base)).close()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "TEXTUAL": ""}
+    done = subprocess.run(
+        [sys.executable, "-c", HOME_THEN_MODULES, str(base)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["counted"]
+    loaded = [m for m in report["modules"] if m.startswith(NOT_FOR_HOME)]
+    assert loaded == []
+
+
+async def test_start_up_gives_the_switch_interval_back_once_the_packs_are_found(
+    tmp_path: Path,
+) -> None:
+    from tests.tui.helpers import make_app
+
+    before = sys.getswitchinterval()
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()  # PacksFound, posted by the worker, handled
+        assert app.home.query_one("#pack-list").option_count > 1  # type: ignore[attr-defined]
+        assert sys.getswitchinterval() == before
+    assert sys.getswitchinterval() == before
