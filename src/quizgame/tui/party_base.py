@@ -10,13 +10,13 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from quizgame.core import paths
-from quizgame.tui import crash
+from quizgame.tui import crash, stylesheet
 
 
 class PartyApp(App[None]):
     """A party app; `crash_log` is where a bug's details go (the data folder's crash.log)."""
 
-    CSS_PATH = Path(__file__).with_name("quizgame.tcss")
+    CSS = stylesheet.app_css()  # the game's one stylesheet, read as QuizApp reads it
     TITLE = "quizgame party"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
