@@ -84,3 +84,39 @@ async def test_an_answer_the_history_cannot_keep_is_said_not_acknowledged(
         await ana.close()
     finally:
         await server.close()
+
+
+def test_answers_a_failed_write_could_not_keep_stay_for_the_next_write(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """A commit that fails (here: the database refuses writes) drops nothing: the answers are
+    written by the next flush, so no later `ack` stands for an answer the history lacks."""
+    log = PartyLog(tmp_path / "scores.db")
+    room = make_room(clock)
+    log.start_game(room, "test")
+    ana, bo = (room.join(PIN, name)[0] for name in ("Ana", "Bo"))
+    room.start()
+    clock.advance(1.0)
+    room.answer(ana.id, 1, right(room.current), log_now=False)
+    log._conn.execute("PRAGMA query_only = ON")  # every write fails from here
+    try:
+        log.flush()
+    except StoreError:
+        pass
+    else:
+        raise AssertionError("a write to a read-only database went through")
+    try:
+        room.close_question()  # Bo timed out: that write fails too
+    except StoreError:
+        pass
+    else:
+        raise AssertionError("a write to a read-only database went through")
+    log._conn.execute("PRAGMA query_only = OFF")
+    log.flush()
+    saved = load_game(sqlite3.connect(tmp_path / "scores.db"))
+    assert saved is not None
+    assert sorted((player, answer.verdict) for player, answer in saved.answers) == [
+        (ana.id, "correct"),
+        (bo.id, "timed_out"),
+    ]
+    log.close()

@@ -129,6 +129,8 @@ class PartyServer:
         if self._server is not None:
             self._server.close()
             await self._server.wait_closed()
+        if self.freeze_gc:
+            gc.unfreeze()  # what was kept out of the collector's reach is collectable again
 
     async def _run_clock(self) -> None:
         while True:
@@ -139,10 +141,14 @@ class PartyServer:
 
     def tick(self) -> bool:
         """Reveal the open question if its time ran out or everyone answered; True if it did."""
-        if self.room.tick():
+        try:
+            closed = self.room.tick()
+        except StoreError as exc:  # the answers stay kept in the log; the next tick tries again
+            log.error("the question could not be closed in the score history: %s", exc)
+            return False
+        if closed:
             self._reveal()
-            return True
-        return False
+        return closed
 
     def start_game(self) -> None:
         self.room.start()

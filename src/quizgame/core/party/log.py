@@ -66,10 +66,13 @@ class PartyLog:
             conn.close()
 
     def close(self) -> None:
-        self.flush()
-        self._stop.set()
-        self._checkpointer.join()
-        self._conn.close()  # the last connection to close checkpoints what is left
+        """Commit what is kept (`StoreError` if that fails), and close the database either way."""
+        try:
+            self.flush()
+        finally:
+            self._stop.set()
+            self._checkpointer.join()
+            self._conn.close()  # the last connection to close checkpoints what is left
 
     def read(self, query: Callable[[sqlite3.Connection], T]) -> T:
         """`query(connection)`, e.g. `log.read(load_game)`; `StoreError` on a database failure."""
@@ -125,14 +128,14 @@ class PartyLog:
     def flush(self) -> None:
         """Commit the answers kept since the last flush, in one transaction (`StoreError`)."""
         if self._answers:
-            records, self._answers = self._answers, []
-            self._commit(records)
+            self._commit(self._answers)  # on a failure they stay kept, for the next try
+            self._answers = []
 
     def timed_out(self, records: list[tuple[Player, PlayerAnswer]]) -> None:
         """The timed-out records of a closed question (after any answers kept), in one
         transaction: a thousand players who did not answer make one commit, not a thousand."""
-        records, self._answers = [*self._answers, *records], []
-        self._commit(records)
+        self._answers = [*self._answers, *records]
+        self.flush()
 
     def _commit(self, records: list[tuple[Player, PlayerAnswer]]) -> None:
         """Answers and the players' new scores, in one transaction."""
