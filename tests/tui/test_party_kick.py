@@ -93,3 +93,24 @@ async def test_a_player_kicked_mid_question_is_told(clock: FakeClock) -> None:
 def _said(app: PlayerApp) -> str:
     bodies = app.screen.query("#party-body")
     return str(bodies.first(Static).render()) if bodies else ""
+
+
+async def test_a_kicked_name_is_shown_literally_in_the_notice(clock: FakeClock) -> None:
+    """Names are untrusted: "[/b]" in a toast is text, not markup that breaks the host's screen."""
+    server = hosted(clock)
+    app = HostApp(server, run_clock=False)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        ana, odd = await join(server, "Ana", "[/b][@click=quit]x")
+        await until(pilot, lambda: all(p.connected for p in server.room.players.values()))
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, HostQuestionScreen))
+        await pilot.press("k")
+        await until(pilot, lambda: isinstance(app.screen, KickScreen))
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: len(server.room.active()) == 1)
+        await pilot.pause()
+        notices = [n.message for n in app._notifications]
+        assert notices == ["[/b][@click=quit]x is out of the game."]
+        assert app.is_running
+        for client in (ana, odd):
+            await client.close()

@@ -8,9 +8,10 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 
 from quizgame.core import paths
-from quizgame.tui import crash, stylesheet
+from quizgame.tui import crash, safetext, stylesheet
 
 
 class PartyApp(App[None]):
@@ -23,6 +24,22 @@ class PartyApp(App[None]):
     ]
 
     crash_log: Path | None = None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notice is literal text unless a caller asks for markup: the party's notices
+        quote player names and the host's messages, which are untrusted (a name such as
+        `[/b]` would otherwise break the toast, or `[@click=...]` make it an action)."""
+        if not markup:
+            message, title = safetext.clean(message), safetext.clean(title)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def _handle_exception(self, error: Exception) -> None:
         # As QuizApp does (see quizgame.tui.crash); Pilot tests still see the exception itself.

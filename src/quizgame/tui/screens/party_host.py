@@ -46,7 +46,7 @@ class HostScreen(Screen[None]):
             if player_id is not None:
                 self.server.kick(player_id)
                 name = self.room.players[player_id].name
-                self.notify(safetext.clean_line(f"{name} is out of the game."))
+                self.notify(safetext.clean_line(f"{name} is out of the game."), markup=False)
 
         self.app.push_screen(KickScreen(self.room), picked)
 
