@@ -7,7 +7,7 @@ import, save, copy and leaving.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from textual import on, work
@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from quizgame.core.packs.edit import EditError, PackDocument
 from quizgame.core.packs.find import FindIndex, find_question, row_text
@@ -256,10 +257,21 @@ class EditorView(Screen[None]):
                 lambda: (row_text(str(q.get("prompt", "")), str(q.get("id", ""))) for q in data),
             )
 
-    @work(thread=True, group="editor-index")
+    @work(thread=True, exclusive=True, group="editor-index")
     def _build_index(self, generation: int, rows: Callable[[], Iterable[str]]) -> None:
-        index = FindIndex(rows())
-        self.app.call_from_thread(self._indexed, generation, index)
+        # Exclusive: a newer build (an edit while this one runs) cancels this one, which then
+        # stops reading rows and hands nothing back.
+        worker = get_current_worker()
+
+        def live() -> Iterator[str]:
+            for n, row in enumerate(rows()):
+                if n % 4096 == 0 and worker.is_cancelled:
+                    return
+                yield row
+
+        index = FindIndex(live())
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._indexed, generation, index)
 
     def _indexed(self, generation: int, index: FindIndex) -> None:
         if generation == self._index_generation:  # nothing changed since the build began
