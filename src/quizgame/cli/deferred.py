@@ -49,6 +49,10 @@ def cleandoc(doc: str) -> str:
     return "\n".join(lines)
 
 
+# Modules whose Python code is always there but whose C part a build may lack: deferred only
+# where that part exists (shutil and tarfile try `import lzma` to see what they support).
+NEEDS = {"bz2": "_bz2", "lzma": "_lzma"}
+
 # What a stand-in holds before its module's code runs (which replaces it with the real thing).
 EARLY: dict[str, dict[str, object]] = {"inspect": {"cleandoc": cleandoc}}
 
@@ -89,6 +93,8 @@ def defer(names: tuple[str, ...] = DEFERRED) -> None:
         spec = importlib.util.find_spec(name)
         if spec is None or spec.loader is None:
             continue
+        if name in NEEDS and importlib.util.find_spec(NEEDS[name]) is None:
+            continue  # built without it: `import lzma` must fail where it is written, as usual
         module = importlib.util.module_from_spec(spec)  # its attributes set, its code not run
         module.__dict__.update(EARLY.get(name, {}))
         module.__class__ = Deferred

@@ -19,7 +19,7 @@ import subprocess
 import threading
 
 LIFELINE = "QUIZGAME_LIFELINE_FD"  # the environment variable naming the pipe's read end
-_kept: list[int] = []  # write ends, open for as long as this process lives
+_kept: dict[int, int] = {}  # a started group's pid -> its pipe's write end, open until stopped
 
 
 def start_group(argv: list[str]) -> subprocess.Popen[bytes]:
@@ -45,12 +45,21 @@ def start_group(argv: list[str]) -> subprocess.Popen[bytes]:
         raise
     finally:
         os.close(read)
-    _kept.append(write)
+    _kept[process.pid] = write
     return process
 
 
 def stop_group(process: subprocess.Popen[bytes], wait: float = 10.0) -> None:
     """SIGTERM to `process`'s whole group, SIGKILL after `wait` seconds if it is still there."""
+    try:
+        _stop(process, wait)
+    finally:
+        write = _kept.pop(process.pid, None)
+        if write is not None:
+            os.close(write)  # the group is stopped: its lifeline is no longer needed
+
+
+def _stop(process: subprocess.Popen[bytes], wait: float) -> None:
     if not hasattr(os, "killpg"):  # Windows: no process groups to signal
         process.terminate()
         process.wait(timeout=wait)
