@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TextArea
 
 from quizgame.core.packs.model import ListItem, QuestionType
-from quizgame.core.packs.read import load_pack
+from quizgame.core.packs.read import LoadResult, load_pack, load_pack_text
 from quizgame.core.packs.starter import SCHEMA_MODELINE
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.session import Session
@@ -503,3 +503,50 @@ async def test_a_big_pack_is_checked_in_a_worker_on_saving(
         screen._checked(text, load_pack(path), False, screen._edits - 1)
         await pilot.pause()
         assert screen.dirty and path.read_text(encoding="utf-8") == text
+
+
+async def test_leaving_while_a_big_pack_is_checked_waits_for_the_save(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Esc while the check before saving runs does not leave (which would drop the save): the
+    editor says so; once the check is done the pack is saved and Esc leaves."""
+    import threading
+
+    from quizgame.tui.screens import editor as editor_module
+
+    release = threading.Event()
+
+    def held_check(text: str, name: str) -> LoadResult:
+        release.wait(10.0)  # the worker's check goes on until the test lets it
+        return load_pack_text(text, name)
+
+    monkeypatch.setattr(editor_module, "CHECK_IN_WORKER", 0)
+    monkeypatch.setattr(editor_module, "load_pack_text", held_check)
+    folder = data_dir / "packs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "all-types.yaml"
+    path.write_text((PACKS / "all-types.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app(data_dir, pack_dirs=(folder,))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = editor(app)
+        await pilot.press("shift+down", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen  # still here, and told why
+        assert "Esc again" in str(screen.query_one("#editor-status", Static).render())
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not screen.dirty
+        saved = path.read_text(encoding="utf-8")
+        assert saved.index("id: tf") < saved.index("id: mc")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

@@ -233,6 +233,8 @@ class EditorScreen(EditorView):
         """`text` (the pack after `edits` changes) was checked: save it, or say what is wrong;
         ask first if the file `changed` on disk."""
         self._saving = False
+        if not self.is_attached:  # the editor closed while the check ran (the app quit)
+            return
         if not result.ok:
             first = result.errors[0].message if result.errors else "unknown problem"
             if self.document is not None and not len(self.document):
@@ -302,6 +304,10 @@ class EditorScreen(EditorView):
         self.app.notify(f"Copied to {target}; you are editing the copy.", markup=False)
 
     def action_close(self) -> None:
+        if self._saving:  # leaving now would drop the save that was asked for: wait for it
+            self._show_status("Saving: the pack is being checked; Esc again once it is saved.")
+            self.app.bell()
+            return
         dismiss_unless_kept(
             self,
             self.dirty,
