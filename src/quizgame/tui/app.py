@@ -18,13 +18,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.binding import Binding, BindingType
-from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 from quizgame.core import paths
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import Mode
-from quizgame.tui import crash, safetext, stylesheet
 from quizgame.tui.home_routes import HomeRoutes
 from quizgame.tui.navigation import (
     Answered,
@@ -69,7 +67,6 @@ class QuizApp(HomeRoutes):
     Without a `start_pack`, Home opens with the settings of `preset` chosen.
     """
 
-    CSS = stylesheet.app_css()  # quizgame.tcss, compacted: parsed faster before Home
     TITLE = "quizgame"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", key_display="?"),
@@ -121,27 +118,8 @@ class QuizApp(HomeRoutes):
 
     # --- errors and notices ----------------------------------------------------------------------
 
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None:
-        """Every notice passes here: a literal one (markup=False) may quote a pack or an error,
-        so its control characters go too."""
-        if not markup:
-            message, title = safetext.clean(message), safetext.clean(title)
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
-
-    def _handle_exception(self, error: Exception) -> None:
-        # The one private Textual method the game overrides (see quizgame.tui.crash): a crash is
-        # one line on the terminal and a crash log. Pilot tests still see the exception itself.
-        self.bell()
-        crash.as_one_line(error, self.data_dir / "crash.log")
-        super()._handle_exception(error)
+    def crash_path(self) -> Path:
+        return self.data_dir / "crash.log"
 
     # --- places and choices ----------------------------------------------------------------------
 

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import App
 from textual.worker import get_current_worker
 
 from quizgame.core import paths
+from quizgame.tui.game_app import GameApp
 from quizgame.tui.navigation import (
     EditPack,
     LearningCounted,
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from quizgame.tui.sessions import SessionRunner
 
 
-class HomeRoutes(App[None]):
+class HomeRoutes(GameApp):
     """The app's part that serves Home: its packs, learn counts, Statistics and the editor."""
 
     # Set by `QuizApp.__init__`.
