@@ -466,6 +466,26 @@ async def test_the_find_box_follows_moves_and_deletes(data_dir: Path) -> None:
         assert screen._find_index is index  # changed in place, never made again
 
 
+def _own_copy_app(data_dir: Path) -> tuple[QuizApp, Path]:
+    """The app over a folder holding the one pack all-types.yaml (a copy, editable); its path."""
+    folder = data_dir / "packs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "all-types.yaml"
+    path.write_text((PACKS / "all-types.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    return make_app(data_dir, pack_dirs=(folder,)), path
+
+
+async def _open_editor(pilot: Pilot[None], app: QuizApp) -> EditorScreen:
+    """Wait for Home's packs, press e, wait for the editor to read the pack."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return editor(app)
+
+
 async def test_a_big_pack_is_checked_in_a_worker_on_saving(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -475,19 +495,9 @@ async def test_a_big_pack_is_checked_in_a_worker_on_saving(
     from quizgame.tui.screens import editor as editor_module
 
     monkeypatch.setattr(editor_module, "CHECK_IN_WORKER", 0)
-    folder = data_dir / "packs"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "all-types.yaml"
-    path.write_text((PACKS / "all-types.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    app = make_app(data_dir, pack_dirs=(folder,))
+    app, path = _own_copy_app(data_dir)
     async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = editor(app)
+        screen = await _open_editor(pilot, app)
         await pilot.press("shift+down", "ctrl+s")  # a change, then save: checked in a worker
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -522,19 +532,9 @@ async def test_leaving_while_a_big_pack_is_checked_waits_for_the_save(
 
     monkeypatch.setattr(editor_module, "CHECK_IN_WORKER", 0)
     monkeypatch.setattr(editor_module, "load_pack_text", held_check)
-    folder = data_dir / "packs"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "all-types.yaml"
-    path.write_text((PACKS / "all-types.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    app = make_app(data_dir, pack_dirs=(folder,))
+    app, path = _own_copy_app(data_dir)
     async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = editor(app)
+        screen = await _open_editor(pilot, app)
         await pilot.press("shift+down", "ctrl+s")
         await pilot.pause()
         await pilot.press("escape")
