@@ -403,18 +403,9 @@ async def test_home_keeps_the_edited_pack_highlighted_and_reads_only_it(data_dir
 
 
 async def test_finding_a_question_by_number_or_words(data_dir: Path) -> None:
-    folder = data_dir / "packs"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "mine.yaml").write_text((PACKS / "all-types.yaml").read_text(encoding="utf-8"))
-    app = make_app(data_dir, pack_dirs=(folder,))
+    app, _path = _own_copy_app(data_dir)
     async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = editor(app)
+        screen = await _open_editor(pilot, app)
         await pilot.press("slash", *keys("SPAIN"), "enter")  # words of a prompt, any case
         await pilot.pause()
         assert screen.highlighted == 2
@@ -437,18 +428,9 @@ async def test_finding_a_question_by_number_or_words(data_dir: Path) -> None:
 async def test_the_find_box_follows_moves_and_deletes(data_dir: Path) -> None:
     """The find index is kept in step with each change, not built again: a question moved or
     one above it deleted is found where it is now."""
-    folder = data_dir / "packs"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "mine.yaml").write_text((PACKS / "all-types.yaml").read_text(encoding="utf-8"))
-    app = make_app(data_dir, pack_dirs=(folder,))
+    app, _path = _own_copy_app(data_dir)
     async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = editor(app)
+        screen = await _open_editor(pilot, app)
         index = screen._find_index
         assert index is not None
         await pilot.press("slash", *keys("spain"), "enter")
