@@ -361,6 +361,40 @@ class QuestionNotes:
             )
 
 
+class MatchingPairs:
+    """A matching question's pairs, side by side as a reader finds them (GIFT, Moodle XML): a
+    side with no left is an extra answer, not kept (`done` warns, naming them); a left side
+    given twice skips the question (`add` warns and returns False)."""
+
+    def __init__(self, notes: QuestionNotes) -> None:
+        self.notes = notes
+        self.pairs: dict[str, str] = {}
+        self.extras: list[str] = []
+
+    def add(self, left: str, right: str) -> bool:
+        """Take one pair; False (after a warning) if `left` was given already."""
+        if not left:
+            self.extras.append(right)
+        elif left in self.pairs:
+            message = f"the left side {quote(left)} appears twice: skipped"
+            self.notes.warn(NoteCode.LEFT_SIDE_TWICE, message, left)
+            return False
+        else:
+            self.pairs[left] = right
+        return True
+
+    def done(self) -> dict[str, str]:
+        """The pairs taken, after a warning about the extra answers if there were any."""
+        if self.extras:
+            self.notes.warn(
+                NoteCode.UNMATCHED_NOT_KEPT,
+                "extra answers without a match not kept: "
+                + ", ".join(quote(e) for e in self.extras),
+                *self.extras,
+            )
+        return self.pairs
+
+
 def joined(*texts: str | None) -> str | None:
     """The texts given (feedback, general feedback...) as paragraphs of one text; None if none."""
     parts = [t for t in texts if t]

@@ -7,7 +7,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from quizgame.core.formats.common import NoteCode, Parsed, QuestionNotes, joined, quote
+from quizgame.core.formats.common import (
+    MatchingPairs,
+    NoteCode,
+    Parsed,
+    QuestionNotes,
+    joined,
+    quote,
+)
 from quizgame.core.formats.gift.shapes import pack_type
 from quizgame.core.formats.gift.syntax import WEIGHT, formatted, restore
 
@@ -298,34 +305,19 @@ class QuestionAnswers(QuestionNotes):
         return out
 
     def matching(self, answers: str) -> dict[str, Any] | None:
-        pairs: dict[str, str] = {}
-        extras: list[str] = []
         parts = self._pieces(answers, "=")
         if len(parts) < 2:
             self.error("a matching question needs at least 2 pairs")
             return None
+        pairs = MatchingPairs(self)
         for part in parts:
             if "->" not in part:
                 self.error(f"a matching pair needs 'left -> right', found {quote(restore(part))}")
                 return None
             left_text, right_text = part.split("->", 1)
-            left = formatted(left_text, self.fmt)[1]
-            right = restore(right_text).strip()
-            if not left:
-                extras.append(right)
-            elif left in pairs:
-                message = f"the left side {quote(left)} appears twice: skipped"
-                self.warn(NoteCode.LEFT_SIDE_TWICE, message, left)
+            if not pairs.add(formatted(left_text, self.fmt)[1], restore(right_text).strip()):
                 return None
-            else:
-                pairs[left] = right
-        if extras:
-            self.warn(
-                NoteCode.UNMATCHED_NOT_KEPT,
-                "extra answers without a match not kept: " + ", ".join(quote(e) for e in extras),
-                *extras,
-            )
-        out: dict[str, Any] = {"type": pack_type("matching"), "pairs": pairs}
+        out: dict[str, Any] = {"type": pack_type("matching"), "pairs": pairs.done()}
         if self.general:
             out["explanation"] = self.general
         return out

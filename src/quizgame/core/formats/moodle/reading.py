@@ -8,7 +8,15 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Any
 
-from quizgame.core.formats.common import Draft, NoteCode, Parsed, QuestionNotes, joined, quote
+from quizgame.core.formats.common import (
+    Draft,
+    MatchingPairs,
+    NoteCode,
+    Parsed,
+    QuestionNotes,
+    joined,
+    quote,
+)
 from quizgame.core.formats.gift.reading import category_name
 from quizgame.core.formats.header import read_header
 from quizgame.core.formats.htmltext import has_image
@@ -272,27 +280,13 @@ class _Question(QuestionNotes):
         return None
 
     def matching(self) -> dict[str, Any] | None:
-        pairs: dict[str, str] = {}
-        extras: list[str] = []
+        pairs = MatchingPairs(self)
         for sub in self.element.findall("subquestion"):
             left = text_of(sub)[0]
             right = (sub.findtext("answer/text") or "").strip()
-            if not left:
-                if right:
-                    extras.append(right)
-            elif left in pairs:
-                message = f"the left side {quote(left)} appears twice: skipped"
-                self.warn(NoteCode.LEFT_SIDE_TWICE, message, left)
+            if (left or right) and not pairs.add(left, right):
                 return None
-            else:
-                pairs[left] = right
-        if extras:
-            self.warn(
-                NoteCode.UNMATCHED_NOT_KEPT,
-                "extra answers without a match not kept: " + ", ".join(quote(e) for e in extras),
-                *extras,
-            )
-        return self._explained({"pairs": pairs}, None)
+        return self._explained({"pairs": pairs.done()}, None)
 
     def ordering(self) -> dict[str, Any] | None:
         answers = self._answers()
