@@ -14,8 +14,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))  # the test helpers: a clock that moves when told, answers
 
-from quizgame.core.packs.model import QuestionType  # noqa: E402
+from tests.clocks import FakeClock  # noqa: E402
+from tests.party.helpers import right, wrong  # noqa: E402
+
 from quizgame.core.packs.read import require_pack  # noqa: E402
 from quizgame.core.party.room import Phase, Room  # noqa: E402
 from quizgame.core.play.dealing import SessionOptions  # noqa: E402
@@ -30,48 +33,16 @@ PLAYERS = {"Ana": 5, "Janis": 4, "Arturo": 3, "Teresa": 1}  # right answers of f
 SPEED = {"Ana": 4.0, "Janis": 1.0, "Arturo": 2.0, "Teresa": 6.0}  # seconds to answer
 
 
-class StoppedClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def right_answer(room: Room) -> object:
-    question = room.current.question
-    if question.type is QuestionType.ORDERING:
-        return list(question.items)
-    if question.type is QuestionType.MATCHING:
-        return dict(question.pairs)
-    if question.type is QuestionType.NUMERIC:
-        return f"{question.answer:g}"
-    return question.answer
-
-
-def wrong_answer(room: Room) -> object:
-    round_ = room.current
-    question = round_.question
-    if question.type is QuestionType.TRUE_FALSE:
-        return not question.answer
-    if round_.choices:
-        return next(c for c in round_.choices if c != question.answer)
-    if question.type is QuestionType.ORDERING:
-        return list(reversed(question.items))
-    if question.type is QuestionType.MATCHING:
-        rights = [r for _, r in question.pairs]
-        return dict(zip([left for left, _ in question.pairs], rights[1:] + rights[:1], strict=True))
-    return "no idea"
-
-
 async def main() -> None:
-    clock = StoppedClock()
+    clock = FakeClock()
     options = SessionOptions(count=5, seed=11, mode=Mode.CHALLENGE, time_limit=20)
     room = Room(require_pack(PACK), options, clock=clock, pin="482913")
     server = PartyServer(room)
     app = HostApp(server, join_port=8765, run_clock=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        clients = {name: PartyClient(f"127.0.0.1:{server.port}", room.pin, name) for name in PLAYERS}
+        clients = {
+            name: PartyClient(f"127.0.0.1:{server.port}", room.pin, name) for name in PLAYERS
+        }
         for client in clients.values():
             await asyncio.wait_for(client.join(), 10)
         await pilot.pause(0.5)
@@ -81,8 +52,9 @@ async def main() -> None:
             start = clock.now
             for name in sorted(SPEED, key=SPEED.__getitem__):
                 clock.now = start + SPEED[name]
-                right = number <= PLAYERS[name]
-                await clients[name].answer(number, right_answer(room) if right else wrong_answer(room))
+                is_right = number <= PLAYERS[name]
+                given = right(room.current) if is_right else wrong(room.current)
+                await clients[name].answer(number, given)
                 async with asyncio.timeout(10):
                     while room.players[list(PLAYERS).index(name) + 1].answers.get(number) is None:
                         await pilot.pause(0.01)
