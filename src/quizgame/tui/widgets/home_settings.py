@@ -7,6 +7,8 @@ starts.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label, Select, SelectionList, Static
@@ -29,47 +31,34 @@ class SettingsPanel(VerticalScroll, can_focus=False):
     """The settings; scrolls to whichever setting has the focus, but is no Tab stop itself."""
 
 
+def _choice(options: list[tuple[str, Any]], value: Any, select_id: str) -> Select[Any]:
+    """One setting's drop-down: `options` as (label, value), `value` chosen, never blank."""
+    return Select(options, value=value, allow_blank=False, compact=True, id=select_id)
+
+
 def settings_rows(choices: HomeChoices) -> ComposeResult:
     """The settings, each set as `choices` say (composed inside a `SettingsPanel`)."""
     with Horizontal(classes="setting"):
         yield Label("Mode", classes="setting-label")
-        yield Select(
-            [(m.value, m.value) for m in Mode],
-            value=choices.mode,
-            allow_blank=False,
-            compact=True,
-            id="mode",
-        )
+        yield _choice([(m.value, m.value) for m in Mode], choices.mode, "mode")
     yield Static(Mode(choices.mode).description, id="mode-help", markup=False)
     with Horizontal(classes="setting", id="count-setting") as count_setting:
         count_setting.display = Mode(choices.mode).uses_count
         learn = choices.mode == Mode.LEARN  # its count is new questions a day
         yield Label("New a day" if learn else "Questions", classes="setting-label")
         counts = sorted({*COUNTS, *([choices.count] if choices.count else [])})
-        yield Select(
-            [*((str(n), n) for n in counts), ("all", ALL)],
-            value=choices.count or ALL,
-            allow_blank=False,
-            compact=True,
-            id="count",
-        )
+        yield _choice([*((str(n), n) for n in counts), ("all", ALL)], choices.count or ALL, "count")
     with Horizontal(classes="setting"):
         yield Label("Difficulty", classes="setting-label")
-        yield Select(
+        yield _choice(
             [("any", ANY), *((d.value, d.value) for d in Difficulty)],
-            value=choices.difficulty or ANY,
-            allow_blank=False,
-            compact=True,
-            id="difficulty",
+            choices.difficulty or ANY,
+            "difficulty",
         )
     with Horizontal(classes="setting"):
         yield Label("Spoilers", classes="setting-label")
-        yield Select(
-            [(label, s.value) for s, label in SPOILER_LABELS.items()],
-            value=choices.spoiler,
-            allow_blank=False,
-            compact=True,
-            id="spoiler",
+        yield _choice(
+            [(label, s.value) for s, label in SPOILER_LABELS.items()], choices.spoiler, "spoiler"
         )
     with Vertical(id="categories-box") as categories_box:
         categories_box.display = False  # until a pack with categories is found
