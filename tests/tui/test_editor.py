@@ -341,19 +341,9 @@ async def test_markup_in_a_pack_is_shown_as_text_in_the_editor(data_dir: Path) -
 
 
 async def test_saving_over_a_file_changed_on_disk_asks_first(data_dir: Path) -> None:
-    folder = data_dir / "packs"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "all-types.yaml"
-    path.write_text((PACKS / "all-types.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    app = make_app(data_dir, pack_dirs=(folder,))
+    app, path = _own_copy_app(data_dir)
     async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert editor(app).document is not None
+        assert (await _open_editor(pilot, app)).document is not None
         elsewhere = path.read_text(encoding="utf-8").replace("red planet", "blue planet")
         path.write_text(elsewhere, encoding="utf-8")  # another program writes the file
         await pilot.press("shift+down", "ctrl+s")  # a change, then save
