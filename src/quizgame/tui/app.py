@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.binding import Binding, BindingType
@@ -23,6 +23,7 @@ from textual.screen import ModalScreen, Screen
 from quizgame.core import paths
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import Mode
+from quizgame.tui import stylesheet
 from quizgame.tui.home_routes import HomeRoutes
 from quizgame.tui.navigation import (
     Answered,
@@ -68,6 +69,8 @@ class QuizApp(HomeRoutes):
     """
 
     TITLE = "quizgame"
+    # Home's rules only: the rest of quizgame.tcss once Home is drawn (`_add_later_css`).
+    CSS = stylesheet.home_css()
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
@@ -102,6 +105,7 @@ class QuizApp(HomeRoutes):
         )
         self.listeners = self.runner.listeners
         self._switch_interval: float | None = None  # Python's, while start-up shortens it
+        self._later_css_added = False
         self.results_panels = self.runner.results_panels
         # Where a session goes back to when it ends or is left: Home, or Statistics for a
         # practice session. Replays from the results keep it.
@@ -163,10 +167,38 @@ class QuizApp(HomeRoutes):
 
     @on(PacksFound)
     def _start_up_done(self) -> None:
-        """Python's own switch interval again (HomeRoutes shows the packs)."""
+        """Python's own switch interval again (HomeRoutes shows the packs), and the rest of the
+        stylesheet once Home is drawn with them."""
+        self._restore_switch_interval()
+        self.call_after_refresh(self._add_later_css)
+
+    def _restore_switch_interval(self) -> None:
         if self._switch_interval is not None:
             sys.setswitchinterval(self._switch_interval)
             self._switch_interval = None
+
+    def _add_later_css(self) -> None:
+        """The stylesheet's rules for every screen but Home (`stylesheet.later_css`), added
+        once and parsed now: Home's first frame does not wait for them (about 20 ms), and the
+        first screen that needs them does not either. Their rules come after Home's, as in the
+        file, so the look is the same."""
+        if self._later_css_added:
+            return
+        self._later_css_added = True
+        read_from = (str(stylesheet.PATH), "after Home")
+        self.stylesheet.add_source(stylesheet.later_css(), read_from=read_from)
+        self.stylesheet.parse()
+
+    # Every screen but Home is shown through one of these two: the rest of the stylesheet is
+    # there before it is styled (a session started from the command line comes before Home is
+    # drawn; so may the help).
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        self._add_later_css()
+        return super().push_screen(*args, **kwargs)
+
+    def switch_screen(self, *args: Any, **kwargs: Any) -> Any:
+        self._add_later_css()
+        return super().switch_screen(*args, **kwargs)
 
     def get_default_screen(self) -> Screen[None]:
         return self.home
@@ -176,7 +208,7 @@ class QuizApp(HomeRoutes):
             self._start(self.start_pack, self.start_options)
 
     def on_unmount(self) -> None:
-        self._start_up_done()  # left before the packs were found
+        self._restore_switch_interval()  # left before the packs were found
         self.runner.close()  # a session still running is written as abandoned
 
     # --- a session -------------------------------------------------------------------------------
