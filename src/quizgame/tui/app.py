@@ -55,6 +55,12 @@ if TYPE_CHECKING:
 # packs; the session (and its dealing), the score history and the other screens when first used.
 
 
+# Seconds after the packs come: the rest of the stylesheet is parsed (a block of about 20 ms on
+# the UI thread), once the learn counts and the editor's imports, workers started as Home is
+# drawn, are done with the GIL (bench_startup's stall figure watches this second and a half).
+LATER_CSS_DELAY = 1.0
+
+
 class QuizApp(HomeRoutes):
     """The trivia game.
 
@@ -162,7 +168,7 @@ class QuizApp(HomeRoutes):
         """Once Home is drawn with the packs (HomeRoutes gives them to it): the interpreter's
         own settings again, and the rest of the stylesheet."""
         self.call_after_refresh(self.start_up.end)
-        self.call_after_refresh(self._add_later_css)
+        self.set_timer(LATER_CSS_DELAY, self._add_later_css)
 
     def _add_later_css(self) -> None:
         """The stylesheet's rules for every screen but Home (`stylesheet.later_css`), added

@@ -8,10 +8,11 @@ Two settings, both given back by `StartUp.end` (bench/bench_startup.py measures 
   packs. A 0.2 ms interval: about 100 ms sooner.
 - The garbage collector, paused. Building Home makes tens of thousands of objects (widgets,
   styles, messages) that all live on: the collector's passes over them, about 140 in a start,
-  find nothing to free and cost about a tenth of the time to Home. When it is running again it
-  passes over only what is made after (the packs' worker has moved everything alive then out of
-  its reach, `core/packs/gc_pause.settle_long_lived`); the few cycles left by start-up are
-  collected by its first passes.
+  find nothing to free and cost about a tenth of the time to Home. Before it runs again,
+  everything alive is moved out of its reach (`gc.freeze`, as the packs' worker does after a
+  load, `core/packs/gc_pause.settle_long_lived`): otherwise its first pass would walk all of
+  Home at once, a stall just after Home is drawn. Reference counting still frees what is
+  dropped; only cycles made during start-up are never collected, a few kilobytes.
 """
 
 from __future__ import annotations
@@ -47,4 +48,5 @@ class StartUp:
             self._switch_interval = None
         if self._collector_paused:
             self._collector_paused = False
+            gc.freeze()  # Home and its widgets live on: no first pass over all of them, a stall
             gc.enable()
