@@ -101,12 +101,13 @@ async def test_a_browser_joins_answers_and_reaches_the_podium(
         async with asyncio.timeout(WHOLE):
             await until(lambda: _listening(port))
             await asyncio.to_thread(browser.get, url)
-            # The page's terminal runs `quizgame join`, which asks the name first.
-            await until(lambda: _first_byte(browser))
-            # Keys sent before the name box is up are lost, so wait for the page to draw it
-            # (its picture grows from the empty terminal's), then type the name, clearing the box
-            # first, until the page shows it; then Enter, until the host has the player.
+            # The page's terminal runs `quizgame join`, which asks the name first. Keys sent
+            # before the name box is up are lost, so wait for the page to draw it (its picture
+            # grows from the empty terminal's: watched from the page's load, so as not to miss
+            # that), then type the name, clearing the box first, until the page shows it; then
+            # Enter, until the host has the player.
             name_box = await _drawn(browser)
+            assert _first_byte(browser)
             for _ in range(6):
                 await asyncio.to_thread(keys, Keys.BACKSPACE * 20)  # focuses the box: the
                 await asyncio.to_thread(keys, "Webby")  # first keys after that may be lost
@@ -172,15 +173,22 @@ async def _picture(browser: Any) -> bytes:
 
 
 async def _drawn(browser: Any, grown: int = 2_000, wait: float = 20.0) -> bytes:
-    """The page's picture once it has grown by `grown` bytes of PNG from the smallest seen (the
-    empty terminal: the app has drawn its first screen over it) and then holds still
-    (`_settled`). Waits at most `wait` s for the growth, then goes on (the picture may have been
-    drawn before the first was taken)."""
-    least = len(await _picture(browser))
+    """The page's picture once the app has drawn its first screen, and then holds still
+    (`_settled`). Drawn: the picture has grown by `grown` bytes of PNG from the smallest seen
+    (the empty terminal, between the page's loading picture and the app's first screen), or it
+    is no longer the loading picture and as large as it (the empty terminal came and went
+    between two pictures). Waits at most `wait` s for that, then goes on."""
+    loading = await _picture(browser)
+    least = len(loading)
+
+    def drawn(picture: bytes) -> bool:
+        size = len(picture)
+        return size >= least + grown or (picture != loading and size >= len(loading))
+
     with contextlib.suppress(TimeoutError):
         async with asyncio.timeout(wait):
-            while (size := len(await _picture(browser))) < least + grown:
-                least = min(least, size)
+            while not drawn(picture := await _picture(browser)):
+                least = min(least, len(picture))
                 await asyncio.sleep(0.1)
     return await _settled(browser)
 
