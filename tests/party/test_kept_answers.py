@@ -7,9 +7,12 @@ import asyncio
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from quizgame.core.party.log import PartyLog, load_game
-from quizgame.core.party.messages import Ack, Error, Question
+from quizgame.core.party.messages import Ack, Error, Over, Question, Reveal
 from quizgame.core.party.players import Player, PlayerAnswer
+from quizgame.core.party.room import Phase
 from quizgame.core.scores.database import StoreError
 from quizgame.net.client import PartyClient
 from quizgame.net.server import PartyServer
@@ -120,3 +123,49 @@ def test_answers_a_failed_write_could_not_keep_stay_for_the_next_write(
         (bo.id, "timed_out"),
     ]
     log.close()
+
+
+class _BrokenHistory(_FullDisk):
+    """A score history that takes players but can write nothing of the game."""
+
+    def round_opened(self, number: int) -> None:
+        raise StoreError("scores.db: the disk is full")
+
+    def timed_out(self, records: list[tuple[Player, PlayerAnswer]]) -> None:
+        raise StoreError("scores.db: the disk is full")
+
+    def game_over(self, standings: object) -> None:
+        raise StoreError("scores.db: the disk is full")
+
+
+async def test_every_host_control_goes_on_when_the_history_cannot_follow(
+    clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Start, skip, advance, end and the clock: none raises a StoreError into the host's
+    screen; the player is shown each step, and each failed write is logged."""
+    server = PartyServer(make_room(clock, log=_BrokenHistory(), count=3))
+    await server.start(run_clock=False)
+    try:
+        ana = PartyClient(f"127.0.0.1:{server.port}", PIN, "Ana")
+        await ana.join()
+        room = server.room
+        server.start_game()  # the first question's opening is not written
+        assert (await _next(ana, Question)).round == 1  # type: ignore[attr-defined]
+        server.skip()  # Ana's time-out is not written
+        assert room.phase is Phase.REVEAL
+        assert (await _next(ana, Reveal)).round == 1  # type: ignore[attr-defined]
+        server.advance()
+        assert (await _next(ana, Question)).round == 2  # type: ignore[attr-defined]
+        clock.advance(60.0)
+        assert server.tick()  # time up: revealed though the time-out is not written
+        await _next(ana, Reveal)
+        server.advance()
+        await _next(ana, Question)
+        server.end()  # nor the time-out, nor the podium
+        assert room.phase is Phase.OVER  # type: ignore[comparison-overlap]  # mypy keeps REVEAL
+        await _next(ana, Over)
+        await ana.close()
+    finally:
+        await server.close()
+    failed = [r for r in caplog.records if "could not follow" in r.getMessage()]
+    assert len(failed) == 6

@@ -97,21 +97,26 @@ async def test_a_browser_joins_answers_and_reaches_the_podium(
         )
         box.send_keys(text)
 
-    def type_name() -> None:
-        keys(Keys.BACKSPACE * 20)  # whatever reached the box before it was up
-        keys("Webby")
-        keys(Keys.ENTER)
-
     try:
         async with asyncio.timeout(WHOLE):
             await until(lambda: _listening(port))
             await asyncio.to_thread(browser.get, url)
-            # The page's terminal runs `quizgame join`, which asks the name first.
-            await until(lambda: _first_byte(browser))
-            # Keys sent before the name box is up are lost, so wait for the page to draw it
-            # (its picture grows from the empty terminal's), then type, clearing the box first.
-            await _drawn(browser)
-            await retry(type_name, lambda: bool(room.players))
+            # The page's terminal runs `quizgame join`, which asks the name first. Keys sent
+            # before the name box is up are lost, so wait for the page to draw it (its picture
+            # grows from the empty terminal's: watched from the page's load, so as not to miss
+            # that), then type the name, clearing the box first, until the page shows it; then
+            # Enter, until the host has the player.
+            name_box = await _drawn(browser)
+            assert _first_byte(browser)
+            for _ in range(6):
+                await asyncio.to_thread(keys, Keys.BACKSPACE * 20)  # focuses the box: the
+                await asyncio.to_thread(keys, "Webby")  # first keys after that may be lost
+                with contextlib.suppress(TimeoutError):
+                    await _settled(browser, since=name_box, wait=5.0)
+                    break
+            else:
+                raise AssertionError("the name typed never showed on the page")
+            await retry(lambda: keys(Keys.ENTER), lambda: bool(room.players))
             assert room.players[1].name == "Webby"
             server.start_game()
             for number in (1, 2):
@@ -119,11 +124,12 @@ async def test_a_browser_joins_answers_and_reaches_the_podium(
                 answered = lambda: len(room.players[1].answers) == number  # noqa: B023, E731
                 await retry(lambda: keys(str(choice)), answered)  # noqa: B023
                 assert room.players[1].answers[number].verdict == "correct"
+                before_podium = await _picture(browser)
                 server.tick()
                 server.advance()
             assert room.phase is Phase.OVER
-            await asyncio.sleep(1.0)
-            await asyncio.to_thread(browser.save_screenshot, str(tmp_path / "podium.png"))
+            podium = await _settled(browser, since=before_podium)  # the podium, drawn
+            (tmp_path / "podium.png").write_bytes(podium)
             body = await asyncio.to_thread(browser.find_element, By.TAG_NAME, "body")
             assert "-closed" not in (body.get_attribute("class") or "")  # the app still runs
             assert 1 in server.connections  # and is still connected, on the podium
@@ -160,15 +166,48 @@ async def retry(act: Callable[[], None], done: Callable[[], bool], tries: int = 
     raise AssertionError(f"not done after {tries} tries")
 
 
-async def _drawn(browser: Any, grown: int = 2_000, wait: float = 20.0) -> None:
-    """Wait (at most `wait` s) until the page's picture has grown by `grown` bytes of PNG from
-    what it was: the app has drawn its first screen over the empty terminal."""
-    empty = len(await asyncio.to_thread(browser.get_screenshot_as_png))
+async def _picture(browser: Any) -> bytes:
+    """The page as a PNG (selenium blocks: in a thread)."""
+    picture: bytes = await asyncio.to_thread(browser.get_screenshot_as_png)
+    return picture
+
+
+async def _drawn(browser: Any, grown: int = 2_000, wait: float = 20.0) -> bytes:
+    """The page's picture once the app has drawn its first screen, and then holds still
+    (`_settled`). Drawn: the picture has grown by `grown` bytes of PNG from the smallest seen
+    (the empty terminal, between the page's loading picture and the app's first screen), or it
+    is no longer the loading picture and as large as it (the empty terminal came and went
+    between two pictures). Waits at most `wait` s for that, then goes on."""
+    loading = await _picture(browser)
+    least = len(loading)
+
+    def drawn(picture: bytes) -> bool:
+        size = len(picture)
+        return size >= least + grown or (picture != loading and size >= len(loading))
+
     with contextlib.suppress(TimeoutError):
         async with asyncio.timeout(wait):
-            while len(await asyncio.to_thread(browser.get_screenshot_as_png)) < empty + grown:
-                await asyncio.sleep(0.2)
-    await asyncio.sleep(1.0)  # and has its keys and focus set up
+            while not drawn(picture := await _picture(browser)):
+                least = min(least, len(picture))
+                await asyncio.sleep(0.1)
+    return await _settled(browser)
+
+
+async def _settled(
+    browser: Any, since: bytes = b"", still: int = 3, wait: float = TIMEOUT
+) -> bytes:
+    """The page's picture once it differs from `since` and then holds still (`still` pictures
+    in a row the same, about 0.1 s apart; a text cursor's blink is slower), waiting at most
+    `wait` s (TimeoutError): the app has drawn what it was sent. A wait on what the page
+    shows, not a fixed pause."""
+    async with asyncio.timeout(wait):
+        same, last = 0, b""
+        while same < still:
+            await asyncio.sleep(0.1)
+            picture = await _picture(browser)
+            same = same + 1 if picture == last and picture != since else 1
+            last = picture
+    return last
 
 
 def _listening(port: int) -> bool:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -368,6 +369,25 @@ def test_a_locked_database_is_reported_in_one_line_and_left_alone(db: Path) -> N
     assert db.read_bytes() == before
     with ScoreStore.open(db) as store:
         assert store.read(queries.count_sessions) == 1
+
+
+def test_every_connection_an_open_makes_waits_only_its_busy_timeout(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A locked database costs the open its busy timeout, not SQLite's default 5 s on top (the
+    read-only look for a foreign file waited that long before)."""
+    with ScoreStore.open(db) as store:
+        play(store, make_pack(), [True])
+    waits: list[object] = []
+    real_connect = sqlite3.connect
+
+    def connect(*args: Any, **kwargs: Any) -> Any:
+        waits.append(kwargs.get("timeout"))
+        return real_connect(*args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    ScoreStore.open(db, busy_timeout=0.05).close()
+    assert len(waits) >= 2 and set(waits) == {0.05}  # the look for a foreign file, the real one
 
 
 def test_a_lock_taken_during_play_is_reported_once_and_play_goes_on(db: Path) -> None:

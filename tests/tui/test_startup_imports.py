@@ -68,16 +68,41 @@ def test_home_and_learn_counts_load_no_charts_nor_judge(tmp_path: Path, history:
     assert loaded == []
 
 
-async def test_start_up_gives_the_switch_interval_back_once_the_packs_are_found(
+async def test_start_up_gives_the_switch_interval_and_collector_back_once_home_has_packs(
     tmp_path: Path,
 ) -> None:
+    import gc
+
     from tests.tui.helpers import make_app
 
     before = sys.getswitchinterval()
+    assert gc.isenabled()
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
+        assert not gc.isenabled()  # paused while Home is built (quizgame.tui.startup)
         await app.workers.wait_for_complete()
-        await pilot.pause()  # PacksFound, posted by the worker, handled
+        await pilot.pause()  # PacksFound, posted by the worker, handled; Home drawn
         assert app.home.query_one("#pack-list").option_count > 1  # type: ignore[attr-defined]
         assert sys.getswitchinterval() == before
+        assert gc.isenabled()
     assert sys.getswitchinterval() == before
+    assert gc.isenabled()
+
+
+async def test_leaving_before_the_packs_are_found_gives_them_back_too(tmp_path: Path) -> None:
+    import gc
+
+    from quizgame.tui.app import QuizApp
+
+    class NoPacksYet(QuizApp):
+        def look_for_packs(self) -> None:  # type: ignore[override]
+            """The packs never come."""
+
+    before = sys.getswitchinterval()
+    app = NoPacksYet(data_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not gc.isenabled()
+        assert sys.getswitchinterval() != before
+    assert sys.getswitchinterval() == before
+    assert gc.isenabled()

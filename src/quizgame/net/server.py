@@ -5,8 +5,8 @@ against the schema (`messages.decode_client`); a bad one is answered with an `Er
 the connection stays open. A join must come first, within `JOIN_TIMEOUT` seconds; wrong PINs are
 limited per address (`PinGuard`). Frames out go through the `Outbox` (`websockets.broadcast`, a
 chunk at a time), which never waits on a slow player. The host's screen calls the controls
-(`start`, `advance`, `pause`, ...) and `tick` (its clock); `changed` is called after anything a
-screen would show has changed.
+(`start_game`, `advance`, `skip`, `end`: `net/controls.py`; `pause`, `kick`) and `tick` (its
+clock); `changed` is called after anything a screen would show has changed.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ from quizgame.core.party.players import Player, RoomError
 from quizgame.core.party.room import Phase, Room
 from quizgame.core.party.views import TOP
 from quizgame.core.scores.database import StoreError
+from quizgame.net.controls import HostControls
 from quizgame.net.loop import Turns
 from quizgame.net.outbox import Outbox, Outgoing
 
@@ -62,7 +63,7 @@ NOT_KEPT = "the host could not keep your answer in its score history"
 log = logging.getLogger(__name__)
 
 
-class PartyServer:
+class PartyServer(HostControls):
     """Serves one `Room` on `host:port` (port 0: one the OS picks; `port` holds it once started).
 
     `freeze_gc` (the host's process, not a test's): as each player joins and each question is
@@ -139,34 +140,6 @@ class PartyServer:
 
     # --- the host's controls -----------------------------------------------------------------
 
-    def tick(self) -> bool:
-        """Reveal the open question if its time ran out or everyone answered; True if it did."""
-        try:
-            closed = self.room.tick()
-        except StoreError as exc:  # the answers stay kept in the log; the next tick tries again
-            log.error("the question could not be closed in the score history: %s", exc)
-            return False
-        if closed:
-            self._reveal()
-        return closed
-
-    def start_game(self) -> None:
-        self.room.start()
-        self._ask()
-
-    def advance(self) -> None:
-        """After a reveal: the next question, or the podium."""
-        if self.room.advance() is None:
-            self._over()
-        else:
-            self._ask()
-
-    def skip(self) -> None:
-        """Close the open question now (answers in so far count)."""
-        if self.room.phase is Phase.QUESTION:
-            self.room.close_question()
-            self._reveal()
-
     def pause(self, paused: bool) -> None:
         if paused:
             self.room.pause()
@@ -186,10 +159,6 @@ class PartyServer:
         self._lobby()
         self.changed()
         self.tick()  # the others have all answered: reveal now
-
-    def end(self) -> None:
-        self.room.end()
-        self._over()
 
     def _later(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(work)

@@ -10,19 +10,18 @@ session started there). Help and confirmations are modals. The session itself is
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from quizgame.core import paths
-from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import Mode
+from quizgame.tui import stylesheet
 from quizgame.tui.home_routes import HomeRoutes
 from quizgame.tui.navigation import (
     Answered,
@@ -42,19 +41,24 @@ from quizgame.tui.navigation import (
 from quizgame.tui.prefs import Preset, load_choices, save_choices
 from quizgame.tui.screens.home import HomeScreen
 from quizgame.tui.sessions import SessionRunner
+from quizgame.tui.startup import StartUp
 
 if TYPE_CHECKING:
     from quizgame.core.packs.model import Pack
+    from quizgame.core.play.dealing import SessionOptions
     from quizgame.core.play.session import Clock, Session
     from quizgame.tui.hooks import ResultsPanel, SessionListener
     from quizgame.tui.scorekeeper import ScoreKeeper
     from quizgame.tui.screens.question import QuestionScreen
 
 # Start-up imports only what Home needs. The loader is imported in the worker that looks for
-# packs; the session, the score history and the other screens when first used.
+# packs; the session (and its dealing), the score history and the other screens when first used.
 
 
-STARTUP_SWITCH_INTERVAL = 0.0002  # seconds: sys.setswitchinterval until Home has its packs
+# Seconds after the packs come: the rest of the stylesheet is parsed (a block of about 20 ms on
+# the UI thread), once the learn counts and the editor's imports, workers started as Home is
+# drawn, are done with the GIL (bench_startup's stall figure watches this second and a half).
+LATER_CSS_DELAY = 1.0
 
 
 class QuizApp(HomeRoutes):
@@ -68,6 +72,8 @@ class QuizApp(HomeRoutes):
     """
 
     TITLE = "quizgame"
+    # Home's rules only: the rest of quizgame.tcss once Home is drawn (`_add_later_css`).
+    CSS = stylesheet.home_css()
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
@@ -90,7 +96,7 @@ class QuizApp(HomeRoutes):
         self.pack_dirs = tuple(Path(p) for p in pack_dirs)
         self.data_dir = Path(data_dir) if data_dir is not None else paths.data_dir()
         self.start_pack = start_pack
-        self.start_options = start_options or SessionOptions()
+        self.start_options = start_options  # None: the defaults (dealing is no start-up import)
         self.runner = SessionRunner(
             clock,
             listeners,
@@ -101,7 +107,8 @@ class QuizApp(HomeRoutes):
             ),
         )
         self.listeners = self.runner.listeners
-        self._switch_interval: float | None = None  # Python's, while start-up shortens it
+        self.start_up = StartUp()
+        self._later_css_added = False
         self.results_panels = self.runner.results_panels
         # Where a session goes back to when it ends or is left: Home, or Statistics for a
         # practice session. Replays from the results keep it.
@@ -153,30 +160,50 @@ class QuizApp(HomeRoutes):
     # --- start-up --------------------------------------------------------------------------------
 
     def on_load(self) -> None:
-        # The packs' worker reads files, and each read lets the GIL go; with Python's default
-        # 5 ms switch interval it then waits that long for the UI thread, busy building and
-        # drawing Home, to hand it back: 20 ms of work took 370 ms before Home had its packs.
-        # A short interval until they are found (bench/bench_startup.py: about 100 ms sooner).
-        self._switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(STARTUP_SWITCH_INTERVAL)
+        self.start_up.begin()  # until Home is drawn with its packs (`quizgame.tui.startup`)
         self.look_for_packs()  # at once, while Textual sets up the terminal and builds Home
 
     @on(PacksFound)
     def _start_up_done(self) -> None:
-        """Python's own switch interval again (HomeRoutes shows the packs)."""
-        if self._switch_interval is not None:
-            sys.setswitchinterval(self._switch_interval)
-            self._switch_interval = None
+        """Once Home is drawn with the packs (HomeRoutes gives them to it): the interpreter's
+        own settings again, and the rest of the stylesheet."""
+        self.call_after_refresh(self.start_up.end)
+        self.set_timer(LATER_CSS_DELAY, self._add_later_css)
+
+    def _add_later_css(self) -> None:
+        """The stylesheet's rules for every screen but Home (`stylesheet.later_css`), added
+        once and parsed now: Home's first frame does not wait for them (about 20 ms), and the
+        first screen that needs them does not either. Their rules come after Home's, as in the
+        file, so the look is the same."""
+        if self._later_css_added:
+            return
+        self._later_css_added = True
+        read_from = (str(stylesheet.PATH), "after Home")
+        self.stylesheet.add_source(stylesheet.later_css(), read_from=read_from)
+        self.stylesheet.parse()
+
+    # Every screen but Home is shown through one of these two: the rest of the stylesheet is
+    # there before it is styled (a session started from the command line comes before Home is
+    # drawn; so may the help).
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        self._add_later_css()
+        return super().push_screen(*args, **kwargs)
+
+    def switch_screen(self, *args: Any, **kwargs: Any) -> Any:
+        self._add_later_css()
+        return super().switch_screen(*args, **kwargs)
 
     def get_default_screen(self) -> Screen[None]:
         return self.home
 
     def on_mount(self) -> None:
         if self.start_pack is not None:
-            self._start(self.start_pack, self.start_options)
+            from quizgame.core.play.dealing import SessionOptions
+
+            self._start(self.start_pack, self.start_options or SessionOptions())
 
     def on_unmount(self) -> None:
-        self._start_up_done()  # left before the packs were found
+        self.start_up.end()  # left before the packs were found
         self.runner.close()  # a session still running is written as abandoned
 
     # --- a session -------------------------------------------------------------------------------

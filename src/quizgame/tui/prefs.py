@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quizgame.core.atomic import write_atomic
 from quizgame.core.packs.model import Difficulty, Spoiler
-from quizgame.core.play.dealing import SessionOptions
 from quizgame.core.play.modes import DEFAULT_COUNT, Mode
+
+if TYPE_CHECKING:
+    from quizgame.core.play.dealing import SessionOptions
 
 SECTION = "home"
 
@@ -34,6 +36,8 @@ class HomeChoices:
 
     def options(self, pack_id: str) -> SessionOptions:
         """Session options from these choices, for the pack `pack_id`."""
+        from quizgame.core.play.dealing import SessionOptions  # imported when a session starts
+
         return SessionOptions(
             count=self.count,
             categories=tuple(self.categories.get(pack_id, ())),

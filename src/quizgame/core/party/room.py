@@ -276,10 +276,10 @@ class Room:
                 )
                 player.apply(missed, round_.question.points)
                 unanswered.append((player, missed))
+        self._rank()
+        self.phase = Phase.REVEAL  # before the write: a history that cannot follow stops no game
         if self.log is not None and unanswered:
             self.log.timed_out(unanswered)  # all in one write, not one per player
-        self._rank()
-        self.phase = Phase.REVEAL
 
     def advance(self) -> Round | None:
         """After a reveal: ask the next question, or end the game (None)."""
@@ -297,10 +297,12 @@ class Room:
         """End the game now: the podium."""
         if self.phase is Phase.OVER:
             return
-        if self.phase is Phase.QUESTION:
-            self.close_question()
-        self._rank()
-        self.phase = Phase.OVER
+        try:
+            if self.phase is Phase.QUESTION:
+                self.close_question()
+        finally:  # over even if the history could not take the last question's time-outs
+            self._rank()
+            self.phase = Phase.OVER
         if self.log is not None:
             self.log.game_over(self.standings())
 

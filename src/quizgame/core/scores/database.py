@@ -83,10 +83,11 @@ def _why_not(path: Path, writing: bool) -> str:
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def refuse_foreign(path: Path) -> None:
+def refuse_foreign(path: Path, busy_timeout: float = BUSY_TIMEOUT) -> None:
     """Raise `StoreError` for a SQLite file that is not ours (tables, no schema version) or is
     from a newer quizgame, before anything writes to it: such a file is left byte-identical.
-    Reads the header, and the table count through a read-only connection."""
+    Reads the header, and the table count through a read-only connection that waits at most
+    `busy_timeout` seconds for another program's lock (then connecting reports it)."""
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
@@ -96,7 +97,7 @@ def refuse_foreign(path: Path) -> None:
         return  # empty (new) or not SQLite: connecting finds it damaged
     try:  # read-only: it sees what a -wal file holds too, and writes nothing
         uri = f"{path.resolve().as_uri()}?mode=ro"
-        with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
+        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=busy_timeout)) as conn:
             version = _user_version(conn)
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.Error:
@@ -187,7 +188,7 @@ def set_aside(path: Path, moment: datetime) -> Path:
 def connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     """Connect, check the file, and bring the schema up to date."""
     conn: sqlite3.Connection | None = None
-    refuse_foreign(path)  # before WAL mode or a migration changes a byte of it
+    refuse_foreign(path, busy_timeout)  # before WAL mode or a migration changes a byte of it
     try:
         # Transactions are explicit (BEGIN IMMEDIATE ... COMMIT), hence isolation_level=None.
         conn = sqlite3.connect(

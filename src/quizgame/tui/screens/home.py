@@ -16,7 +16,6 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from quizgame.core.packs.model import Pack
-from quizgame.core.play.dealing import SessionOptions, options_problem
 from quizgame.core.play.modes import Mode
 from quizgame.tui import safetext
 from quizgame.tui.navigation import EditPack, NewPack, OpenStats, Remember, StartSession
@@ -26,6 +25,7 @@ from quizgame.tui.widgets.pack_prompt import pack_prompt
 
 if TYPE_CHECKING:
     from quizgame.core.packs.read import LoadResult
+    from quizgame.core.play.dealing import SessionOptions
 
 
 class HomeScreen(Screen[None]):
@@ -330,6 +330,8 @@ class HomeScreen(Screen[None]):
             return
         self.choices = choices
         self.post_message(Remember(choices))
+        from quizgame.core.play.dealing import options_problem  # no start-up import
+
         options: SessionOptions = choices.options(pack.id)
         problem = options_problem(pack, options)
         if problem:
