@@ -92,9 +92,84 @@ print("ok")
 """
 
 
+# What click and platformdirs take with `from M import name`: stand-ins until used.
+FROM_IMPORTED_USE = r"""
+import sys
+import quizgame.cli, click, platformdirs
+from quizgame.cli.deferred import is_loaded
+assert not any(map(is_loaded, ["uuid", "platform", "gettext", "locale", "tempfile"]))
+value = click.UUID.convert("12345678-1234-5678-1234-567812345678", None, None)
+assert is_loaded("uuid")
+import uuid
+assert type(value) is uuid.UUID and isinstance(value, click.types.uuid.UUID)
+assert click.UUID.convert(value, None, None) is value  # isinstance with the real class now
+from click.core import _, ngettext
+assert _("Show this message and exit.") == "Show this message and exit."
+assert ngettext("one", "many", 1) == "one" and ngettext("one", "many", 2) == "many"
+assert not is_loaded("gettext")  # no catalogue folder: nothing to translate, nothing loaded
+import tempfile
+assert tempfile.gettempdir() and is_loaded("tempfile")  # what platformdirs.unix holds
+from platformdirs.unix import TemporaryFile
+with TemporaryFile() as handle:
+    assert handle.write(b"x") == 1
+print("ok")
+"""
+
+# With a catalogue of our own bound, click's messages are translated as gettext would.
+TRANSLATED = r"""
+import os, sys, struct
+folder = sys.argv[1]
+import quizgame.cli, click
+from quizgame.cli import deferred
+from quizgame.cli.deferred import is_loaded
+from click.core import _
+assert _("Usage:") == "Usage:" and not is_loaded("gettext")
+deferred._catalogues[:] = [True]  # as if Python's own catalogue folder existed
+assert _("Usage:") == "Usage:" and is_loaded("gettext")
+def mo(pairs):  # a GNU catalogue (gettext's own format), one message
+    keys, values = zip(*pairs)
+    ids, strs = b"\0".join(keys) + b"\0", b"\0".join(values) + b"\0"
+    n, start = len(pairs), 28 + 16 * len(pairs)
+    offsets, pos = [], start
+    for k in keys:
+        offsets.append((len(k), pos)); pos += len(k) + 1
+    toff = []
+    for v in values:
+        toff.append((len(v), pos)); pos += len(v) + 1
+    head = struct.pack("<7I", 0x950412DE, 0, n, 28, 28 + 8 * n, 0, 0)
+    table = b"".join(struct.pack("<2I", *o) for o in offsets + toff)
+    return head + table + ids + strs
+os.makedirs(os.path.join(folder, "xx", "LC_MESSAGES"))
+with open(os.path.join(folder, "xx", "LC_MESSAGES", "messages.mo"), "wb") as out:
+    out.write(mo([(b"Show this message and exit.", b"Sortir.")]))
+import gettext
+gettext.bindtextdomain("messages", folder)
+os.environ["LANGUAGE"] = "xx"
+assert _("Show this message and exit.") == "Sortir.", _("Show this message and exit.")
+print("ok")
+"""
+
+
 def test_deferred_modules_load_when_read() -> None:
     done = subprocess.run(
         [sys.executable, "-c", DEFERRED_USE], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout == "ok\n", done.stderr
+
+
+def test_what_click_and_platformdirs_import_by_name_loads_when_used() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", FROM_IMPORTED_USE], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout == "ok\n", done.stderr
+
+
+def test_clicks_messages_are_translated_once_a_catalogue_is_bound(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", TRANSLATED, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.stdout == "ok\n", done.stderr
 
