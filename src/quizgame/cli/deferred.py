@@ -8,7 +8,8 @@ host; shutil (click's help, tempfile) imports `bz2` and `lzma` (~3 ms) only to s
 exist; click.types imports `uuid` (with `platform`: ~5 ms) only for its UUID parameter type,
 and every click module `gettext` (with `locale`, then a catalogue search at each message) to
 translate its messages, for which Python's own folder of catalogues must exist to find any;
-platformdirs imports `tempfile` (with shutil and random: ~6 ms) for the runtime folder only.
+platformdirs imports `tempfile` (with shutil and random: ~6 ms) for the runtime folder only;
+pathlib imports `urllib.parse` (~2 ms) for `as_uri` and `fnmatch` (~1 ms) for `match` and `glob`.
 `defer` puts a stand-in for each in `sys.modules`: `import inspect` anywhere finds it,
 and the first attribute read from it that it does not hold runs the real module's code in the
 stand-in itself, so every importer shares one module, as usual. The stand-in for `inspect`
@@ -33,7 +34,10 @@ import threading
 import types
 
 # What to defer: modules that click, pathlib or shutil import and read only on rare paths.
-DEFERRED = ("inspect", "ipaddress", "bz2", "lzma", "uuid", "gettext", "tempfile")
+DEFERRED = (
+    *("inspect", "ipaddress", "bz2", "lzma", "uuid", "gettext", "tempfile"),
+    *("urllib.parse", "fnmatch"),
+)
 
 
 def cleandoc(doc: str) -> str:
@@ -134,6 +138,7 @@ EARLY: dict[str, dict[str, object]] = {
     "uuid": {"UUID": UUID},
     "gettext": {"gettext": gettext, "ngettext": ngettext},
     "tempfile": {name: _forward("tempfile", name) for name in ("TemporaryFile", "gettempdir")},
+    "urllib.parse": {"quote_from_bytes": _forward("urllib.parse", "quote_from_bytes")},
 }
 
 _lock = threading.RLock()
@@ -181,6 +186,9 @@ def defer(names: tuple[str, ...] = DEFERRED) -> None:
         module.__dict__.update(EARLY.get(name, {}))
         module.__class__ = Deferred
         sys.modules[name] = module
+        parent, _, child = name.rpartition(".")
+        if parent:  # as importing it would: `import urllib.parse` then reads `urllib.parse`
+            setattr(importlib.import_module(parent), child, module)
 
 
 def is_loaded(name: str) -> bool:
