@@ -223,7 +223,7 @@ def test_reading_the_score_history_loads_only_what_it_reads(name: str, played: P
     assert "platformdirs" not in modules  # the data folder was given
     assert "inspect" not in modules  # deferred, and never read
     # Deferred or imported where used: none is needed to show the history as text.
-    unused = {"json", "dataclasses", "uuid", "gettext", "locale", "fnmatch"}
+    unused = {"json", "dataclasses", "uuid", "gettext", "locale", "urllib.parse", "fnmatch"}
     assert not unused & modules
 
 

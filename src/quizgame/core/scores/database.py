@@ -94,7 +94,7 @@ def refuse_foreign(path: Path) -> None:
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
         return  # empty (new) or not SQLite: connecting finds it damaged
     try:  # read-only: it sees what a -wal file holds too, and writes nothing
-        uri = f"{path.resolve().as_uri()}?mode=ro"
+        uri = f"{_file_uri(path.resolve())}?mode=ro"
         with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
             version = _user_version(conn)
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -107,6 +107,14 @@ def refuse_foreign(path: Path) -> None:
         )
     if version == 0 and tables:
         raise StoreError(f"{path} is not a quizgame score database; it was left as it is")
+
+
+def _file_uri(path: Path) -> str:
+    """`path` (absolute) as SQLite reads a `file:` URI: only `%`, `?` and `#` need escaping
+    (https://sqlite.org/uri.html). Not `Path.as_uri`: it imports urllib.parse, ~2 ms of every
+    read command."""
+    text = path.as_posix().replace("%", "%25").replace("?", "%3F").replace("#", "%23")
+    return f"file://{'' if text.startswith('/') else '/'}{text}"  # file:///C:/... on Windows
 
 
 def checked_stamp(path: Path) -> Path:
