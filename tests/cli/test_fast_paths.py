@@ -246,3 +246,27 @@ def test_listing_cached_packs_neither_parses_nor_checks(tmp_path: Path) -> None:
     assert "parallel-mothers" in output
     checking = ("quizgame.core.packs.check", "quizgame.core.packs.yaml_reader", "yaml")
     assert not {m for m in modules if m.startswith(checking)}
+
+
+def test_listing_unchanged_packs_loads_none_of_them(tmp_path: Path) -> None:
+    packs = tmp_path / "data" / "packs"
+    packs.mkdir(parents=True)
+    (packs / "mine.yaml").write_text((TEST_DATA / "packs" / "all-types.yaml").read_text())
+    args = ("packs", "--data-dir", str(tmp_path / "data"))
+    first, loaded_first = loaded_by(*args)
+    assert "quizgame.core.packs.model" in loaded_first  # nothing to list them from yet
+    again, modules = loaded_by(*args)
+    assert again == first and "mine.yaml" in again
+    assert not {m for m in modules if m.startswith(NOT_TO_LIST_PACKS)}
+    (packs / "mine.yaml").write_text("id: mine\n")  # broken now: loaded, and listed so
+    changed, loaded_changed = loaded_by(*args)
+    assert "quizgame.core.packs.model" in loaded_changed
+    assert changed != first and "BROKEN" in changed
+    assert loaded_by(*args)[0] == changed
+
+
+# What listing packs from the summary index never needs: the packs themselves.
+NOT_TO_LIST_PACKS = (
+    *("quizgame.core.packs.model", "quizgame.core.packs.read", "quizgame.core.packs.cache"),
+    *("msgspec", "lz4", "yaml", "quizgame.core.packs.check", "quizgame.core.scores", "sqlite3"),
+)
