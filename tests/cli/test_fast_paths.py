@@ -257,7 +257,7 @@ def test_listing_unchanged_packs_loads_none_of_them(tmp_path: Path) -> None:
     assert "quizgame.core.packs.model" in loaded_first  # nothing to list them from yet
     again, modules = loaded_by(*args)
     assert again == first and "mine.yaml" in again
-    assert not {m for m in modules if m.startswith(NOT_TO_LIST_PACKS)}
+    assert not _within(modules, NOT_TO_LIST_PACKS)
     (packs / "mine.yaml").write_text("id: mine\n")  # broken now: loaded, and listed so
     changed, loaded_changed = loaded_by(*args)
     assert "quizgame.core.packs.model" in loaded_changed
@@ -270,3 +270,21 @@ NOT_TO_LIST_PACKS = (
     *("quizgame.core.packs.model", "quizgame.core.packs.read", "quizgame.core.packs.cache"),
     *("msgspec", "lz4", "yaml", "quizgame.core.packs.check", "quizgame.core.scores", "sqlite3"),
 )
+
+
+def test_validating_an_unchanged_pack_loads_no_checker(tmp_path: Path) -> None:
+    pack = tmp_path / "mine.yaml"
+    pack.write_text((TEST_DATA / "packs" / "all-types.yaml").read_text())
+    first, loaded_first = loaded_by("validate", str(pack))
+    assert "yaml" in loaded_first and "quizgame.core.packs.check" in loaded_first
+    again, modules = loaded_by("validate", str(pack))
+    assert again == first and "mine.yaml: ok" in again
+    assert not _within(modules, NOT_TO_RECALL_A_CHECK)
+
+
+NOT_TO_RECALL_A_CHECK = (*NOT_TO_LIST_PACKS, "quizgame.core.packs.yaml_reader", "rapidfuzz")
+
+
+def _within(modules: set[str], packages: tuple[str, ...]) -> set[str]:
+    """The modules that are one of `packages` or inside one."""
+    return {m for m in modules if any(m == p or m.startswith(p + ".") for p in packages)}

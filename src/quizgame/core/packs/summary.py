@@ -15,14 +15,11 @@ failing to write one only costs speed.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import quizgame
+from quizgame.core.packs.cache_index import read_index, stat_figures, write_index
 from quizgame.core.packs.listing import pack_files
 
 if TYPE_CHECKING:
@@ -65,9 +62,10 @@ def pack_summaries(folders: Iterable[Path], *, cache_dir: Path) -> list[PackSumm
     files = [path for folder in folders for path in pack_files(folder)]
     key = "\n".join(str(folder) for folder in folders)
     figures = _figures(files)
-    index = _read_index(cache_dir / INDEX_NAME)
+    stored = read_index(cache_dir / INDEX_NAME, INDEX_FORMAT, MAX_INDEX_BYTES).get("listings")
+    index: dict[str, Any] = stored if isinstance(stored, dict) else {}
     listing = index.get(key)
-    if figures is not None and listing is not None and listing.get("files") == figures:
+    if figures is not None and isinstance(listing, dict) and listing.get("files") == figures:
         summaries = _summaries(files, listing.get("packs"))
         if summaries is not None:
             return summaries
@@ -78,7 +76,8 @@ def pack_summaries(folders: Iterable[Path], *, cache_dir: Path) -> list[PackSumm
     if figures is not None and [s.path for s in summaries] == files:
         index.pop(key, None)  # the latest last: the oldest listing is the first dropped
         index[key] = {"files": figures, "packs": [_row(s) for s in summaries]}
-        _write_index(cache_dir / INDEX_NAME, dict(list(index.items())[-MAX_LISTINGS:]))
+        listings = dict(list(index.items())[-MAX_LISTINGS:])
+        write_index(cache_dir / INDEX_NAME, INDEX_FORMAT, MAX_INDEX_BYTES, {"listings": listings})
     return summaries
 
 
@@ -86,13 +85,10 @@ def _figures(files: list[Path]) -> list[list[Any]] | None:
     """Each file's name and stat figures (None if one cannot be read: no index then)."""
     out: list[list[Any]] = []
     for path in files:
-        try:
-            info = os.stat(path)
-        except OSError:
+        found = stat_figures(path)
+        if found is None:
             return None
-        out.append(
-            [str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev]
-        )
+        out.append([str(path), *found])
     return out
 
 
@@ -119,47 +115,3 @@ def _summaries(files: list[Path], rows: Any) -> list[PackSummary] | None:
             return None
         out.append(PackSummary(path, pack_id, title, questions, tuple(categories), error))
     return out
-
-
-def _read_index(path: Path) -> dict[str, Any]:
-    """The index's listings by folders; {} when there is none we can trust."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        return {}
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_INDEX_BYTES:
-            return {}  # a FIFO would block, a link to a device never end
-        with os.fdopen(os.dup(fd), "rb") as handle:
-            raw = handle.read(MAX_INDEX_BYTES + 1)
-    except OSError:
-        return {}
-    finally:
-        os.close(fd)
-    import json  # here: the read commands that list no packs never need it
-
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        return {}
-    if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT:
-        return {}
-    if data.get("quizgame") != quizgame.__version__:  # another version may check packs otherwise
-        return {}
-    listings = data.get("listings")
-    return listings if isinstance(listings, dict) else {}
-
-
-def _write_index(path: Path, listings: dict[str, Any]) -> None:
-    import json
-
-    from quizgame.core.atomic import write_atomic
-
-    data = {"format": INDEX_FORMAT, "quizgame": quizgame.__version__, "listings": listings}
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    if len(text.encode("utf-8")) > MAX_INDEX_BYTES:
-        return
-    with contextlib.suppress(OSError):
-        write_atomic(path, text, replace_link=True)
