@@ -6,7 +6,9 @@ in the same run, on an empty data folder with one finished session in it. Prints
 its ratio to the baseline's (goal: <= 3.0, issue 13) with "met"/"not met", and, for each command,
 the modules that cost most to import (`-X importtime`, cumulative, top 5). For reference, no
 goal: `python -c "import sqlite3, click"`, what click alone costs (it imports inspect, uuid and
-platform, which quizgame.cli defers where it can: see cli/deferred.py).
+platform, which quizgame.cli defers where it can: see cli/deferred.py); and `packs` and
+`validate` with nothing kept in the cache (it cannot be written), what they cost the first time
+or after a pack changed (`packs` then parses every pack; after one pack changed, only that one).
 
 Usage: python bench/bench_commands.py [--runs 9] [--src DIR]. Figures go to
 bench/out/bench_commands.json.
@@ -42,6 +44,14 @@ def commands(data_dir: str) -> dict[str, list[str]]:
         "history": ["history", "--data-dir", data_dir],
         "packs": ["packs", "--data-dir", data_dir],
         "validate": ["validate", str(SMALL_PACK)],
+    }
+
+
+def cold(data_dir: str) -> dict[str, list[str]]:
+    """Commands that reuse what an earlier run kept in the cache, run with nothing kept."""
+    return {
+        "packs*": ["packs", "--data-dir", data_dir],
+        "validate*": ["validate", str(SMALL_PACK)],
     }
 
 
@@ -90,15 +100,21 @@ def main() -> None:
         env["QUIZGAME_DATA_DIR"] = data_dir
         seed_scores(src, data_dir, env)
         named = {name: quizgame(src, argv) for name, argv in commands(data_dir).items()}
+        reference = {name: quizgame(src, argv) for name, argv in cold(data_dir).items()}
+        blocked = Path(data_dir) / "not-a-folder"
+        blocked.write_text("the cache cannot be written under a file\n")
+        cold_env = {**env, "QUIZGAME_CACHE_DIR": str(blocked / "cache")}
+        envs = {name: cold_env for name in reference}
         times: dict[str, list[float]] = {"baseline": [], "click": []}
-        times |= {name: [] for name in named}
-        every = [("baseline", baseline), ("click", click_alone), *named.items()]
-        for _name, command in every:  # warm the byte-code and file caches
-            run(command, env)
+        times |= {name: [] for name in [*named, *reference]}
+        every = [("baseline", baseline), ("click", click_alone), *named.items(), *reference.items()]
+        for name, command in every:  # warm the byte-code and file caches
+            run(command, envs.get(name, env))
         for _ in range(args.runs):
             for name, command in every:
-                times[name].append(run(command, env))
+                times[name].append(run(command, envs.get(name, env)))
         importers = {name: top_importers(command, env) for name, command in named.items()}
+        importers |= {name: top_importers(command, cold_env) for name, command in reference.items()}
 
     base = statistics.median(times["baseline"])
     print(f"whole commands, {args.runs} runs each, median, against `python -c 'import sqlite3'`")
@@ -118,6 +134,12 @@ def main() -> None:
         )
         print(f"  {'':<10} top imports: {', '.join(importers[name])}")
         report[name] = {"ms": median * 1000, "ratio": ratio, "top_imports": importers[name]}
+    print("  * nothing kept in the cache: for reference, no goal")
+    for name in reference:
+        median = statistics.median(times[name])
+        print(f"  {name:<10} {median * 1000:7.1f} ms  ratio {median / base:5.2f}")
+        print(f"  {'':<10} top imports: {', '.join(importers[name])}")
+        report[name] = {"ms": median * 1000, "ratio": median / base, "top_imports": importers[name]}
     OUT.mkdir(exist_ok=True)
     (OUT / "bench_commands.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
