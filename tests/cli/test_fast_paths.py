@@ -97,11 +97,14 @@ import sys
 import quizgame.cli, click, platformdirs
 from quizgame.cli.deferred import is_loaded
 assert not any(map(is_loaded, ["uuid", "platform", "gettext", "locale", "tempfile"]))
+assert "UUID" not in vars(sys.modules["uuid"])  # the stand-in class was for click alone
 value = click.UUID.convert("12345678-1234-5678-1234-567812345678", None, None)
 assert is_loaded("uuid")
 import uuid
 assert type(value) is uuid.UUID and isinstance(value, click.types.uuid.UUID)
-assert click.UUID.convert(value, None, None) is value  # isinstance with the real class now
+assert click.UUID.convert(value, None, None) is value
+import msgspec  # keeps the UUID class it finds: the real one
+assert msgspec.json.encode(value) == b'"12345678-1234-5678-1234-567812345678"'
 from click.core import _, ngettext
 assert _("Show this message and exit.") == "Show this message and exit."
 assert ngettext("one", "many", 1) == "one" and ngettext("one", "many", 2) == "many"

@@ -17,7 +17,8 @@ holds `cleandoc` beforehand (a copy, which the real one then replaces; a test ho
 equal on every help text of ours); what other modules take with `from M import name` at import
 time is held the same way, as a stand-in that loads the real module when it is used (called, or
 asked `isinstance`): `gettext` and `ngettext` answer the message itself, as the real ones do,
-while no catalogue folder exists and the real module is not loaded. `quizgame.cli` imports
+while no catalogue folder exists and the real module is not loaded; the stand-in `uuid.UUID`
+is there only while click imports (see `settle`). `quizgame.cli` imports
 this module before anything else, which calls `defer`; a module already imported is left as
 it is.
 
@@ -95,7 +96,22 @@ class _LoadsUUID(type):
 
 
 class UUID(metaclass=_LoadsUUID):
-    """`uuid.UUID` until `uuid` loads: click.types subscribes a generic with it at import."""
+    """`uuid.UUID` while click imports: click.types subscribes a generic with it. Not after
+    (`settle`): msgspec and others keep the class they read as *the* UUID type."""
+
+
+# What a stand-in holds only while click is imported: classes, which a reader may keep.
+WHILE_CLICK_IMPORTS = {"uuid": ("UUID",)}
+
+
+def settle() -> None:
+    """Called once click is imported: the stand-ins drop what they held for click alone, so
+    that the next reader of `uuid.UUID` loads uuid and gets the real class."""
+    for name, attributes in WHILE_CLICK_IMPORTS.items():
+        module = sys.modules.get(name)
+        if type(module) is Deferred:
+            for attribute in attributes:
+                module.__dict__.pop(attribute, None)
 
 
 _catalogues: list[bool] = []  # [whether Python's folder of message catalogues exists], once
