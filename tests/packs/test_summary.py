@@ -188,3 +188,17 @@ def test_an_unwritable_cache_only_costs_speed(folder: Path, tmp_path: Path) -> N
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     assert pack_summaries([folder], cache_dir=blocked / "cache") == _loaded([folder])
+
+
+def test_changed_code_lists_every_pack_again(folder: Path, cache: Path, loads: Loads) -> None:
+    pack_summaries([folder], cache_dir=cache)
+    index = json.loads((cache / INDEX_NAME).read_text(encoding="utf-8"))
+    assert any(entry[0].endswith(os.path.join("packs", "check.py")) for entry in index["code"])
+    index["code"][0][1] += 1  # as if that module had been edited since
+    (cache / INDEX_NAME).write_text(json.dumps(index), encoding="utf-8")
+    loads.count = 0
+    pack_summaries([folder], cache_dir=cache)
+    assert loads.count == 3
+    loads.count = 0
+    pack_summaries([folder], cache_dir=cache)
+    assert loads.count == 0

@@ -15,13 +15,11 @@ index is a miss, never an error; failing to write one only costs speed.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from quizgame.core.packs.cache_index import read_index, write_index
+from quizgame.core.packs.cache_index import code_now, read_index, same_code, write_index
 
 if TYPE_CHECKING:
     from quizgame.core.packs.read import LoadResult
@@ -30,8 +28,6 @@ INDEX_NAME = "checks.json"
 INDEX_FORMAT = 1
 MAX_INDEX_BYTES = 8 * 1024 * 1024
 MAX_FILES = 256  # checks kept; the oldest is dropped first
-# The modules whose code decides a check: ours and the YAML reader's (libyaml's messages).
-CODE_PREFIXES = ("quizgame.", "yaml.", "_yaml")
 
 
 class CheckedProblem(NamedTuple):
@@ -77,12 +73,11 @@ class KeptChecks:
     def __init__(self, cache_dir: Path) -> None:
         self.path = cache_dir / INDEX_NAME
         data = read_index(self.path, INDEX_FORMAT, MAX_INDEX_BYTES)
-        code = data.get("code")
-        files = data.get("files")
-        if not (isinstance(code, list) and isinstance(files, dict) and _same_code(code)):
-            code, files = [], {}
-        self._code: list[Any] = code
-        self._files: dict[str, Any] = files
+        code, files = data.get("code"), data.get("files")
+        self._code: list[Any] = []
+        self._files: dict[str, Any] = {}
+        if isinstance(code, list) and isinstance(files, dict) and same_code(code):
+            self._code, self._files = code, files
         self._changed = False
 
     def recall(self, path: Path, found: list[int] | None) -> CheckedFile | None:
@@ -107,37 +102,9 @@ class KeptChecks:
         """Write the index if a check was kept, with the code loaded now as its fingerprint."""
         if not self._changed:
             return
-        code = {entry[0]: entry for entry in self._code} | {e[0]: e for e in _loaded_code()}
         files = dict(list(self._files.items())[-MAX_FILES:])
-        data = {"code": list(code.values()), "files": files}
+        data = {"code": code_now(self._code), "files": files}
         write_index(self.path, INDEX_FORMAT, MAX_INDEX_BYTES, data)
-
-
-def _loaded_code() -> list[list[Any]]:
-    """Each loaded module of quizgame and PyYAML: [file, size, modification time]."""
-    out = []
-    for name, module in list(sys.modules.items()):
-        file = getattr(module, "__file__", None)
-        if not (name.startswith(CODE_PREFIXES) or name in ("quizgame", "yaml")) or not file:
-            continue
-        with contextlib.suppress(OSError):
-            info = os.stat(file)
-            out.append([file, info.st_size, info.st_mtime_ns])
-    return out
-
-
-def _same_code(code: list[Any]) -> bool:
-    """Whether every module file the index names is as it was when the index was written."""
-    for entry in code:
-        if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str)):
-            return False
-        try:
-            info = os.stat(entry[0])
-        except OSError:
-            return False
-        if [info.st_size, info.st_mtime_ns] != entry[1:]:
-            return False
-    return bool(code)
 
 
 def _to_json(check: CheckedFile) -> list[Any]:

@@ -1,12 +1,18 @@
 """A small JSON index in the cache folder (the packs listed, the packs checked): read only when
 it is a regular file of bounded size written by this quizgame, written whole or not at all.
-Reading never raises and writing never fails a command: the index only saves time."""
+Reading never raises and writing never fails a command: the index only saves time.
+
+An index also names the code that made what it holds: the file, size and modification time of
+every module of quizgame and PyYAML loaded when it was written (`code_now`). While one of them
+differs (an upgrade, an edited rule in a checkout), what it holds is not used (`same_code`).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import stat
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -70,3 +76,39 @@ def stat_figures(path: Path) -> list[int] | None:
     if not stat.S_ISREG(info.st_mode):
         return None
     return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev]
+
+
+# The modules whose code decides what an index holds: ours, and the YAML reader's (libyaml's
+# messages are in a check's report).
+CODE_PACKAGES = ("quizgame", "yaml", "_yaml")
+
+
+def code_now(kept: list[Any] | None = None) -> list[list[Any]]:
+    """[file, size, modification time] of each module of `CODE_PACKAGES` loaded now, and of
+    those in `kept` (the figures of an index found unchanged: what it holds still depends on
+    them)."""
+    found = {entry[0]: entry for entry in kept or []}
+    for name, module in list(sys.modules.items()):
+        file = getattr(module, "__file__", None)
+        if not file or name.partition(".")[0] not in CODE_PACKAGES:
+            continue
+        with contextlib.suppress(OSError):
+            info = os.stat(file)
+            found[file] = [file, info.st_size, info.st_mtime_ns]
+    return list(found.values())
+
+
+def same_code(code: Any) -> bool:
+    """Whether `code` (an index's, from `code_now`) names module files all unchanged since."""
+    if not isinstance(code, list) or not code:
+        return False
+    for entry in code:
+        if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[0], str)):
+            return False
+        try:
+            info = os.stat(entry[0])
+        except (OSError, ValueError):
+            return False
+        if [info.st_size, info.st_mtime_ns] != entry[1:]:
+            return False
+    return True

@@ -5,7 +5,8 @@ that index instead of loading every pack (the pack model and msgspec alone cost 
 The index (`packs-index.json` in the cache folder) holds, for each set of folders listed, every
 pack file found there with its size, modification and change times, inode and device (as
 `os.stat` gives them) and the summaries made from it. A listing is reused only when the same
-files are found, in the same order, with the same stat figures, by the same quizgame: a file
+files are found, in the same order, with the same stat figures, by the same quizgame code
+(`cache_index.same_code`): a file
 added, removed, renamed, edited or touched makes a miss, which loads the packs as
 `read.discover_packs` does (through the content-hash cache) and writes the index again. The
 figures are taken before the packs are read, so a file changed while it is being read only
@@ -19,7 +20,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from quizgame.core.packs.cache_index import read_index, stat_figures, write_index
+from quizgame.core.packs.cache_index import (
+    code_now,
+    read_index,
+    same_code,
+    stat_figures,
+    write_index,
+)
 from quizgame.core.packs.listing import pack_files
 
 if TYPE_CHECKING:
@@ -62,8 +69,9 @@ def pack_summaries(folders: Iterable[Path], *, cache_dir: Path) -> list[PackSumm
     files = [path for folder in folders for path in pack_files(folder)]
     key = "\n".join(str(folder) for folder in folders)
     figures = _figures(files)
-    stored = read_index(cache_dir / INDEX_NAME, INDEX_FORMAT, MAX_INDEX_BYTES).get("listings")
-    index: dict[str, Any] = stored if isinstance(stored, dict) else {}
+    data = read_index(cache_dir / INDEX_NAME, INDEX_FORMAT, MAX_INDEX_BYTES)
+    stored, code = data.get("listings"), data.get("code")
+    index: dict[str, Any] = stored if isinstance(stored, dict) and same_code(code) else {}
     listing = index.get(key)
     if figures is not None and isinstance(listing, dict) and listing.get("files") == figures:
         summaries = _summaries(files, listing.get("packs"))
@@ -77,7 +85,8 @@ def pack_summaries(folders: Iterable[Path], *, cache_dir: Path) -> list[PackSumm
         index.pop(key, None)  # the latest last: the oldest listing is the first dropped
         index[key] = {"files": figures, "packs": [_row(s) for s in summaries]}
         listings = dict(list(index.items())[-MAX_LISTINGS:])
-        write_index(cache_dir / INDEX_NAME, INDEX_FORMAT, MAX_INDEX_BYTES, {"listings": listings})
+        data = {"code": code_now(code if index else None), "listings": listings}
+        write_index(cache_dir / INDEX_NAME, INDEX_FORMAT, MAX_INDEX_BYTES, data)
     return summaries
 
 
