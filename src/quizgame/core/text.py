@@ -7,11 +7,19 @@ text through `clean` or `clean_line` before showing it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
-# The patterns are compiled on first use (re's own cache keeps them): most text holds no escape,
-# and compiling all four at import cost every command ~2 ms.
+
+@functools.cache
+def _pattern(source: str, flags: int = 0) -> re.Pattern[str]:
+    """`source` compiled on first use, then kept: compiling the patterns here at import cost
+    every command ~2 ms, and most text holds no escape (re's own cache, `re.search(source)`,
+    costs a microsecond more a call: too much for every quoted string of a big pack)."""
+    return re.compile(source, flags)
+
+
 # ESC-introduced sequences: CSI (colours, cursor moves), OSC (titles, hyperlinks, clipboard),
 # DCS/SOS/PM/APC strings, and the short two-character forms (e.g. ESC c: reset the terminal).
 _ESCAPE_SEQUENCE = r"""
@@ -38,7 +46,7 @@ def clean(text: object) -> str:
     value = str(text)
     value = value.replace("\r\n", "\n")
     if "\x1b" in value or any("\x80" <= c <= "\x9f" for c in value):
-        value = re.compile(_ESCAPE_SEQUENCE, re.VERBOSE | re.DOTALL).sub("", value)
+        value = _pattern(_ESCAPE_SEQUENCE, re.VERBOSE | re.DOTALL).sub("", value)
     return value.translate(_DROP)
 
 
@@ -51,7 +59,7 @@ def clean_line(text: object) -> str:
 
 def has_control_characters(text: str) -> bool:
     """True when `clean` would change `text` beyond turning tabs and line separators into spaces."""
-    return bool(re.search(_CONTROL, text))
+    return bool(_pattern(_CONTROL).search(text))
 
 
 _CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(chr(c) for c in _BIDI_CONTROLS) + "]"
@@ -65,7 +73,7 @@ _JSON_RAW_CONTROL = "[\x7f-\x9f" + "".join(chr(c) for c in _BIDI_CONTROLS) + "]"
 def json_escape_controls(json_text: str) -> str:
     """JSON text with every control character written as a `\\uXXXX` escape: the same data,
     safe to print to a terminal."""
-    return re.sub(_JSON_RAW_CONTROL, lambda m: f"\\u{ord(m.group()):04x}", json_text)
+    return _pattern(_JSON_RAW_CONTROL).sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
 def fold_lookalikes(text: str) -> str:
