@@ -18,9 +18,8 @@ equal on every help text of ours); what other modules take with `from M import n
 time is held the same way, as a stand-in that loads the real module when it is used (called, or
 asked `isinstance`): `gettext` and `ngettext` answer the message itself, as the real ones do,
 while no catalogue folder exists and the real module is not loaded; the stand-in `uuid.UUID`
-is there only while click imports (see `settle`). `quizgame.cli` imports
-this module before anything else, which calls `defer`; a module already imported is left as
-it is.
+is there only while click imports (see `settle`). `quizgame.cli` imports this module before
+anything else, which calls `defer`; a module already imported is left as it is.
 
 importlib.util.LazyLoader does not do here on Python 3.11: the import statement reads the
 module's `__spec__`, and any attribute read makes LazyLoader load the module at once.
@@ -34,7 +33,8 @@ import sys
 import threading
 import types
 
-# What to defer: modules that click, pathlib or shutil import and read only on rare paths.
+# What to defer: modules that click, pathlib, shutil or platformdirs import and read only on
+# rare paths.
 DEFERRED = (
     *("inspect", "ipaddress", "bz2", "lzma", "uuid", "gettext", "tempfile"),
     *("urllib.parse", "fnmatch"),
