@@ -178,13 +178,20 @@ def test_a_damaged_index_is_a_miss(folder: Path, checks: Checks, damage: bytes) 
     assert checks.count == 1
 
 
-def test_a_kept_check_not_as_written_is_a_miss(folder: Path, checks: Checks) -> None:
+@pytest.mark.parametrize(
+    ("place", "value"),
+    [(0, "yes"), (1, 7), (2, {"line": 4}), (2, [])],
+    ids=["is_error", "text", "fields", "not-a-dict"],
+)
+def test_a_kept_check_not_as_written_is_a_miss(
+    folder: Path, checks: Checks, place: int, value: object
+) -> None:
     pack = str(folder / "warns.yaml")
     first = run(pack)
     index = Path(os.environ["QUIZGAME_CACHE_DIR"]) / INDEX_NAME
     data = json.loads(index.read_text(encoding="utf-8"))
     (entry,) = data["files"].values()
-    entry["check"][2][0][0] = "yes"  # is_error not a bool
+    entry["check"][2][0][place] = value  # the warning's row
     index.write_text(json.dumps(data), encoding="utf-8")
     checks.count = 0
     _same(first, run(pack))

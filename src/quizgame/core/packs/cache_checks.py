@@ -28,6 +28,8 @@ INDEX_NAME = "checks.json"
 INDEX_FORMAT = 1
 MAX_INDEX_BYTES = 8 * 1024 * 1024
 MAX_FILES = 256  # checks kept; the oldest is dropped first
+# A problem's JSON fields after "file", in `read.Problem.to_dict`'s order.
+FIELDS = ["line", "col", "severity", "code", "path", "message"]
 
 
 class CheckedProblem(NamedTuple):
@@ -126,7 +128,7 @@ def _from_json(data: Any, name: str) -> CheckedFile | None:
         is_error, after_name, fields = row
         if type(is_error) is not bool or not isinstance(after_name, str):
             return None
-        if not isinstance(fields, dict):
+        if not isinstance(fields, dict) or list(fields) != FIELDS:
             return None
         problems.append(CheckedProblem(is_error, name, after_name, fields))
     return CheckedFile(ok, questions, tuple(problems))

@@ -6,11 +6,10 @@ The index (`packs-index.json` in the cache folder) holds, for each set of folder
 pack file found there with its size, modification and change times, inode and device (as
 `os.stat` gives them) and the summaries made from it. A listing is reused only when the same
 files are found, in the same order, with the same stat figures, by the same quizgame code
-(`cache_index.same_code`): a file
-added, removed, renamed, edited or touched makes a miss, which loads the packs as
-`read.discover_packs` does (through the content-hash cache) and writes the index again. The
-figures are taken before the packs are read, so a file changed while it is being read only
-costs a second miss. A missing, damaged, oversized or foreign index is a miss, never an error;
+(`cache_index.same_code`): a file added, removed, renamed, edited or touched makes a miss,
+which loads the packs as `read.discover_packs` does (through the content-hash cache) and writes
+the index again. The figures are taken before the packs are read, so a file changed while it is
+being read only costs a second miss. A missing, damaged, oversized or foreign index is a miss, never an error;
 failing to write one only costs speed.
 """
 
