@@ -122,7 +122,7 @@ def test_an_unexpected_failure_is_one_line_not_a_traceback(
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("quizgame.cli.packs.discover_packs", boom)
+    monkeypatch.setattr("quizgame.cli.packs.pack_summaries", boom)
     assert_one_line_error(run("packs"), 70, "quizgame: internal error: RuntimeError: boom")
 
 

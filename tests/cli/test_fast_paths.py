@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib.metadata
 import inspect
-import json
 import os
 import subprocess
 import sys
@@ -25,8 +24,8 @@ from tests.paths import TEST_DATA
 from tests.played import make_pack, play
 
 PROBE = r"""
-import json, sys
-sys.argv = ["quizgame", *json.loads(sys.argv[1])]
+import sys
+sys.argv = ["quizgame", *sys.argv[1:]]  # no json here: whether a command imports it is asked
 from quizgame.cli import main
 try:
     main()
@@ -35,7 +34,7 @@ except SystemExit:
 from quizgame.cli.deferred import is_loaded
 sys.stdout.flush()
 loaded = [name for name in sys.modules if is_loaded(name)]  # not a deferred one left unread
-print("\nMODULES", json.dumps(sorted(loaded)))
+print("\nMODULES", " ".join(sorted(loaded)))
 """
 
 
@@ -49,7 +48,7 @@ NOT_TO_READ_SCORES = (
 def loaded_by(*args: str) -> tuple[str, set[str]]:
     """(what `quizgame ARGS...` printed, the modules it loaded), from a fresh interpreter."""
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, json.dumps(args)],
+        [sys.executable, "-c", PROBE, *args],
         capture_output=True,
         text=True,
         env={**os.environ, "COLUMNS": "80"},
@@ -57,7 +56,7 @@ def loaded_by(*args: str) -> tuple[str, set[str]]:
         check=True,
     )
     output, _, modules = done.stdout.rpartition("\nMODULES ")
-    return output, set(json.loads(modules))
+    return output, set(modules.split())
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
@@ -92,9 +91,87 @@ print("ok")
 """
 
 
+# What click and platformdirs take with `from M import name`: stand-ins until used.
+FROM_IMPORTED_USE = r"""
+import sys
+import quizgame.cli, click, platformdirs
+from quizgame.cli.deferred import is_loaded
+assert not any(map(is_loaded, ["uuid", "platform", "gettext", "locale", "tempfile"]))
+assert "UUID" not in vars(sys.modules["uuid"])  # the stand-in class was for click alone
+value = click.UUID.convert("12345678-1234-5678-1234-567812345678", None, None)
+assert is_loaded("uuid")
+import uuid
+assert type(value) is uuid.UUID and isinstance(value, click.types.uuid.UUID)
+assert click.UUID.convert(value, None, None) is value
+import msgspec  # keeps the UUID class it finds: the real one
+assert msgspec.json.encode(value) == b'"12345678-1234-5678-1234-567812345678"'
+from click.core import _, ngettext
+assert _("Show this message and exit.") == "Show this message and exit."
+assert ngettext("one", "many", 1) == "one" and ngettext("one", "many", 2) == "many"
+assert not is_loaded("gettext")  # no catalogue folder: nothing to translate, nothing loaded
+import tempfile
+assert tempfile.gettempdir() and is_loaded("tempfile")  # what platformdirs.unix holds
+from platformdirs.unix import TemporaryFile
+with TemporaryFile() as handle:
+    assert handle.write(b"x") == 1
+print("ok")
+"""
+
+# With a catalogue of our own bound, click's messages are translated as gettext would.
+TRANSLATED = r"""
+import os, sys, struct
+folder = sys.argv[1]
+import quizgame.cli, click
+from quizgame.cli import deferred
+from quizgame.cli.deferred import is_loaded
+from click.core import _
+assert _("Usage:") == "Usage:" and not is_loaded("gettext")
+deferred._catalogues[:] = [True]  # as if Python's own catalogue folder existed
+assert _("Usage:") == "Usage:" and is_loaded("gettext")
+def mo(pairs):  # a GNU catalogue (gettext's own format), one message
+    keys, values = zip(*pairs)
+    ids, strs = b"\0".join(keys) + b"\0", b"\0".join(values) + b"\0"
+    n, start = len(pairs), 28 + 16 * len(pairs)
+    offsets, pos = [], start
+    for k in keys:
+        offsets.append((len(k), pos)); pos += len(k) + 1
+    toff = []
+    for v in values:
+        toff.append((len(v), pos)); pos += len(v) + 1
+    head = struct.pack("<7I", 0x950412DE, 0, n, 28, 28 + 8 * n, 0, 0)
+    table = b"".join(struct.pack("<2I", *o) for o in offsets + toff)
+    return head + table + ids + strs
+os.makedirs(os.path.join(folder, "xx", "LC_MESSAGES"))
+with open(os.path.join(folder, "xx", "LC_MESSAGES", "messages.mo"), "wb") as out:
+    out.write(mo([(b"Show this message and exit.", b"Sortir.")]))
+import gettext
+gettext.bindtextdomain("messages", folder)
+os.environ["LANGUAGE"] = "xx"
+assert _("Show this message and exit.") == "Sortir.", _("Show this message and exit.")
+print("ok")
+"""
+
+
 def test_deferred_modules_load_when_read() -> None:
     done = subprocess.run(
         [sys.executable, "-c", DEFERRED_USE], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout == "ok\n", done.stderr
+
+
+def test_what_click_and_platformdirs_import_by_name_loads_when_used() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", FROM_IMPORTED_USE], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout == "ok\n", done.stderr
+
+
+def test_clicks_messages_are_translated_once_a_catalogue_is_bound(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", TRANSLATED, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.stdout == "ok\n", done.stderr
 
@@ -148,6 +225,9 @@ def test_reading_the_score_history_loads_only_what_it_reads(name: str, played: P
     assert not {m for m in modules if m.startswith(NOT_TO_READ_SCORES)}
     assert "platformdirs" not in modules  # the data folder was given
     assert "inspect" not in modules  # deferred, and never read
+    # Deferred or imported where used: none is needed to show the history as text.
+    unused = {"json", "dataclasses", "uuid", "gettext", "locale", "urllib.parse", "fnmatch"}
+    assert not unused & modules
 
 
 def test_version_and_help_read_no_deferred_module() -> None:
@@ -169,3 +249,45 @@ def test_listing_cached_packs_neither_parses_nor_checks(tmp_path: Path) -> None:
     assert "parallel-mothers" in output
     checking = ("quizgame.core.packs.check", "quizgame.core.packs.yaml_reader", "yaml")
     assert not {m for m in modules if m.startswith(checking)}
+
+
+def test_listing_unchanged_packs_loads_none_of_them(tmp_path: Path) -> None:
+    packs = tmp_path / "data" / "packs"
+    packs.mkdir(parents=True)
+    (packs / "mine.yaml").write_text((TEST_DATA / "packs" / "all-types.yaml").read_text())
+    args = ("packs", "--data-dir", str(tmp_path / "data"))
+    first, loaded_first = loaded_by(*args)
+    assert "quizgame.core.packs.model" in loaded_first  # nothing to list them from yet
+    again, modules = loaded_by(*args)
+    assert again == first and "mine.yaml" in again
+    assert not _within(modules, NOT_TO_LIST_PACKS)
+    (packs / "mine.yaml").write_text("id: mine\n")  # broken now: loaded, and listed so
+    changed, loaded_changed = loaded_by(*args)
+    assert "quizgame.core.packs.model" in loaded_changed
+    assert changed != first and "BROKEN" in changed
+    assert loaded_by(*args)[0] == changed
+
+
+# What listing packs from the summary index never needs: the packs themselves.
+NOT_TO_LIST_PACKS = (
+    *("quizgame.core.packs.model", "quizgame.core.packs.read", "quizgame.core.packs.cache"),
+    *("msgspec", "lz4", "yaml", "quizgame.core.packs.check", "quizgame.core.scores", "sqlite3"),
+)
+
+
+def test_validating_an_unchanged_pack_loads_no_checker(tmp_path: Path) -> None:
+    pack = tmp_path / "mine.yaml"
+    pack.write_text((TEST_DATA / "packs" / "all-types.yaml").read_text())
+    first, loaded_first = loaded_by("validate", str(pack))
+    assert "yaml" in loaded_first and "quizgame.core.packs.check" in loaded_first
+    again, modules = loaded_by("validate", str(pack))
+    assert again == first and "mine.yaml: ok" in again
+    assert not _within(modules, NOT_TO_RECALL_A_CHECK)
+
+
+NOT_TO_RECALL_A_CHECK = (*NOT_TO_LIST_PACKS, "quizgame.core.packs.yaml_reader", "rapidfuzz")
+
+
+def _within(modules: set[str], packages: tuple[str, ...]) -> set[str]:
+    """The modules that are one of `packages` or inside one."""
+    return {m for m in modules if any(m == p or m.startswith(p + ".") for p in packages)}

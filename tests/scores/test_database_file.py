@@ -57,6 +57,22 @@ def test_a_foreign_or_newer_database_is_left_byte_identical(
         assert _files(db.parent) == before
 
 
+@pytest.mark.parametrize("folder", ["100% ok", "what?x", "#1", "é a%20b"])
+def test_a_foreign_database_is_refused_whatever_its_folder_is_named(
+    tmp_path: Path, folder: str
+) -> None:
+    # The read-only look goes through a file: URI; a name escaped wrongly would look at
+    # another (new, empty) file and let the foreign one be migrated.
+    db = paths.scores_db(tmp_path / folder)
+    db.parent.mkdir()
+    _sqlite_file(db, 0)
+    before = _files(db.parent)
+    with pytest.raises(StoreError, match="not a quizgame score database"):
+        ScoreStore.open(db)
+    assert _files(db.parent) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder]
+
+
 def _count_checks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     runs: list[int] = []
     real = threading.Timer

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from quizgame.cli.common import data_dir_option, echo_json, packs_option, places
-from quizgame.core.packs.read import discover_packs
+from quizgame.core.packs.summary import pack_summaries
 from quizgame.core.text import clean_line
 
 
@@ -20,30 +20,30 @@ from quizgame.core.text import clean_line
 def command(fmt: str, pack_dirs: tuple[str, ...], data_dir: str | None) -> None:
     """List the packs found: bundled, in your packs folder, and in any --packs folder."""
     where = places(data_dir, pack_dirs)
-    results = discover_packs(where.pack_dirs, cache_dir=where.cache)
+    # Unchanged packs are listed from a small index beside the cache, without loading them.
+    summaries = pack_summaries(where.pack_dirs, cache_dir=where.cache)
     rows: list[dict[str, Any]] = []
-    for result in results:
-        if result.pack is not None:
+    for summary in summaries:
+        if summary.error is None:
             rows.append(
                 {
-                    "id": result.pack.id,
-                    "title": clean_line(result.pack.title),  # pack text: never raw to a terminal
-                    "questions": len(result.pack.questions),
-                    "categories": [clean_line(c) for c in result.pack.categories],
-                    "path": str(result.path),
+                    "id": summary.id,
+                    "title": clean_line(summary.title),  # pack text: never raw to a terminal
+                    "questions": summary.questions,
+                    "categories": [clean_line(c) for c in summary.categories],
+                    "path": str(summary.path),
                     "error": None,
                 }
             )
         else:
-            first = result.errors[0] if result.errors else None
             rows.append(
                 {
                     "id": None,
                     "title": None,
                     "questions": 0,
                     "categories": [],
-                    "path": str(result.path),
-                    "error": clean_line(first) if first else "unreadable",
+                    "path": str(summary.path),
+                    "error": clean_line(summary.error),
                 }
             )
     if fmt == "json":

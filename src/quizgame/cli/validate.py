@@ -1,4 +1,9 @@
-"""`quizgame validate PATH...`: check pack files, report every problem with its position."""
+"""`quizgame validate PATH...`: check pack files, report every problem with its position.
+
+A file unchanged since its last check (same size, times and inode, same quizgame code) prints
+that check's report again without loading the YAML reader or the checker
+(`core/packs/cache_checks.py`); the report is the same either way.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,10 @@ from pathlib import Path
 import click
 
 from quizgame.cli.common import UserError, data_dir_option, echo_json
-from quizgame.core.packs.read import LoadResult, load_pack, pack_files
+from quizgame.core import paths as data_paths
+from quizgame.core.packs.cache_checks import CheckedFile, KeptChecks, checked
+from quizgame.core.packs.cache_index import stat_figures
+from quizgame.core.packs.listing import pack_files
 from quizgame.core.text import clean_line
 
 
@@ -25,6 +33,22 @@ def _expand(paths: tuple[str, ...]) -> list[Path]:
     return out
 
 
+def check_files(files: list[Path], kept: KeptChecks) -> list[CheckedFile]:
+    """Each file's report: kept from an earlier check of it unchanged, or checked now."""
+    reports = []
+    for path in files:
+        found = stat_figures(path)  # before reading: a change while it is read is a miss later
+        report = kept.recall(path, found)
+        if report is None:
+            from quizgame.core.packs.read import load_pack  # the YAML reader and the checker
+
+            report = checked(load_pack(path))
+            kept.keep(path, found, report)
+        reports.append(report)
+    kept.save()
+    return reports
+
+
 @click.command("validate")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
@@ -34,28 +58,30 @@ def _expand(paths: tuple[str, ...]) -> list[Path]:
 @data_dir_option
 def command(paths: tuple[str, ...], fmt: str, strict: bool, data_dir: str | None) -> None:
     """Check pack files (or folders of them). Exit 0 if all are valid, 1 if any is not."""
-    results: list[LoadResult] = [load_pack(path) for path in _expand(paths)]
-    failed = [r for r in results if not r.ok or (strict and r.warnings)]
+    files = _expand(paths)
+    kept = KeptChecks(data_paths.cache_dir(data_paths.data_dir(data_dir)))
+    reports = check_files(files, kept)
+    failed = [r for r in reports if not r.ok or (strict and r.has_warnings)]
     if fmt == "json":
         report = [
             {
-                "path": str(r.path),
-                "valid": r.ok and not (strict and r.warnings),
-                "questions": len(r.pack.questions) if r.pack else 0,
-                "problems": [p.to_dict() for p in r.problems],
+                "path": str(path),
+                "valid": r.ok and not (strict and r.has_warnings),
+                "questions": r.questions,
+                "problems": [p.as_dict() for p in r.problems],
             }
-            for r in results
+            for path, r in zip(files, reports, strict=True)
         ]
         echo_json(report)  # paths and pack text: control and bidi characters escaped
     else:
-        for r in results:
+        for path, r in zip(files, reports, strict=True):
             for problem in r.problems:
-                click.echo(clean_line(problem), err=problem.is_error)  # quotes pack text
-            if r.pack is not None:
-                count = len(r.pack.questions)
-                where = clean_line(r.path)  # a file name may hold escapes too
-                click.echo(f"{where}: ok, {count} question{'' if count == 1 else 's'}")
-        if len(results) > 1:
-            click.echo(f"{len(results) - len(failed)} of {len(results)} packs valid")
+                # str(problem), under the name given now; it quotes pack text.
+                click.echo(clean_line(problem.file + problem.after_name), err=problem.is_error)
+            if r.ok:
+                where = clean_line(path)  # a file name may hold escapes too
+                click.echo(f"{where}: ok, {r.questions} question{'' if r.questions == 1 else 's'}")
+        if len(reports) > 1:
+            click.echo(f"{len(reports) - len(failed)} of {len(reports)} packs valid")
     if failed:
         raise SystemExit(1)

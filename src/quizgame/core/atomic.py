@@ -14,7 +14,7 @@ from pathlib import Path
 NEW_FILE_MODE = 0o644
 # `.NAME.PID.XXXXXXXX.tmp`: the writer's process id lets the next start tell a leftover of a
 # killed writer from a file another quizgame is writing right now.
-_LEFTOVER = re.compile(r"\..+\.(?P<pid>[0-9]+)\.[a-z0-9_]{8}\.tmp")
+_LEFTOVER = r"\..+\.(?P<pid>[0-9]+)\.[a-z0-9_]{8}\.tmp"
 # Past this age a temporary file is a leftover even if its process id is in use again.
 LEFTOVER_AGE_SECONDS = 24 * 3600
 
@@ -95,8 +95,9 @@ def clean_leftovers(folder: Path, now: float | None = None) -> list[Path]:
     except OSError:
         return removed
     for entry in entries:
-        found = _LEFTOVER.fullmatch(entry.name)
-        if found is None:
+        # Compiled (then cached by re) only if a name could match: most folders hold none.
+        found = entry.name.endswith(".tmp") and re.fullmatch(_LEFTOVER, entry.name)
+        if not found:
             continue
         try:
             info = entry.stat(follow_symlinks=False)

@@ -7,20 +7,27 @@ text through `clean` or `clean_line` before showing it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
+
+@functools.cache
+def _pattern(source: str, flags: int = 0) -> re.Pattern[str]:
+    """`source` compiled on first use, then kept: compiling the patterns here at import cost
+    every command ~2 ms, and most text holds no escape (re's own cache, `re.search(source)`,
+    costs a microsecond more a call: too much for every quoted string of a big pack)."""
+    return re.compile(source, flags)
+
+
 # ESC-introduced sequences: CSI (colours, cursor moves), OSC (titles, hyperlinks, clipboard),
 # DCS/SOS/PM/APC strings, and the short two-character forms (e.g. ESC c: reset the terminal).
-_ESCAPE_SEQUENCE = re.compile(
-    r"""
+_ESCAPE_SEQUENCE = r"""
     \x1b\[ [0-?]* [ -/]* [@-~]                      # CSI
     | \x9b [0-?]* [ -/]* [@-~]                      # 8-bit CSI
     | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f]) .*? (?:\x07|\x1b\\|\x9c|$)   # OSC, DCS, SOS, PM, APC
     | \x1b [ -/]* [0-~]                             # nF / Fp / Fe / Fs two-character forms
-    """,
-    re.VERBOSE | re.DOTALL,
-)
+    """
 
 _BIDI_CONTROLS = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 _DROP = {
@@ -32,7 +39,6 @@ _DROP = {
     0x2028: "\n",  # line separator
     0x2029: "\n",  # paragraph separator
 }
-_SPACES = re.compile(r"\s+")
 
 
 def clean(text: object) -> str:
@@ -40,34 +46,34 @@ def clean(text: object) -> str:
     value = str(text)
     value = value.replace("\r\n", "\n")
     if "\x1b" in value or any("\x80" <= c <= "\x9f" for c in value):
-        value = _ESCAPE_SEQUENCE.sub("", value)
+        value = _pattern(_ESCAPE_SEQUENCE, re.VERBOSE | re.DOTALL).sub("", value)
     return value.translate(_DROP)
 
 
 def clean_line(text: object) -> str:
     """`clean`, then every run of white space (newlines too) made one space: for one-line labels."""
-    return _SPACES.sub(" ", clean(text)).strip()
+    # str.split() splits on what `\s` matches (str.isspace), so this is `re.sub(r"\s+", " ")`
+    # then strip(), without a pattern.
+    return " ".join(clean(text).split())
 
 
 def has_control_characters(text: str) -> bool:
     """True when `clean` would change `text` beyond turning tabs and line separators into spaces."""
-    return bool(_CONTROL.search(text))
+    return bool(_pattern(_CONTROL).search(text))
 
 
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(chr(c) for c in _BIDI_CONTROLS) + "]"
-)
+_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(chr(c) for c in _BIDI_CONTROLS) + "]"
 
 
 # What `json.dumps(..., ensure_ascii=False)` leaves raw: DEL, C1 controls, bidi overrides. Inside
 # JSON they can only be in strings, where a \u escape is the same character.
-_JSON_RAW_CONTROL = re.compile("[\x7f-\x9f" + "".join(chr(c) for c in _BIDI_CONTROLS) + "]")
+_JSON_RAW_CONTROL = "[\x7f-\x9f" + "".join(chr(c) for c in _BIDI_CONTROLS) + "]"
 
 
 def json_escape_controls(json_text: str) -> str:
     """JSON text with every control character written as a `\\uXXXX` escape: the same data,
     safe to print to a terminal."""
-    return _JSON_RAW_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+    return _pattern(_JSON_RAW_CONTROL).sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
 def fold_lookalikes(text: str) -> str:

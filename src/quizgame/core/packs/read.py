@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quizgame.core.packs.limits import MAX_FILE_BYTES
+from quizgame.core.packs.listing import PACK_SUFFIXES as PACK_SUFFIXES  # here before: kept
+from quizgame.core.packs.listing import pack_files as pack_files
 from quizgame.core.packs.model import Pack
 
 if TYPE_CHECKING:
     from quizgame.core.packs.issues import Code
-
-PACK_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,19 +292,6 @@ def _with_path(pack: Pack | None, path: Path) -> Pack | None:
 
 
 # --- finding packs -------------------------------------------------------------------------
-
-
-def pack_files(folder: Path) -> list[Path]:
-    """The pack files directly inside `folder` (facts files are not packs)."""
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError:
-        return []
-    return [
-        p
-        for p in entries
-        if p.suffix in PACK_SUFFIXES and p.is_file() and not p.name.endswith(".facts.yaml")
-    ]
 
 
 def discover_packs(folders: Iterable[Path], *, cache_dir: Path | None = None) -> list[LoadResult]:

@@ -7,7 +7,6 @@ migration; add the next one.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable
 
@@ -91,6 +90,8 @@ def _v2_counts_kinds_owners(conn: sqlite3.Connection) -> None:
             asked = (SELECT count(*) FROM answers a WHERE a.session_id = sessions.id)
         """
     )
+    import json  # here: opening an up-to-date database (every read command) never needs it
+
     practice = []
     for session_id, settings in conn.execute("SELECT id, settings FROM sessions"):
         try:

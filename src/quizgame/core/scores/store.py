@@ -12,7 +12,6 @@ Plain Python and the standard library's sqlite3: the game, the commands and the 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 import threading
@@ -268,6 +267,8 @@ class ScoreStore:
 
     def start_session(self, session: Session) -> int:
         """Record a session as it starts; returns its id for `record_answer` and `finish`."""
+        import json  # writing only: reading the history (`quizgame scores`) never needs it
+
         try:
             self._owner.acquire()
         except OSError as exc:
@@ -357,6 +358,8 @@ class ScoreStore:
 
     def finish_session(self, session_id: int, results: Results) -> None:
         """Write the final results: finished, or abandoned when the player quit."""
+        import json  # as in `start_session`
+
         status = ABANDONED if results.end_reason is EndReason.ABANDONED else FINISHED
         with self._write() as conn:
             conn.execute(

@@ -1,0 +1,125 @@
+"""What `quizgame packs` shows of each pack (id, title, question count, categories, the first
+error), kept in one small index beside the cache: while no pack file changed, listing them reads
+that index instead of loading every pack (the pack model and msgspec alone cost ~40 ms).
+
+The index (`packs-index.json` in the cache folder) holds, for each set of folders listed, every
+pack file found there with its size, modification and change times, inode and device (as
+`os.stat` gives them) and the summaries made from it. A listing is reused only when the same
+files are found, in the same order, with the same stat figures, by the same quizgame code
+(`cache_index.same_code`): a file added, removed, renamed, edited or touched makes a miss,
+which loads the packs as `read.discover_packs` does (through the content-hash cache) and writes
+the index again. The figures are taken before the packs are read, so a file changed while it is
+being read only costs a second miss. A missing, damaged, oversized or foreign index is a miss, never an error;
+failing to write one only costs speed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from quizgame.core.packs.cache_index import (
+    code_now,
+    read_index,
+    same_code,
+    stat_figures,
+    write_index,
+)
+from quizgame.core.packs.listing import pack_files
+
+if TYPE_CHECKING:
+    from quizgame.core.packs.read import LoadResult
+
+INDEX_NAME = "packs-index.json"
+INDEX_FORMAT = 1
+MAX_INDEX_BYTES = 4 * 1024 * 1024  # thousands of packs; past it the index is not read
+MAX_LISTINGS = 8  # sets of folders remembered (with and without --packs, other data folders)
+
+
+class PackSummary(NamedTuple):
+    """One pack file as `quizgame packs` lists it. Title and categories are pack text: clean
+    them before showing them."""
+
+    path: Path
+    id: str | None  # None: the pack cannot be played (see `error`)
+    title: str
+    questions: int
+    categories: tuple[str, ...]
+    error: str | None  # the first error as `file:line:col: message`; None for a playable pack
+
+
+def summarize(result: LoadResult) -> PackSummary:
+    """A loaded pack's summary."""
+    pack = result.pack
+    if pack is None:
+        first = result.errors[0] if result.errors else None
+        return PackSummary(result.path, None, "", 0, (), str(first) if first else "unreadable")
+    return PackSummary(
+        result.path, pack.id, pack.title, len(pack.questions), tuple(pack.categories), None
+    )
+
+
+def pack_summaries(folders: Iterable[Path], *, cache_dir: Path) -> list[PackSummary]:
+    """The summary of every pack in `folders`, as `discover_packs(folders)` would give them
+    (a pack id found twice is an error on the later file), from the index when no file
+    changed; otherwise loaded, and the index written again."""
+    folders = list(folders)
+    files = [path for folder in folders for path in pack_files(folder)]
+    key = "\n".join(str(folder) for folder in folders)
+    figures = _figures(files)
+    data = read_index(cache_dir / INDEX_NAME, INDEX_FORMAT, MAX_INDEX_BYTES)
+    stored, code = data.get("listings"), data.get("code")
+    index: dict[str, Any] = stored if isinstance(stored, dict) and same_code(code) else {}
+    listing = index.get(key)
+    if figures is not None and isinstance(listing, dict) and listing.get("files") == figures:
+        summaries = _summaries(files, listing.get("packs"))
+        if summaries is not None:
+            return summaries
+
+    from quizgame.core.packs.read import discover_packs
+
+    summaries = [summarize(r) for r in discover_packs(folders, cache_dir=cache_dir)]
+    if figures is not None and [s.path for s in summaries] == files:
+        index.pop(key, None)  # the latest last: the oldest listing is the first dropped
+        index[key] = {"files": figures, "packs": [_row(s) for s in summaries]}
+        listings = dict(list(index.items())[-MAX_LISTINGS:])
+        data = {"code": code_now(code if index else None), "listings": listings}
+        write_index(cache_dir / INDEX_NAME, INDEX_FORMAT, MAX_INDEX_BYTES, data)
+    return summaries
+
+
+def _figures(files: list[Path]) -> list[list[Any]] | None:
+    """Each file's name and stat figures (None if one cannot be read: no index then)."""
+    out: list[list[Any]] = []
+    for path in files:
+        found = stat_figures(path)
+        if found is None:
+            return None
+        out.append([str(path), *found])
+    return out
+
+
+def _row(summary: PackSummary) -> list[Any]:
+    return [summary.id, summary.title, summary.questions, list(summary.categories), summary.error]
+
+
+def _summaries(files: list[Path], rows: Any) -> list[PackSummary] | None:
+    """The summaries an index listing holds for `files`, or None if it is not what we wrote."""
+    if not isinstance(rows, list) or len(rows) != len(files):
+        return None
+    out = []
+    for path, row in zip(files, rows, strict=True):
+        if not isinstance(row, list) or len(row) != 5:
+            return None
+        pack_id, title, questions, categories, error = row
+        playable = isinstance(pack_id, str) and error is None
+        broken = pack_id is None and isinstance(error, str)
+        if not (playable or broken) or not isinstance(title, str):
+            return None
+        if type(questions) is not int or not isinstance(categories, list):
+            return None
+        if not all(isinstance(c, str) for c in categories):
+            return None
+        out.append(PackSummary(path, pack_id, title, questions, tuple(categories), error))
+    return out

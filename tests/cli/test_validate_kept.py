@@ -1,0 +1,198 @@
+"""`quizgame validate` of an unchanged file prints its kept check: the same bytes on stdout and
+stderr and the same exit status as checking it; a changed file, or changed code, is checked."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from quizgame.cli import cli
+from quizgame.core.packs import read
+from quizgame.core.packs.cache_checks import INDEX_NAME
+from quizgame.core.packs.read import LoadResult
+from tests.cli.test_commands import BROKEN, GOOD, WARNS
+
+BAD_YAML = "id: bad\ntitle: [unclosed\n"
+ESCAPES = GOOD.replace("A good pack", '"A \\e[31mred\\e[0m pack"').replace(
+    "prompt: Who?", "prompt: Who?\n    colour: red"
+)
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, ["validate", *args], prog_name="quizgame")
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    for name, text in [
+        ("good.yaml", GOOD),
+        ("warns.yaml", WARNS),
+        ("broken.yaml", BROKEN),
+        ("bad.yaml", BAD_YAML),
+        ("escapes.yaml", ESCAPES),
+    ]:
+        (packs / name).write_text(text, encoding="utf-8")
+    (packs / "latin1.yaml").write_bytes("id: x\ntitle: é\n".encode("latin-1"))
+    return packs
+
+
+class Checks:
+    """Counts the files read and checked (not recalled)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        real = read.load_pack
+
+        def counting(path: Path, **kwargs: object) -> LoadResult:
+            self.count += 1
+            return real(path, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(read, "load_pack", counting)
+
+
+@pytest.fixture
+def checks(monkeypatch: pytest.MonkeyPatch) -> Checks:
+    return Checks(monkeypatch)
+
+
+def _same(first: Result, again: Result) -> None:
+    assert (again.stdout_bytes, again.stderr_bytes, again.exit_code) == (
+        first.stdout_bytes,
+        first.stderr_bytes,
+        first.exit_code,
+    )
+
+
+ARGS = [
+    [],
+    ["--strict"],
+    ["--format", "json"],
+    ["--format", "json", "--strict"],
+]
+
+
+@pytest.mark.parametrize("options", ARGS)
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["good.yaml"],
+        ["warns.yaml"],
+        ["broken.yaml"],
+        ["bad.yaml"],
+        ["escapes.yaml"],
+        ["latin1.yaml"],
+        ["missing.yaml"],
+        ["."],
+        ["good.yaml", "bad.yaml", "warns.yaml"],
+    ],
+)
+def test_an_unchanged_file_prints_its_check_again(
+    folder: Path, checks: Checks, options: list[str], names: list[str]
+) -> None:
+    args = [*options, *(str(folder / name) for name in names)]
+    first = run(*args)
+    checked = checks.count
+    assert checked >= 1
+    again = run(*args)
+    _same(first, again)
+    missing = "missing.yaml" in names  # a file that is not there is checked every time
+    assert checks.count == checked + (1 if missing else 0)
+
+
+def test_a_file_is_reported_under_the_name_it_is_given_now(
+    folder: Path, checks: Checks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(str(folder / "warns.yaml"))
+    monkeypatch.chdir(folder)
+    checks.count = 0
+    recalled = run("warns.yaml")
+    assert checks.count == 0
+    checks.count = 0
+    (Path(os.environ["QUIZGAME_CACHE_DIR"]) / INDEX_NAME).unlink()
+    _same(run("warns.yaml"), recalled)
+    assert checks.count == 1
+    assert recalled.stdout.startswith("warns.yaml:4:62: warning: unknown field")
+
+
+def _bump(path: Path) -> None:
+    info = path.stat()
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda pack: pack.write_text(BROKEN),
+        lambda pack: pack.write_text(GOOD.replace("A good pack", "A fine pack")),  # same size
+        lambda pack: _bump(pack),
+    ],
+    ids=["edited", "same-size", "touched"],
+)
+def test_a_changed_file_is_checked_again(folder: Path, checks: Checks, change: object) -> None:
+    pack = folder / "good.yaml"
+    run(str(pack))
+    assert callable(change)
+    change(pack)
+    checks.count = 0
+    result = run(str(pack))
+    assert checks.count == 1
+    assert result.exit_code == (1 if pack.read_text() == BROKEN else 0)
+
+
+def test_changed_code_checks_every_file_again(folder: Path, checks: Checks) -> None:
+    pack = str(folder / "good.yaml")
+    run(pack)
+    index = Path(os.environ["QUIZGAME_CACHE_DIR"]) / INDEX_NAME
+    data = json.loads(index.read_text(encoding="utf-8"))
+    assert any(entry[0].endswith(os.path.join("packs", "check.py")) for entry in data["code"])
+    data["code"][0][2] += 1  # as if that module had been edited since
+    index.write_text(json.dumps(data), encoding="utf-8")
+    checks.count = 0
+    run(pack)
+    assert checks.count == 1
+    checks.count = 0
+    run(pack)
+    assert checks.count == 0
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"{",
+        b'{"format": 1}',
+        b'{"format": 1, "quizgame": "0.0.0", "code": [], "files": {}}',
+    ],
+)
+def test_a_damaged_index_is_a_miss(folder: Path, checks: Checks, damage: bytes) -> None:
+    pack = str(folder / "warns.yaml")
+    first = run(pack)
+    (Path(os.environ["QUIZGAME_CACHE_DIR"]) / INDEX_NAME).write_bytes(damage)
+    checks.count = 0
+    _same(first, run(pack))
+    assert checks.count == 1
+
+
+@pytest.mark.parametrize(
+    ("place", "value"),
+    [(0, "yes"), (1, 7), (2, {"line": 4}), (2, [])],
+    ids=["is_error", "text", "fields", "not-a-dict"],
+)
+def test_a_kept_check_not_as_written_is_a_miss(
+    folder: Path, checks: Checks, place: int, value: object
+) -> None:
+    pack = str(folder / "warns.yaml")
+    first = run(pack)
+    index = Path(os.environ["QUIZGAME_CACHE_DIR"]) / INDEX_NAME
+    data = json.loads(index.read_text(encoding="utf-8"))
+    (entry,) = data["files"].values()
+    entry["check"][2][0][place] = value  # the warning's row
+    index.write_text(json.dumps(data), encoding="utf-8")
+    checks.count = 0
+    _same(first, run(pack))
+    assert checks.count == 1

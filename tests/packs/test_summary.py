@@ -1,0 +1,204 @@
+"""The packs summary index: a listing from it equals one from loading the packs, and any change
+to a pack file, to the files found or to the index itself is a miss that loads them again."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from quizgame.core.packs import read as loader
+from quizgame.core.packs import summary
+from quizgame.core.packs.read import LoadResult, discover_packs
+from quizgame.core.packs.summary import INDEX_NAME, PackSummary, pack_summaries, summarize
+from tests.packs.test_read import GOOD
+
+BROKEN = "id: broken\ntitle: Broken\nquestions: []\n"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "good.yaml").write_text(GOOD, encoding="utf-8")
+    (packs / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    (packs / "twin.yaml").write_text(GOOD, encoding="utf-8")  # the same id: an error here
+    return packs
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> Path:
+    return tmp_path / "cache"
+
+
+def _loaded(folders: list[Path]) -> list[PackSummary]:
+    return [summarize(r) for r in discover_packs(folders)]
+
+
+class Loads:
+    """Counts the packs read from their files (each load of a listing that missed)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        real = loader.load_pack
+
+        def counting(path: Path, **kwargs: object) -> LoadResult:
+            self.count += 1
+            return real(path, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(loader, "load_pack", counting)
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> Loads:
+    return Loads(monkeypatch)
+
+
+def test_a_listing_from_the_index_equals_one_from_the_packs(
+    folder: Path, cache: Path, loads: Loads
+) -> None:
+    expected = _loaded([folder])
+    loads.count = 0
+    first = pack_summaries([folder], cache_dir=cache)
+    assert first == expected
+    assert [s.id for s in first] == [None, "parallel-mothers", None]
+    assert first[2].error is not None and "already used by" in first[2].error
+    assert loads.count == 3 and (cache / INDEX_NAME).is_file()
+    loads.count = 0
+    assert pack_summaries([folder], cache_dir=cache) == first
+    assert loads.count == 0
+
+
+def _bump(path: Path) -> None:
+    """A new modification time: an edit that kept the size."""
+    info = path.stat()
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda folder: (folder / "good.yaml").write_text(GOOD + "# edited\n"),
+        lambda folder: _bump(folder / "good.yaml"),
+        lambda folder: (folder / "broken.yaml").write_text(
+            GOOD.replace("id: parallel-mothers", "id: fixed")
+        ),
+        lambda folder: (folder / "twin.yaml").unlink(),
+        lambda folder: (folder / "new.yaml").write_text(BROKEN),
+        lambda folder: (folder / "good.yaml").rename(folder / "good.yml"),
+    ],
+    ids=["edited", "touched", "fixed", "removed", "added", "renamed"],
+)
+def test_any_change_to_the_packs_found_is_a_miss(
+    folder: Path, cache: Path, loads: Loads, change: object
+) -> None:
+    pack_summaries([folder], cache_dir=cache)
+    assert callable(change)
+    change(folder)
+    expected = _loaded([folder])
+    loads.count = 0
+    assert pack_summaries([folder], cache_dir=cache) == expected
+    assert loads.count > 0
+    loads.count = 0
+    assert pack_summaries([folder], cache_dir=cache) == expected  # from the index written again
+    assert loads.count == 0
+
+
+def test_each_set_of_folders_has_its_own_listing(
+    folder: Path, cache: Path, tmp_path: Path, loads: Loads
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "good.yaml").write_text(
+        GOOD.replace("id: parallel-mothers", "id: other"), encoding="utf-8"
+    )
+    for folders in ([folder], [other, folder], [folder]):
+        assert pack_summaries(folders, cache_dir=cache) == _loaded(folders)
+    loads.count = 0
+    pack_summaries([other, folder], cache_dir=cache)
+    assert loads.count == 0
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"{not json",
+        b"[]",
+        b'{"format": 1, "quizgame": "0.0.0", "listings": {}}',
+        "é".encode("latin-1"),
+    ],
+)
+def test_a_damaged_or_foreign_index_is_a_miss(
+    folder: Path, cache: Path, damage: bytes, loads: Loads
+) -> None:
+    first = pack_summaries([folder], cache_dir=cache)
+    (cache / INDEX_NAME).write_bytes(damage)
+    loads.count = 0
+    assert pack_summaries([folder], cache_dir=cache) == first
+    assert loads.count > 0
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ["pm", "t", "3", [], None],  # a count as text
+        ["pm", "t", 3, "cast", None],  # categories not a list
+        [None, "", 0, [], None],  # broken without an error
+        ["pm", "t", 3, [], "error"],  # an id and an error
+        ["pm", 7, 3, [], None],
+        ["pm", "t", 3, []],
+    ],
+)
+def test_a_listing_not_as_written_is_a_miss(
+    folder: Path, cache: Path, row: list[object], loads: Loads
+) -> None:
+    first = pack_summaries([folder], cache_dir=cache)
+    index = json.loads((cache / INDEX_NAME).read_text(encoding="utf-8"))
+    (listing,) = index["listings"].values()
+    listing["packs"][1] = row
+    (cache / INDEX_NAME).write_text(json.dumps(index), encoding="utf-8")
+    loads.count = 0
+    assert pack_summaries([folder], cache_dir=cache) == first
+    assert loads.count > 0
+
+
+def test_an_index_that_is_not_a_regular_file_is_never_read(
+    folder: Path, cache: Path, tmp_path: Path
+) -> None:
+    first = pack_summaries([folder], cache_dir=cache)
+    (cache / INDEX_NAME).unlink()
+    os.mkfifo(cache / INDEX_NAME)  # reading it would block
+    assert pack_summaries([folder], cache_dir=cache) == first
+
+
+def test_an_oversized_index_is_not_read(
+    folder: Path, cache: Path, monkeypatch: pytest.MonkeyPatch, loads: Loads
+) -> None:
+    pack_summaries([folder], cache_dir=cache)
+    monkeypatch.setattr(summary, "MAX_INDEX_BYTES", 10)
+    loads.count = 0
+    pack_summaries([folder], cache_dir=cache)
+    assert loads.count > 0
+
+
+def test_an_unwritable_cache_only_costs_speed(folder: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    assert pack_summaries([folder], cache_dir=blocked / "cache") == _loaded([folder])
+
+
+def test_changed_code_lists_every_pack_again(folder: Path, cache: Path, loads: Loads) -> None:
+    pack_summaries([folder], cache_dir=cache)
+    index = json.loads((cache / INDEX_NAME).read_text(encoding="utf-8"))
+    assert any(entry[0].endswith(os.path.join("packs", "check.py")) for entry in index["code"])
+    index["code"][0][1] += 1  # as if that module had been edited since
+    (cache / INDEX_NAME).write_text(json.dumps(index), encoding="utf-8")
+    loads.count = 0
+    pack_summaries([folder], cache_dir=cache)
+    assert loads.count == 3
+    loads.count = 0
+    pack_summaries([folder], cache_dir=cache)
+    assert loads.count == 0
