@@ -26,7 +26,7 @@ from quizgame.core.packs.on_disk import DiskCopy
 from quizgame.core.packs.pieces import read_text
 from quizgame.tui import safetext
 from quizgame.tui.screens.editor_find import FindBox
-from quizgame.tui.screens.editor_preview import question_preview, summary_label
+from quizgame.tui.screens.editor_preview import question_preview, summary_lines
 from quizgame.tui.widgets.footer import SteadyFooter
 from quizgame.tui.widgets.question_list import QuestionList
 from quizgame.tui.widgets.text_view import TextView
@@ -98,9 +98,9 @@ class EditorView(Screen[None]):
         editing; nothing can be changed until then."""
         questions = pack.questions
 
-        def label(index: int) -> Content:
+        def label(index: int) -> tuple[Content, Content]:
             question = questions[index]
-            return summary_label(index + 1, question.prompt, question.type.value, question.id)
+            return summary_lines(index + 1, question.prompt, question.type.value, question.id)
 
         self.query_one("#question-list", QuestionList).set_rows(len(questions), label)
         generation = self._index_generation
@@ -197,11 +197,11 @@ class EditorView(Screen[None]):
             self._status = message
             self.query_one("#editor-status", Static).update(message)
 
-    def _row_label(self, index: int) -> Content:
+    def _row_label(self, index: int) -> Content | tuple[Content, Content]:
         """The list's row `index`, made when it comes into view."""
         if self.document is None or index >= len(self.document):
             return Content("")
-        return summary_label(index + 1, *self.document.summary(index))
+        return summary_lines(index + 1, *self.document.summary(index))
 
     def _summary(self, index: int) -> tuple[str, str, str]:
         """Question `index`'s prompt, type and id, from the file or (until it is read) the pack."""
