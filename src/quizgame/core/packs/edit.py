@@ -187,6 +187,20 @@ class PackDocument:
         )
         return cls(text)
 
+    def copied(self, name: str) -> PackDocument:
+        """The same file, to be saved elsewhere (`name`): changing either leaves the other as it
+        is. Nothing is read again: each question's lines and data are shared (a change replaces
+        them, never edits them), only a question's round-trip data is copied."""
+        twin = copy.copy(self)
+        twin.name = name
+        twin.fields = dict(self.fields)
+        twin.header, twin.footer = list(self.header), list(self.footer)
+        twin.items = [copy.copy(item) for item in self.items]
+        for item in twin.items:
+            if item.node is not None:  # round-trip data is changed in place: each its own
+                item.node = copy.deepcopy(item.node)
+        return twin
+
     # --- reading ---------------------------------------------------------------------------------
 
     @property
