@@ -78,11 +78,22 @@ class EditorScreen(EditorView):
             self.action_edit()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Shown from the start, not once the file is read (`_opened` asks for patience till
+        # then): the footer keeps its keys, where building them again would hold the UI for
+        # the best part of a tenth of a second just as the read ends.
         if action in EDITING_ACTIONS:
-            return self.editable and self.document is not None
+            return self.editable
         if action == "copy":
-            return not self.editable and self.document is not None
+            return not self.editable
         return True
+
+    def _opened(self) -> bool:
+        """Whether the file is read for editing; if not, says so."""
+        if self.document is not None:
+            return True
+        self._show_status("Still opening the pack for editing: a moment…")
+        self.app.bell()
+        return False
 
     # --- changing --------------------------------------------------------------------------------
 
@@ -116,6 +127,9 @@ class EditorScreen(EditorView):
         return self.document.ids(leave_out)
 
     def action_add(self) -> None:
+        if not self._opened():
+            return
+
         def chosen(qtype: QuestionType | None) -> None:
             if qtype is None or self.document is None:
                 return
@@ -145,6 +159,8 @@ class EditorScreen(EditorView):
 
     def action_import_file(self) -> None:
         """Ask for a file, import its questions after the highlighted one."""
+        if not self._opened():
+            return
 
         def asked(request: ImportRequest | None) -> None:
             if request is not None:
@@ -173,6 +189,8 @@ class EditorScreen(EditorView):
         self._show_status(safetext.literal(message))
 
     def action_edit(self) -> None:
+        if not self._opened():
+            return
         index = self.highlighted
         if index is None or self.document is None:
             return
@@ -203,6 +221,8 @@ class EditorScreen(EditorView):
         )
 
     def action_delete(self) -> None:
+        if not self._opened():
+            return
         index = self.highlighted
         if index is None or self.document is None:
             return
@@ -219,6 +239,8 @@ class EditorScreen(EditorView):
         )
 
     def action_move(self, step: int) -> None:
+        if not self._opened():
+            return
         index = self.highlighted
         if index is None or self.document is None:
             return
@@ -228,6 +250,8 @@ class EditorScreen(EditorView):
             self._changed(to, only=(index, to), index=lambda found: found.move(index, to))
 
     def action_save(self) -> None:
+        if not self._opened():
+            return
         document = self.document
         if document is None or self._saving:
             return
@@ -298,9 +322,10 @@ class EditorScreen(EditorView):
     def action_copy(self) -> None:
         """Copy a read-only pack into the player's packs and edit the copy (a big pack's copy
         is made and written in a worker: seconds for 100,000 questions)."""
-        document = self.document
-        if document is None or self._copying:
+        if not self._opened() or self._copying:
             return
+        document = self.document
+        assert document is not None
         base = f"{document.fields.get('id', self.path.stem)}-copy"
         new_id, n = base, 2
         while new_id in self.taken_ids or (self.user_folder / f"{new_id}.yaml").exists():

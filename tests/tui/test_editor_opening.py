@@ -1,0 +1,57 @@
+"""The editor while it reads a pack for editing: the questions Home read are listed, the keys
+are those it will have, and a key that edits asks for patience until the read ends."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from quizgame.tui.screens import editor_view
+from quizgame.tui.screens.editor import EditorScreen
+from quizgame.tui.widgets.question_list import QuestionList
+from tests.tui.helpers import PACKS, footer_keys, make_app
+
+
+async def test_the_keys_stay_as_the_file_is_read(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    go = threading.Event()  # the read for editing ends only once the test has looked
+    from quizgame.core.packs.pieces import read_text
+
+    def held(path: Path) -> str:
+        go.wait(30)
+        return read_text(path)
+
+    monkeypatch.setattr(editor_view, "read_text", held)
+    folder = data_dir / "packs"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "mine.yaml").write_text(
+        (PACKS / "all-types.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    app = make_app(data_dir, pack_dirs=(folder,))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen) and screen.document is None
+        assert screen.query_one("#question-list", QuestionList).count  # Home's questions
+        opening = footer_keys(screen)
+        assert opening["a"] == ("Add", True) and "c" not in opening
+        await pilot.press("a")
+        await pilot.pause()
+        status = str(screen.query_one("#editor-status", Static).render())
+        assert "Still opening the pack for editing" in status
+        assert isinstance(app.screen, EditorScreen)  # no type chooser yet
+        go.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.document is not None
+        assert footer_keys(screen) == opening  # nothing for the footer to build again
+        await pilot.press("a")
+        await pilot.pause()
+        assert not isinstance(app.screen, EditorScreen)  # the type chooser
