@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+from rich.console import RenderableType
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.strip import Strip
@@ -100,3 +102,27 @@ async def test_a_move_in_view_draws_only_the_two_rows_again() -> None:
         assert question_list.highlighted == 2
         # Rows 0, 1 and 2 (two lines each) lost or gained the highlight; nothing else changed.
         assert set(question_list.drawn) <= set(range(6))
+
+
+async def test_the_scrollbar_is_drawn_again_only_when_its_thumb_moves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = ListApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        question_list = app.query_one(CountingList)
+        bar = question_list.vertical_scrollbar
+        drawn: list[float] = []
+        render = bar.render
+
+        def counted() -> RenderableType:
+            drawn.append(bar.position)
+            return render()
+
+        monkeypatch.setattr(bar, "render", counted)
+        await pilot.press("pagedown", "pagedown")  # a few rows of 100,000: the thumb stays
+        await pilot.pause()
+        assert question_list.scroll_offset.y > 0 and not drawn
+        await pilot.press("end")
+        await pilot.pause()
+        assert drawn
