@@ -92,3 +92,18 @@ def test_edits_keep_the_index_in_step(monkeypatch: pytest.MonkeyPatch, block: in
             rows.insert(to, rows.pop(at))
             index.move(at, to)
         agrees(index, rows)
+
+
+def test_a_search_stops_when_told(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A search in a worker asks `stop` between blocks: one no longer wanted ends early."""
+    monkeypatch.setattr(find, "BLOCK", 2)
+    index = FindIndex(row_text(f"question {n}", f"q{n}") for n in range(10))
+    asked: list[int] = []
+
+    def stop() -> bool:
+        asked.append(1)
+        return len(asked) > 1
+
+    assert index.find("question 9", None) == 9
+    assert index.find("question 9", None, stop=stop) is None  # stopped before its block
+    assert index.find("question 1", None, stop=lambda: True) == 1  # in the first block

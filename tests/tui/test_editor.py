@@ -461,12 +461,12 @@ async def _open_editor(pilot: Pilot[None], app: QuizApp) -> EditorScreen:
 async def test_a_big_pack_is_checked_in_a_worker_on_saving(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Above CHECK_IN_WORKER questions the check before saving runs in a worker (here every
+    """Above IN_WORKER questions the check before saving runs in a worker (here every
     pack is "big"): the file is saved as it was when Ctrl+S was pressed, and a change made
     while the check ran stays unsaved."""
     from quizgame.tui.screens import editor as editor_module
 
-    monkeypatch.setattr(editor_module, "CHECK_IN_WORKER", 0)
+    monkeypatch.setattr(editor_module, "IN_WORKER", 0)
     app, path = _own_copy_app(data_dir)
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await _open_editor(pilot, app)
@@ -502,7 +502,7 @@ async def test_leaving_while_a_big_pack_is_checked_waits_for_the_save(
         release.wait(10.0)  # the worker's check goes on until the test lets it
         return load_pack_text(text, name)
 
-    monkeypatch.setattr(editor_module, "CHECK_IN_WORKER", 0)
+    monkeypatch.setattr(editor_module, "IN_WORKER", 0)
     monkeypatch.setattr(editor_module, "load_pack_text", held_check)
     app, path = _own_copy_app(data_dir)
     async with app.run_test(size=(100, 40)) as pilot:

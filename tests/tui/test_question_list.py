@@ -2,26 +2,44 @@
 
 from __future__ import annotations
 
+import pytest
+from rich.console import RenderableType
 from textual.app import App, ComposeResult
 from textual.content import Content
+from textual.strip import Strip
 
 from quizgame.tui.widgets.question_list import QuestionList
 
 COUNT = 100_000
 
 
+class CountingList(QuestionList):
+    """Which of its lines it was asked to draw."""
+
+    drawn: list[int]
+
+    def render_line(self, y: int) -> Strip:
+        self.drawn.append(y)
+        return super().render_line(y)
+
+
 class ListApp(App[None]):
-    def __init__(self) -> None:
+    def __init__(self, lines: bool = False) -> None:
         super().__init__()
+        self.lines = lines  # label with a sequence of lines, not one Content
         self.labelled: list[int] = []
         self.events: list[tuple[str, int]] = []
 
-    def label(self, index: int) -> Content:
+    def label(self, index: int) -> Content | tuple[Content, Content]:
         self.labelled.append(index)
+        if self.lines:
+            return (Content(f"{index + 1}. question {index}"), Content(f"   type · q{index}"))
         return Content(f"{index + 1}. question {index}\n   type · q{index}")
 
     def compose(self) -> ComposeResult:
-        yield QuestionList(self.label, COUNT, id="list")
+        question_list = CountingList(self.label, COUNT, id="list")
+        question_list.drawn = []
+        yield question_list
 
     def on_question_list_highlighted(self, event: QuestionList.Highlighted) -> None:
         self.events.append(("highlighted", event.index))
@@ -36,11 +54,15 @@ async def test_only_the_rows_in_view_are_labelled() -> None:
         await pilot.pause()
         question_list = app.query_one(QuestionList)
         assert question_list.highlighted == 0
-        assert set(app.labelled) <= set(range(6))  # 12 lines, 2 a row
+        # 12 lines, 2 a row: the 6 rows in view (7 when scrolled between two), and the last 7
+        # ahead of End, made once the first screenful is drawn.
+        last = set(range(COUNT - 7, COUNT))
+        assert set(app.labelled) <= set(range(6)) | last
         await pilot.press("end")
         await pilot.pause()
         assert question_list.highlighted == COUNT - 1
-        assert len(set(app.labelled)) < 20
+        # ... and the screenful above, ahead of a Page Up.
+        assert set(app.labelled) <= set(range(6)) | set(range(COUNT - 14, COUNT))
         await pilot.press("pageup", "up", "enter")
         await pilot.pause()
         assert app.events[-1] == ("selected", question_list.highlighted)
@@ -65,3 +87,42 @@ async def test_rows_are_labelled_again_when_told() -> None:
         await pilot.pause()
         assert question_list.highlighted is None
         assert "Nothing here" in str(question_list.render_line(0).text)
+
+
+async def test_a_move_in_view_draws_only_the_two_rows_again() -> None:
+    app = ListApp(lines=True)
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        question_list = app.query_one(CountingList)
+        assert "1. question 0" in question_list.render_line(0).text
+        assert "type · q1" in question_list.render_line(3).text
+        question_list.drawn.clear()
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert question_list.highlighted == 2
+        # Rows 0, 1 and 2 (two lines each) lost or gained the highlight; nothing else changed.
+        assert set(question_list.drawn) <= set(range(6))
+
+
+async def test_the_scrollbar_is_drawn_again_only_when_its_thumb_moves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = ListApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        question_list = app.query_one(CountingList)
+        bar = question_list.vertical_scrollbar
+        drawn: list[float] = []
+        render = bar.render
+
+        def counted() -> RenderableType:
+            drawn.append(bar.position)
+            return render()
+
+        monkeypatch.setattr(bar, "render", counted)
+        await pilot.press("pagedown", "pagedown")  # a few rows of 100,000: the thumb stays
+        await pilot.pause()
+        assert question_list.scroll_offset.y > 0 and not drawn
+        await pilot.press("end")
+        await pilot.pause()
+        assert drawn

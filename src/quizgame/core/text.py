@@ -39,15 +39,19 @@ _DROP = {
     0x2028: "\n",  # line separator
     0x2029: "\n",  # paragraph separator
 }
+_DROPPED = "[" + "".join(re.escape(chr(code)) for code in _DROP) + "]"
+_C1 = "[\x80-\x9f]"  # 8-bit controls, which can start a sequence as ESC does
 
 
 def clean(text: object) -> str:
     """`text` as a string without escape sequences or control characters (newlines kept)."""
     value = str(text)
     value = value.replace("\r\n", "\n")
-    if "\x1b" in value or any("\x80" <= c <= "\x9f" for c in value):
+    if "\x1b" in value or _pattern(_C1).search(value):
         value = _pattern(_ESCAPE_SEQUENCE, re.VERBOSE | re.DOTALL).sub("", value)
-    return value.translate(_DROP)
+    # `translate` looks every character up in `_DROP`, slowly for text beyond ASCII; most text
+    # holds none of them.
+    return value.translate(_DROP) if _pattern(_DROPPED).search(value) else value
 
 
 def clean_line(text: object) -> str:

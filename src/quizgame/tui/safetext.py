@@ -23,14 +23,18 @@ __all__ = ["assemble", "clean", "clean_line", "line", "literal", "rich_text"]
 Part = str | Content | tuple[str, str | Style]
 
 
+# `clean` removes every control character Content would strip (and more): built from cleaned
+# text, Content need not look through it again (`strip_control_codes=False`).
+
+
 def literal(text: object, style: str | Style = "") -> Content:
     """Pack text as Content, shown exactly as written (markup is not parsed)."""
-    return Content.styled(clean(text), style)
+    return Content.styled(clean(text), style, strip_control_codes=False)
 
 
 def line(text: object, style: str | Style = "") -> Content:
     """Pack text as one line of Content (for list items and labels)."""
-    return Content.styled(clean_line(text), style)
+    return Content.styled(clean_line(text), style, strip_control_codes=False)
 
 
 def assemble(*parts: Part) -> Content:
@@ -47,7 +51,7 @@ def assemble(*parts: Part) -> Content:
             safe.append((clean(part[0]), part[1]))
         else:
             safe.append(part)
-    return Content.assemble(*safe)
+    return Content.assemble(*safe, strip_control_codes=False)
 
 
 def rich_text(text: object, style: str = "") -> Text:

@@ -31,13 +31,13 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from quizgame.core.atomic import write_atomic
-from quizgame.core.packs.outline import outline as read_outline
+from quizgame.core.packs.outline import outline_of
 from quizgame.core.packs.pieces import lines_of
 from quizgame.core.packs.questions import QUESTION_KEY_ORDER
 from quizgame.core.packs.read import LoadResult, load_pack_text
 from quizgame.core.packs.roundtrip import as_node, drop_trailing_comments, plain
 from quizgame.core.packs.starter import SCHEMA_MODELINE
-from quizgame.core.packs.yaml_reader import YamlProblem, read_data
+from quizgame.core.packs.yaml_reader import Node, YamlProblem, read_data
 
 _TOP_KEY = re.compile(r"""^(?P<q>["']?)(?P<key>[^\s:#'"][^:#]*?)(?P=q)\s*:(?:\s|$)""")
 _RANK = {key: i for i, key in enumerate(QUESTION_KEY_ORDER)}
@@ -107,11 +107,12 @@ class PackDocument:
         if text and not text.endswith("\n"):
             text += "\n"
         lines = lines_of(text)
+        nodes: list[Node] = []
         try:
-            data = read_data(text)
-            outline = read_outline(text)
+            data = read_data(text, nodes=nodes)  # one pass: the data, and where it is
         except YamlProblem as exc:
             raise EditError(exc.message, exc.line) from None
+        outline = outline_of(nodes)
         if not isinstance(data, dict) or outline.root_flow:
             raise EditError("a pack file should be a mapping of fields (id, title, questions...)")
         self.layout = _Layout()
@@ -185,6 +186,20 @@ class PackDocument:
             "questions:\n"
         )
         return cls(text)
+
+    def copied(self, name: str) -> PackDocument:
+        """The same file, to be saved elsewhere (`name`): changing either leaves the other as it
+        is. Nothing is read again: each question's lines and data are shared (a change replaces
+        them, never edits them), only a question's round-trip data is copied."""
+        twin = copy.copy(self)
+        twin.name = name
+        twin.fields = dict(self.fields)
+        twin.header, twin.footer = list(self.header), list(self.footer)
+        twin.items = [copy.copy(item) for item in self.items]
+        for item in twin.items:
+            if item.node is not None:  # round-trip data is changed in place: each its own
+                item.node = copy.deepcopy(item.node)
+        return twin
 
     # --- reading ---------------------------------------------------------------------------------
 

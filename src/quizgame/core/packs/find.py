@@ -122,9 +122,12 @@ class FindIndex:
 
     # --- searching -------------------------------------------------------------------------------
 
-    def find(self, query: str, after: int | None) -> int | None:
+    def find(
+        self, query: str, after: int | None, stop: Callable[[], bool] | None = None
+    ) -> int | None:
         """As `find_question`: a number is a question's number; other text is searched for from
-        the question after `after`, round to the start. None if nothing matches."""
+        the question after `after`, round to the start. None if nothing matches, or if `stop()`
+        (asked between blocks: a search in a worker that is no longer wanted) says to stop."""
         query = query.strip()
         count = self.count
         if not query or not count:
@@ -142,6 +145,8 @@ class FindIndex:
             return self._row_at(first_block, found)
         order = [*range(first_block + 1, len(self._blocks)), *range(first_block)]
         for block in order:
+            if stop is not None and stop():
+                return None
             text, _starts = self._blocks[block].joined()
             found = text.find(wanted)
             if found != -1:

@@ -1,4 +1,5 @@
-"""Where things are in a pack file's text, from libyaml's event stream: quick even for big packs.
+"""Where things are in a pack file's text: quick even for big packs, as `read_data` notes them
+while it reads the file's data (one pass over libyaml's events for both).
 
 The editor (`edit`) cuts a pack file into slices (a header, one slice per question, a footer)
 at the lines found here.
@@ -7,17 +8,8 @@ at the lines found here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-import yaml
-
-from quizgame.core.packs.pieces import PieceReader
-from quizgame.core.packs.yaml_reader import YamlProblem
-
-try:  # libyaml's event parser, as the loader uses
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+from quizgame.core.packs.yaml_reader import Node, read_data
 
 
 @dataclass
@@ -34,46 +26,35 @@ class Outline:
 def outline(text: str) -> Outline:
     """Where the top-level keys and each question of the pack `text` start.
 
-    Raises `YamlProblem` if the text is not YAML.
+    Raises `YamlProblem` if the text is not YAML (or not one a pack may be).
     """
+    nodes: list[Node] = []
+    read_data(text, nodes=nodes)
+    return outline_of(nodes)
+
+
+def outline_of(nodes: list[Node]) -> Outline:
+    """The outline of a pack from the nodes near its top that `read_data` recorded as it read
+    the file (the editor reads the data and where it is in one pass)."""
     found = Outline()
-    parser = _Parser(PieceReader(text))
-    # Each open collection: [is_mapping, children seen, is the questions list]
-    stack: list[list[Any]] = []
-    last_key: Any = None
-    try:
-        while True:
-            event: Any = parser.get_event()
-            if event is None or isinstance(event, yaml.StreamEndEvent):
-                return found
-            starts = isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent)
-            is_node = starts or isinstance(event, yaml.ScalarEvent | yaml.AliasEvent)
-            if is_node and stack:
-                parent = stack[-1]
-                line, col = event.start_mark.line, event.start_mark.column
-                if len(stack) == 1 and parent[0]:
-                    if parent[1] % 2 == 0:
-                        last_key = getattr(event, "value", None)
-                        found.keys.append((str(last_key), line))
-                    elif last_key == "questions":
-                        found.questions_line = found.keys[-1][1]
-                        found.questions_flow = bool(getattr(event, "flow_style", False))
-                elif parent[2]:
-                    found.items.append((line, col))
-                parent[1] += 1
-            if starts:
-                if not stack:
-                    found.root_flow = bool(event.flow_style)
-                questions = (
-                    len(stack) == 1
-                    and stack[0][1] % 2 == 0
-                    and last_key == "questions"
-                    and isinstance(event, yaml.SequenceStartEvent)
-                )
-                stack.append([isinstance(event, yaml.MappingStartEvent), 0, questions])
-            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                stack.pop()
-    except yaml.YAMLError as exc:
-        raise YamlProblem(f"YAML syntax error: {exc}") from None
-    finally:
-        parser.dispose()
+    root_is_mapping = False
+    at_top = 0  # nodes seen at depth 1: keys at even places, values at odd
+    last_key: str | None = None
+    in_questions = False  # the depth-2 nodes seen now are the questions' items
+    for depth, line, col, kind, flow, value in nodes:
+        if depth == 0:
+            root_is_mapping = kind == "map"
+            found.root_flow = flow
+        elif depth == 1 and root_is_mapping:
+            if at_top % 2 == 0:
+                last_key = value
+                found.keys.append((str(value), line))
+                in_questions = False
+            elif last_key == "questions":
+                found.questions_line = found.keys[-1][1]
+                found.questions_flow = flow
+                in_questions = kind == "seq"
+            at_top += 1
+        elif depth == 2 and in_questions:
+            found.items.append((line, col))
+    return found

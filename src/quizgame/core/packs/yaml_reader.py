@@ -151,10 +151,17 @@ def _quote(value: str) -> str:
     return repr(value[:40] + "..." if len(value) > 40 else value)
 
 
+# A node near the top, where it starts: (depth, 0-based line, column, kind, flow style, the
+# scalar's text as written). Depth 0 is the root, 1 its keys and values, 2 their items.
+Node = tuple[int, int, int, str, bool, str | None]
+NEAR_TOP = 2  # the deepest level `nodes` records
+
+
 def read_data(
     source: str,
     duplicates: list[Duplicate] | None = None,
     controls: list[tuple[Any, ...]] | None = None,
+    nodes: list[Node] | None = None,
 ) -> Any:
     """Parse one YAML document (text: every caller has decoded its bytes) into plain data
     (dict, list, str, int, float, bool, None).
@@ -162,12 +169,14 @@ def read_data(
     Raises `YamlProblem` for syntax errors, bad encoding, unsafe tags and hostile input.
     Duplicate mapping keys are appended to `duplicates` with their data path, and the paths of
     texts holding control characters (only double-quoted escapes such as "\\e[31m" can make
-    them: YAML refuses them raw) to `controls`.
+    them: YAML refuses them raw) to `controls`. Every node down to depth `NEAR_TOP` is
+    appended to `nodes` as a `Node` ("scalar", "alias", "map" or "seq"), in the file's order:
+    where the editor cuts the file (`outline.outline_of`), read in the same pass.
     """
     parser = Parser(PieceReader(source))  # not `source`: PyYAML would encode it in one call
     try:
         with gc_paused():
-            return _build(parser, duplicates, controls, _text_budget(source))
+            return _build(parser, duplicates, controls, _text_budget(source), nodes)
     except yaml.MarkedYAMLError as exc:
         if _LIBYAML_DEPTH in str(exc.problem):
             # libyaml (0.2.5 as PyYAML 6.0.4 ships it) stops nesting at its own depth while
@@ -249,6 +258,7 @@ def _build(
     duplicates: list[Duplicate] | None,
     controls: list[tuple[Any, ...]] | None,
     budget: int,
+    nodes: list[Node] | None = None,
 ) -> Any:
     get_event = parser.get_event
     ScalarEvent = yaml.ScalarEvent
@@ -270,6 +280,8 @@ def _build(
     while True:
         event = get_event()
         cls = event.__class__
+        if nodes is not None and len(stack) <= NEAR_TOP:
+            _near_top(nodes, len(stack), event)
         if cls is ScalarEvent:
             value = scalar_value(event)
             size = 1
@@ -339,6 +351,22 @@ def _build(
                 duplicates.append(Duplicate(_path_of(stack), key))
             container[key] = value
             top[2] = no_key
+
+
+_KINDS = {
+    yaml.ScalarEvent: "scalar",
+    yaml.AliasEvent: "alias",
+    yaml.MappingStartEvent: "map",
+    yaml.SequenceStartEvent: "seq",
+}
+
+
+def _near_top(nodes: list[Node], depth: int, event: Any) -> None:
+    kind = _KINDS.get(event.__class__)
+    if kind is not None:
+        mark = event.start_mark
+        flow = bool(getattr(event, "flow_style", False))
+        nodes.append((depth, mark.line, mark.column, kind, flow, getattr(event, "value", None)))
 
 
 def _value_path(stack: list[list[Any]], value: Any) -> tuple[Any, ...]:

@@ -28,9 +28,28 @@ from quizgame.tui.screens.editor_view import EditorView
 from quizgame.tui.widgets.question_list import QuestionList
 
 EDITING_ACTIONS = {"add", "edit", "delete", "move", "save", "import_file"}
-# A pack of more questions than this is checked before saving in a worker: the check reads the
-# whole text as the game's loader does, which takes seconds for 100,000 questions.
-CHECK_IN_WORKER = 2_000
+# A pack of more questions than this is checked before saving, or copied, in a worker: the
+# check reads the whole text as the game's loader does, and a copy writes it all, which takes
+# seconds for 100,000 questions.
+IN_WORKER = 2_000
+
+
+def _write_copy(
+    document: PackDocument, target: Path, new_id: str, title: str
+) -> tuple[PackDocument | None, str, str]:
+    """`document` copied to `target` with its new id and title, written: (the copy, its text,
+    "") or, when it cannot be, (None, "", what went wrong)."""
+    try:
+        copy = document.copied(str(target))
+        copy.set_field("id", new_id)
+        copy.set_field("title", title)
+        text = copy.text()
+        save_text(target, text)
+    except EditError as exc:
+        return None, "", str(exc)
+    except OSError as exc:
+        return None, "", exc.strerror or str(exc)
+    return copy, text, ""
 
 
 class EditorScreen(EditorView):
@@ -38,6 +57,7 @@ class EditorScreen(EditorView):
 
     _edits = 0  # changes made so far: a save records how many its text holds
     _saving = False  # a big pack's check before saving is under way
+    _copying = False  # a big pack's copy is being written
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add"),
@@ -58,11 +78,22 @@ class EditorScreen(EditorView):
             self.action_edit()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Shown from the start, not once the file is read (`_opened` asks for patience till
+        # then): the footer keeps its keys, where building them again would hold the UI for
+        # the best part of a tenth of a second just as the read ends.
         if action in EDITING_ACTIONS:
-            return self.editable and self.document is not None
+            return self.editable
         if action == "copy":
-            return not self.editable and self.document is not None
+            return not self.editable
         return True
+
+    def _opened(self) -> bool:
+        """Whether the file is read for editing; if not, says so."""
+        if self.document is not None:
+            return True
+        self._show_status("Still opening the pack for editing: a moment…")
+        self.app.bell()
+        return False
 
     # --- changing --------------------------------------------------------------------------------
 
@@ -96,6 +127,9 @@ class EditorScreen(EditorView):
         return self.document.ids(leave_out)
 
     def action_add(self) -> None:
+        if not self._opened():
+            return
+
         def chosen(qtype: QuestionType | None) -> None:
             if qtype is None or self.document is None:
                 return
@@ -125,6 +159,8 @@ class EditorScreen(EditorView):
 
     def action_import_file(self) -> None:
         """Ask for a file, import its questions after the highlighted one."""
+        if not self._opened():
+            return
 
         def asked(request: ImportRequest | None) -> None:
             if request is not None:
@@ -153,6 +189,8 @@ class EditorScreen(EditorView):
         self._show_status(safetext.literal(message))
 
     def action_edit(self) -> None:
+        if not self._opened():
+            return
         index = self.highlighted
         if index is None or self.document is None:
             return
@@ -183,6 +221,8 @@ class EditorScreen(EditorView):
         )
 
     def action_delete(self) -> None:
+        if not self._opened():
+            return
         index = self.highlighted
         if index is None or self.document is None:
             return
@@ -199,6 +239,8 @@ class EditorScreen(EditorView):
         )
 
     def action_move(self, step: int) -> None:
+        if not self._opened():
+            return
         index = self.highlighted
         if index is None or self.document is None:
             return
@@ -208,11 +250,13 @@ class EditorScreen(EditorView):
             self._changed(to, only=(index, to), index=lambda found: found.move(index, to))
 
     def action_save(self) -> None:
+        if not self._opened():
+            return
         document = self.document
         if document is None or self._saving:
             return
         text = document.text()
-        if len(document) <= CHECK_IN_WORKER:
+        if len(document) <= IN_WORKER:
             result = load_pack_text(text, document.name)
             self._checked(text, result, self.on_disk.changed(), self._edits)
             return
@@ -276,27 +320,40 @@ class EditorScreen(EditorView):
         self.app.notify(f"Saved {self.path.name}", markup=False)
 
     def action_copy(self) -> None:
-        """Copy a read-only pack into the player's packs and edit the copy."""
-        document = self.document
-        if document is None:
+        """Copy a read-only pack into the player's packs and edit the copy (a big pack's copy
+        is made and written in a worker: seconds for 100,000 questions)."""
+        if not self._opened() or self._copying:
             return
+        document = self.document
+        assert document is not None
         base = f"{document.fields.get('id', self.path.stem)}-copy"
         new_id, n = base, 2
         while new_id in self.taken_ids or (self.user_folder / f"{new_id}.yaml").exists():
             new_id, n = f"{base}-{n}", n + 1
         target = self.user_folder / f"{new_id}.yaml"
-        try:
-            copy = PackDocument(document.text(), str(target))
-            copy.set_field("id", new_id)
-            copy.set_field("title", f"{document.fields.get('title', new_id)} (my copy)")
-            text = copy.text()
-            save_text(target, text)
-        except EditError as exc:
-            self._show_status(safetext.literal(f"✗ Cannot copy: {exc}"))
+        title = f"{document.fields.get('title', new_id)} (my copy)"
+        if len(document) <= IN_WORKER:
+            self._copied(new_id, *_write_copy(document, target, new_id, title))
             return
-        except OSError as exc:
-            self._show_status(safetext.literal(f"✗ Cannot copy: {exc.strerror or exc}"))
+        self._copying = True
+        self._show_status(safetext.literal(f"Copying to {target}…"))
+        self._copy(document, target, new_id, title)
+
+    @work(thread=True, exclusive=True, group="editor-copy")
+    def _copy(self, document: PackDocument, target: Path, new_id: str, title: str) -> None:
+        made = _write_copy(document, target, new_id, title)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._copied, new_id, *made)
+
+    def _copied(self, new_id: str, copy: PackDocument | None, text: str, problem: str) -> None:
+        """The copy `new_id` was written (`copy`, its `text`), or could not be (`problem`)."""
+        self._copying = False
+        if not self.is_attached:
             return
+        if copy is None:
+            self._show_status(safetext.literal(f"✗ Cannot copy: {problem}"))
+            return
+        target = Path(copy.name)
         self.taken_ids.add(new_id)
         self.on_disk.written(target, text)
         self.path, self.document, self.editable, self.dirty = target, copy, True, False
@@ -306,6 +363,10 @@ class EditorScreen(EditorView):
     def action_close(self) -> None:
         if self._saving:  # leaving now would drop the save that was asked for: wait for it
             self._show_status("Saving: the pack is being checked; Esc again once it is saved.")
+            self.app.bell()
+            return
+        if self._copying:  # Home looks for packs once the editor is left: the copy first
+            self._show_status("Copying: Esc again once the copy is written.")
             self.app.bell()
             return
         dismiss_unless_kept(

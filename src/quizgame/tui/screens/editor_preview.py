@@ -14,6 +14,7 @@ from quizgame.tui.widgets.editor_fields import item_line
 
 # The fields the preview lists under the prompt: every type's own, then the optional ones the
 # form shows, in the form's order.
+MUTED = "$text-muted"  # the second line of a row in the list
 PREVIEW_FIELDS = (*TYPE_FIELD_NAMES, *(f.name for f in OPTIONAL))
 
 
@@ -33,11 +34,16 @@ def question_label(number: int, data: dict[str, Any]) -> Content:
 
 def summary_label(number: int, prompt: str, qtype: str, qid: str) -> Content:
     """`question_label` from the three fields it shows (`PackDocument.summary`)."""
-    return safetext.assemble(
-        (f"{number}. ", "bold"),
-        safetext.line(prompt),
-        "\n   ",
-        (safetext.clean_line(f"{type_label({'type': qtype})} · {qid}"), "$text-muted"),
+    first, second = summary_lines(number, prompt, qtype, qid)
+    return Content("\n").join((first, second))
+
+
+def summary_lines(number: int, prompt: str, qtype: str, qid: str) -> tuple[Content, Content]:
+    """`summary_label`'s two lines, made as they are: the list draws a row from them (each text
+    cleaned once, nothing to split)."""
+    return (
+        safetext.assemble((f"{number}. ", "bold"), safetext.line(prompt)),
+        safetext.assemble("   ", safetext.line(f"{type_label({'type': qtype})} · {qid}", MUTED)),
     )
 
 

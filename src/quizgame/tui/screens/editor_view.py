@@ -15,8 +15,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Static
-from textual.worker import get_current_worker
+from textual.widgets import Input, Static
+from textual.worker import Worker, get_current_worker
 
 from quizgame.core.packs.edit import EditError, PackDocument
 from quizgame.core.packs.find import FindIndex, find_question, row_text
@@ -26,10 +26,15 @@ from quizgame.core.packs.on_disk import DiskCopy
 from quizgame.core.packs.pieces import read_text
 from quizgame.tui import safetext
 from quizgame.tui.screens.editor_find import FindBox
-from quizgame.tui.screens.editor_preview import question_preview, summary_label
+from quizgame.tui.screens.editor_preview import question_preview, summary_lines
 from quizgame.tui.widgets.footer import SteadyFooter
 from quizgame.tui.widgets.question_list import QuestionList
 from quizgame.tui.widgets.text_view import TextView
+
+FindKey = tuple[str, int | None, int]  # a search's words, the row it starts after, index state
+# A pack of more questions than this is searched as the find box's words are typed (in a
+# worker): Enter's own search would take milliseconds; a smaller pack's takes microseconds.
+SEARCH_AHEAD = 2_000
 
 
 class EditorView(Screen[None]):
@@ -59,6 +64,12 @@ class EditorView(Screen[None]):
         self._find_index: FindIndex | None = None
         self._index_generation = 0  # one more at each change: an older build is dropped
         self._status: str | Content | None = None  # what the status line shows now
+        # Searches made as the find box's words are typed (`_search_ahead`): the last one's
+        # result, the one under way, and whether Enter waits for it.
+        self._ahead: tuple[FindKey, int | None] | None = None
+        self._searching: FindKey | None = None
+        self._wanted: FindKey | None = None
+        self._search_worker: Worker[None] | None = None
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -98,9 +109,9 @@ class EditorView(Screen[None]):
         editing; nothing can be changed until then."""
         questions = pack.questions
 
-        def label(index: int) -> Content:
+        def label(index: int) -> tuple[Content, Content]:
             question = questions[index]
-            return summary_label(index + 1, question.prompt, question.type.value, question.id)
+            return summary_lines(index + 1, question.prompt, question.type.value, question.id)
 
         self.query_one("#question-list", QuestionList).set_rows(len(questions), label)
         generation = self._index_generation
@@ -197,11 +208,11 @@ class EditorView(Screen[None]):
             self._status = message
             self.query_one("#editor-status", Static).update(message)
 
-    def _row_label(self, index: int) -> Content:
+    def _row_label(self, index: int) -> Content | tuple[Content, Content]:
         """The list's row `index`, made when it comes into view."""
         if self.document is None or index >= len(self.document):
             return Content("")
-        return summary_label(index + 1, *self.document.summary(index))
+        return summary_lines(index + 1, *self.document.summary(index))
 
     def _summary(self, index: int) -> tuple[str, str, str]:
         """Question `index`'s prompt, type and id, from the file or (until it is read) the pack."""
@@ -225,17 +236,82 @@ class EditorView(Screen[None]):
             self.query_one("#editor-find").display = False
             question_list.focus()
             return
-        index, after = self._find_index, question_list.highlighted
-        if index is not None and index.count == question_list.count:
-            found = index.find(event.query, after)
-        else:  # still being built: row by row
-            found = find_question(event.query, question_list.count, self._summary, after)
-        if found is None:
-            self._show_status(safetext.literal(f"No question matches “{event.query}”."))
+        key = self._find_key(event.query)
+        if self._ahead is not None and self._ahead[0] == key:  # found as it was typed
+            found = self._ahead[1]
+        elif self._searching == key:  # being found: shown when it is
+            self._wanted = key
             return
-        question_list.highlighted = found
+        else:
+            index, after = self._find_index, question_list.highlighted
+            if index is not None and index.count == question_list.count:
+                found = index.find(event.query, after)
+            else:  # still being built: row by row
+                found = find_question(event.query, question_list.count, self._summary, after)
+        self._show_found(event.query, found)
+
+    def _show_found(self, query: str, found: int | None) -> None:
+        if found is None:
+            self._show_status(safetext.literal(f"No question matches “{query}”."))
+            return
+        self.query_one("#question-list", QuestionList).highlighted = found
         if self.document is not None:
             self._show_status()
+        self._search_ahead(query)  # the next match, for Enter again
+
+    # --- searching as the query is typed ---------------------------------------------------------
+
+    def _find_key(self, query: str) -> FindKey:
+        """What a search's result depends on: the words, where it starts, the index's state."""
+        highlighted = self.query_one("#question-list", QuestionList).highlighted
+        return query, highlighted, self._index_generation
+
+    @on(Input.Changed, "#editor-find")
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._search_ahead(event.value)
+
+    def _search_ahead(self, query: str) -> None:
+        """Search for `query` in a worker (a scan of a big pack takes some milliseconds, every
+        one of which would be Enter's): Enter then shows what was found."""
+        self._ahead = self._wanted = self._searching = None
+        if self._search_worker is not None:  # the words changed: that search is not wanted
+            self._search_worker.cancel()
+            self._search_worker = None
+        index = self._find_index
+        words = query.strip()
+        count = self.query_one("#question-list", QuestionList).count
+        if index is None or index.count != count or count <= SEARCH_AHEAD:
+            return
+        if words and not words.lstrip("#").isdigit():  # (a number needs no search)
+            self._searching = self._find_key(query)
+            self._search_worker = self._search(self._searching, index)
+
+    @work(thread=True, group="editor-find")
+    def _search(self, key: FindKey, index: FindIndex) -> None:
+        # The next character typed cancels this search, which then stops (not `exclusive`:
+        # the search that follows a result starts while this worker hands it over).
+        worker = get_current_worker()
+        failed = False
+        try:
+            found = index.find(key[0], key[1], stop=lambda: worker.is_cancelled)
+        except Exception:  # the index changed under it (an edit): Enter searches itself
+            found, failed = None, True
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._searched, key, found, failed)
+
+    def _searched(self, key: FindKey, found: int | None, failed: bool) -> None:
+        if not self.is_attached or key != self._searching:  # a search no longer wanted
+            return
+        wanted = self._wanted
+        self._search_worker = self._searching = self._wanted = None
+        if failed or key != self._find_key(key[0]):  # the highlight or the questions changed
+            if wanted == key:  # Enter is waiting: search now, as it would have
+                self._find(FindBox.Find(key[0]))
+            return
+        self._ahead = (key, found)
+        if wanted == key:
+            self._show_found(key[0], found)
 
     # --- the find index ---------------------------------------------------------------------------
 

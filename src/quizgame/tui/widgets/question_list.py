@@ -7,22 +7,28 @@ when the row comes into view (`label(index)`), keeping the last few hundred draw
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from math import ceil
 from typing import ClassVar
 
+from rich.console import RenderableType
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual
 
 ROW_HEIGHT = 2  # a question's number and prompt, then its type and id
+Label = Callable[[int], Content | Sequence[Content]]  # a row's text: its lines
 
 
 class _RowMessage(Message):
@@ -38,8 +44,37 @@ class _RowMessage(Message):
         return self.question_list
 
 
+class _Bar(ScrollBar):
+    """A scrollbar drawn again only when its thumb moves on screen: Page Down in 100,000 rows
+    moves it by a small part of the eighth of a cell it is drawn in, and drawing it costs as
+    much as a tenth of the list."""
+
+    position: Reactive[float] = Reactive(0.0, repaint=False)
+    _drawn: tuple[float, ...] = ()  # the thumb last drawn
+
+    def _thumb(self) -> tuple[float, ...]:
+        """Where `render_bar` puts the thumb (in eighths of a cell), and what that depends on."""
+        size, virtual = self.size.height, self.window_virtual_size
+        window = self.window_size if self.window_size < virtual else 0
+        thumb: tuple[float, ...] = (size, virtual, window)
+        if window and size and virtual and size != virtual:
+            length = max(1, window / (virtual / size))
+            start = int((size - length) * (self.position / (virtual - window)) * 8)
+            thumb += (start, start + ceil(length * 8))
+        return thumb
+
+    def render(self) -> RenderableType:
+        self._drawn = self._thumb()
+        return super().render()
+
+    def watch_position(self) -> None:
+        if self._thumb() != self._drawn:
+            self.refresh()
+
+
 class QuestionList(ScrollView, can_focus=True):
-    """`count` rows of `ROW_HEIGHT` lines each; row `i` shows `label(i)` (lines past the
+    """`count` rows of `ROW_HEIGHT` lines each; row `i` shows `label(i)`: one Content of
+    lines, or (cheaper: nothing to split) a sequence of them, one a line (lines past the
     row's height and past the width are cut, with an ellipsis). With no rows it shows
     `placeholder`. Posts `Highlighted` when the highlight moves and `Selected` on Enter or a
     click; `highlighted` is the row's index, or None when there are no rows."""
@@ -69,7 +104,10 @@ class QuestionList(ScrollView, can_focus=True):
     QuestionList > .question-list--placeholder { color: $text-muted; padding: 0 1; }
     """
 
-    highlighted: reactive[int | None] = reactive(None, always_update=True, init=False)
+    # Not repainted whole on a change: `watch_highlighted` draws again only what changed.
+    highlighted: reactive[int | None] = reactive(
+        None, always_update=True, init=False, repaint=False
+    )
 
     class Highlighted(_RowMessage):
         """The highlight moved to row `index`."""
@@ -79,7 +117,7 @@ class QuestionList(ScrollView, can_focus=True):
 
     def __init__(
         self,
-        label: Callable[[int], Content],
+        label: Label,
         count: int = 0,
         *,
         placeholder: str = "",
@@ -90,6 +128,17 @@ class QuestionList(ScrollView, can_focus=True):
         self.count = count
         self.placeholder = placeholder
         self._rows: LRUCache[tuple[int, Style, int], list[Strip]] = LRUCache(512)
+        self._span_styles: dict[tuple[Style, str | Style], RichStyle] = {}
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """As Widget's, but a `_Bar`."""
+        if self._vertical_scrollbar is None:
+            bar = _Bar(vertical=True, name="vertical", thickness=self.scrollbar_size_vertical)
+            bar.display = False
+            self._vertical_scrollbar = bar
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
 
     # --- what it shows ---------------------------------------------------------------------------
 
@@ -99,7 +148,7 @@ class QuestionList(ScrollView, can_focus=True):
     def set_rows(
         self,
         count: int,
-        label: Callable[[int], Content] | None = None,
+        label: Label | None = None,
         *,
         highlight: int | None = None,
         placeholder: str | None = None,
@@ -116,6 +165,8 @@ class QuestionList(ScrollView, can_focus=True):
         index = self.highlighted if highlight is None else highlight
         self.highlighted = None if count == 0 else max(0, min(index or 0, count - 1))
         self.refresh()
+        if count:  # End is a jump there: its rows, made while nothing else is asked for
+            self.call_after_refresh(self._label_last)
 
     def refresh_rows(self, *indexes: int) -> None:
         """Draw these rows again from their labels (their questions changed)."""
@@ -140,7 +191,29 @@ class QuestionList(ScrollView, can_focus=True):
             )
         else:
             self.refresh()
+            # The next screenful the same way, labelled once this one is drawn: another Page
+            # Down (or Up) then only draws.
+            rows = self._rows_in_view()
+            first = self.scroll_offset.y // ROW_HEIGHT
+            start = first + rows if self.scroll_offset.y > top else first - rows
+            self.call_after_refresh(self._label_ahead, start, start + rows)
         self.post_message(self.Highlighted(self, index))
+
+    def _rows_in_view(self) -> int:
+        """How many rows the view shows (one more when it is scrolled between two)."""
+        return self.scrollable_content_region.height // ROW_HEIGHT + 1
+
+    def _label_last(self) -> None:
+        self._label_ahead(self.count - self._rows_in_view(), self.count)
+
+    def _label_ahead(self, start: int, stop: int) -> None:
+        """Make rows `start` to `stop` (those in range) as they will be drawn, not highlighted."""
+        if not self.is_attached:
+            return
+        style = self.get_visual_style("question-list--row")
+        width = self.scrollable_content_region.width
+        for index in range(max(0, start), min(self.count, stop)):
+            self._row(index, style, width)
 
     def _row(self, index: int, style: Style, width: int) -> list[Strip]:
         key = (index, style, width)
@@ -148,19 +221,60 @@ class QuestionList(ScrollView, can_focus=True):
         if strips is None:
             padding = self.get_component_styles("question-list--row").padding
             inner = max(1, width - padding.width)
-            lines = self._label(index).split("\n")[:ROW_HEIGHT]
+            labelled = self._label(index)
+            if isinstance(labelled, Content):
+                labelled = labelled.split("\n")
+            lines = labelled[:ROW_HEIGHT]
+            blank = style.rich_style
+            left = Segment(" " * padding.left, blank)
             strips = []
             for line in lines:
                 cut = line.truncate(inner, ellipsis=True)
-                # One line, already cut: its segments as they are (Visual.to_strips would wrap
-                # and lay it out again, eight times the cost, for the same cells).
-                drawn = Strip(cut.render_segments(style), cut.cell_length)
-                strip = Strip.blank(padding.left, style.rich_style) + drawn
-                strips.append(strip.extend_cell_length(width, style.rich_style))
+                # One line, already cut: its segments as they are, padded, in one Strip
+                # (Visual.to_strips would wrap and lay it out again, eight times the cost, and
+                # joining strips makes three where one will do).
+                segments = [left, *self._segments(cut, style)]
+                fill = width - padding.left - cut.cell_length
+                if fill > 0:
+                    segments.append(Segment(" " * fill, blank))
+                strips.append(Strip(segments, width))
             while len(strips) < ROW_HEIGHT:
-                strips.append(Strip.blank(width, style.rich_style))
+                strips.append(Strip.blank(width, blank))
             self._rows.set(key, strips)
         return strips
+
+    def _segments(self, line: Content, style: Style) -> list[Segment]:
+        """`line.render_segments(style)`, quicker for a row's line: its spans in order, none
+        inside another, each span's style combined with the row's once, not at every row."""
+        text, at = line.plain, 0
+        segments: list[Segment] = []
+        for start, end, span_style in line.spans:
+            if start < at:  # spans that overlap: Content works out what each part is
+                return list(line.render_segments(style))
+            if start > at:
+                segments.append(Segment(text[at:start], style.rich_style))
+            if end > start:
+                segments.append(Segment(text[start:end], self._span_style(style, span_style)))
+            at = max(at, end)
+        if at < len(text):
+            segments.append(Segment(text[at:], style.rich_style))
+        return segments
+
+    def _span_style(self, style: Style, span_style: str | Style) -> RichStyle:
+        """A span's style over the row's, as Content renders it (a style it cannot parse is
+        no style)."""
+        key = (style, span_style)
+        combined = self._span_styles.get(key)
+        if combined is None:
+            if isinstance(span_style, Style):
+                parsed = span_style
+            else:
+                try:
+                    parsed = Style.parse(span_style)
+                except Exception:
+                    parsed = Style.null()
+            combined = self._span_styles[key] = Style.combine([style, parsed]).rich_style
+        return combined
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
