@@ -67,6 +67,7 @@ def child_game(pack_file: str, data_dir: str, rounds: int, src: str, out: str) -
     from textual.css.stylesheet import Stylesheet
     from textual.drivers.linux_driver import LinuxDriver
     from textual.screen import Screen
+    from textual.widget import Widget
 
     from quizgame.core.play.session import Session
     from quizgame.tui.scorekeeper import ScoreKeeper
@@ -105,6 +106,18 @@ def child_game(pack_file: str, data_dir: str, rounds: int, src: str, out: str) -
                 LOG.append((label, start, time.perf_counter()))
 
     LinuxDriver.write = drawn  # type: ignore[method-assign]
+    render_lines = Widget.render_lines
+
+    def painted(self: Widget, crop: Any) -> Any:
+        """Each widget's own paint, named by its class and id."""
+        start = time.perf_counter()
+        try:
+            return render_lines(self, crop)
+        finally:
+            name = type(self).__name__ + (f"#{self.id}" if self.id else "")
+            LOG.append((f"paint: {name}", start, time.perf_counter()))
+
+    Widget.render_lines = painted  # type: ignore[method-assign]
     collecting: dict[str, float] = {}
 
     def collector(phase: str, info: dict[str, int]) -> None:
