@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Button
 
 from quizgame.core.packs.model import QuestionType
 from quizgame.core.packs.read import require_pack
@@ -15,7 +14,7 @@ from quizgame.core.play.dealing import SessionOptions
 from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.choices import ChoiceList
-from tests.tui.helpers import make_app, on_feedback, on_question
+from tests.tui.helpers import bar_button, click_bar, make_app, on_feedback, on_question
 
 CHOICES = 5  # multiple-choice questions in the pack, beside one true/false and one typed
 
@@ -84,11 +83,12 @@ async def test_choices_are_shown_in_the_same_widget_from_question_to_question(
                 made += not alike
             previous = (widget, round_.question.type)
             await answer(pilot, screen)
-            # Kept, hidden, while the feedback is shown (only a choice list is).
-            assert len(screen.query("#answer")) == int(isinstance(widget, ChoiceList))
-            # Nothing takes the focus (Enter is the screen's key; the button only looks
-            # focused), so nothing is restyled for it there and back.
-            assert screen.focused is None
+            # Kept in view, marked, while the feedback is shown (only a choice list is), and
+            # it keeps the focus (Enter is the screen's key), so nothing is restyled for the
+            # focus there and back.
+            choices = isinstance(widget, ChoiceList)
+            assert len(screen.query("#answer")) == int(choices)
+            assert screen.focused is (widget if choices else None)
             renewed += 1
             await pilot.press("enter")
             await pilot.pause()
@@ -96,9 +96,7 @@ async def test_choices_are_shown_in_the_same_widget_from_question_to_question(
         assert renewed == CHOICES + 2
 
 
-async def test_enter_on_the_feedback_goes_on_without_pressing_the_button(
-    data_dir: Path, tmp_path: Path
-) -> None:
+async def test_enter_or_a_click_on_the_feedback_goes_on(data_dir: Path, tmp_path: Path) -> None:
     pack = require_pack(choices_pack(tmp_path))
     app = make_app(data_dir, start=pack, options=SessionOptions(count=3, seed=1))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -106,22 +104,13 @@ async def test_enter_on_the_feedback_goes_on_without_pressing_the_button(
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
         await answer(pilot, screen)
-        button = screen.query_one("#next", Button)
-        pressed: list[Button] = []
-        original = button.press
-
-        def press() -> Button:
-            pressed.append(button)
-            return original()
-
-        button.press = press  # type: ignore[method-assign]
+        assert bar_button(screen, "next") == "Next question (Enter)"
         first = screen.session.position
         await pilot.press("enter")
         await pilot.pause()
         assert on_question(screen) and screen.session.position == first + 1
-        assert pressed == [] and not button.has_class("-active")
-        # A click on it still goes on.
+        # A click on the bar's button goes on too.
         await answer(pilot, screen)
-        assert await pilot.click("#next")
+        assert await click_bar(pilot, "next")
         await pilot.pause()
         assert on_question(screen) and screen.session.position == first + 2

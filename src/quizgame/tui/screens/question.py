@@ -1,11 +1,17 @@
 """A session's play screen: a question (the prompt, an answer area made for its type, and the
 session's state around it), then the feedback on the answer in the same place, then the next
-question, all on this one screen. Nothing is pushed per answer: the feedback panel is shown
-instead of the question, and the next question fills the same widgets again."""
+question, all on this one screen. Nothing is pushed per answer.
+
+The way from a key to what it shows is kept short for choices (multiple choice, true/false),
+which is most of play: the question stays, the choices mark the right one and a wrong pick, the
+box under them (which on the question says how to answer) says how it went, and the lifeline
+bar becomes the way on. Each of those widgets draws its own lines at a size that does not
+change, so an answer lays nothing out and repaints only them (issue 13). Other types hide their
+answer area for the feedback (a layout, which they can afford: typing takes longer anyway)."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,6 +19,7 @@ from textual.await_remove import AwaitRemove
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.visual import visualize
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
@@ -26,13 +33,16 @@ from quizgame.tui.navigation import Answered, LeaveSession, NextRound, SessionOv
 from quizgame.tui.widgets.answering import AnswerGiven, AnswerKept, AnswerWidget
 from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.countdown import CountdownBar
-from quizgame.tui.widgets.feedback import FeedbackPanel, feedback_lines
+from quizgame.tui.widgets.feedback import FeedbackLine, FeedbackView, feedback_lines
 from quizgame.tui.widgets.footer import SteadyFooter
 from quizgame.tui.widgets.lifelines import LifelineBar
 from quizgame.tui.widgets.status import StatusBar
 
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
+
 TICK_SECONDS = 0.1  # how often a timed question asks the session whether time ran out
-QUESTION_PARTS = ("#question-box", "#answer-area", "#answer-bar", "#hint", "#message", "#paused")
+QUESTION_PARTS = ("#question-box", "#answer-area", "#answer-bar", "#feedback")  # hidden in a pause
 W = TypeVar("W", bound=Widget)
 QUESTION_ACTIONS = frozenset({"pick", "lifeline", "pause"})
 
@@ -87,6 +97,7 @@ class QuestionScreen(SessionScreen):
         self.record: AnswerRecord | None = None  # the answer the feedback is about
         self._gone_on = False  # a second Enter on the feedback must not skip a question
         self._answer_gone: AwaitRemove | None = None  # the answer widget's removal, if not kept
+        self._message = ""  # our own words under the answer area (`say`)
         # The screen's own widgets, looked up once: they stay for the screen's life, and a query
         # walks the DOM (a few of them on every key that answers or goes on).
         self._found: dict[str, Widget] = {}
@@ -114,11 +125,8 @@ class QuestionScreen(SessionScreen):
                 yield self.answer
             with Horizontal(id="answer-bar"):
                 yield Button("Answer", id="submit", variant="primary", compact=True)
-                yield Static(type_help(self.round), id="answer-help", markup=False)
-            yield Static(id="hint")
-            yield Static(id="message")
             yield Static(self._paused_words(), id="paused", markup=False)
-            yield FeedbackPanel(id="feedback")
+            yield FeedbackView(id="feedback")
             yield LifelineBar(id="lifelines")
         yield SteadyFooter()
 
@@ -138,7 +146,6 @@ class QuestionScreen(SessionScreen):
 
     def on_mount(self) -> None:
         self._countdowns = list(self.query(CountdownBar))
-        self._find("#feedback", Widget).display = False
         self._show_question_parts()
         self.answer.focus()
         self._show()
@@ -156,9 +163,14 @@ class QuestionScreen(SessionScreen):
         return safetext.assemble(("Answer in ", "italic"), (unit, "bold")) if unit else Content()
 
     def _show_question_parts(self) -> None:
-        """What differs between this round's question and another's, beside the texts."""
-        self._find("#unit", Widget).display = bool(self.round.question.unit)
-        self._find("#submit", Widget).display = ANSWER_AREAS[self.question_type].button
+        """What differs between this round's question and another's, beside the texts (each
+        set only if it changed: choice after choice, nothing is)."""
+        area = ANSWER_AREAS[self.question_type]
+        _set_display(self._find("#unit", Widget), bool(self.round.question.unit))
+        _set_display(self._find("#answer-bar", Widget), area.button)
+        _set_display(self._find("#answer-area", Widget), True)
+        self._find("#answer-area", Widget).set_class(area.fits, "-fit")
+        self._find("#feedback", Widget).set_class(not area.fits, "-short")
 
     def _meta(self) -> Content:
         question = self.round.question
@@ -176,12 +188,11 @@ class QuestionScreen(SessionScreen):
         for countdown in self._countdowns:
             countdown.refresh_time()
         paused = session.paused
-        for selector in ("#question-box", "#answer-area", "#answer-bar", "#hint"):
-            self._find(selector, Widget).display = not paused
-        self._find("#paused", Widget).display = paused
-        hint = self._find("#hint", Static)
-        hint.update(safetext.assemble(("Hint: ", "bold"), session.hint) if session.hint else "")
-        hint.display = bool(session.hint) and not paused
+        for selector in QUESTION_PARTS:
+            if selector != "#answer-bar" or ANSWER_AREAS[self.question_type].button:
+                _set_display(self._find(selector, Widget), not paused)
+        _set_display(self._find("#paused", Widget), paused)
+        self._show_help()
         self._find("#lifelines", LifelineBar).show(
             session.available_lifelines(),
             session.lifelines_used,
@@ -191,9 +202,21 @@ class QuestionScreen(SessionScreen):
         if session.hidden_choices:
             self.answer.remove_choices(session.hidden_choices)
 
+    def _show_help(self) -> None:
+        """The box under the answer area, on a question: how to answer, the hint, a message."""
+        lines = [FeedbackLine("help", safetext.literal(type_help(self.round)), "muted")]
+        if self.session.hint:
+            hint = safetext.assemble(("Hint: ", "bold"), self.session.hint)
+            lines.append(FeedbackLine("hint", hint, "warning"))
+        if self._message:
+            lines.append(FeedbackLine("message", safetext.literal(self._message), "warning"))
+        self._find("#feedback", FeedbackView).show(lines, spaced=False)
+
     def say(self, message: str) -> None:
-        """A one-line message under the answer area (our own words, not pack text)."""
-        self._find("#message", Static).update(safetext.literal(message))
+        """A message under the answer area (our own words, not pack text)."""
+        self._message = message
+        if not self.feedback_shown:
+            self._show_help()
 
     def tick(self) -> None:
         """Ask the session whether the clock ran out; otherwise redraw the countdown."""
@@ -216,28 +239,30 @@ class QuestionScreen(SessionScreen):
     # --- feedback and the next question, in place ------------------------------------------------
 
     def show_feedback(self, record: AnswerRecord) -> None:
-        """Show how `record` went in place of the question (the app calls this on `Answered`)."""
+        """Show how `record` went under the question (the app calls this on `Answered`)."""
         session = self.session
         self.record = record
         self.feedback_shown = True
         self._gone_on = False
         with self.app.batch_update():
-            for selector in QUESTION_PARTS:
-                self._find(selector, Widget).display = False
-            self._find("#lifelines", LifelineBar).display = False
             self._find("#status", StatusBar).show()
             for countdown in self._countdowns:
                 # Only round time counts on a session clock: say so while it waits.
-                countdown.display = session.mode.session_clock and not session.finished
+                if not (session.mode.session_clock and not session.finished):
+                    _set_display(countdown, False)
                 countdown.label = "left in the session (stopped while you read)"
                 countdown.refresh_time()
-            panel = self._find("#feedback", FeedbackPanel)
-            last = session.finished or session.position >= session.total
-            panel.show(feedback_lines(session, record), last=last)
-            panel.display = True
-            if not self.answer.renewable:
-                # It goes now, hidden, so that the next question only adds its own.
+            if self.answer.renewable:  # it stays in view, marked
+                self.answer.show_result(record)
+            else:  # it goes now, so that the next question only adds its own
+                _set_display(self._find("#answer-area", Widget), False)
                 self._answer_gone = self.answer.remove()
+                self._find("#feedback", Widget).set_class(False, "-short")
+            _set_display(self._find("#answer-bar", Widget), False)
+            self._find("#feedback", FeedbackView).show(feedback_lines(session, record))
+            last = session.finished or session.position >= session.total
+            label = "See the results" if last else "Next question"
+            self._find("#lifelines", LifelineBar).show_next(f"{label} (Enter)")
         self.refresh_bindings()
 
     async def show_round(self) -> None:
@@ -263,24 +288,20 @@ class QuestionScreen(SessionScreen):
         self.record = None
         self.feedback_shown = False
         self._handed_over = False
+        self._message = ""
         with self.app.batch_update():
-            self._find("#question-meta", Static).update(self._meta())
-            self._find("#prompt", Static).update(self._prompt())
-            self._find("#unit", Static).update(self._unit())
-            self._find("#answer-help", Static).update(type_help(round_))
-            self._find("#message", Static).update("")
+            _update(self._find("#question-meta", Static), self._meta())
+            _update(self._find("#prompt", Static), self._prompt())
+            _update(self._find("#unit", Static), self._unit())
             if mount:
                 self._find("#answer-area", Widget).mount(self.answer)
             self._show_question_parts()
-            self._find("#feedback", FeedbackPanel).display = False
-            for selector in QUESTION_PARTS:
-                self._find(selector, Widget).display = True
-            self._find("#lifelines", LifelineBar).display = True
             self._find("#question-box", Widget).scroll_home(animate=False, immediate=True)
             for countdown in self._countdowns:
-                countdown.display = True
+                _set_display(countdown, True)
                 countdown.label = self._clock_label()
-            self.answer.focus()
+            if not self.answer.has_focus:
+                self.answer.focus()
             self._show()
         self.refresh_bindings()
 
@@ -366,24 +387,29 @@ class QuestionScreen(SessionScreen):
             self.session.pause()
             self._show()
 
-    @on(Button.Pressed, "#next")
-    def _next_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_next()
-
     @on(Button.Pressed, "#submit")
     def _submit_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.answer.submit()
 
-    @on(Button.Pressed, "#lifelines Button")
-    def _lifeline_button(self, event: Button.Pressed) -> None:
-        event.stop()
-        button_id = event.button.id or ""
-        if button_id == "pause":
-            self.action_pause()
-        elif button_id.startswith("lifeline-"):
-            self.action_lifeline(button_id.removeprefix("lifeline-"))
-
     def action_leave(self) -> None:
         self.post_message(LeaveSession(self.session))
+
+
+def _set_display(widget: Widget, shown: bool) -> None:
+    """Show or hide `widget`, touching it only if that changes (a set is a layout)."""
+    if widget.display != shown:
+        widget.display = shown
+
+
+def _update(static: Static, content: Content) -> None:
+    """Give `static` new content if it differs, laid out again only if its height changes."""
+    old = static.content
+    if isinstance(old, Content) and old.plain == content.plain and old.spans == content.spans:
+        return
+    width, height = static.content_region.size
+    same_height = (
+        width > 0
+        and visualize(static, content).get_height(cast("RulesMap", static.styles), width) == height
+    )
+    static.update(content, layout=not same_height)
