@@ -11,7 +11,7 @@ answer area for the feedback (a layout, which they can afford: typing takes long
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,7 +19,6 @@ from textual.await_remove import AwaitRemove
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.visual import visualize
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
@@ -33,13 +32,11 @@ from quizgame.tui.navigation import Answered, LeaveSession, NextRound, SessionOv
 from quizgame.tui.widgets.answering import AnswerGiven, AnswerKept, AnswerWidget
 from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.countdown import CountdownBar
+from quizgame.tui.widgets.drawn import TextRows
 from quizgame.tui.widgets.feedback import FeedbackLine, FeedbackView, feedback_lines
 from quizgame.tui.widgets.footer import SteadyFooter
 from quizgame.tui.widgets.lifelines import LifelineBar
 from quizgame.tui.widgets.status import StatusBar
-
-if TYPE_CHECKING:
-    from textual.css.styles import RulesMap
 
 TICK_SECONDS = 0.1  # how often a timed question asks the session whether time ran out
 QUESTION_PARTS = ("#question-box", "#answer-area", "#answer-bar", "#feedback")  # hidden in a pause
@@ -118,9 +115,9 @@ class QuestionScreen(SessionScreen):
             if self.session.time_left() is not None:
                 yield CountdownBar(self.session, label=self._clock_label(), id="countdown")
             with PromptBox(id="question-box"):
-                yield Static(self._meta(), id="question-meta")
-                yield Static(self._prompt(), id="prompt")
-                yield Static(self._unit(), id="unit")  # numeric questions only
+                yield TextRows(self._meta(), id="question-meta")
+                yield TextRows(self._prompt(), id="prompt")
+                yield TextRows(self._unit(), id="unit")  # numeric questions only
             with Vertical(id="answer-area"):
                 yield self.answer
             with Horizontal(id="answer-bar"):
@@ -290,9 +287,9 @@ class QuestionScreen(SessionScreen):
         self._handed_over = False
         self._message = ""
         with self.app.batch_update():
-            _update(self._find("#question-meta", Static), self._meta())
-            _update(self._find("#prompt", Static), self._prompt())
-            _update(self._find("#unit", Static), self._unit())
+            self._find("#question-meta", TextRows).update(self._meta())
+            self._find("#prompt", TextRows).update(self._prompt())
+            self._find("#unit", TextRows).update(self._unit())
             if mount:
                 self._find("#answer-area", Widget).mount(self.answer)
             self._show_question_parts()
@@ -400,16 +397,3 @@ def _set_display(widget: Widget, shown: bool) -> None:
     """Show or hide `widget`, touching it only if that changes (a set is a layout)."""
     if widget.display != shown:
         widget.display = shown
-
-
-def _update(static: Static, content: Content) -> None:
-    """Give `static` new content if it differs, laid out again only if its height changes."""
-    old = static.content
-    if isinstance(old, Content) and old.plain == content.plain and old.spans == content.spans:
-        return
-    width, height = static.content_region.size
-    same_height = (
-        width > 0
-        and visualize(static, content).get_height(cast("RulesMap", static.styles), width) == height
-    )
-    static.update(content, layout=not same_height)

@@ -22,7 +22,7 @@ from textual.strip import Strip
 
 from quizgame.tui import safetext
 from quizgame.tui.widgets.answering import AnswerGiven, AnswerWidget
-from quizgame.tui.widgets.drawn import fitted, segments, strip
+from quizgame.tui.widgets.drawn import fitted, refresh_rows, rows_in_view, segments, strip
 
 if TYPE_CHECKING:
     from quizgame.core.play.dealing import Round
@@ -109,6 +109,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         """Mark the right choice (✓) and, if the pick was wrong, the pick (✗); the cursor goes."""
         right = record.question.answer_text()
         given = None if record.skipped or record.timed_out else record.given_text
+        before = rows_in_view(self)
         self.marks = {}
         for index, choice in enumerate(self.choices):
             if choice == right:
@@ -116,7 +117,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
             elif choice == given:
                 self.marks[index] = WRONG
         self.highlighted = None
-        self.refresh()
+        refresh_rows(self, before)  # the marked rows and the cursor's
 
     def _forget(self) -> None:
         """Drop what was drawn: the choices (or which are removed) changed."""
@@ -273,9 +274,10 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
             index = (index + step) % count
             if index not in self.removed:
                 break
+        before = rows_in_view(self)
         self.highlighted = index
         self._scroll_to_cursor()
-        self.refresh()
+        refresh_rows(self, before)
 
     def action_cursor_end(self, end: int) -> None:
         """The cursor to the first (`end` -1) or last (1) choice left."""
@@ -311,8 +313,9 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         index = event.style.meta.get("choice")
         hover = index if isinstance(index, int) else None
         if hover != self._hover:
+            before = rows_in_view(self)
             self._hover = hover
-            self.refresh()
+            refresh_rows(self, before)
 
     def _on_leave(self, event: events.Leave) -> None:
         if self._hover is not None:

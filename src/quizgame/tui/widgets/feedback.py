@@ -26,7 +26,7 @@ from quizgame.core.play.results import AnswerRecord
 from quizgame.core.play.session import Session
 from quizgame.tui import safetext
 from quizgame.tui.widgets.answers import ANSWER_AREAS
-from quizgame.tui.widgets.drawn import fitted, segments, strip
+from quizgame.tui.widgets.drawn import fitted, refresh_rows, rows_in_view, segments, strip
 
 # How a line looks: `feedback--<kind>` in the stylesheet.
 VERDICTS = ("correct", "partial", "wrong", "skipped")
@@ -148,13 +148,17 @@ class FeedbackView(Widget, can_focus=False):
         lines = tuple(lines)
         if lines == self.lines and spaced == self.spaced and self.top == 0:
             return
+        height = self.styles.height
+        auto = height is not None and height.is_auto
+        before = None if auto else rows_in_view(self)
         self.lines = lines
         self.spaced = spaced
         self.top = 0
         self._rows = None
-        # Where the box is as tall as its lines (`height: auto`), other lines need a layout.
-        height = self.styles.height
-        self.refresh(layout=height is not None and height.is_auto)
+        if auto:  # the box is as tall as its lines: other lines need a layout
+            self.refresh(layout=True)
+        else:
+            refresh_rows(self, before)
 
     def text(self, line_id: str) -> str | None:
         """What line `line_id` says (plain), or None if it is not shown."""
@@ -171,8 +175,9 @@ class FeedbackView(Widget, can_focus=False):
         last = max(0, len(self._rows_for(size)) - size.height)
         top = min(max(0, self.top + rows), last)
         if top != self.top:
+            before = rows_in_view(self)
             self.top = top
-            self.refresh()
+            refresh_rows(self, before)
 
     def _wrap(self, width: int) -> list[Strip]:
         rows: list[Strip] = []

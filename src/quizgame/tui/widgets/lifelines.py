@@ -7,9 +7,11 @@ from collections.abc import Collection
 
 from rich.cells import cell_len
 from textual.content import Content
+from textual.strip import Strip
 from textual.widget import Widget
 
 from quizgame.core.play.modes import Lifeline
+from quizgame.tui.widgets.drawn import line_strip
 
 # Letter keys work unless a text box has the focus; the function keys work everywhere.
 KEYS: dict[Lifeline | str, tuple[str, str]] = {
@@ -89,6 +91,11 @@ class LifelineBar(Widget):
 
     def render(self) -> Content:
         return self._content
+
+    def render_line(self, y: int) -> Strip:
+        """Drawn straight from its content (`widgets.drawn`): it changes with every answer."""
+        width = self.content_size.width
+        return line_strip(self, self._content, width) if y == 0 else Strip.blank(width)
 
     def text(self, name: str) -> str | None:
         """What button `name` says (`lifeline-hint`, `pause`, `next`), None if it is not shown."""
