@@ -78,6 +78,8 @@ class QuestionScreen(SessionScreen):
         Binding("s,f3", "lifeline('skip')", "Skip", show=False),
         Binding("h,f2", "lifeline('hint')", "Hint", show=False),
         Binding("p,f5", "pause", "Pause", show=False),
+        Binding("pageup", "scroll_feedback(-1)", "Scroll up", show=False),
+        Binding("pagedown", "scroll_feedback(1)", "Scroll down", show=False),
         Binding("escape", "leave", "Leave session"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -301,6 +303,11 @@ class QuestionScreen(SessionScreen):
                 self.answer.focus()
             self._show()
         self.refresh_bindings()
+
+    def action_scroll_feedback(self, pages: int) -> None:
+        """Page Up/Down: scroll the box under the answer (long feedback) by `pages` pages."""
+        box = self._find("#feedback", FeedbackView)
+        box.scroll(pages * max(1, box.content_size.height - 1))
 
     def action_next(self) -> None:
         """From the feedback: on to the next question, or the results."""
