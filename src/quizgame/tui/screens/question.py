@@ -59,6 +59,24 @@ def answer_widget(session: Session) -> AnswerWidget:
 class PromptBox(VerticalScroll, can_focus=False):
     """The question's text; scrolls with the mouse but never takes the focus from the answer."""
 
+    BLANK = True  # see Column
+
+
+class Column(Vertical):
+    """A container of the play screen. `BLANK`: it draws only its background, so a frame that
+    repaints rows it spans (every answer's does) takes its row as blank instead of asking the
+    style cache (Textual's hint for containers; its children draw themselves)."""
+
+    BLANK = True
+
+
+class Middle(Center):
+    BLANK = True  # see Column
+
+
+class Row(Horizontal):
+    BLANK = True  # see Column
+
 
 class QuestionScreen(SessionScreen):
     """Shows the session's current round and reports the player's answer to the session;
@@ -112,7 +130,7 @@ class QuestionScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         # The bars go in the column, beside the question: on a large terminal, where the eye is.
-        with Center(classes="column-center"), Vertical(classes="column"):
+        with Middle(classes="column-center"), Column(classes="column"):
             yield StatusBar(self.session, id="status")
             if self.session.time_left() is not None:
                 yield CountdownBar(self.session, label=self._clock_label(), id="countdown")
@@ -120,9 +138,9 @@ class QuestionScreen(SessionScreen):
                 yield TextRows(self._meta(), id="question-meta")
                 yield TextRows(self._prompt(), id="prompt")
                 yield TextRows(self._unit(), id="unit")  # numeric questions only
-            with Vertical(id="answer-area"):
+            with Column(id="answer-area"):
                 yield self.answer
-            with Horizontal(id="answer-bar"):
+            with Row(id="answer-bar"):
                 yield Button("Answer", id="submit", variant="primary", compact=True)
             yield Static(self._paused_words(), id="paused", markup=False)
             yield FeedbackView(id="feedback")
@@ -231,14 +249,20 @@ class QuestionScreen(SessionScreen):
                 countdown.refresh_time()
 
     def _hand_over(self, message: Answered | SessionOver) -> None:
-        """The round is over here: the app shows what comes next."""
+        """The round is over here: the app shows what comes next. The feedback on an answer is
+        shown at once (the app's call to `show_feedback` then finds it shown): waiting for the
+        message to reach the app and come back would put it off by two message queues."""
         self._handed_over = True
+        if isinstance(message, Answered):
+            self.show_feedback(message.record)
         self.post_message(message)
 
     # --- feedback and the next question, in place ------------------------------------------------
 
     def show_feedback(self, record: AnswerRecord) -> None:
         """Show how `record` went under the question (the app calls this on `Answered`)."""
+        if self.feedback_shown and self.record is record:
+            return
         session = self.session
         self.record = record
         self.feedback_shown = True
