@@ -53,7 +53,9 @@ def answer_widget(session: Session) -> AnswerWidget:
     """The answer area for the current round's question type."""
     round_ = session.current
     assert round_ is not None
-    return ANSWER_AREAS[round_.question.type].make(session, round_)
+    widget = ANSWER_AREAS[round_.question.type].make(session, round_)
+    widget.draws_pick = False  # the feedback, in the same frame, shows what was picked
+    return widget
 
 
 class PromptBox(VerticalScroll, can_focus=False):

@@ -54,6 +54,11 @@ class AnswerWidget(Widget):
     """Whether `renew` can show another round in this widget (then the screen keeps it in view,
     marked by `show_result`, while the feedback is shown under it)."""
 
+    draws_pick: bool = True
+    """Whether a pick (a number key, a click) is drawn at once. The question screen turns it off:
+    its feedback marks the pick in the frame that shows it, and a frame of the pick's own first
+    would put the feedback off by up to a frame."""
+
     def pick(self, number: int) -> bool:
         """Number key `number` (1-9): act on it; False if it means nothing to this widget."""
         return False

@@ -45,6 +45,10 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
 
     renewable = True
 
+    # Long choices wrap: never a horizontal scrollbar (a transient narrower width would leave
+    # one, and a row less for the choices).
+    DEFAULT_CSS = "ChoiceList { overflow-x: hidden; }"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "cursor(-1)", "Up", show=False),
         Binding("down", "cursor(1)", "Down", show=False),
@@ -294,9 +298,10 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         index = number - 1
         if not 0 <= index < len(self.choices) or index in self.removed:
             return False
-        # Not redrawn for the pick: the feedback's frame marks it (a frame before it would put
-        # the feedback off to the next one, up to a frame's time later).
+        before = rows_in_view(self) if self.draws_pick else None
         self.highlighted = index
+        if self.draws_pick:
+            refresh_rows(self, before)
         self.post_message(AnswerGiven(self, self.choices[index]))
         return True
 
