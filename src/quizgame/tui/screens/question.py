@@ -252,12 +252,16 @@ class QuestionScreen(SessionScreen):
 
     def _hand_over(self, message: Answered | SessionOver) -> None:
         """The round is over here: the app shows what comes next. The feedback on an answer is
-        shown at once (the app's call to `show_feedback` then finds it shown): waiting for the
-        message to reach the app and come back would put it off by two message queues."""
+        shown at once, and `Answered` goes to the app after the frame that shows it (the app's
+        call to `show_feedback` then finds it shown): waiting for the message to reach the app
+        and come back would put the feedback off by two message queues."""
         self._handed_over = True
         if isinstance(message, Answered):
             self.show_feedback(message.record)
-        self.post_message(message)
+            # After the frame: handling it first would hold the frame back by its round trip.
+            self.call_after_refresh(self.post_message, message)
+        else:
+            self.post_message(message)
 
     # --- feedback and the next question, in place ------------------------------------------------
 

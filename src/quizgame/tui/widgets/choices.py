@@ -95,10 +95,14 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
     def renew(self, session: Session, round_: Round) -> None:
         """Show `round_`'s choices (and the ones 50:50 removed) in place of these: a layout
         only if it needs another number of lines."""
+        rows = rows_in_view(self)
         before = self._line_count(self._width())
         self._fill(round_.choices, session.hidden_choices)
         self.scroll_to(y=0, animate=False, immediate=True)
-        self._changed(before)
+        if self._line_count(self._width()) == before:
+            refresh_rows(self, rows)  # the choices' rows, not the border's
+        else:
+            self._changed(before)
 
     def remove_choices(self, removed: Collection[str]) -> None:
         """Strike out the choices 50:50 removed."""
