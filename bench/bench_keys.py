@@ -9,7 +9,10 @@ that shows how many keys it got, timed the same way. The apps take turns (baseli
 baseline, game ...), in the same run, so drift in the machine hits both alike.
 
 Goals (issue 13): median(answer) / median(baseline) <= 2.0, median(next) / median(baseline)
-<= 2.5. `--src DIR` plays another checkout's `src` (the "before" figures, from the same
+<= 2.5. On a busy machine those wall-clock times stretch with the load, the game's more than
+the baseline's (it has more to do when it gets a core), so the script also prints the CPU time
+each app's process spent per key (from /proc, summed over the run: the kernel counts in 10 ms
+ticks), which the load changes much less. `--src DIR` plays another checkout's `src` (the "before" figures, from the same
 sitting). Usage: python bench/bench_keys.py [--rounds 30] [--turns 2] [--src DIR].
 Figures go to stdout and bench/out/bench_keys.json.
 """
@@ -134,10 +137,23 @@ class Terminal:
                 except OSError:
                     return
 
-    def key(self, data: bytes, markers: tuple[bytes, ...]) -> float:
+    def cpu(self) -> float:
+        """Seconds of CPU the child has used so far (user and system; 0 if /proc cannot say)."""
+        try:
+            fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def key(self, data: bytes, markers: tuple[bytes, ...], cpu: list[float] | None = None) -> float:
+        """Seconds from writing `data` to seeing one of `markers`; the CPU the child spent on
+        the key (until it settles) is added to `cpu`."""
+        before = self.cpu()
         os.write(self.master, data)
         elapsed = self.read_until(markers)
         self.drain(SETTLE_S)
+        if cpu is not None:
+            cpu.append(self.cpu() - before)
         return elapsed
 
     def close(self) -> None:
@@ -157,12 +173,18 @@ class Terminal:
         os.close(self.master)
 
 
+CPU: dict[str, list[float]] = {"baseline": [], "answer": [], "next": []}
+
+
 def run_baseline(rounds: int) -> list[float]:
     terminal = Terminal(["--child", "baseline"])
     try:
         terminal.read_until((BASELINE_READY,))
         terminal.drain(0.5)
-        return [terminal.key(b"1", (f"keys {n}!".encode(),)) for n in range(1, 2 * rounds + 1)]
+        return [
+            terminal.key(b"1", (f"keys {n}!".encode(),), CPU["baseline"])
+            for n in range(1, 2 * rounds + 1)
+        ]
     finally:
         terminal.close()
 
@@ -175,8 +197,8 @@ def run_game(pack: Path, data_dir: str, rounds: int, src: Path) -> tuple[list[fl
         terminal.read_until(QUESTION)
         terminal.drain(0.5)
         for _ in range(rounds):
-            answers.append(terminal.key(b"1", FEEDBACK))
-            nexts.append(terminal.key(b"\r", QUESTION))
+            answers.append(terminal.key(b"1", FEEDBACK, CPU["answer"]))
+            nexts.append(terminal.key(b"\r", QUESTION, CPU["next"]))
         return answers, nexts
     finally:
         terminal.close()
@@ -230,6 +252,13 @@ def main() -> None:
     ):
         verdict = "met" if ratio <= goal else "not met"
         print(f"  ratio {name:<18} {ratio:5.2f}  (goal <= {goal}: {verdict})")
+    cpu = {name: sum(spent) / len(spent) * 1000 if spent else 0.0 for name, spent in CPU.items()}
+    print(
+        f"  CPU per key (ms): baseline {cpu['baseline']:.1f}, answer {cpu['answer']:.1f} "
+        f"({cpu['answer'] / cpu['baseline'] if cpu['baseline'] else 0:.2f}x), "
+        f"next {cpu['next']:.1f} ({cpu['next'] / cpu['baseline'] if cpu['baseline'] else 0:.2f}x)"
+        f"; load average {os.getloadavg()[0]:.2f}"
+    )
     OUT.mkdir(exist_ok=True)
     report = {
         "rounds": args.rounds,
@@ -239,6 +268,8 @@ def main() -> None:
         "next_ms": statistics.median(nexts) * 1000,
         "ratio_answer": ratio_answer,
         "ratio_next": ratio_next,
+        "cpu_ms_per_key": cpu,
+        "load_average": os.getloadavg()[0],
     }
     (OUT / "bench_keys.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 

@@ -9,7 +9,8 @@ layout `Compositor.reflow`, the paint `Compositor.render_update`, the write to t
 and each collection of the garbage collector. For each kind of key (an answer, Enter) it
 prints the median time from the key to the write that holds what bench_keys waits for, and
 the mean time per key of each phase before that write. The wrappers cost a little; compare phases, not totals, with
-bench_keys. Usage: python bench/keys_trace.py [--rounds 30] [--src DIR].
+bench_keys; `--timeline N` prints the Nth answer and Enter event by event.
+Usage: python bench/keys_trace.py [--rounds 30] [--src DIR] [--timeline N].
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ def child_game(pack_file: str, data_dir: str, rounds: int, src: str, out: str) -
     from textual.css.stylesheet import Stylesheet
     from textual.drivers.linux_driver import LinuxDriver
     from textual.screen import Screen
+    from textual.widget import Widget
 
     from quizgame.core.play.session import Session
     from quizgame.tui.scorekeeper import ScoreKeeper
@@ -105,6 +107,18 @@ def child_game(pack_file: str, data_dir: str, rounds: int, src: str, out: str) -
                 LOG.append((label, start, time.perf_counter()))
 
     LinuxDriver.write = drawn  # type: ignore[method-assign]
+    render_lines = Widget.render_lines
+
+    def painted(self: Widget, crop: Any) -> Any:
+        """Each widget's own paint, named by its class and id."""
+        start = time.perf_counter()
+        try:
+            return render_lines(self, crop)
+        finally:
+            name = type(self).__name__ + (f"#{self.id}" if self.id else "")
+            LOG.append((f"paint: {name}", start, time.perf_counter()))
+
+    Widget.render_lines = painted  # type: ignore[method-assign]
     collecting: dict[str, float] = {}
 
     def collector(phase: str, info: dict[str, int]) -> None:
@@ -119,6 +133,25 @@ def child_game(pack_file: str, data_dir: str, rounds: int, src: str, out: str) -
         bench_keys.child_game(pack_file, data_dir, rounds, src)
     finally:
         Path(out).write_text(json.dumps(LOG), encoding="utf-8")
+
+
+def timeline(log: list[tuple[str, float, float]], key: str, nth: int) -> None:
+    """Print the `nth` `key` (from the start of the run) event by event: when each began, in
+    ms after the key, and how long it took."""
+    log.sort(key=lambda entry: entry[1])
+    starts = [i for i, entry in enumerate(log) if entry[0] == f"KEY {key}"]
+    starts = [i for n, i in enumerate(starts) if n == 0 or log[i][1] - log[starts[n - 1]][1] > 0.01]
+    if len(starts) <= nth:
+        return
+    index = starts[nth]
+    start = log[index][1]
+    print(f"timeline of {KEYS.get(key, key)} number {nth}: start (ms), took (ms), what")
+    for label, begun, ended in log[index:]:
+        if label.startswith("KEY ") and label != f"KEY {key}":
+            break
+        print(f"  {(begun - start) * 1000:7.2f} {(ended - begun) * 1000:6.2f}  {label}")
+        if label == f"DRAWN {key}":
+            break
 
 
 def report(log: list[tuple[str, float, float]]) -> None:
@@ -155,6 +188,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--src", type=Path, default=bench_keys.ROOT / "src")
+    parser.add_argument(
+        "--timeline", type=int, metavar="N", help="also print the Nth answer and Enter in order"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -176,7 +212,11 @@ def main() -> None:
                 terminal.key(b"\r", bench_keys.QUESTION)
         finally:
             terminal.close()
-        report(json.loads(out.read_text(encoding="utf-8")))
+        log = json.loads(out.read_text(encoding="utf-8"))
+        report(log)
+        if args.timeline is not None:
+            for key in KEYS:
+                timeline(log, key, args.timeline)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ from quizgame.core.packs.read import require_pack
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.tui.app import QuizApp
 from quizgame.tui.screens.question import QuestionScreen
+from quizgame.tui.widgets.feedback import FeedbackView
+from quizgame.tui.widgets.lifelines import LifelineBar
 from tests.clocks import FakeClock
 from tests.paths import TEST_DATA
 
@@ -81,3 +83,21 @@ def on_question(screen: Screen[Any]) -> bool:
 def on_feedback(screen: Screen[Any]) -> bool:
     """Whether `screen` is a session's play screen showing the feedback on an answer."""
     return isinstance(screen, QuestionScreen) and screen.feedback_shown
+
+
+def said(screen: Screen[Any], line_id: str) -> str:
+    """What line `line_id` of the box under the answer says ("verdict", "why", "help", "hint",
+    "message" ...), "" if it shows no such line."""
+    return screen.query_one("#feedback", FeedbackView).text(line_id) or ""
+
+
+def bar_button(screen: Screen[Any], name: str) -> str:
+    """What button `name` ("lifeline-hint", "pause", "next") of the bar under the question
+    says, "" if it is not shown."""
+    return screen.query_one("#lifelines", LifelineBar).text(name) or ""
+
+
+async def click_bar(pilot: Any, name: str) -> bool:
+    """Click button `name` of the bar under the question, where it is drawn."""
+    bar = pilot.app.screen.query_one("#lifelines", LifelineBar)
+    return bool(await pilot.click(bar, offset=bar.spot(name)))

@@ -1,13 +1,17 @@
 """What a key that answers, and the Enter that goes on, do on the question screen (issue 13's
-speed): the answer widget kept from question to question when it can be, and Enter going on
-without pressing the feedback's button."""
+speed): the answer widget kept from question to question when it can be, an answer to a choice
+question laying nothing out, Enter (or the bar's button) going on, and a long feedback that
+scrolls in its fixed box."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
+from textual.dom import DOMNode
 from textual.pilot import Pilot
-from textual.widgets import Button
+from textual.screen import Screen
 
 from quizgame.core.packs.model import QuestionType
 from quizgame.core.packs.read import require_pack
@@ -15,7 +19,8 @@ from quizgame.core.play.dealing import SessionOptions
 from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.choices import ChoiceList
-from tests.tui.helpers import make_app, on_feedback, on_question
+from quizgame.tui.widgets.feedback import FeedbackView
+from tests.tui.helpers import bar_button, click_bar, make_app, on_feedback, on_question
 
 CHOICES = 5  # multiple-choice questions in the pack, beside one true/false and one typed
 
@@ -84,11 +89,12 @@ async def test_choices_are_shown_in_the_same_widget_from_question_to_question(
                 made += not alike
             previous = (widget, round_.question.type)
             await answer(pilot, screen)
-            # Kept, hidden, while the feedback is shown (only a choice list is).
-            assert len(screen.query("#answer")) == int(isinstance(widget, ChoiceList))
-            # Nothing takes the focus (Enter is the screen's key; the button only looks
-            # focused), so nothing is restyled for it there and back.
-            assert screen.focused is None
+            # Kept in view, marked, while the feedback is shown (only a choice list is), and
+            # it keeps the focus (Enter is the screen's key), so nothing is restyled for the
+            # focus there and back.
+            choices = isinstance(widget, ChoiceList)
+            assert len(screen.query("#answer")) == int(choices)
+            assert screen.focused is (widget if choices else None)
             renewed += 1
             await pilot.press("enter")
             await pilot.pause()
@@ -96,9 +102,7 @@ async def test_choices_are_shown_in_the_same_widget_from_question_to_question(
         assert renewed == CHOICES + 2
 
 
-async def test_enter_on_the_feedback_goes_on_without_pressing_the_button(
-    data_dir: Path, tmp_path: Path
-) -> None:
+async def test_enter_or_a_click_on_the_feedback_goes_on(data_dir: Path, tmp_path: Path) -> None:
     pack = require_pack(choices_pack(tmp_path))
     app = make_app(data_dir, start=pack, options=SessionOptions(count=3, seed=1))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -106,22 +110,82 @@ async def test_enter_on_the_feedback_goes_on_without_pressing_the_button(
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
         await answer(pilot, screen)
-        button = screen.query_one("#next", Button)
-        pressed: list[Button] = []
-        original = button.press
-
-        def press() -> Button:
-            pressed.append(button)
-            return original()
-
-        button.press = press  # type: ignore[method-assign]
+        assert bar_button(screen, "next") == "Next question (Enter)"
         first = screen.session.position
         await pilot.press("enter")
         await pilot.pause()
         assert on_question(screen) and screen.session.position == first + 1
-        assert pressed == [] and not button.has_class("-active")
-        # A click on it still goes on.
+        # A click on the bar's button goes on too.
         await answer(pilot, screen)
-        assert await pilot.click("#next")
+        assert await click_bar(pilot, "next")
         await pilot.pause()
         assert on_question(screen) and screen.session.position == first + 2
+
+
+async def test_an_answer_to_a_choice_lays_nothing_out(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The answer and the next question change what fixed-size widgets say: no layout, no
+    restyle (each would redo the whole column before the player sees anything)."""
+    pack = require_pack(choices_pack(tmp_path))
+    options = SessionOptions(count=None, seed=3, question_ids=("mc0", "mc1", "mc2"))
+    app = make_app(data_dir, start=pack, options=options)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        layouts: list[Screen[object]] = []
+        restyled: list[DOMNode] = []
+        refresh_layout = Screen._refresh_layout
+        update_styles = app.update_styles
+
+        def laid_out(self: Screen[object], *args: Any, **kwargs: Any) -> None:
+            layouts.append(self)
+            refresh_layout(self, *args, **kwargs)
+
+        def restyle(node: DOMNode, *args: Any, **kwargs: Any) -> None:
+            restyled.append(node)
+            update_styles(node, *args, **kwargs)
+
+        monkeypatch.setattr(Screen, "_refresh_layout", laid_out)
+        monkeypatch.setattr(app, "update_styles", restyle)
+        for _ in range(2):
+            await answer(pilot, screen)
+            choices = screen.query_one(ChoiceList)
+            assert "right" in choices.marks.values()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert on_question(screen)
+        assert screen not in layouts  # (Home, behind it, may lay itself out: not drawn)
+        assert not [node for node in restyled if node is screen or screen in node.ancestors]
+
+
+async def test_a_long_feedback_scrolls_in_its_box(data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "long.yaml"
+    why = " ".join(f"Reason number {n} why the answer is right." for n in range(30))
+    path.write_text(
+        "id: long\ntitle: Long\nquestions:\n"
+        "  - id: q\n    type: multiple_choice\n    prompt: Which?\n"
+        "    choices: [red, blue]\n    answer: red\n"
+        f"    explanation: {why}\n",
+        encoding="utf-8",
+    )
+    app = make_app(data_dir, start=require_pack(path), options=SessionOptions(count=None, seed=1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        box = app.screen.query_one("#feedback", FeedbackView)
+        assert "Reason number 29" in box.plain  # all of it is there, to scroll to
+        height = box.content_size.height
+        first = str(box.render_line(0).text)
+        assert box.top == 0 and "┃" in str(box.render_line(0).text)  # the bar at its edge
+        await pilot.press("pagedown")
+        assert box.top == height - 1 and str(box.render_line(0).text) != first
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown")
+        last_row = str(box.render_line(height - 1).text)
+        assert "Reason number 29" in last_row or "Reason number 29" in str(
+            box.render_line(height - 2).text
+        )
+        await pilot.press("pageup", "pageup", "pageup", "pageup", "pageup", "pageup")
+        assert box.top == 0

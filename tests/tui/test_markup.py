@@ -10,6 +10,7 @@ from quizgame.core.packs.model import QuestionType
 from quizgame.tui import safetext
 from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.screens.results import ResultsScreen
+from quizgame.tui.widgets.feedback import FeedbackView
 from tests.tui.helpers import MARKUP, make_app, on_feedback, on_question
 from tests.tui.test_play import text_of
 
@@ -51,7 +52,7 @@ async def test_markup_and_escapes_are_shown_literally(data_dir: Path) -> None:
                 await pilot.press("enter")
             await pilot.pause()
             assert on_feedback(app.screen)
-            shown = "\n".join(text_of(w) for w in app.screen.query("#feedback-box Static"))
+            shown = app.screen.query_one(FeedbackView).plain
             assert_clean(shown)
             if question.type is QuestionType.MULTIPLE_CHOICE:
                 assert "Your answer: [@click=app.quit]quit[/]" in shown

@@ -13,7 +13,16 @@ from quizgame.core.play.session import Session
 from quizgame.tui.app import QuizApp
 from quizgame.tui.screens.results import ResultsScreen
 from quizgame.tui.widgets.choices import ChoiceList
-from tests.tui.helpers import footer_key, make_app, on_feedback, on_question, pack
+from tests.tui.helpers import (
+    bar_button,
+    click_bar,
+    footer_key,
+    make_app,
+    on_feedback,
+    on_question,
+    pack,
+    said,
+)
 
 
 def text_of(widget: Widget) -> str:
@@ -94,7 +103,7 @@ async def test_keys_play_every_type_to_results(data_dir: Path) -> None:
             _, round_ = current(app)
             seen.add(round_.question.type)
             footer = list(screen.query("Footer FooterKey"))
-            help_line = text_of(app.screen.query_one("#answer-help"))
+            help_line = said(app.screen, "help")
             if round_.question.type is QuestionType.MULTIPLE_CHOICE:
                 assert help_line.startswith(f"Press 1-{len(round_.choices)},")
             elif round_.question.type is QuestionType.MATCHING:
@@ -102,11 +111,17 @@ async def test_keys_play_every_type_to_results(data_dir: Path) -> None:
             right = number % 3 != 0  # every third answer wrong
             await answer_with_keys(pilot, app, right)
             assert on_feedback(app.screen) and app.screen is screen
-            assert not screen.query_one("#question-box").display
-            verdict = text_of(app.screen.query_one("#verdict"))
+            # The question stays above its feedback; choices stay too, marked, and other
+            # answer areas give their place to the feedback.
+            assert screen.query_one("#question-box").display
+            verdict = said(app.screen, "verdict")
             assert verdict.startswith("✓ Correct" if right else "✗ Wrong"), verdict
+            assert bar_button(screen, "next").startswith(("Next question", "See the results"))
             if round_.question.type in (QuestionType.MULTIPLE_CHOICE, QuestionType.TRUE_FALSE):
                 assert list(screen.query("Footer FooterKey")) == footer
+                choices = screen.query_one(ChoiceList)
+                assert screen.query_one("#answer-area").display and choices.marks
+                assert "right" in choices.marks.values()
             await pilot.press("enter")
             await pilot.pause()
         # List questions are played in their own tests (test_list_play).
@@ -135,7 +150,7 @@ async def click_answer(pilot: Pilot[None], app: QuizApp) -> None:
         choices = screen.query_one(ChoiceList)
         wanted = question.answer_text() if qtype is QuestionType.TRUE_FALSE else question.answer
         index = round_.choices.index(str(wanted))
-        assert await pilot.click(choices, offset=(4, 1 + index))  # 1: the border
+        assert await pilot.click(choices, offset=(6, 1 + index))  # 1: the border
     elif qtype in (QuestionType.TYPED, QuestionType.NUMERIC):
         assert await pilot.click("#answer")
         await pilot.press(*typed_keys(question.answer_text().split(" ")[0]))
@@ -169,8 +184,8 @@ async def test_mouse_play_every_type_to_results(data_dir: Path) -> None:
             assert on_question(app.screen)
             await click_answer(pilot, app)
             assert on_feedback(app.screen), app.screen
-            assert text_of(app.screen.query_one("#verdict")).startswith("✓ Correct")
-            assert await pilot.click("#next")
+            assert said(app.screen, "verdict").startswith("✓ Correct")
+            assert await click_bar(pilot, "next")
             await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         session = app.session

@@ -21,7 +21,7 @@ from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.screens.results import ResultsScreen
 from quizgame.tui.screens.stats import StatsScreen
 from tests.clocks import FakeClock
-from tests.tui.helpers import footer_keys, make_app, on_feedback, on_question
+from tests.tui.helpers import footer_keys, make_app, on_feedback, on_question, said
 
 CAPITALS = [
     ("spain", "What is the capital of Spain?", "Madrid", ["Madrid", "Lisbon", "Rome", "Paris"]),
@@ -88,7 +88,7 @@ async def test_a_challenge_session_played_to_the_results_on_a_driven_clock(
         clock.advance(0.3)  # under half a second: full points
         await answer(pilot, app, right=True)
         assert on_feedback(app.screen)
-        assert "+200 points" in text_of(app.screen.query_one("#verdict"))
+        assert "+200 points" in said(app.screen, "verdict")
         clock.advance(30)  # reading the feedback costs nothing
         await pilot.press("enter")
         await pilot.pause()
@@ -97,9 +97,7 @@ async def test_a_challenge_session_played_to_the_results_on_a_driven_clock(
         await tick(pilot, app)
         assert "10 s" in text_of(app.screen.query_one("#countdown"))
         await answer(pilot, app, right=True)
-        assert "+170 points = 200 base − 50 speed + 20 streak" in text_of(
-            app.screen.query_one("#verdict")
-        )
+        assert "+170 points = 200 base − 50 speed + 20 streak" in said(app.screen, "verdict")
         await pilot.press("enter")
         await pilot.pause()
 
@@ -169,11 +167,11 @@ async def test_every_question_times_out(data_dir: Path) -> None:
             await tick(pilot, app)
             assert on_feedback(app.screen), number
             feedback = app.screen
-            assert "Time ran out" in text_of(feedback.query_one("#verdict"))
+            assert "Time ran out" in said(feedback, "verdict")
             session = app.session
             assert session is not None and session.last_record is not None
             right = session.last_record.question.answer_text()
-            assert right in " ".join(text_of(w) for w in feedback.query(Widget))
+            assert right in said(feedback, "right")
             await pilot.press("enter")
             await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Button, OptionList, Select, SelectionList, Static
+from textual.widgets import OptionList, Select, SelectionList, Static
 
 from quizgame.core.packs import read
 from quizgame.core.packs.model import QuestionType
@@ -27,7 +27,16 @@ from quizgame.tui.widgets.answer_input import AnswerInput
 from quizgame.tui.widgets.choices import ChoiceList
 from quizgame.tui.widgets.ordering import OrderingList
 from tests.clocks import FakeClock
-from tests.tui.helpers import DATA, footer_keys, make_app, on_feedback, on_question, pack
+from tests.tui.helpers import (
+    DATA,
+    bar_button,
+    footer_keys,
+    make_app,
+    on_feedback,
+    on_question,
+    pack,
+    said,
+)
 from tests.tui.test_play import text_of
 
 
@@ -204,22 +213,22 @@ async def test_typed_answer_says_why_it_was_accepted_and_hint(data_dir: Path) ->
     app = make_app(data_dir, start=pack(), options=only("typed"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        pause = app.screen.query_one("#pause", Button)
-        assert str(pause.label) == "F5 Pause"  # letters type into the box: F5 pauses here
+        screen = app.screen
+        assert bar_button(screen, "pause") == "F5 Pause"  # letters type into the box: F5 pauses
         await pilot.press("f5")
         assert app.session is not None and app.session.paused
-        assert str(pause.label) == "p Resume"  # the box is hidden: the letter works too
+        assert bar_button(screen, "pause") == "p Resume"  # the box is hidden: the letter works
         await pilot.press("p")
-        assert not app.session.paused and str(pause.label) == "F5 Pause"
+        assert not app.session.paused and bar_button(screen, "pause") == "F5 Pause"
         assert app.screen.query_one(AnswerInput).value == ""
         assert app.screen.focused is app.screen.query_one(AnswerInput)
         await pilot.press("f2")  # the hint lifeline; letters would be typed
-        hint = text_of(app.screen.query_one("#hint"))
+        hint = said(app.screen, "hint")
         assert "It starts with “M”" in hint and "middle of the country" in hint
         await pilot.press("m", "a", "d", "r", "i", "enter")
         assert on_feedback(app.screen)
-        assert text_of(app.screen.query_one("#verdict")).startswith("✓ Correct (1 typo)")
-        why = text_of(app.screen.query_one("#why"))
+        assert said(app.screen, "verdict").startswith("✓ Correct (1 typo)")
+        why = said(app.screen, "why")
         assert "1 typo" in why and "Madrid" in why
 
 
@@ -228,7 +237,7 @@ async def test_fifty_fifty_strikes_out_choices_and_skip_keeps_the_streak(data_di
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert order(app.session) == ["mc", "numeric"]
-        help_line = text_of(app.screen.query_one("#answer-help"))
+        help_line = said(app.screen, "help")
         assert help_line.startswith("Press 1-4,")  # the choices there are, not 1-9
         await pilot.press("f")
         session = app.session
@@ -236,8 +245,8 @@ async def test_fifty_fifty_strikes_out_choices_and_skip_keeps_the_streak(data_di
         choices = app.screen.query_one(ChoiceList)
         hidden = [choices.choices.index(c) for c in session.hidden_choices]
         for index in hidden:
-            assert choices.get_option_at_index(index).disabled
-            assert "removed by 50:50" in str(choices.get_option_at_index(index).prompt)
+            assert index in choices.removed
+            assert "removed by 50:50" in choices.option_text(index)
         await pilot.press(str(hidden[0] + 1))  # a removed choice cannot be picked
         assert on_question(app.screen)
         await pilot.press(str(choices.choices.index("Mars") + 1), "enter")
@@ -245,7 +254,7 @@ async def test_fifty_fifty_strikes_out_choices_and_skip_keeps_the_streak(data_di
         assert on_question(app.screen)
         await pilot.press("f3")
         assert on_feedback(app.screen)
-        assert text_of(app.screen.query_one("#verdict")) == "↷ Skipped   no points, streak kept"
+        assert said(app.screen, "verdict") == "↷ Skipped   no points, streak kept"
         assert session.streak == 1
         await pilot.press("enter")
         assert isinstance(app.screen, ResultsScreen)
@@ -286,7 +295,7 @@ async def test_countdown_pause_and_time_out(data_dir: Path) -> None:
         screen.tick()
         await pilot.pause()
         assert on_feedback(app.screen)
-        assert text_of(app.screen.query_one("#verdict")).startswith("⌛ Time ran out")
+        assert said(app.screen, "verdict").startswith("⌛ Time ran out")
         assert "Lives ♥♥♡" in text_of(app.screen.query_one("#status"))
 
 

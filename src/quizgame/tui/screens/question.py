@@ -1,7 +1,13 @@
 """A session's play screen: a question (the prompt, an answer area made for its type, and the
 session's state around it), then the feedback on the answer in the same place, then the next
-question, all on this one screen. Nothing is pushed per answer: the feedback panel is shown
-instead of the question, and the next question fills the same widgets again."""
+question, all on this one screen. Nothing is pushed per answer.
+
+The way from a key to what it shows is kept short for choices (multiple choice, true/false),
+which is most of play: the question stays, the choices mark the right one and a wrong pick, the
+box under them (which on the question says how to answer) says how it went, and the lifeline
+bar becomes the way on. Each of those widgets draws its own lines at a size that does not
+change, so an answer lays nothing out and repaints only them (issue 13). Other types hide their
+answer area for the feedback (a layout, which they can afford: typing takes longer anyway)."""
 
 from __future__ import annotations
 
@@ -26,13 +32,14 @@ from quizgame.tui.navigation import Answered, LeaveSession, NextRound, SessionOv
 from quizgame.tui.widgets.answering import AnswerGiven, AnswerKept, AnswerWidget
 from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.countdown import CountdownBar
-from quizgame.tui.widgets.feedback import FeedbackPanel, feedback_lines
+from quizgame.tui.widgets.drawn import TextRows
+from quizgame.tui.widgets.feedback import FeedbackLine, FeedbackView, feedback_lines
 from quizgame.tui.widgets.footer import SteadyFooter
 from quizgame.tui.widgets.lifelines import LifelineBar
 from quizgame.tui.widgets.status import StatusBar
 
 TICK_SECONDS = 0.1  # how often a timed question asks the session whether time ran out
-QUESTION_PARTS = ("#question-box", "#answer-area", "#answer-bar", "#hint", "#message", "#paused")
+QUESTION_PARTS = ("#question-box", "#answer-area", "#answer-bar", "#feedback")  # hidden in a pause
 W = TypeVar("W", bound=Widget)
 QUESTION_ACTIONS = frozenset({"pick", "lifeline", "pause"})
 
@@ -46,11 +53,31 @@ def answer_widget(session: Session) -> AnswerWidget:
     """The answer area for the current round's question type."""
     round_ = session.current
     assert round_ is not None
-    return ANSWER_AREAS[round_.question.type].make(session, round_)
+    widget = ANSWER_AREAS[round_.question.type].make(session, round_)
+    widget.draws_pick = False  # the feedback, in the same frame, shows what was picked
+    return widget
 
 
 class PromptBox(VerticalScroll, can_focus=False):
     """The question's text; scrolls with the mouse but never takes the focus from the answer."""
+
+    BLANK = True  # see Column
+
+
+class Column(Vertical):
+    """A container of the play screen. `BLANK`: it draws only its background, so a frame that
+    repaints rows it spans (every answer's does) takes its row as blank instead of asking the
+    style cache (Textual's hint for containers; its children draw themselves)."""
+
+    BLANK = True
+
+
+class Middle(Center):
+    BLANK = True  # see Column
+
+
+class Row(Horizontal):
+    BLANK = True  # see Column
 
 
 class QuestionScreen(SessionScreen):
@@ -71,6 +98,8 @@ class QuestionScreen(SessionScreen):
         Binding("s,f3", "lifeline('skip')", "Skip", show=False),
         Binding("h,f2", "lifeline('hint')", "Hint", show=False),
         Binding("p,f5", "pause", "Pause", show=False),
+        Binding("pageup", "scroll_feedback(-1)", "Scroll up", show=False),
+        Binding("pagedown", "scroll_feedback(1)", "Scroll down", show=False),
         Binding("escape", "leave", "Leave session"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -87,6 +116,7 @@ class QuestionScreen(SessionScreen):
         self.record: AnswerRecord | None = None  # the answer the feedback is about
         self._gone_on = False  # a second Enter on the feedback must not skip a question
         self._answer_gone: AwaitRemove | None = None  # the answer widget's removal, if not kept
+        self._message = ""  # our own words under the answer area (`say`)
         # The screen's own widgets, looked up once: they stay for the screen's life, and a query
         # walks the DOM (a few of them on every key that answers or goes on).
         self._found: dict[str, Widget] = {}
@@ -102,23 +132,20 @@ class QuestionScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         # The bars go in the column, beside the question: on a large terminal, where the eye is.
-        with Center(classes="column-center"), Vertical(classes="column"):
+        with Middle(classes="column-center"), Column(classes="column"):
             yield StatusBar(self.session, id="status")
             if self.session.time_left() is not None:
                 yield CountdownBar(self.session, label=self._clock_label(), id="countdown")
             with PromptBox(id="question-box"):
-                yield Static(self._meta(), id="question-meta")
-                yield Static(self._prompt(), id="prompt")
-                yield Static(self._unit(), id="unit")  # numeric questions only
-            with Vertical(id="answer-area"):
+                yield TextRows(self._meta(), id="question-meta")
+                yield TextRows(self._prompt(), id="prompt")
+                yield TextRows(self._unit(), id="unit")  # numeric questions only
+            with Column(id="answer-area"):
                 yield self.answer
-            with Horizontal(id="answer-bar"):
+            with Row(id="answer-bar"):
                 yield Button("Answer", id="submit", variant="primary", compact=True)
-                yield Static(type_help(self.round), id="answer-help", markup=False)
-            yield Static(id="hint")
-            yield Static(id="message")
             yield Static(self._paused_words(), id="paused", markup=False)
-            yield FeedbackPanel(id="feedback")
+            yield FeedbackView(id="feedback")
             yield LifelineBar(id="lifelines")
         yield SteadyFooter()
 
@@ -138,7 +165,6 @@ class QuestionScreen(SessionScreen):
 
     def on_mount(self) -> None:
         self._countdowns = list(self.query(CountdownBar))
-        self._find("#feedback", Widget).display = False
         self._show_question_parts()
         self.answer.focus()
         self._show()
@@ -156,9 +182,14 @@ class QuestionScreen(SessionScreen):
         return safetext.assemble(("Answer in ", "italic"), (unit, "bold")) if unit else Content()
 
     def _show_question_parts(self) -> None:
-        """What differs between this round's question and another's, beside the texts."""
-        self._find("#unit", Widget).display = bool(self.round.question.unit)
-        self._find("#submit", Widget).display = ANSWER_AREAS[self.question_type].button
+        """What differs between this round's question and another's, beside the texts (each
+        set only if it changed: choice after choice, nothing is)."""
+        area = ANSWER_AREAS[self.question_type]
+        _set_display(self._find("#unit", Widget), bool(self.round.question.unit))
+        _set_display(self._find("#answer-bar", Widget), area.button)
+        _set_display(self._find("#answer-area", Widget), True)
+        self._find("#answer-area", Widget).set_class(area.fits, "-fit")
+        self._find("#feedback", Widget).set_class(not area.fits, "-short")
 
     def _meta(self) -> Content:
         question = self.round.question
@@ -176,12 +207,11 @@ class QuestionScreen(SessionScreen):
         for countdown in self._countdowns:
             countdown.refresh_time()
         paused = session.paused
-        for selector in ("#question-box", "#answer-area", "#answer-bar", "#hint"):
-            self._find(selector, Widget).display = not paused
-        self._find("#paused", Widget).display = paused
-        hint = self._find("#hint", Static)
-        hint.update(safetext.assemble(("Hint: ", "bold"), session.hint) if session.hint else "")
-        hint.display = bool(session.hint) and not paused
+        for selector in QUESTION_PARTS:
+            if selector != "#answer-bar" or ANSWER_AREAS[self.question_type].button:
+                _set_display(self._find(selector, Widget), not paused)
+        _set_display(self._find("#paused", Widget), paused)
+        self._show_help()
         self._find("#lifelines", LifelineBar).show(
             session.available_lifelines(),
             session.lifelines_used,
@@ -191,9 +221,21 @@ class QuestionScreen(SessionScreen):
         if session.hidden_choices:
             self.answer.remove_choices(session.hidden_choices)
 
+    def _show_help(self) -> None:
+        """The box under the answer area, on a question: how to answer, the hint, a message."""
+        lines = [FeedbackLine("help", safetext.literal(type_help(self.round)), "muted")]
+        if self.session.hint:
+            hint = safetext.assemble(("Hint: ", "bold"), self.session.hint)
+            lines.append(FeedbackLine("hint", hint, "warning"))
+        if self._message:
+            lines.append(FeedbackLine("message", safetext.literal(self._message), "warning"))
+        self._find("#feedback", FeedbackView).show(lines, spaced=False)
+
     def say(self, message: str) -> None:
-        """A one-line message under the answer area (our own words, not pack text)."""
-        self._find("#message", Static).update(safetext.literal(message))
+        """A message under the answer area (our own words, not pack text)."""
+        self._message = message
+        if not self.feedback_shown:
+            self._show_help()
 
     def tick(self) -> None:
         """Ask the session whether the clock ran out; otherwise redraw the countdown."""
@@ -209,35 +251,47 @@ class QuestionScreen(SessionScreen):
                 countdown.refresh_time()
 
     def _hand_over(self, message: Answered | SessionOver) -> None:
-        """The round is over here: the app shows what comes next."""
+        """The round is over here: the app shows what comes next. The feedback on an answer is
+        shown at once, and `Answered` goes to the app after the frame that shows it (the app's
+        call to `show_feedback` then finds it shown): waiting for the message to reach the app
+        and come back would put the feedback off by two message queues."""
         self._handed_over = True
-        self.post_message(message)
+        if isinstance(message, Answered):
+            self.show_feedback(message.record)
+            # After the frame: handling it first would hold the frame back by its round trip.
+            self.call_after_refresh(self.post_message, message)
+        else:
+            self.post_message(message)
 
     # --- feedback and the next question, in place ------------------------------------------------
 
     def show_feedback(self, record: AnswerRecord) -> None:
-        """Show how `record` went in place of the question (the app calls this on `Answered`)."""
+        """Show how `record` went under the question (the app calls this on `Answered`)."""
+        if self.feedback_shown and self.record is record:
+            return
         session = self.session
         self.record = record
         self.feedback_shown = True
         self._gone_on = False
         with self.app.batch_update():
-            for selector in QUESTION_PARTS:
-                self._find(selector, Widget).display = False
-            self._find("#lifelines", LifelineBar).display = False
             self._find("#status", StatusBar).show()
             for countdown in self._countdowns:
                 # Only round time counts on a session clock: say so while it waits.
-                countdown.display = session.mode.session_clock and not session.finished
+                if not (session.mode.session_clock and not session.finished):
+                    _set_display(countdown, False)
                 countdown.label = "left in the session (stopped while you read)"
                 countdown.refresh_time()
-            panel = self._find("#feedback", FeedbackPanel)
-            last = session.finished or session.position >= session.total
-            panel.show(feedback_lines(session, record), last=last)
-            panel.display = True
-            if not self.answer.renewable:
-                # It goes now, hidden, so that the next question only adds its own.
+            if self.answer.renewable:  # it stays in view, marked
+                self.answer.show_result(record)
+            else:  # it goes now, so that the next question only adds its own
+                _set_display(self._find("#answer-area", Widget), False)
                 self._answer_gone = self.answer.remove()
+                self._find("#feedback", Widget).set_class(False, "-short")
+            _set_display(self._find("#answer-bar", Widget), False)
+            self._find("#feedback", FeedbackView).show(feedback_lines(session, record))
+            last = session.finished or session.position >= session.total
+            label = "See the results" if last else "Next question"
+            self._find("#lifelines", LifelineBar).show_next(f"{label} (Enter)")
         self.refresh_bindings()
 
     async def show_round(self) -> None:
@@ -263,26 +317,27 @@ class QuestionScreen(SessionScreen):
         self.record = None
         self.feedback_shown = False
         self._handed_over = False
+        self._message = ""
         with self.app.batch_update():
-            self._find("#question-meta", Static).update(self._meta())
-            self._find("#prompt", Static).update(self._prompt())
-            self._find("#unit", Static).update(self._unit())
-            self._find("#answer-help", Static).update(type_help(round_))
-            self._find("#message", Static).update("")
+            self._find("#question-meta", TextRows).update(self._meta())
+            self._find("#prompt", TextRows).update(self._prompt())
+            self._find("#unit", TextRows).update(self._unit())
             if mount:
                 self._find("#answer-area", Widget).mount(self.answer)
             self._show_question_parts()
-            self._find("#feedback", FeedbackPanel).display = False
-            for selector in QUESTION_PARTS:
-                self._find(selector, Widget).display = True
-            self._find("#lifelines", LifelineBar).display = True
             self._find("#question-box", Widget).scroll_home(animate=False, immediate=True)
             for countdown in self._countdowns:
-                countdown.display = True
+                _set_display(countdown, True)
                 countdown.label = self._clock_label()
-            self.answer.focus()
+            if not self.answer.has_focus:
+                self.answer.focus()
             self._show()
         self.refresh_bindings()
+
+    def action_scroll_feedback(self, pages: int) -> None:
+        """Page Up/Down: scroll the box under the answer (long feedback) by `pages` pages."""
+        box = self._find("#feedback", FeedbackView)
+        box.scroll(pages * max(1, box.content_size.height - 1))
 
     def action_next(self) -> None:
         """From the feedback: on to the next question, or the results."""
@@ -366,24 +421,16 @@ class QuestionScreen(SessionScreen):
             self.session.pause()
             self._show()
 
-    @on(Button.Pressed, "#next")
-    def _next_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_next()
-
     @on(Button.Pressed, "#submit")
     def _submit_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.answer.submit()
 
-    @on(Button.Pressed, "#lifelines Button")
-    def _lifeline_button(self, event: Button.Pressed) -> None:
-        event.stop()
-        button_id = event.button.id or ""
-        if button_id == "pause":
-            self.action_pause()
-        elif button_id.startswith("lifeline-"):
-            self.action_lifeline(button_id.removeprefix("lifeline-"))
-
     def action_leave(self) -> None:
         self.post_message(LeaveSession(self.session))
+
+
+def _set_display(widget: Widget, shown: bool) -> None:
+    """Show or hide `widget`, touching it only if that changes (a set is a layout)."""
+    if widget.display != shown:
+        widget.display = shown

@@ -3,7 +3,8 @@
 A widget gives the player's answer by posting `AnswerGiven`; the screen calls `pick` for the
 number keys, `submit` for the Answer button and `remove_choices` after a 50:50; a widget that can
 show the next round's question in place (`renewable`, `renew`) is kept from question to question
-instead of being removed and a new one mounted. What a type's
+instead of being removed and a new one mounted, and stays in view with the feedback
+(`show_result`). What a type's
 answer means, and when it cannot be one yet, is its `AnswerArea`'s (`widgets/answers.py`).
 """
 
@@ -18,6 +19,7 @@ from textual.widget import Widget
 
 if TYPE_CHECKING:
     from quizgame.core.play.dealing import Round
+    from quizgame.core.play.results import AnswerRecord
     from quizgame.core.play.session import Session
 
 
@@ -49,8 +51,13 @@ class AnswerWidget(Widget):
     (`class ChoiceList(OptionList, AnswerWidget)`): it adds no style, keys or state."""
 
     renewable: ClassVar[bool] = False
-    """Whether `renew` can show another round in this widget (then the screen keeps it, hidden,
-    while the feedback is shown)."""
+    """Whether `renew` can show another round in this widget (then the screen keeps it in view,
+    marked by `show_result`, while the feedback is shown under it)."""
+
+    draws_pick: bool = True
+    """Whether a pick (a number key, a click) is drawn at once. The question screen turns it off:
+    its feedback marks the pick in the frame that shows it, and a frame of the pick's own first
+    would put the feedback off by up to a frame."""
 
     def pick(self, number: int) -> bool:
         """Number key `number` (1-9): act on it; False if it means nothing to this widget."""
@@ -62,6 +69,10 @@ class AnswerWidget(Widget):
 
     def remove_choices(self, removed: Collection[str]) -> None:
         """A 50:50 removed these choices (nothing to do for a widget without choices)."""
+
+    def show_result(self, record: AnswerRecord) -> None:
+        """The feedback on `record` is shown: mark in place what was right and wrong, if this
+        widget stays in view with it (a `renewable` one does; the others are removed)."""
 
     def renew(self, session: Session, round_: Round) -> None:
         """Show `round_` (the session's current round, of a type the same `AnswerArea.make`

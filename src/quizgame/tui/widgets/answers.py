@@ -32,7 +32,8 @@ class AnswerArea:
     """How a question type is answered on screen.
 
     `make` builds the answer widget (id "answer") for the session's current round; `help` says
-    how to use it; `typing` is True for a text field (letter keys type, so lifelines keep their
+    how to use it; `fits`: the widget is as tall as its content (choices, a text box; the others
+    fill the space left and the help box under them shrinks); `typing` is True for a text field (letter keys type, so lifelines keep their
     F-keys); `button` adds an Answer button (choices answer when chosen); `refuse` says why what
     the widget gave (`AnswerGiven.value`) cannot be an answer yet (None: it can); `given` turns
     it into the answer the session judges; `parts` lists each item or pair, right or wrong, for
@@ -42,6 +43,7 @@ class AnswerArea:
 
     make: Callable[[Session, Round], AnswerWidget]
     help: Callable[[Round], str]
+    fits: bool = False
     typing: bool = False
     button: bool = True
     refuse: Callable[[Round, Any], str | None] = lambda round_, value: None
@@ -134,20 +136,30 @@ ANSWER_AREAS: dict[QuestionType, AnswerArea] = {
     QuestionType.MULTIPLE_CHOICE: AnswerArea(
         _choices,
         lambda r: f"Press 1-{len(r.choices)}, or ↑/↓ and Enter, or click a choice.",
+        fits=True,
         button=False,
         given=given_for_choice,
     ),
     QuestionType.TRUE_FALSE: AnswerArea(
         _choices,
         lambda r: "Press 1 (True) or 2 (False), or ↑/↓ and Enter, or click.",
+        fits=True,
         button=False,
         given=given_for_choice,
     ),
     QuestionType.TYPED: AnswerArea(
-        _typed, lambda r: "Type your answer and press Enter.", typing=True, refuse=_no_text
+        _typed,
+        lambda r: "Type your answer and press Enter.",
+        fits=True,
+        typing=True,
+        refuse=_no_text,
     ),
     QuestionType.NUMERIC: AnswerArea(
-        _number, lambda r: "Type a number and press Enter.", typing=True, refuse=_not_a_number
+        _number,
+        lambda r: "Type a number and press Enter.",
+        fits=True,
+        typing=True,
+        refuse=_not_a_number,
     ),
     QuestionType.ORDERING: AnswerArea(
         lambda session, r: OrderingList(r.items, id="answer"),

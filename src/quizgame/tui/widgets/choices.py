@@ -1,82 +1,311 @@
-"""Choices for multiple choice and true/false: numbered, picked by 1-9, arrows + Enter, or a click."""
+"""Choices for multiple choice and true/false: numbered, picked by 1-9, arrows + Enter, or a click.
+
+One widget draws every choice line itself (no widget per choice, no OptionList): a key that
+moves the cursor, answers, or shows the next round's choices changes what its lines say and
+repaints only its own region. After an answer it marks the right choice and a wrong pick in
+place (a symbol and a colour each), so that the feedback needs no layout of its own.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from rich.segment import Segment
+from rich.style import Style as RichStyle
+from textual import events
+from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from quizgame.tui import safetext
 from quizgame.tui.widgets.answering import AnswerGiven, AnswerWidget
+from quizgame.tui.widgets.drawn import fitted, refresh_rows, rows_in_view, segments, strip
 
 if TYPE_CHECKING:
     from quizgame.core.play.dealing import Round
+    from quizgame.core.play.results import AnswerRecord
     from quizgame.core.play.session import Session
 
+RIGHT, WRONG = "right", "wrong"
+PREFIX = 5  # "✓ 1. ": a mark, the number and a space before each choice's text
+BOLD = RichStyle(bold=True)
+MARKS = {RIGHT: "✓", WRONG: "✗"}  # a symbol as well as a colour: never colour alone
 
-class ChoiceList(OptionList, AnswerWidget):
+
+class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
     """The round's choices; picking one gives its text (`AnswerGiven`). A choice removed by 50:50
     keeps its number and is shown struck out. `renew` shows the next round's choices in the same
-    widget (nothing is mounted or styled anew)."""
+    widget; `show_result` marks the right choice and a wrong pick after the answer.
+
+    Its height is its lines' (one or more a choice: long ones wrap), so it changes only when
+    the number of lines does. A click picks the choice on that row."""
 
     renewable = True
+
+    # Long choices wrap: never a horizontal scrollbar (a transient narrower width would leave
+    # one, and a row less for the choices).
+    DEFAULT_CSS = "ChoiceList { overflow-x: hidden; }"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("home", "cursor_end(-1)", "First", show=False),
+        Binding("end", "cursor_end(1)", "Last", show=False),
+        Binding("enter", "select", "Choose", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "choice-list--choice",
+        "choice-list--cursor",
+        "choice-list--hover",
+        "choice-list--removed",
+        "choice-list--right",
+        "choice-list--wrong",
+    }
 
     def __init__(
         self, choices: Sequence[str], hidden: Collection[str] = (), *, id: str | None = None
     ) -> None:
-        self.choices = tuple(choices)
-        super().__init__(*self._build_options(hidden), id=id)
+        super().__init__(id=id)
+        self.choices: tuple[str, ...] = ()
+        self.removed: frozenset[int] = frozenset()
+        self.highlighted: int | None = None
+        self.marks: dict[int, str] = {}  # after an answer: a choice's index -> RIGHT or WRONG
+        self._hover: int | None = None
+        # (width, rows): each row is (choice index, line of that choice), for the width drawn.
+        self._rows: tuple[int, list[tuple[int, int]]] | None = None
+        self._strips: dict[tuple[int, str, int], list[Strip]] = {}
+        self._wrapped: dict[tuple[int, int, int], list[Content]] = {}
+        self._fill(choices, hidden)
 
-    def on_mount(self) -> None:
-        self._highlight_first()
+    # --- what it shows ----------------------------------------------------------------------------
+
+    def _fill(self, choices: Sequence[str], hidden: Collection[str]) -> None:
+        self.choices = tuple(choices)
+        self.removed = frozenset(i for i, choice in enumerate(self.choices) if choice in hidden)
+        self.marks = {}
+        self._forget()
+        self.highlighted = next(
+            (i for i in range(len(self.choices)) if i not in self.removed), None
+        )
 
     def renew(self, session: Session, round_: Round) -> None:
-        """Show `round_`'s choices (and the ones 50:50 removed) in place of these."""
-        self.choices = tuple(round_.choices)
-        self.set_options(self._build_options(session.hidden_choices))
-        self._highlight_first()
-
-    def _highlight_first(self) -> None:
-        first = next(
-            (i for i in range(self.option_count) if not self.get_option_at_index(i).disabled), None
-        )
-        self.highlighted = first
-
-    def _prompt(self, index: int, hidden: bool) -> Content:
-        key = f"{index + 1}. " if index < 9 else "   "
-        if hidden:
-            return safetext.assemble(
-                (key, "bold"),
-                (safetext.clean_line(self.choices[index]), "strike"),
-                ("  (removed by 50:50)", "italic"),
-            )
-        return safetext.assemble((key, "bold"), safetext.literal(self.choices[index]))
-
-    def _build_options(self, hidden: Collection[str]) -> list[Option]:
-        return [
-            Option(self._prompt(i, choice in hidden), id=f"choice-{i}", disabled=choice in hidden)
-            for i, choice in enumerate(self.choices)
-        ]
+        """Show `round_`'s choices (and the ones 50:50 removed) in place of these: a layout
+        only if it needs another number of lines."""
+        rows = rows_in_view(self)
+        before = self._line_count(self._width())
+        self._fill(round_.choices, session.hidden_choices)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        if self._line_count(self._width()) == before:
+            refresh_rows(self, rows)  # the choices' rows, not the border's
+        else:
+            self._changed(before)
 
     def remove_choices(self, removed: Collection[str]) -> None:
         """Strike out the choices 50:50 removed."""
+        before = self._line_count(self._width())
+        self.removed = self.removed | {i for i, c in enumerate(self.choices) if c in removed}
+        self._forget()
+        if self.highlighted in self.removed:
+            self.action_cursor(1)
+        self._changed(before)
+
+    def show_result(self, record: AnswerRecord) -> None:
+        """Mark the right choice (✓) and, if the pick was wrong, the pick (✗); the cursor goes."""
+        right = record.question.answer_text()
+        given = None if record.skipped or record.timed_out else record.given_text
+        before = rows_in_view(self)
+        self.marks = {}
         for index, choice in enumerate(self.choices):
-            if choice in removed:
-                self.replace_option_prompt_at_index(index, self._prompt(index, True))
-                self.disable_option_at_index(index)
-        if self.highlighted is not None and self.choices[self.highlighted] in removed:
-            self.action_cursor_down()
+            if choice == right:
+                self.marks[index] = RIGHT
+            elif choice == given:
+                self.marks[index] = WRONG
+        self.highlighted = None
+        refresh_rows(self, before)  # the marked rows and the cursor's
+
+    def _forget(self) -> None:
+        """Drop what was drawn: the choices (or which are removed) changed."""
+        self._rows = None
+        self._strips.clear()
+        self._wrapped.clear()
+
+    def _changed(self, lines_before: int) -> None:
+        self.refresh(layout=self._line_count(self._width()) != lines_before)
+
+    def option_text(self, index: int) -> str:
+        """Choice `index` as it reads on screen (its number, text, and why it is struck out)."""
+        return self._choice_content(index).plain
+
+    @property
+    def option_count(self) -> int:
+        return len(self.choices)
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def _choice_content(self, index: int) -> Content:
+        """Choice `index` whole: its mark, number and text (or why it is struck out)."""
+        return Content(self._prefix(index)) + self._choice_text(index)
+
+    def _prefix(self, index: int) -> str:
+        mark = MARKS.get(self.marks.get(index, ""), " ")
+        return f"{mark} {index + 1}. " if index < 9 else f"{mark}    "
+
+    def _choice_text(self, index: int) -> Content:
+        if index in self.removed:
+            return safetext.assemble(
+                (safetext.clean_line(self.choices[index]), "strike"),
+                ("  (removed by 50:50)", "italic"),
+            )
+        return safetext.literal(self.choices[index])
+
+    def _state(self, index: int) -> str:
+        mark = self.marks.get(index)
+        if mark is not None:
+            return f"choice-list--{mark}"
+        if index in self.removed:
+            return "choice-list--removed"
+        if index == self.highlighted:
+            return "choice-list--cursor"
+        if index == self._hover:
+            return "choice-list--hover"
+        return ""
+
+    def _lines(self, index: int, width: int) -> list[Content]:
+        """Choice `index`'s text in lines that fit `width` beside its number."""
+        key = (index, -1, width)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            text = self._choice_text(index)
+            padding = self.get_component_styles("choice-list--choice").padding
+            lines = self._wrapped[key] = fitted(text, width - padding.width - PREFIX)
+        return lines
+
+    def _render_choice(self, index: int, state: str, width: int) -> list[Strip]:
+        """Choice `index`'s rows drawn in `state` (a component class, or "" for none): segments
+        made from its lines (`widgets.drawn`)."""
+        key = (index, state, width)
+        strips = self._strips.get(key)
+        if strips is None:
+            names = ("choice-list--choice", state) if state else ("choice-list--choice",)
+            style = self.get_visual_style(*names)
+            plain = style.rich_style
+            bold = plain + BOLD
+            padding = self.get_component_styles("choice-list--choice").padding
+            left = Segment(" " * padding.left, plain)
+            strips = []
+            for number, line in enumerate(self._lines(index, width)):
+                prefix = self._prefix(index) if number == 0 else " " * PREFIX
+                row = [left, Segment(prefix, bold), *segments(self, line, style)]
+                # The choice's number, for a click (and a hover) on any of its rows.
+                strips.append(strip(self, row, style, width).apply_meta({"choice": index}))
+            self._strips[key] = strips
+        return strips
+
+    def _width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _line_rows(self, width: int) -> list[tuple[int, int]]:
+        if self._rows is None or self._rows[0] != width:
+            rows = [
+                (index, line)
+                for index in range(len(self.choices))
+                for line in range(len(self._lines(index, width)) if width else 1)
+            ]
+            self._rows = (width, rows)
+        return self._rows[1]
+
+    def _line_count(self, width: int) -> int:
+        return len(self._line_rows(width)) if width else len(self.choices)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self._line_count(width) if width > 0 else len(self.choices)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        padding = self.get_component_styles("choice-list--choice").padding.width
+        widest = max(
+            (self._choice_text(i).cell_length for i in range(len(self.choices))), default=0
+        )
+        return min(container.width, widest + PREFIX + padding)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        width = self._width()
+        rows = self._line_rows(width)
+        size = Size(width, len(rows))
+        if size != self.virtual_size:
+            self.virtual_size = size
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width = self._width()
+        rows = self._line_rows(width)
+        row = y + self.scroll_offset.y
+        if not 0 <= row < len(rows):
+            return Strip.blank(width, self.get_visual_style("choice-list--choice").rich_style)
+        index, line = rows[row]
+        strips = self._render_choice(index, self._state(index), width)
+        return strips[line] if line < len(strips) else Strip.blank(width)
+
+    def notify_style_update(self) -> None:
+        self._forget()
+        super().notify_style_update()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        self._rows = None
+        self.refresh()
+
+    # --- keys and the mouse -----------------------------------------------------------------------
+
+    def _scroll_to_cursor(self) -> None:
+        if self.highlighted is None or not self.size:
+            return
+        rows = self._line_rows(self._width())
+        lines = [n for n, (index, _) in enumerate(rows) if index == self.highlighted]
+        if lines:
+            top, bottom = lines[0], lines[-1] + 1
+            y = self.scroll_offset.y
+            if top < y:
+                self.scroll_to(y=top, animate=False)
+            elif bottom > y + self.scrollable_content_region.height:
+                self.scroll_to(y=bottom - self.scrollable_content_region.height, animate=False)
+
+    def action_cursor(self, step: int) -> None:
+        """Move the cursor `step` choices (skipping removed ones), wrapping around."""
+        count = len(self.choices)
+        if not count or len(self.removed) >= count or self.marks:
+            return
+        index = self.highlighted if self.highlighted is not None else (-1 if step > 0 else 0)
+        for _ in range(count):
+            index = (index + step) % count
+            if index not in self.removed:
+                break
+        before = rows_in_view(self)
+        self.highlighted = index
+        self._scroll_to_cursor()
+        refresh_rows(self, before)
+
+    def action_cursor_end(self, end: int) -> None:
+        """The cursor to the first (`end` -1) or last (1) choice left."""
+        self.highlighted = None
+        self.action_cursor(end)
+
+    def action_select(self) -> None:
+        """Choose the highlighted choice."""
+        if self.highlighted is not None and not self.marks:
+            self.pick(self.highlighted + 1)
 
     def pick(self, number: int) -> bool:
         """Pick the choice numbered `number` (1-based); False if there is no such choice."""
         index = number - 1
-        if not 0 <= index < len(self.choices) or self.get_option_at_index(index).disabled:
+        if not 0 <= index < len(self.choices) or index in self.removed:
             return False
+        before = rows_in_view(self) if self.draws_pick else None
         self.highlighted = index
+        if self.draws_pick:
+            refresh_rows(self, before)
         self.post_message(AnswerGiven(self, self.choices[index]))
         return True
 
@@ -84,7 +313,20 @@ class ChoiceList(OptionList, AnswerWidget):
         """Choose the highlighted choice, as Enter does."""
         self.action_select()
 
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.post_message(AnswerGiven(self, self.choices[event.option_index]))
+    async def _on_click(self, event: events.Click) -> None:
+        index = event.style.meta.get("choice")
+        if isinstance(index, int) and not self.marks:
+            self.pick(index + 1)
+
+    def _on_mouse_move(self, event: events.MouseMove) -> None:
+        index = event.style.meta.get("choice")
+        hover = index if isinstance(index, int) else None
+        if hover != self._hover:
+            before = rows_in_view(self)
+            self._hover = hover
+            refresh_rows(self, before)
+
+    def _on_leave(self, event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()

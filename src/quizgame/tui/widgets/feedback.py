@@ -1,22 +1,24 @@
 """Feedback after an answer, shown in place on the question's screen: right or wrong in a symbol
 and words, the points, the right answer, and why.
 
-What feedback says is one list, `feedback_lines`: each `FeedbackLine` has an id (its Static's
-id, for styles and tests), its text and its CSS classes. To show something more after an
-answer, add a line there; `FeedbackPanel` makes a Static for an id it has not seen yet and
-reuses it after that, so showing feedback mounts nothing once every line has been seen.
+What feedback says is one list, `feedback_lines`: each `FeedbackLine` has an id (for tests),
+its text and its kind (how it looks). To show something more after an answer, add a line there.
+`FeedbackView` draws the lines in one box of a fixed size, the same box that shows a question's
+help, hint and messages: answering changes what the box says, never the screen's layout.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from rich.segment import Segment
+from textual import events
 from textual.content import Content
+from textual.geometry import Size
+from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Button, Static
 
 from quizgame.core.packs.model import Question
 from quizgame.core.play.modes import EndReason
@@ -24,16 +26,22 @@ from quizgame.core.play.results import AnswerRecord
 from quizgame.core.play.session import Session
 from quizgame.tui import safetext
 from quizgame.tui.widgets.answers import ANSWER_AREAS
+from quizgame.tui.widgets.drawn import fitted, refresh_rows, rows_in_view, segments, strip
+
+# How a line looks: `feedback--<kind>` in the stylesheet.
+VERDICTS = ("correct", "partial", "wrong", "skipped")
+KINDS = ("text", "muted", "warning", *VERDICTS)
 
 
 @dataclass(frozen=True)
 class FeedbackLine:
-    """One part of the feedback: shown in a Static with id `id` and CSS classes `classes`
-    (space-separated). `text` is already safe (built through `quizgame.tui.safetext`)."""
+    """One part of the feedback: `id` names it (for tests and readers of `FeedbackView`),
+    `text` is already safe (built through `quizgame.tui.safetext`), `kind` is one of `KINDS`
+    (the verdict's is its own: correct, partial, wrong or skipped)."""
 
     id: str
     text: Content
-    classes: str = ""
+    kind: str = "text"
 
 
 def verdict_line(record: AnswerRecord) -> tuple[str, Content]:
@@ -66,14 +74,13 @@ def labelled(label: str, text: str) -> Content:
 
 
 def feedback_lines(session: Session, record: AnswerRecord) -> list[FeedbackLine]:
-    """What the feedback on `record` shows, in order: the verdict and points, the question, both
-    answers, why a near answer was accepted, each part of an ordering or matching, the
+    """What the feedback on `record` shows (under the question, which stays), in order: the
+    verdict and points, both answers, why a near answer was accepted, each part of an ordering or matching, the
     explanation, the source and its words, and whether the session ended."""
     question = record.question
     kind, verdict = verdict_line(record)
     lines = [
-        FeedbackLine("verdict", verdict, f"-{kind}"),
-        FeedbackLine("feedback-prompt", safetext.literal(question.prompt)),
+        FeedbackLine("verdict", verdict, kind),
     ]
     if not record.skipped:
         lines.append(FeedbackLine("given", labelled("Your answer", record.given_text)))
@@ -118,43 +125,116 @@ def source_lines(question: Question) -> list[FeedbackLine]:
     return lines
 
 
-class FeedbackPanel(Vertical):
-    """The feedback box (`#feedback-box`, scrolling) and the button that goes on (`#next`).
+class FeedbackView(Widget, can_focus=False):
+    """The box under the answer area that says what to do and how it went: on a question its
+    help, hint and messages, after the answer the feedback (`feedback_lines`).
 
-    `show` fills it for one answer; it is hidden while a question is open. The button posts
-    `Button.Pressed` as any button does; the screen decides what it means.
-    """
+    One widget of a fixed size draws every line itself, so that showing other lines repaints
+    only its region and lays nothing out (a scrolling container would: its virtual size
+    changes). Lines that do not fit scroll with the mouse wheel or `scroll` (Page Up/Down on
+    the screen), with a bar at the right edge that shows where the view is."""
 
-    def compose(self) -> ComposeResult:
-        yield VerticalScroll(id="feedback-box")
-        with Horizontal(id="feedback-actions"):
-            yield Button("Next question (Enter)", id="next", variant="primary", compact=True)
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"feedback--{kind}" for kind in (*KINDS, "bar")}
 
-    def show(self, lines: Sequence[FeedbackLine], *, last: bool) -> None:
-        """Show `lines` (from `feedback_lines`); `last`: the button says the results come next."""
-        box = self.query_one("#feedback-box", VerticalScroll)
-        kept: dict[str | None, Widget] = {child.id: child for child in box.children}
-        shown: set[str] = set()
-        previous: Widget | None = None
-        for line in lines:
-            static = kept.get(line.id)
-            if not isinstance(static, Static):
-                static = Static(id=line.id)
-                if previous is not None:
-                    box.mount(static, after=previous)
-                elif box.children:
-                    box.mount(static, before=0)
-                else:
-                    box.mount(static)
-            static.update(line.text)
-            static.set_classes(line.classes)
-            static.display = True
-            shown.add(line.id)
-            previous = static
-        for child_id, child in kept.items():
-            if child_id not in shown and isinstance(child, Static):
-                child.update("")
-                child.display = False
-        box.scroll_home(animate=False, immediate=True)
-        label = "See the results" if last else "Next question"
-        self.query_one("#next", Button).label = f"{label} (Enter)"
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lines: tuple[FeedbackLine, ...] = ()
+        self.spaced = True
+        self.top = 0  # the first row in view
+        self._rows: tuple[Size, list[Strip]] | None = None
+
+    def show(self, lines: Sequence[FeedbackLine], *, spaced: bool = True) -> None:
+        """Show `lines` from the top (`spaced`: a blank line after each)."""
+        lines = tuple(lines)
+        if lines == self.lines and spaced == self.spaced and self.top == 0:
+            return
+        height = self.styles.height
+        auto = height is not None and height.is_auto
+        before = None if auto else rows_in_view(self)
+        self.lines = lines
+        self.spaced = spaced
+        self.top = 0
+        self._rows = None
+        if auto:  # the box is as tall as its lines: other lines need a layout
+            self.refresh(layout=True)
+        else:
+            refresh_rows(self, before)
+
+    def text(self, line_id: str) -> str | None:
+        """What line `line_id` says (plain), or None if it is not shown."""
+        return next((line.text.plain for line in self.lines if line.id == line_id), None)
+
+    @property
+    def plain(self) -> str:
+        """Every line shown, as plain text."""
+        return "\n".join(line.text.plain for line in self.lines)
+
+    def scroll(self, rows: int) -> None:
+        """Scroll by `rows` (down if positive), as far as there is more to see."""
+        size = self.content_size
+        last = max(0, len(self._rows_for(size)) - size.height)
+        top = min(max(0, self.top + rows), last)
+        if top != self.top:
+            before = rows_in_view(self)
+            self.top = top
+            refresh_rows(self, before)
+
+    def _wrap(self, width: int) -> list[Strip]:
+        rows: list[Strip] = []
+        blank = self.get_visual_style("feedback--text").rich_style
+        for line in self.lines:
+            style = self.get_visual_style("feedback--text", f"feedback--{line.kind}")
+            text = line.text
+            if line.kind in VERDICTS:  # on its colour, a space in from its edge
+                text = Content(" ") + text
+            for part in fitted(text, width):
+                # A line with a background (the verdict) is coloured across the box.
+                rows.append(strip(self, segments(self, part, style), style, width))
+            if self.spaced:
+                rows.append(Strip.blank(width, blank))
+        if self.spaced and rows:
+            rows.pop()
+        return rows
+
+    def _rows_for(self, size: Size) -> list[Strip]:
+        if self._rows is None or self._rows[0] != size:
+            rows = self._wrap(size.width)
+            if len(rows) > size.height and size.width > 1:  # room for the bar at the edge
+                rows = self._wrap(size.width - 1)
+            self._rows = (size, rows)
+        return self._rows[1]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._wrap(width))
+
+    def render_line(self, y: int) -> Strip:
+        size = self.content_size
+        rows = self._rows_for(size)
+        row = self.top + y
+        strip = rows[row] if 0 <= row < len(rows) else None
+        if len(rows) <= size.height:
+            return strip or Strip.blank(
+                size.width, self.get_visual_style("feedback--text").rich_style
+            )
+        # More rows than room: the last column shows which part is in view.
+        width = size.width - 1
+        strip = strip or Strip.blank(width, self.get_visual_style("feedback--text").rich_style)
+        height = size.height
+        thumb = max(1, height * height // len(rows))
+        start = (height - thumb) * self.top // max(1, len(rows) - height)
+        bar = "┃" if start <= y < start + thumb else "│"
+        return Strip.join(
+            [strip, Strip([Segment(bar, self.get_visual_style("feedback--bar").rich_style)], 1)]
+        )
+
+    def notify_style_update(self) -> None:
+        self._rows = None
+        super().notify_style_update()
+
+    def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self.scroll(2)
+
+    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        self.scroll(-2)

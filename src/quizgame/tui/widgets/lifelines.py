@@ -1,14 +1,17 @@
-"""The lifeline buttons under a question, with their keys: 50:50, skip, hint, and pause."""
+"""The bar under a question: the lifelines with their keys (50:50, skip, hint) and pause; after an
+answer, in the same line, the way on ("Next question (Enter)")."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Button, Label
+from rich.cells import cell_len
+from textual.content import Content
+from textual.strip import Strip
+from textual.widget import Widget
 
 from quizgame.core.play.modes import Lifeline
+from quizgame.tui.widgets.drawn import line_strip
 
 # Letter keys work unless a text box has the focus; the function keys work everywhere.
 KEYS: dict[Lifeline | str, tuple[str, str]] = {
@@ -17,6 +20,14 @@ KEYS: dict[Lifeline | str, tuple[str, str]] = {
     Lifeline.HINT: ("h", "f2"),
     "pause": ("p", "f5"),
 }
+GAP = "  "
+# How an item looks: a compact button, dimmed when it cannot be used now.
+ENABLED = "bold $button-color-foreground on $surface-lighten-2"
+DISABLED = "$text-disabled on $surface-lighten-1"
+PRIMARY = "bold $text on $primary"
+LABEL = "$text-muted"
+
+Item = tuple[str, str, str | None]  # name, label, action (None: shown but not usable)
 
 
 def key_label(what: Lifeline | str, typing: bool) -> str:
@@ -24,18 +35,19 @@ def key_label(what: Lifeline | str, typing: bool) -> str:
     return function.upper() if typing else letter
 
 
-class LifelineBar(Horizontal):
-    """One button per lifeline and one for pause; the screen handles `Button.Pressed`.
+class LifelineBar(Widget):
+    """One line that draws its own buttons (no widget per button, so that a change relabels
+    text and lays nothing out): `show` draws the lifelines and pause, `show_next` the button
+    that goes on. A click on a button runs its action on the screen (`screen.lifeline('hint')`,
+    `screen.pause`, `screen.next`), as its key does.
 
-    Buttons are named `lifeline-<value>` and `pause`. A lifeline that is used up or does not
-    apply to this question is disabled and says why in its label.
-    """
+    A lifeline that is used up or does not apply to this question is greyed and says why."""
 
-    def compose(self) -> ComposeResult:
-        yield Label("Lifelines", id="lifelines-label")
-        for lifeline in Lifeline:
-            yield Button(lifeline.label, id=f"lifeline-{lifeline.value}", compact=True)
-        yield Button("Pause", id="pause", compact=True)
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: tuple[Item, ...] = ()
+        self.label = ""
+        self._content = Content()
 
     def show(
         self,
@@ -45,30 +57,60 @@ class LifelineBar(Horizontal):
         typing: bool,
         paused: bool,
     ) -> None:
-        """Re-render from the session: what is left, what is used, and which keys to show.
-        Only what changed is set: a relabelled button is laid out again (its width may change),
-        and this runs on every question."""
+        """Draw the lifelines from the session: what is left, what is used, and which keys."""
+        items: list[Item] = []
         for lifeline in Lifeline:
-            button = self.query_one(f"#lifeline-{lifeline.value}", Button)
-            key = key_label(lifeline, typing)
             if lifeline in used:
-                _relabel(button, f"{lifeline.label} (used)")
-            else:
-                _relabel(button, f"{key} {lifeline.label}")
-            button.disabled = paused or lifeline not in available
-            button.display = lifeline in used or lifeline in available
-        self.query_one("#lifelines-label").display = any(
-            lifeline in used or lifeline in available for lifeline in Lifeline
-        )
-        pause = self.query_one("#pause", Button)
+                items.append((f"lifeline-{lifeline.value}", f"{lifeline.label} (used)", None))
+            elif lifeline in available:
+                key = key_label(lifeline, typing)
+                action = None if paused else f"screen.lifeline('{lifeline.value}')"
+                items.append((f"lifeline-{lifeline.value}", f"{key} {lifeline.label}", action))
         # While paused the text box is hidden, so the letter resumes as well as the function key.
-        _relabel(
-            pause,
-            f"{key_label('pause', typing and not paused)} " + ("Resume" if paused else "Pause"),
-        )
+        key = key_label("pause", typing and not paused)
+        items.append(("pause", f"{key} " + ("Resume" if paused else "Pause"), "screen.pause"))
+        shows_lifelines = any(name.startswith("lifeline-") for name, _, _ in items)
+        self._draw("Lifelines" if shows_lifelines else "", tuple(items))
 
+    def show_next(self, label: str) -> None:
+        """Draw only the button that goes on, saying `label` ("Next question (Enter)")."""
+        self._draw("", (("next", label, "screen.next"),))
 
-def _relabel(button: Button, label: str) -> None:
-    if str(button.label) != label:
-        button.label = label
-        button.refresh(layout=True)  # a new label may need a new width
+    def _draw(self, label: str, items: tuple[Item, ...]) -> None:
+        if (label, items) == (self.label, self.items):
+            return
+        self.label, self.items = label, items
+        parts: list[Content] = [Content.styled(label, LABEL), Content(" ")] if label else []
+        for name, text, action in items:
+            style = PRIMARY if name == "next" else ENABLED if action else DISABLED
+            if action is not None:
+                style += f" @click={action}"
+            parts += [Content.styled(f" {text} ", style), Content(GAP)]
+        self._content = Content.assemble(*parts[:-1] if items else parts)
+        self.refresh()
+
+    def render(self) -> Content:
+        return self._content
+
+    def render_line(self, y: int) -> Strip:
+        """Drawn straight from its content (`widgets.drawn`): it changes with every answer."""
+        width = self.content_size.width
+        return line_strip(self, self._content, width) if y == 0 else Strip.blank(width)
+
+    def text(self, name: str) -> str | None:
+        """What button `name` says (`lifeline-hint`, `pause`, `next`), None if it is not shown."""
+        return next((text for item, text, _ in self.items if item == name), None)
+
+    def enabled(self, name: str) -> bool:
+        """Whether button `name` is shown and can be used."""
+        return any(item == name and action is not None for item, _, action in self.items)
+
+    def spot(self, name: str) -> tuple[int, int]:
+        """Where button `name` is, as an offset in this bar (for a click)."""
+        x = cell_len(self.label) + 1 if self.label else 0
+        x += self.styles.padding.left
+        for item, text, _ in self.items:
+            if item == name:
+                return (x + 1, 0)
+            x += cell_len(text) + 2 + len(GAP)
+        raise KeyError(name)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from textual.content import Content
+from textual.strip import Strip
 from textual.widget import Widget
 
 from quizgame.core.play.modes import SURVIVAL_LIVES
 from quizgame.core.play.session import Session
+from quizgame.tui.widgets.drawn import line_strip
 from quizgame.tui.widgets.meter import meter
 
 
@@ -49,6 +51,11 @@ class StatusBar(Widget):
         room = self.size.width - cell_len(position) - score.cell_length
         done = len(session.records) / session.total if session.total else 0.0
         return Content.assemble((position, "bold"), meter(room, done), score)
+
+    def render_line(self, y: int) -> Strip:
+        """Drawn straight from `render` (`widgets.drawn`): it changes with every answer."""
+        width = self.content_size.width
+        return line_strip(self, self.render(), width) if y == 0 else Strip.blank(width)
 
     def show(self, session: Session | None = None) -> None:
         """Redraw (from `session`, if it is another one)."""

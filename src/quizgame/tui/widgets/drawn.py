@@ -1,0 +1,123 @@
+"""Lines of text drawn straight into strips, for the widgets that draw their own lines on the
+question screen (choices, the feedback box).
+
+Textual's general text pipeline (`Visual.to_strips`) lays out, wraps and styles any visual; for
+a line of a few words that fits it costs about ten times what making the segments does, and
+the question screen draws a dozen such lines for every key that answers. These helpers wrap
+only what does not fit and resolve styles as Textual does (`Widget._get_style`: `$variables`
+and all).
+
+`rows_in_view` and `refresh_rows` repaint only the rows that changed: a widget's whole refresh
+restyles and repaints every row of it (and the screen recomposes each of them), where an
+answer changes two or three.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.strip import Strip
+from textual.style import Style
+from textual.widget import Widget
+
+
+def fitted(content: Content, width: int) -> list[Content]:
+    """`content` in lines no wider than `width` cells (wrapped only if it must be)."""
+    if content.cell_length <= width and "\n" not in content.plain:
+        return [content]
+    return content.wrap(max(1, width))
+
+
+def segments(widget: Widget, content: Content, style: Style) -> list[Segment]:
+    """One line of `content` as segments on `style` (the component's style, beneath)."""
+    return [
+        Segment(text, part.rich_style if part else None)
+        for text, part in content.render(style, "", parse_style=widget._get_style)
+    ]
+
+
+def strip(widget: Widget, line: list[Segment], style: Style, width: int) -> Strip:
+    """`line` made exactly `width` cells wide, padded on `style`'s background."""
+    return Strip(line).extend_cell_length(width, style.rich_style).crop(0, width)
+
+
+def line_strip(widget: Widget, content: Content, width: int) -> Strip:
+    """A one-line widget's line: `content` on the widget's own style, `width` cells."""
+    style = widget.visual_style
+    return strip(widget, segments(widget, content, style), style, width)
+
+
+def rows_in_view(widget: Widget) -> list[Strip] | None:
+    """The rows `widget` draws now (its `render_line`s), None if it has not been laid out."""
+    if not widget.is_mounted or not widget.content_size:
+        return None
+    return [widget.render_line(y) for y in range(widget.content_size.height)]
+
+
+def refresh_rows(widget: Widget, before: list[Strip] | None) -> None:
+    """Repaint the rows of `widget` that differ from `before` (from `rows_in_view` before the
+    change; None: repaint it all)."""
+    after = rows_in_view(widget)
+    if before is None or after is None or len(before) != len(after):
+        widget.refresh()
+        return
+    width = widget.content_size.width
+    changed = [
+        Region(0, y, width, 1)
+        for y, (old, new) in enumerate(zip(before, after, strict=True))
+        if old != new
+    ]
+    if changed:
+        widget.refresh(*changed)
+
+
+class TextRows(Widget):
+    """Text shown as a Static shows it (wrapped to the width, in the widget's own style), drawn
+    by `widgets.drawn`: `update` repaints only the rows that changed, and lays the screen out
+    again only if the number of rows does (a Static's update always does)."""
+
+    DEFAULT_CSS = "TextRows { height: auto; }"
+
+    def __init__(self, content: Content | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.content = content or Content()
+        self._rows: tuple[int, list[Strip]] | None = None
+
+    def update(self, content: Content) -> None:
+        """Show `content` instead (our safe Content: pack text goes through `safetext`)."""
+        if content.plain == self.content.plain and content.spans == self.content.spans:
+            return
+        before = rows_in_view(self)
+        self.content = content
+        self._rows = None
+        width = self.content_size.width
+        if before is not None and len(self._rows_for(width)) == len(before):
+            refresh_rows(self, before)
+        else:
+            self.refresh(layout=True)
+
+    def render(self) -> Content:
+        return self.content
+
+    def _rows_for(self, width: int) -> list[Strip]:
+        if self._rows is None or self._rows[0] != width:
+            style = self.visual_style
+            lines = fitted(self.content, width) if self.content else []
+            self._rows = (
+                width,
+                [strip(self, segments(self, line, style), style, width) for line in lines],
+            )
+        return self._rows[1]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._rows_for(width))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        rows = self._rows_for(width)
+        return rows[y] if 0 <= y < len(rows) else Strip.blank(width, self.visual_style.rich_style)
+
+    def notify_style_update(self) -> None:
+        self._rows = None
+        super().notify_style_update()
