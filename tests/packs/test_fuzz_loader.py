@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -71,8 +72,13 @@ scalar = st.one_of(
 )
 
 
+# What YAML counts as a line break (YAML 1.1, 5.4; PyYAML's reader): a lone CR is one, so
+# positions after it are on later lines than `str.count("\n")` says.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def _sound(result: LoadResult, text: str) -> None:
-    lines = text.count("\n") + 1
+    lines = len(_LINE_BREAK.findall(text)) + 1
     for problem in result.problems:
         assert 1 <= problem.line <= lines + 1, problem
         assert problem.col >= 1, problem
@@ -89,6 +95,13 @@ def _sound(result: LoadResult, text: str) -> None:
 @given(st.text(max_size=400))
 def test_any_text_gives_a_result(text: str) -> None:
     _sound(load_pack_text(text, "fuzz.yaml"), text)
+
+
+def test_a_lone_carriage_return_ends_a_line() -> None:
+    """Once found by the fuzzer: a problem after a CR-only line break is on the next line."""
+    result = load_pack_text("\r{", "fuzz.yaml")
+    assert len(result.problems) == 1
+    _sound(result, "\r{")  # counting only "\n", line 3 was past the end
 
 
 @FUZZ
