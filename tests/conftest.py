@@ -28,6 +28,15 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files a test has just written count as settled, so the packs index and the kept checks
+    match them (`cache_index.SETTLE_SECONDS`) without waiting."""
+    from quizgame.core.packs import cache_index
+
+    monkeypatch.setattr(cache_index, "SETTLE_SECONDS", 0)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The Pilot and snapshot tests (most of the run) go first: on several workers (`-n`, which
     steal work from each other, `--dist worksteal`), the quick core tests then fill in the end

@@ -27,6 +27,10 @@ PROBE = r"""
 import sys
 sys.argv = ["quizgame", *sys.argv[1:]]  # no json here: whether a command imports it is asked
 from quizgame.cli import main
+if "--settled" in sys.argv:  # files the test has just written match their figures
+    sys.argv.remove("--settled")
+    from quizgame.core.packs import cache_index
+    cache_index.SETTLE_SECONDS = 0
 try:
     main()
 except SystemExit:
@@ -45,10 +49,11 @@ NOT_TO_READ_SCORES = (
 )
 
 
-def loaded_by(*args: str) -> tuple[str, set[str]]:
-    """(what `quizgame ARGS...` printed, the modules it loaded), from a fresh interpreter."""
+def loaded_by(*args: str, settled: bool = False) -> tuple[str, set[str]]:
+    """(what `quizgame ARGS...` printed, the modules it loaded), from a fresh interpreter;
+    `settled`: files just written count as settled (`cache_index.SETTLE_SECONDS`)."""
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, *args],
+        [sys.executable, "-c", PROBE, *args, *(["--settled"] if settled else [])],
         capture_output=True,
         text=True,
         env={**os.environ, "COLUMNS": "80"},
@@ -256,16 +261,16 @@ def test_listing_unchanged_packs_loads_none_of_them(tmp_path: Path) -> None:
     packs.mkdir(parents=True)
     (packs / "mine.yaml").write_text((TEST_DATA / "packs" / "all-types.yaml").read_text())
     args = ("packs", "--data-dir", str(tmp_path / "data"))
-    first, loaded_first = loaded_by(*args)
+    first, loaded_first = loaded_by(*args, settled=True)
     assert "quizgame.core.packs.model" in loaded_first  # nothing to list them from yet
-    again, modules = loaded_by(*args)
+    again, modules = loaded_by(*args, settled=True)
     assert again == first and "mine.yaml" in again
     assert not _within(modules, NOT_TO_LIST_PACKS)
     (packs / "mine.yaml").write_text("id: mine\n")  # broken now: loaded, and listed so
-    changed, loaded_changed = loaded_by(*args)
+    changed, loaded_changed = loaded_by(*args, settled=True)
     assert "quizgame.core.packs.model" in loaded_changed
     assert changed != first and "BROKEN" in changed
-    assert loaded_by(*args)[0] == changed
+    assert loaded_by(*args, settled=True)[0] == changed
 
 
 # What listing packs from the summary index never needs: the packs themselves.
@@ -278,9 +283,9 @@ NOT_TO_LIST_PACKS = (
 def test_validating_an_unchanged_pack_loads_no_checker(tmp_path: Path) -> None:
     pack = tmp_path / "mine.yaml"
     pack.write_text((TEST_DATA / "packs" / "all-types.yaml").read_text())
-    first, loaded_first = loaded_by("validate", str(pack))
+    first, loaded_first = loaded_by("validate", str(pack), settled=True)
     assert "yaml" in loaded_first and "quizgame.core.packs.check" in loaded_first
-    again, modules = loaded_by("validate", str(pack))
+    again, modules = loaded_by("validate", str(pack), settled=True)
     assert again == first and "mine.yaml: ok" in again
     assert not _within(modules, NOT_TO_RECALL_A_CHECK)
 

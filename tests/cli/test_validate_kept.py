@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from quizgame.cli import cli
-from quizgame.core.packs import read
+from quizgame.core.packs import cache_index, read
 from quizgame.core.packs.cache_checks import INDEX_NAME
 from quizgame.core.packs.read import LoadResult
 from tests.cli.test_commands import BROKEN, GOOD, WARNS
+
+pytestmark = pytest.mark.usefixtures("settled")  # files just written match their figures
 
 BAD_YAML = "id: bad\ntitle: [unclosed\n"
 ESCAPES = GOOD.replace("A good pack", '"A \\e[31mred\\e[0m pack"').replace(
@@ -196,3 +199,18 @@ def test_a_kept_check_not_as_written_is_a_miss(
     checks.count = 0
     _same(first, run(pack))
     assert checks.count == 1
+
+
+def test_a_file_changed_within_the_settle_time_is_checked_every_time(
+    folder: Path, checks: Checks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On coarse timestamps a same-size rewrite within one tick keeps every figure, so a file
+    that changed that recently is never matched (nor kept) until it settles."""
+    monkeypatch.setattr(cache_index, "SETTLE_SECONDS", 2.0)
+    good = folder / "good.yaml"
+    assert cache_index.stat_figures(good) is None  # just written
+    later = time.time_ns() + 3 * 10**9
+    assert cache_index.stat_figures(good, now_ns=later) is not None
+    run(str(good))
+    run(str(good))
+    assert checks.count == 2

@@ -15,6 +15,8 @@ from quizgame.core.packs.read import LoadResult, discover_packs
 from quizgame.core.packs.summary import INDEX_NAME, PackSummary, pack_summaries, summarize
 from tests.packs.test_read import GOOD
 
+pytestmark = pytest.mark.usefixtures("settled")  # files just written match their figures
+
 BROKEN = "id: broken\ntitle: Broken\nquestions: []\n"
 
 
@@ -72,9 +74,10 @@ def test_a_listing_from_the_index_equals_one_from_the_packs(
 
 
 def _bump(path: Path) -> None:
-    """A new modification time: an edit that kept the size."""
+    """A new modification time (an earlier one: a later one is in the future, never settled):
+    an edit that kept the size."""
     info = path.stat()
-    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns - 1_000_000_000))
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ import contextlib
 import os
 import stat
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -65,15 +66,27 @@ def write_index(path: Path, index_format: int, max_bytes: int, data: dict[str, A
         write_atomic(path, raw, replace_link=True)
 
 
-def stat_figures(path: Path) -> list[int] | None:
+# A file changed this recently (seconds) is not matched by its figures: on a file system whose
+# timestamps move in coarse ticks, a rewrite of the same size within one tick of our stat keeps
+# every figure (git's "racy clean" problem, solved the same way). Tests that need a hit set 0.
+SETTLE_SECONDS = 2.0
+
+
+def stat_figures(path: Path, now_ns: int | None = None) -> list[int] | None:
     """What a kept record of the file at `path` is matched by: its size, modification and
     change times, inode and device (a file edited, touched, replaced or restored changes one);
-    None if it is not a regular file we can stat."""
+    None if it is not a regular file we can stat, or if it changed less than `SETTLE_SECONDS`
+    ago (or its times are in the future): such a file is read every time until it settles.
+    `now_ns`: the time to judge that by (nanoseconds since the epoch; default: now)."""
     try:
         info = os.stat(path)
     except OSError:
         return None
     if not stat.S_ISREG(info.st_mode):
+        return None
+    newest = max(info.st_mtime_ns, info.st_ctime_ns)
+    now_ns = time.time_ns() if now_ns is None else now_ns
+    if now_ns - newest < SETTLE_SECONDS * 1e9:
         return None
     return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev]
 
