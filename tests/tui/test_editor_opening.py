@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Footer, Input, Static
 
 from quizgame.core.packs.find import FindIndex
 from quizgame.tui.screens import editor_view
@@ -29,6 +29,14 @@ async def test_the_keys_stay_as_the_file_is_read(
         return read_text(path)
 
     monkeypatch.setattr(editor_view, "read_text", held)
+    built: list[Footer] = []  # every footer built again (Home's too)
+    recompose = Footer.recompose
+
+    async def counted(self: Footer) -> None:
+        built.append(self)
+        await recompose(self)
+
+    monkeypatch.setattr(Footer, "recompose", counted)
     folder = data_dir / "packs"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "mine.yaml").write_text(
@@ -45,6 +53,7 @@ async def test_the_keys_stay_as_the_file_is_read(
         assert screen.query_one("#question-list", QuestionList).count  # Home's questions
         opening = footer_keys(screen)
         assert opening["a"] == ("Add", True) and "c" not in opening
+        keys = list(screen.query("Footer FooterKey"))
         await pilot.press("a")
         await pilot.pause()
         status = str(screen.query_one("#editor-status", Static).render())
@@ -55,6 +64,10 @@ async def test_the_keys_stay_as_the_file_is_read(
         await pilot.pause()
         assert screen.document is not None
         assert footer_keys(screen) == opening  # nothing for the footer to build again
+        # Composed with its keys from the first frame: never built again, not even once
+        # just after that frame (as Textual's Footer does), the editor's longest stall.
+        assert list(screen.query("Footer FooterKey")) == keys
+        assert screen.query_one(Footer) not in built
         await pilot.press("a")
         await pilot.pause()
         assert not isinstance(app.screen, EditorScreen)  # the type chooser
