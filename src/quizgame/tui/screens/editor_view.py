@@ -8,6 +8,7 @@ import, save, copy and leaving.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 from textual import on, work
@@ -254,10 +255,25 @@ class EditorView(Screen[None]):
         if found is None:
             self._show_status(safetext.literal(f"No question matches “{query}”."))
             return
-        self.query_one("#question-list", QuestionList).highlighted = found
+        question_list = self.query_one("#question-list", QuestionList)
+        question_list.highlighted = found
         if self.document is not None:
             self._show_status()
-        self._search_ahead(query)  # the next match, for Enter again
+        # The next match, for Enter again: looked for once this one is drawn (a worker's scan
+        # of a big pack shares the GIL with the UI thread, and would slow that frame down).
+        self._drop_search()
+        question_list.call_after_drawn(partial(self._search_next, query, found))
+
+    def _search_next(self, query: str, found: int) -> None:
+        """Look for the match after `found` if nothing moved and nothing was typed since."""
+        if not self.is_attached or self._searching is not None or self._ahead is not None:
+            return
+        box = self.query_one("#editor-find", FindBox)
+        if (
+            box.value == query
+            and self.query_one("#question-list", QuestionList).highlighted == found
+        ):
+            self._search_ahead(query)
 
     # --- searching as the query is typed ---------------------------------------------------------
 
@@ -274,10 +290,7 @@ class EditorView(Screen[None]):
     def _search_ahead(self, query: str) -> None:
         """Search for `query` in a worker (a scan of a big pack takes some milliseconds, every
         one of which would be Enter's): Enter then shows what was found."""
-        self._ahead = self._wanted = self._searching = None
-        if self._search_worker is not None:  # the words changed: that search is not wanted
-            self._search_worker.cancel()
-            self._search_worker = None
+        self._drop_search()
         index = self._find_index
         words = query.strip()
         count = self.query_one("#question-list", QuestionList).count
@@ -286,6 +299,13 @@ class EditorView(Screen[None]):
         if words and not words.lstrip("#").isdigit():  # (a number needs no search)
             self._searching = self._find_key(query)
             self._search_worker = self._search(self._searching, index)
+
+    def _drop_search(self) -> None:
+        """Forget the search made ahead, and stop the one under way (its words changed)."""
+        self._ahead = self._wanted = self._searching = None
+        if self._search_worker is not None:
+            self._search_worker.cancel()
+            self._search_worker = None
 
     @work(thread=True, group="editor-find")
     def _search(self, key: FindKey, index: FindIndex) -> None:

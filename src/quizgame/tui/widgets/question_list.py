@@ -129,6 +129,7 @@ class QuestionList(ScrollView, can_focus=True):
         self.placeholder = placeholder
         self._rows: LRUCache[tuple[int, Style, int], list[Strip]] = LRUCache(512)
         self._span_styles: dict[tuple[Style, str | Style], RichStyle] = {}
+        self._after_drawn: list[Callable[[], object]] = []
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
@@ -275,6 +276,19 @@ class QuestionList(ScrollView, can_focus=True):
                     parsed = Style.null()
             combined = self._span_styles[key] = Style.combine([style, parsed]).rich_style
         return combined
+
+    def call_after_drawn(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the list is next drawn (and that frame handed to the terminal).
+        `call_after_refresh` can come sooner: before a change's frame, when the screen is idle
+        before the list has told it what to draw again."""
+        self._after_drawn.append(callback)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self._after_drawn:  # called after this frame: the compositor draws all in one go
+            for callback in self._after_drawn:
+                self.call_later(callback)
+            self._after_drawn.clear()
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
