@@ -27,7 +27,11 @@ from quizgame.core.packs.on_disk import DiskCopy
 from quizgame.core.packs.pieces import read_text
 from quizgame.tui import safetext
 from quizgame.tui.screens.editor_find import FindBox
-from quizgame.tui.screens.editor_preview import question_preview, summary_lines
+from quizgame.tui.screens.editor_preview import (
+    prepare_previews,
+    question_preview,
+    summary_lines,
+)
 from quizgame.tui.widgets.footer import SteadyFooter
 from quizgame.tui.widgets.question_list import QuestionList
 from quizgame.tui.widgets.text_view import TextView
@@ -71,6 +75,7 @@ class EditorView(Screen[None]):
         self._searching: FindKey | None = None
         self._wanted: FindKey | None = None
         self._search_worker: Worker[None] | None = None
+        self._last_highlight: int | None = None  # the list's last highlight: where keys go
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -193,7 +198,18 @@ class EditorView(Screen[None]):
         if index is None or self.document is None:
             text.update(Content(""))
         else:
-            text.update(question_preview(self.document.question(index)))
+            text.update(question_preview(self.document.question(index)), self._preview_key(index))
+
+    def _preview_key(self, index: int) -> tuple[int, int, int]:
+        """What question `index`'s preview is kept under: the same only while it is unchanged
+        (every change counts one more in `_index_generation`)."""
+        return id(self.document), self._index_generation, index
+
+    def _prepare_previews(self, index: int, step: int) -> None:
+        """Once question `index` is drawn, wrap the previews a next key is likely to show."""
+        if self.document is not None and self.highlighted == index:  # (not moved on meanwhile)
+            view = self.query_one("#question-preview", TextView)
+            prepare_previews(view, self.document, index, step, self._preview_key)
 
     def _show_status(self, message: str | Content | None = None) -> None:
         if message is None:
@@ -379,6 +395,15 @@ class EditorView(Screen[None]):
             return None
         return self.query_one("#question-list", QuestionList).highlighted
 
-    def _highlighted(self, _index: int | None) -> None:
+    def _highlighted(self, index: int | None) -> None:
         # Watched, not a message: the preview changes in the same frame as the list's highlight.
         self._show_preview()
+        before, self._last_highlight = self._last_highlight, index
+        if index is None or self.document is None:
+            return
+        question_list = self.query_one("#question-list", QuestionList)
+        step = 1 if before is None else index - before
+        if abs(step) <= question_list.page:  # a move, not a jump (End, a question found)
+            question_list.call_after_drawn(partial(self._prepare_previews, index, step or 1))
+        else:
+            question_list.call_after_drawn(partial(self._prepare_previews, index, 0))

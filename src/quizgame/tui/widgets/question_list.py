@@ -318,9 +318,13 @@ class QuestionList(ScrollView, can_focus=True):
     def action_move(self, step: int) -> None:
         self._move_to((self.highlighted or 0) + step)
 
+    @property
+    def page(self) -> int:
+        """How many rows Page Down moves the highlight by: those the view shows whole."""
+        return max(1, self.scrollable_content_region.height // ROW_HEIGHT)
+
     def action_page(self, step: int) -> None:
-        rows = max(1, self.scrollable_content_region.height // ROW_HEIGHT)
-        self._move_to((self.highlighted or 0) + step * rows)
+        self._move_to((self.highlighted or 0) + step * self.page)
 
     def action_jump(self, index: int) -> None:
         self._move_to(index if index >= 0 else self.count + index)
