@@ -11,16 +11,16 @@ import pytest
 from textual.content import Content
 from textual.visual import Visual
 
+from quizgame.tui.screens import editor_search
 from quizgame.tui.screens.editor import EditorScreen
 from quizgame.tui.screens.editor_preview import question_preview
 from quizgame.tui.widgets.text_view import TextView
 from tests.tui.helpers import PACKS, make_app
 
 
-async def test_the_next_preview_is_wrapped_before_its_key(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    wrapped_in_update: list[str] = []  # texts wrapped while a key's preview was shown
+def spy_on_wrapping(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts the preview wraps while it shows them (not before, with `prepare`)."""
+    wrapped_in_update: list[str] = []
     showing = [False]
     to_strips = Visual.to_strips
     update = TextView.update
@@ -39,6 +39,13 @@ async def test_the_next_preview_is_wrapped_before_its_key(
 
     monkeypatch.setattr(Visual, "to_strips", staticmethod(counted))
     monkeypatch.setattr(TextView, "update", shown)
+    return wrapped_in_update
+
+
+async def test_the_next_preview_is_wrapped_before_its_key(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wrapped_in_update = spy_on_wrapping(monkeypatch)
     folder = data_dir / "packs"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "mine.yaml"
@@ -84,3 +91,34 @@ async def test_the_next_preview_is_wrapped_before_its_key(
 def screen_preview(screen: EditorScreen, index: int) -> str:
     assert screen.document is not None
     return question_preview(screen.document.question(index)).plain
+
+
+@pytest.mark.parametrize("words", ["5", "spain"])
+async def test_what_the_find_box_will_show_is_made_ready_as_it_is_typed(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, words: str
+) -> None:
+    """In a big pack (here every pack is big), a number typed, or the question words typed
+    find (in a worker), has its rows and preview made before Enter, which only draws them."""
+    monkeypatch.setattr(editor_search, "SEARCH_AHEAD", 0)
+    wrapped_in_update = spy_on_wrapping(monkeypatch)
+    app = make_app(data_dir, pack_dirs=(PACKS,))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen) and screen.document is not None
+        await pilot.press("slash", *words)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        wrapped_in_update.clear()
+        await pilot.press("enter")
+        await pilot.pause()
+        found = screen.highlighted
+        assert found is not None and found > 0
+        preview = screen.query_one("#question-preview", TextView)
+        assert preview.content.plain == screen_preview(screen, found)
+        assert not wrapped_in_update

@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import Footer, Input, Static
 
 from quizgame.core.packs.find import FindIndex
-from quizgame.tui.screens import editor_view
+from quizgame.tui.screens import editor_search, editor_view
 from quizgame.tui.screens.editor import EditorScreen
 from quizgame.tui.widgets.question_list import QuestionList
 from quizgame.tui.widgets.text_view import TextView
@@ -83,7 +83,7 @@ async def test_a_big_pack_is_searched_as_the_words_are_typed(
     """Above SEARCH_AHEAD questions (here every pack is "big") the find box's words are looked
     for in a worker as they are typed: Enter shows what was found, at once or, if the search is
     still under way, as soon as it ends; Enter again, the next match (looked for meanwhile)."""
-    monkeypatch.setattr(editor_view, "SEARCH_AHEAD", 0)
+    monkeypatch.setattr(editor_search, "SEARCH_AHEAD", 0)
     go = threading.Event()  # searches in a worker wait until the test says
     find = FindIndex.find
 

@@ -126,6 +126,16 @@ async def test_the_scrollbar_is_drawn_again_only_when_its_thumb_moves(
         await pilot.press("end")
         await pilot.pause()
         assert drawn
+        at_end = [list(strip) for strip in bar.render_lines(bar.size.region)]
+        await pilot.press("home")
+        await pilot.pause()
+        at_home = [list(strip) for strip in bar.render_lines(bar.size.region)]
+        assert at_home != at_end  # the thumb moved to the top
+        drawn.clear()
+        await pilot.press("end")  # a thumb drawn before: its lines are kept
+        await pilot.pause()
+        assert not drawn
+        assert [list(strip) for strip in bar.render_lines(bar.size.region)] == at_end
 
 
 async def test_a_call_after_drawn_waits_for_the_rows_it_changed() -> None:
