@@ -64,6 +64,7 @@ class EditorView(Screen[None]):
         self._find_index: FindIndex | None = None
         self._index_generation = 0  # one more at each change: an older build is dropped
         self._status: str | Content | None = None  # what the status line shows now
+        self._title: Content | None = None  # what the title line shows now
         self._last_highlight: int | None = None  # the list's last highlight: where keys go
 
     # --- layout ----------------------------------------------------------------------------------
@@ -115,6 +116,7 @@ class EditorView(Screen[None]):
             self._build_index, generation, lambda: (row_text(q.prompt, q.id) for q in questions)
         )
         count = len(questions)
+        self._show_title(pack.title)
         self._show_status(f"{count} question{'s' if count != 1 else ''} · opening for editing…")
 
     @work(thread=True, exclusive=True, group="editor-load")
@@ -157,13 +159,7 @@ class EditorView(Screen[None]):
         """Fill the list from the document; keep (or move) the highlight."""
         document = self.document
         assert document is not None
-        title = document.fields.get("title", self.path.stem)
-        mode = "" if self.editable else "  (read-only)"
-        self.query_one("#editor-title", Static).update(
-            safetext.assemble(
-                ("Editing ", "bold"), safetext.line(title, "bold"), mode, "  ·  ", str(self.path)
-            )
-        )
+        self._show_title(document.fields.get("title", self.path.stem))
         # Only the rows in view are ever labelled: a pack of any size shows at once.
         question_list = self.query_one("#question-list", QuestionList)
         question_list.set_rows(
@@ -175,6 +171,17 @@ class EditorView(Screen[None]):
         self._show_preview()
         self._show_status()
         self.refresh_bindings()
+
+    def _show_title(self, title: object) -> None:
+        mode = "" if self.editable else "  (read-only)"
+        shown = safetext.assemble(
+            ("Editing ", "bold"), safetext.line(title, "bold"), mode, "  ·  ", str(self.path)
+        )
+        if shown != self._title:
+            self._title = shown
+            # One line, always (the stylesheet): no layout, which on a big pack's first
+            # screenful, or as its read ends, costs the screen's longest stall.
+            self.query_one("#editor-title", Static).update(shown, layout=False)
 
     def _show_preview(self) -> None:
         index = self.highlighted
