@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Footer, Input, Static
 
 from quizgame.core.packs.find import FindIndex
-from quizgame.tui.screens import editor_view
+from quizgame.tui.screens import editor_search, editor_view
 from quizgame.tui.screens.editor import EditorScreen
 from quizgame.tui.widgets.question_list import QuestionList
 from quizgame.tui.widgets.text_view import TextView
@@ -29,6 +29,14 @@ async def test_the_keys_stay_as_the_file_is_read(
         return read_text(path)
 
     monkeypatch.setattr(editor_view, "read_text", held)
+    built: list[Footer] = []  # every footer built again
+    recompose = Footer.recompose
+
+    async def counted(self: Footer) -> None:
+        built.append(self)
+        await recompose(self)
+
+    monkeypatch.setattr(Footer, "recompose", counted)
     folder = data_dir / "packs"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "mine.yaml").write_text(
@@ -38,6 +46,7 @@ async def test_the_keys_stay_as_the_file_is_read(
     async with app.run_test(size=(100, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
+        home_built = len(built)
         await pilot.press("e")
         await pilot.pause()
         screen = app.screen
@@ -45,6 +54,7 @@ async def test_the_keys_stay_as_the_file_is_read(
         assert screen.query_one("#question-list", QuestionList).count  # Home's questions
         opening = footer_keys(screen)
         assert opening["a"] == ("Add", True) and "c" not in opening
+        keys = list(screen.query("Footer FooterKey"))
         await pilot.press("a")
         await pilot.pause()
         status = str(screen.query_one("#editor-status", Static).render())
@@ -55,6 +65,13 @@ async def test_the_keys_stay_as_the_file_is_read(
         await pilot.pause()
         assert screen.document is not None
         assert footer_keys(screen) == opening  # nothing for the footer to build again
+        # Composed with its keys from the first frame: never built again, not even once
+        # just after that frame (as Textual's Footer does), the editor's longest stall.
+        assert list(screen.query("Footer FooterKey")) == keys
+        assert screen.query_one(Footer) not in built
+        # Nor Home's, below it: the key that opened the editor left Home's keys as they were
+        # (Textual's Footer built them again, after the editor's first frame).
+        assert not built[home_built:]
         await pilot.press("a")
         await pilot.pause()
         assert not isinstance(app.screen, EditorScreen)  # the type chooser
@@ -66,7 +83,7 @@ async def test_a_big_pack_is_searched_as_the_words_are_typed(
     """Above SEARCH_AHEAD questions (here every pack is "big") the find box's words are looked
     for in a worker as they are typed: Enter shows what was found, at once or, if the search is
     still under way, as soon as it ends; Enter again, the next match (looked for meanwhile)."""
-    monkeypatch.setattr(editor_view, "SEARCH_AHEAD", 0)
+    monkeypatch.setattr(editor_search, "SEARCH_AHEAD", 0)
     go = threading.Event()  # searches in a worker wait until the test says
     find = FindIndex.find
 

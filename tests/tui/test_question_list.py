@@ -126,3 +126,38 @@ async def test_the_scrollbar_is_drawn_again_only_when_its_thumb_moves(
         await pilot.press("end")
         await pilot.pause()
         assert drawn
+        at_end = [list(strip) for strip in bar.render_lines(bar.size.region)]
+        await pilot.press("home")
+        await pilot.pause()
+        at_home = [list(strip) for strip in bar.render_lines(bar.size.region)]
+        assert at_home != at_end  # the thumb moved to the top
+        drawn.clear()
+        await pilot.press("end")  # a thumb drawn before: its lines are kept
+        await pilot.pause()
+        assert not drawn
+        assert [list(strip) for strip in bar.render_lines(bar.size.region)] == at_end
+
+
+async def test_a_call_after_drawn_waits_for_the_rows_it_changed() -> None:
+    """`call_after_drawn` runs once the frame with the list's change is drawn, never before
+    the list draws it (the editor starts a search for the next match then, not in that frame's
+    way)."""
+    app = ListApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        question_list = app.query_one(CountingList)
+        seen: list[tuple[int | None, list[int]]] = []
+        question_list.drawn = []
+        question_list.highlighted = 5_000
+
+        def after() -> None:
+            seen.append((question_list.highlighted, list(question_list.drawn)))
+
+        question_list.call_after_drawn(after)
+        assert not seen
+        await pilot.pause()
+        assert len(seen) == 1
+        highlighted, drawn = seen[0]
+        assert highlighted == 5_000 and drawn  # the jump's rows were drawn first
+        await pilot.pause()
+        assert len(seen) == 1  # once

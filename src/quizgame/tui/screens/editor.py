@@ -24,7 +24,7 @@ from quizgame.tui import safetext
 from quizgame.tui.screens.confirm import ConfirmScreen, dismiss_unless_kept
 from quizgame.tui.screens.editor_form import QuestionFormScreen, TypeChooser
 from quizgame.tui.screens.editor_import import ImportRequest, ImportScreen, add_imported
-from quizgame.tui.screens.editor_view import EditorView
+from quizgame.tui.screens.editor_search import SearchingView
 from quizgame.tui.widgets.question_list import QuestionList
 
 EDITING_ACTIONS = {"add", "edit", "delete", "move", "save", "import_file"}
@@ -52,7 +52,7 @@ def _write_copy(
     return copy, text, ""
 
 
-class EditorScreen(EditorView):
+class EditorScreen(SearchingView):
     """One pack's questions. Dismisses (back to Home) when the author leaves."""
 
     _edits = 0  # changes made so far: a save records how many its text holds

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from textual.content import Content
 
+from quizgame.core.packs.edit import PackDocument
 from quizgame.core.packs.model import QuestionType
 from quizgame.core.packs.questions import TYPE_FIELD_NAMES
 from quizgame.tui import safetext
 from quizgame.tui.screens.editor_form import OPTIONAL, TYPE_LABELS
 from quizgame.tui.widgets.editor_fields import item_line
+from quizgame.tui.widgets.text_view import TextView
 
 # The fields the preview lists under the prompt: every type's own, then the optional ones the
 # form shows, in the form's order.
@@ -72,3 +75,23 @@ def question_preview(data: dict[str, Any]) -> Content:
         if name in data and data[name] not in (None, "", [], {}):
             parts += ["\n", (f"{name.replace('_', ' ')}: ", "$text-muted"), _value_text(data[name])]
     return safetext.assemble(*parts)
+
+
+def prepare_previews(
+    view: TextView,
+    document: PackDocument,
+    index: int,
+    step: int,
+    key: Callable[[int], Hashable],
+) -> None:
+    """Wrap in `view`, under `key(n)`, the previews a next key is likely to show after question
+    `index`: the question `step` on (as far as the last move went: Down, Page Down, Up...), the
+    first and the last (Home, End). Wrapping one costs as much as the rest of such a key."""
+    count = len(document)
+    for target in (index + step, 0, count - 1):
+        if 0 <= target < count and target != index:
+
+            def made(target: int = target) -> Content:
+                return question_preview(document.question(target))
+
+            view.prepare(key(target), made)

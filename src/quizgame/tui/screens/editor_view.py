@@ -1,40 +1,40 @@
-"""The pack editor's view of a pack: the question list, the preview, the status line and find,
-and reading the file for editing (the questions Home read listed until it is read).
+"""The pack editor's view of a pack: the question list, the preview, the status line, the find
+index, and reading the file for editing (the questions Home read listed until it is read).
 
-`editor.EditorScreen` is built on it and adds what changes the pack: add, edit, delete, move,
-import, save, copy and leaving.
+`editor_search.SearchingView` adds finding a question on it, and `editor.EditorScreen` what
+changes the pack: add, edit, delete, move, import, save, copy and leaving.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Input, Static
-from textual.worker import Worker, get_current_worker
+from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from quizgame.core.packs.edit import EditError, PackDocument
-from quizgame.core.packs.find import FindIndex, find_question, row_text
+from quizgame.core.packs.find import FindIndex, row_text
 from quizgame.core.packs.gc_pause import gc_paused, settle_long_lived
 from quizgame.core.packs.model import Pack
 from quizgame.core.packs.on_disk import DiskCopy
 from quizgame.core.packs.pieces import read_text
 from quizgame.tui import safetext
 from quizgame.tui.screens.editor_find import FindBox
-from quizgame.tui.screens.editor_preview import question_preview, summary_lines
+from quizgame.tui.screens.editor_preview import (
+    prepare_previews,
+    question_preview,
+    summary_lines,
+)
 from quizgame.tui.widgets.footer import SteadyFooter
 from quizgame.tui.widgets.question_list import QuestionList
 from quizgame.tui.widgets.text_view import TextView
-
-FindKey = tuple[str, int | None, int]  # a search's words, the row it starts after, index state
-# A pack of more questions than this is searched as the find box's words are typed (in a
-# worker): Enter's own search would take milliseconds; a smaller pack's takes microseconds.
-SEARCH_AHEAD = 2_000
 
 
 class EditorView(Screen[None]):
@@ -64,12 +64,8 @@ class EditorView(Screen[None]):
         self._find_index: FindIndex | None = None
         self._index_generation = 0  # one more at each change: an older build is dropped
         self._status: str | Content | None = None  # what the status line shows now
-        # Searches made as the find box's words are typed (`_search_ahead`): the last one's
-        # result, the one under way, and whether Enter waits for it.
-        self._ahead: tuple[FindKey, int | None] | None = None
-        self._searching: FindKey | None = None
-        self._wanted: FindKey | None = None
-        self._search_worker: Worker[None] | None = None
+        self._title: Content | None = None  # what the title line shows now
+        self._last_highlight: int | None = None  # the list's last highlight: where keys go
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -120,6 +116,7 @@ class EditorView(Screen[None]):
             self._build_index, generation, lambda: (row_text(q.prompt, q.id) for q in questions)
         )
         count = len(questions)
+        self._show_title(pack.title)
         self._show_status(f"{count} question{'s' if count != 1 else ''} · opening for editing…")
 
     @work(thread=True, exclusive=True, group="editor-load")
@@ -162,13 +159,7 @@ class EditorView(Screen[None]):
         """Fill the list from the document; keep (or move) the highlight."""
         document = self.document
         assert document is not None
-        title = document.fields.get("title", self.path.stem)
-        mode = "" if self.editable else "  (read-only)"
-        self.query_one("#editor-title", Static).update(
-            safetext.assemble(
-                ("Editing ", "bold"), safetext.line(title, "bold"), mode, "  ·  ", str(self.path)
-            )
-        )
+        self._show_title(document.fields.get("title", self.path.stem))
         # Only the rows in view are ever labelled: a pack of any size shows at once.
         question_list = self.query_one("#question-list", QuestionList)
         question_list.set_rows(
@@ -181,6 +172,17 @@ class EditorView(Screen[None]):
         self._show_status()
         self.refresh_bindings()
 
+    def _show_title(self, title: object) -> None:
+        mode = "" if self.editable else "  (read-only)"
+        shown = safetext.assemble(
+            ("Editing ", "bold"), safetext.line(title, "bold"), mode, "  ·  ", str(self.path)
+        )
+        if shown != self._title:
+            self._title = shown
+            # One line, always (the stylesheet): no layout, which on a big pack's first
+            # screenful, or as its read ends, costs the screen's longest stall.
+            self.query_one("#editor-title", Static).update(shown, layout=False)
+
     def _show_preview(self) -> None:
         index = self.highlighted
         text = self.query_one("#question-preview", TextView)
@@ -192,7 +194,18 @@ class EditorView(Screen[None]):
         if index is None or self.document is None:
             text.update(Content(""))
         else:
-            text.update(question_preview(self.document.question(index)))
+            text.update(question_preview(self.document.question(index)), self._preview_key(index))
+
+    def _preview_key(self, index: int) -> tuple[int, int, int]:
+        """What question `index`'s preview is kept under: the same only while it is unchanged
+        (every change counts one more in `_index_generation`)."""
+        return id(self.document), self._index_generation, index
+
+    def _prepare_previews(self, index: int, step: int) -> None:
+        """Once question `index` is drawn, wrap the previews a next key is likely to show."""
+        if self.document is not None and self.highlighted == index:  # (not moved on meanwhile)
+            view = self.query_one("#question-preview", TextView)
+            prepare_previews(view, self.document, index, step, self._preview_key)
 
     def _show_status(self, message: str | Content | None = None) -> None:
         if message is None:
@@ -221,97 +234,6 @@ class EditorView(Screen[None]):
         assert self.pack is not None
         question = self.pack.questions[index]
         return question.prompt, question.type.value, question.id
-
-    def action_find(self) -> None:
-        box = self.query_one("#editor-find", FindBox)
-        box.display = True
-        box.focus()
-
-    @on(FindBox.Find)
-    def _find(self, event: FindBox.Find) -> None:
-        """Enter in the find box: highlight the question asked for (the next match each time)."""
-        event.stop()
-        question_list = self.query_one("#question-list", QuestionList)
-        if event.query is None:
-            self.query_one("#editor-find").display = False
-            question_list.focus()
-            return
-        key = self._find_key(event.query)
-        if self._ahead is not None and self._ahead[0] == key:  # found as it was typed
-            found = self._ahead[1]
-        elif self._searching == key:  # being found: shown when it is
-            self._wanted = key
-            return
-        else:
-            index, after = self._find_index, question_list.highlighted
-            if index is not None and index.count == question_list.count:
-                found = index.find(event.query, after)
-            else:  # still being built: row by row
-                found = find_question(event.query, question_list.count, self._summary, after)
-        self._show_found(event.query, found)
-
-    def _show_found(self, query: str, found: int | None) -> None:
-        if found is None:
-            self._show_status(safetext.literal(f"No question matches “{query}”."))
-            return
-        self.query_one("#question-list", QuestionList).highlighted = found
-        if self.document is not None:
-            self._show_status()
-        self._search_ahead(query)  # the next match, for Enter again
-
-    # --- searching as the query is typed ---------------------------------------------------------
-
-    def _find_key(self, query: str) -> FindKey:
-        """What a search's result depends on: the words, where it starts, the index's state."""
-        highlighted = self.query_one("#question-list", QuestionList).highlighted
-        return query, highlighted, self._index_generation
-
-    @on(Input.Changed, "#editor-find")
-    def _typed(self, event: Input.Changed) -> None:
-        event.stop()
-        self._search_ahead(event.value)
-
-    def _search_ahead(self, query: str) -> None:
-        """Search for `query` in a worker (a scan of a big pack takes some milliseconds, every
-        one of which would be Enter's): Enter then shows what was found."""
-        self._ahead = self._wanted = self._searching = None
-        if self._search_worker is not None:  # the words changed: that search is not wanted
-            self._search_worker.cancel()
-            self._search_worker = None
-        index = self._find_index
-        words = query.strip()
-        count = self.query_one("#question-list", QuestionList).count
-        if index is None or index.count != count or count <= SEARCH_AHEAD:
-            return
-        if words and not words.lstrip("#").isdigit():  # (a number needs no search)
-            self._searching = self._find_key(query)
-            self._search_worker = self._search(self._searching, index)
-
-    @work(thread=True, group="editor-find")
-    def _search(self, key: FindKey, index: FindIndex) -> None:
-        # The next character typed cancels this search, which then stops (not `exclusive`:
-        # the search that follows a result starts while this worker hands it over).
-        worker = get_current_worker()
-        failed = False
-        try:
-            found = index.find(key[0], key[1], stop=lambda: worker.is_cancelled)
-        except Exception:  # the index changed under it (an edit): Enter searches itself
-            found, failed = None, True
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._searched, key, found, failed)
-
-    def _searched(self, key: FindKey, found: int | None, failed: bool) -> None:
-        if not self.is_attached or key != self._searching:  # a search no longer wanted
-            return
-        wanted = self._wanted
-        self._search_worker = self._searching = self._wanted = None
-        if failed or key != self._find_key(key[0]):  # the highlight or the questions changed
-            if wanted == key:  # Enter is waiting: search now, as it would have
-                self._find(FindBox.Find(key[0]))
-            return
-        self._ahead = (key, found)
-        if wanted == key:
-            self._show_found(key[0], found)
 
     # --- the find index ---------------------------------------------------------------------------
 
@@ -359,6 +281,15 @@ class EditorView(Screen[None]):
             return None
         return self.query_one("#question-list", QuestionList).highlighted
 
-    def _highlighted(self, _index: int | None) -> None:
+    def _highlighted(self, index: int | None) -> None:
         # Watched, not a message: the preview changes in the same frame as the list's highlight.
         self._show_preview()
+        before, self._last_highlight = self._last_highlight, index
+        if index is None or self.document is None:
+            return
+        question_list = self.query_one("#question-list", QuestionList)
+        step = 1 if before is None else index - before
+        if abs(step) <= question_list.page:  # a move, not a jump (End, a question found)
+            question_list.call_after_drawn(partial(self._prepare_previews, index, step or 1))
+        else:
+            question_list.call_after_drawn(partial(self._prepare_previews, index, 0))

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label, OptionList, Select, SelectionList, Static
+from textual.widgets import Button, Label, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
@@ -20,6 +20,7 @@ from quizgame.core.play.modes import Mode
 from quizgame.tui import safetext
 from quizgame.tui.navigation import EditPack, NewPack, OpenStats, Remember, StartSession
 from quizgame.tui.prefs import HomeChoices
+from quizgame.tui.widgets.footer import SteadyFooter
 from quizgame.tui.widgets.home_settings import SettingsPanel, settings_rows
 from quizgame.tui.widgets.pack_prompt import pack_prompt
 
@@ -95,7 +96,7 @@ class HomeScreen(Screen[None]):
         message = Static(id="home-message")
         message.display = False
         yield message
-        yield Footer(show_command_palette=False)
+        yield SteadyFooter()  # its keys built again only when they change
 
     def on_mount(self) -> None:
         self.query_one("#pack-list").focus()

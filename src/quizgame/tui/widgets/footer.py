@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -29,11 +30,21 @@ class SteadyFooter(Footer):
         self._shown: Shown | None = None
         self._looking = False
 
+    def compose(self) -> ComposeResult:
+        # Footer composes no keys until the screen first says its bindings changed, then
+        # composes again with them: a second build of every key, just after the screen's
+        # first frame (on a screen that is slow to lay out, such as the editor's, the longest
+        # stall of its opening). This one shows the screen's keys from the first frame.
+        if self._shown is None and self.is_attached:
+            self.set_reactive(Footer._bindings_ready, True)
+            self._shown = shown_keys(self.screen)
+        yield from super().compose()
+
     def bindings_changed(self, screen: Screen[object]) -> None:
         if not (screen.app.app_focus and self.is_attached and screen is self.screen):
             super().bindings_changed(screen)
             return
-        if self._shown is None:  # the first keys: shown at once, as Footer does
+        if self._shown is None:  # the first keys (not composed with them): shown at once
             self._shown = shown_keys(screen)
             super().bindings_changed(screen)
         elif not self._looking:

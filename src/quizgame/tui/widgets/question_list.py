@@ -52,6 +52,10 @@ class _Bar(ScrollBar):
     position: Reactive[float] = Reactive(0.0, repaint=False)
     _drawn: tuple[float, ...] = ()  # the thumb last drawn
 
+    def __init__(self, *, vertical: bool, name: str, thickness: int) -> None:
+        super().__init__(vertical=vertical, name=name, thickness=thickness)
+        self._kept: dict[tuple[object, ...], list[Strip]] = {}
+
     def _thumb(self) -> tuple[float, ...]:
         """Where `render_bar` puts the thumb (in eighths of a cell), and what that depends on."""
         size, virtual = self.size.height, self.window_virtual_size
@@ -66,6 +70,31 @@ class _Bar(ScrollBar):
     def render(self) -> RenderableType:
         self._drawn = self._thumb()
         return super().render()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Its lines kept for the last few places of the thumb: Home and End, back and forth
+        # (or a search's matches) draw a bar drawn before, 25 lines of Rich rendering each.
+        styles = self.parent.styles if self.parent is not None else self.styles
+        key = (
+            self._thumb(),
+            crop,
+            bool(self.grabbed),
+            self.mouse_over,
+            styles.scrollbar_background,
+            styles.scrollbar_color,
+            styles.scrollbar_background_hover,
+            styles.scrollbar_color_hover,
+            styles.scrollbar_background_active,
+            styles.scrollbar_color_active,
+            self.parent.background_colors if self.parent is not None else None,
+        )
+        lines = self._kept.get(key)
+        if lines is None:
+            if len(self._kept) >= 8:
+                self._kept.clear()
+            lines = self._kept[key] = super().render_lines(crop)
+        self._drawn = key[0]  # (`render` is not asked for kept lines)
+        return lines
 
     def watch_position(self) -> None:
         if self._thumb() != self._drawn:
@@ -129,6 +158,7 @@ class QuestionList(ScrollView, can_focus=True):
         self.placeholder = placeholder
         self._rows: LRUCache[tuple[int, Style, int], list[Strip]] = LRUCache(512)
         self._span_styles: dict[tuple[Style, str | Style], RichStyle] = {}
+        self._after_drawn: list[Callable[[], object]] = []
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
@@ -203,6 +233,12 @@ class QuestionList(ScrollView, can_focus=True):
         """How many rows the view shows (one more when it is scrolled between two)."""
         return self.scrollable_content_region.height // ROW_HEIGHT + 1
 
+    def prepare_rows(self, index: int) -> None:
+        """Label the rows a move of the highlight to `index` will show (at the view's top or
+        its bottom, as the list scrolls no further than it must), before the move."""
+        rows = self._rows_in_view()
+        self._label_ahead(index - rows, index + rows + 1)
+
     def _label_last(self) -> None:
         self._label_ahead(self.count - self._rows_in_view(), self.count)
 
@@ -276,6 +312,19 @@ class QuestionList(ScrollView, can_focus=True):
             combined = self._span_styles[key] = Style.combine([style, parsed]).rich_style
         return combined
 
+    def call_after_drawn(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the list is next drawn (and that frame handed to the terminal).
+        `call_after_refresh` can come sooner: before a change's frame, when the screen is idle
+        before the list has told it what to draw again."""
+        self._after_drawn.append(callback)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self._after_drawn:  # called after this frame: the compositor draws all in one go
+            for callback in self._after_drawn:
+                self.call_later(callback)
+            self._after_drawn.clear()
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = self.scroll_offset.y + y
@@ -304,9 +353,13 @@ class QuestionList(ScrollView, can_focus=True):
     def action_move(self, step: int) -> None:
         self._move_to((self.highlighted or 0) + step)
 
+    @property
+    def page(self) -> int:
+        """How many rows Page Down moves the highlight by: those the view shows whole."""
+        return max(1, self.scrollable_content_region.height // ROW_HEIGHT)
+
     def action_page(self, step: int) -> None:
-        rows = max(1, self.scrollable_content_region.height // ROW_HEIGHT)
-        self._move_to((self.highlighted or 0) + step * rows)
+        self._move_to((self.highlighted or 0) + step * self.page)
 
     def action_jump(self, index: int) -> None:
         self._move_to(index if index >= 0 else self.count + index)
