@@ -246,10 +246,13 @@ class QuizApp(HomeRoutes):
 
     @on(Answered)
     def _answered(self, message: Answered) -> None:
-        """The feedback, in place of the question on the same screen (nothing is pushed)."""
+        """The feedback, in place of the question on the same screen (nothing is pushed); then
+        the answer goes into the score history. The screen posts this after the frame that
+        shows its feedback, so the key that answered waits for no write."""
         screen = self._play_screen(message.session) if self._in_play(message) else None
         if screen is not None:
             screen.show_feedback(message.record)
+        self.runner.flush()
 
     @on(NextRound)
     async def _next_round(self, message: NextRound) -> None:
@@ -259,7 +262,7 @@ class QuizApp(HomeRoutes):
         from quizgame.core.play.session import SessionError
 
         session = message.session
-
+        self.runner.flush()  # the answer is in the history before the next question is dealt
         try:
             round_ = session.advance()
         except SessionError:
