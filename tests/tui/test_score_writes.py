@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.screen import Screen
 
 from quizgame.core import paths
 from quizgame.core.play.dealing import SessionOptions
@@ -89,6 +90,33 @@ async def test_the_feedback_is_drawn_before_the_answer_is_written(data_dir: Path
         with ScoreStore.open(paths.scores_db(data_dir)) as store:
             ids = store.read(lambda c: [row[0] for row in c.execute("SELECT id FROM sessions")])
             assert len(store.read(queries.session_answers, ids[0])) == 1
+
+
+async def test_the_answer_is_written_after_the_frame_that_shows_its_feedback(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_with(data_dir)
+    order: list[str] = []
+    frame = Screen._on_timer_update  # Textual's frame: layout, paint, write to the terminal
+
+    def framed(screen: Screen[object]) -> None:
+        if isinstance(screen, QuestionScreen) and screen.feedback_shown:
+            order.append("frame")
+        frame(screen)
+
+    monkeypatch.setattr(Screen, "_on_timer_update", framed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        flush = app.runner.flush
+
+        def write() -> None:
+            order.append(f"write {pending(app)}")
+            flush()
+
+        app.runner.flush = write  # type: ignore[method-assign]
+        await pilot.press(press_right(app))
+        await pilot.pause()
+        assert order[:2] == ["frame", "write 1"]
 
 
 async def test_an_answer_is_recorded_when_the_app_quits_at_once_after_it(data_dir: Path) -> None:

@@ -93,7 +93,11 @@ class QuestionScreen(SessionScreen):
         # class on and off, a frame each) before the next question could be drawn. On a
         # question `check_action` turns it off, and the key goes on to the answer widget.
         Binding("enter,space", "next", "Next", show=False, priority=True),
-        *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
+        # Priority too: the app runs it as the key arrives, where a key for a binding of the
+        # screen first goes to the focused widget and bubbles up through each container's
+        # queue in turn (about a millisecond). Where a text box takes the digits (`typing`),
+        # `check_action` turns it off and the key goes on to the box.
+        *(Binding(str(n), f"pick({n})", show=False, priority=True) for n in range(1, 10)),
         Binding("f,f4", "lifeline('fifty_fifty')", "50:50", show=False),
         Binding("s,f3", "lifeline('skip')", "Skip", show=False),
         Binding("h,f2", "lifeline('hint')", "Hint", show=False),
@@ -346,9 +350,12 @@ class QuestionScreen(SessionScreen):
             self.post_message(NextRound(self.session))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Next only on the feedback; the answer keys only on a question."""
+        """Next only on the feedback; the answer keys only on a question (the number keys
+        only where no text box types them)."""
         if action == "next":
             return self.feedback_shown
+        if action == "pick":
+            return not self.feedback_shown and not self.typing
         if action in QUESTION_ACTIONS:
             return not self.feedback_shown
         return True

@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from quizgame.tui import safetext
-from quizgame.tui.widgets.answering import AnswerGiven, AnswerWidget
+from quizgame.tui.widgets.answering import AnswerWidget
 from quizgame.tui.widgets.drawn import fitted, refresh_rows, rows_in_view, segments, strip
 
 if TYPE_CHECKING:
@@ -306,7 +306,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         self.highlighted = index
         if self.draws_pick:
             refresh_rows(self, before)
-        self.post_message(AnswerGiven(self, self.choices[index]))
+        self.give(self.choices[index])
         return True
 
     def submit(self) -> None:

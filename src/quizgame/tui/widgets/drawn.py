@@ -9,13 +9,15 @@ and all).
 
 `rows_in_view` and `refresh_rows` repaint only the rows that changed: a widget's whole refresh
 restyles and repaints every row of it (and the screen recomposes each of them), where an
-answer changes two or three.
+answer changes two or three. `repaint` tells the screen at once, without the message rounds
+of Textual's `refresh`.
 """
 
 from __future__ import annotations
 
 from rich.segment import Segment
 from textual.content import Content
+from textual.dom import NoScreen
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.style import Style
@@ -48,6 +50,34 @@ def line_strip(widget: Widget, content: Content, width: int) -> Strip:
     return strip(widget, segments(widget, content, style), style, width)
 
 
+def repaint(widget: Widget, *regions: Region) -> None:
+    """`widget.refresh(*regions)` (its content, the whole widget if no region is given), told
+    to its screen at once.
+
+    Textual's `refresh` marks the widget and prompts it: the widget's own task wakes, goes
+    idle, and sends its screen an `Update`, which the screen's task takes in turn; only then
+    does the screen know to draw a frame. That is two message rounds per widget (an answer
+    repaints four), and the screen, idle before the Updates reach it, runs its after-refresh
+    callbacks (the `Answered` that writes the score) before the frame instead of after it. This
+    marks the same lines dirty as `refresh` does and puts the widget straight into the
+    screen's set of widgets to repaint (Textual's own `Screen._on_update` does no more)."""
+    if not widget.is_mounted or not widget.display:
+        widget.refresh(*regions)
+        return
+    try:
+        screen = widget.screen
+    except NoScreen:
+        widget.refresh(*regions)
+        return
+    # Widget.refresh(repaint=True), less its check_idle (the prompt to the widget's task)
+    widget._layout_cache.clear()
+    widget._set_dirty(*regions)
+    widget.clear_cached_dimensions()
+    widget._rich_style_cache.clear()
+    screen._dirty_widgets.add(widget)
+    screen.check_idle()
+
+
 def rows_in_view(widget: Widget) -> list[Strip] | None:
     """The rows `widget` draws now (its `render_line`s), None if it has not been laid out."""
     if not widget.is_mounted or not widget.content_size:
@@ -60,7 +90,7 @@ def refresh_rows(widget: Widget, before: list[Strip] | None) -> None:
     change; None: repaint it all)."""
     after = rows_in_view(widget)
     if before is None or after is None or len(before) != len(after):
-        widget.refresh()
+        repaint(widget)
         return
     width = widget.content_size.width
     changed = [
@@ -69,7 +99,7 @@ def refresh_rows(widget: Widget, before: list[Strip] | None) -> None:
         if old != new
     ]
     if changed:
-        widget.refresh(*changed)
+        repaint(widget, *changed)
 
 
 class TextRows(Widget):

@@ -11,7 +11,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from quizgame.core.play.modes import Lifeline
-from quizgame.tui.widgets.drawn import line_strip
+from quizgame.tui.widgets.drawn import line_strip, repaint
 
 # Letter keys work unless a text box has the focus; the function keys work everywhere.
 KEYS: dict[Lifeline | str, tuple[str, str]] = {
@@ -87,7 +87,7 @@ class LifelineBar(Widget):
                 style += f" @click={action}"
             parts += [Content.styled(f" {text} ", style), Content(GAP)]
         self._content = Content.assemble(*parts[:-1] if items else parts)
-        self.refresh()
+        repaint(self)
 
     def render(self) -> Content:
         return self._content

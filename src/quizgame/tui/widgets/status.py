@@ -10,7 +10,7 @@ from textual.widget import Widget
 
 from quizgame.core.play.modes import SURVIVAL_LIVES
 from quizgame.core.play.session import Session
-from quizgame.tui.widgets.drawn import line_strip
+from quizgame.tui.widgets.drawn import line_strip, repaint
 from quizgame.tui.widgets.meter import meter
 
 
@@ -61,4 +61,4 @@ class StatusBar(Widget):
         """Redraw (from `session`, if it is another one)."""
         if session is not None:
             self.session = session
-        self.refresh()
+        repaint(self)
