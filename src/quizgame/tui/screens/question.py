@@ -296,7 +296,9 @@ class QuestionScreen(SessionScreen):
             last = session.finished or session.position >= session.total
             label = "See the results" if last else "Next question"
             self._find("#lifelines", LifelineBar).show_next(f"{label} (Enter)")
-        self.refresh_bindings()
+        # No refresh_bindings here or in show_round: the keys that change between a question
+        # and its feedback (Enter, the numbers, the lifelines) are none of the footer's, and
+        # a key checks its action as it comes (`check_action`) whatever the footer shows.
 
     async def show_round(self) -> None:
         """Show the session's current round in place of the feedback (the app calls this after
@@ -336,7 +338,6 @@ class QuestionScreen(SessionScreen):
             if not self.answer.has_focus:
                 self.answer.focus()
             self._show()
-        self.refresh_bindings()
 
     def action_scroll_feedback(self, pages: int) -> None:
         """Page Up/Down: scroll the box under the answer (long feedback) by `pages` pages."""

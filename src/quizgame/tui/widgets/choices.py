@@ -241,10 +241,23 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self._width()
+        return self._row(y + self.scroll_offset.y, width, self._line_rows(width))
+
+    def visible_rows(self, size: Size) -> list[Strip]:
+        """Every row in view (see `widgets.drawn.rows_in_view`), as `render_line` draws them."""
+        width = self._width()
         rows = self._line_rows(width)
-        row = y + self.scroll_offset.y
+        top = self.scroll_offset.y
+        return [self._row(y + top, width, rows) for y in range(size.height)]
+
+    def _row(self, row: int, width: int, rows: list[tuple[int, int]]) -> Strip:
         if not 0 <= row < len(rows):
-            return Strip.blank(width, self.get_visual_style("choice-list--choice").rich_style)
+            key = (-1, "", width)  # a blank row, kept with the strips
+            blank = self._strips.get(key)
+            if blank is None:
+                style = self.get_visual_style("choice-list--choice").rich_style
+                blank = self._strips[key] = [Strip.blank(width, style)]
+            return blank[0]
         index, line = rows[row]
         strips = self._render_choice(index, self._state(index), width)
         return strips[line] if line < len(strips) else Strip.blank(width)

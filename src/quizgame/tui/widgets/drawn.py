@@ -15,7 +15,10 @@ of Textual's `refresh`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual.content import Content
 from textual.dom import NoScreen
 from textual.geometry import Region, Size
@@ -42,6 +45,39 @@ def segments(widget: Widget, content: Content, style: Style) -> list[Segment]:
 def strip(widget: Widget, line: list[Segment], style: Style, width: int) -> Strip:
     """`line` made exactly `width` cells wide, padded on `style`'s background."""
     return Strip(line).extend_cell_length(width, style.rich_style).crop(0, width)
+
+
+Part = tuple[str, str]  # a text and its style ("bold", "$text-muted", "" for the widget's own)
+
+
+class PartsLine:
+    """One line of `Part`s on a widget's own style, drawn as `line_strip` draws the `Content`
+    they assemble, with each style resolved once (through Content, as it would be) and kept
+    until the widget's style changes: a line that changes on every key (the status bar's)
+    then costs its segments only, not a parse of each style."""
+
+    def __init__(self, widget: Widget) -> None:
+        self.widget = widget
+        self._base: Style | None = None
+        self._styles: dict[str, RichStyle | None] = {}
+
+    def _style(self, style: str, base: Style) -> RichStyle | None:
+        if style not in self._styles:
+            drawn = list(
+                Content.styled(" ", style).render(base, "", parse_style=self.widget._get_style)
+            )
+            part = drawn[0][1] if drawn else None
+            self._styles[style] = part.rich_style if part else None
+        return self._styles[style]
+
+    def strip(self, parts: Sequence[Part], width: int) -> Strip:
+        """`parts` in one line exactly `width` cells wide (cut there if longer)."""
+        base = self.widget.visual_style
+        if base != self._base:
+            self._base = base
+            self._styles.clear()
+        line = [Segment(text, self._style(style, base)) for text, style in parts if text]
+        return strip(self.widget, line, base, width)
 
 
 def line_strip(widget: Widget, content: Content, width: int) -> Strip:
@@ -79,10 +115,21 @@ def repaint(widget: Widget, *regions: Region) -> None:
 
 
 def rows_in_view(widget: Widget) -> list[Strip] | None:
-    """The rows `widget` draws now (its `render_line`s), None if it has not been laid out."""
-    if not widget.is_mounted or not widget.content_size:
+    """The rows `widget` draws now (its `render_line`s), None if it has not been laid out.
+
+    A widget with a `visible_rows(size)` method gives them all at once: its `render_line`
+    looks up its size (and its width, its scroll offset) on every call, and asking the
+    geometry costs more than the row itself, twice a row on every answer."""
+    if not widget.is_mounted:
         return None
-    return [widget.render_line(y) for y in range(widget.content_size.height)]
+    size = widget.content_size
+    if not size:
+        return None
+    visible = getattr(widget, "visible_rows", None)
+    if visible is not None:
+        rows: list[Strip] = visible(size)
+        return rows
+    return [widget.render_line(y) for y in range(size.height)]
 
 
 def refresh_rows(widget: Widget, before: list[Strip] | None) -> None:
@@ -144,7 +191,13 @@ class TextRows(Widget):
         return len(self._rows_for(width))
 
     def render_line(self, y: int) -> Strip:
-        width = self.content_size.width
+        return self._row(y, self.content_size.width)
+
+    def visible_rows(self, size: Size) -> list[Strip]:
+        """Every row in view (see `rows_in_view`)."""
+        return [self._row(y, size.width) for y in range(size.height)]
+
+    def _row(self, y: int, width: int) -> Strip:
         rows = self._rows_for(width)
         return rows[y] if 0 <= y < len(rows) else Strip.blank(width, self.visual_style.rich_style)
 

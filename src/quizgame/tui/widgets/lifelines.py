@@ -28,6 +28,7 @@ PRIMARY = "bold $text on $primary"
 LABEL = "$text-muted"
 
 Item = tuple[str, str, str | None]  # name, label, action (None: shown but not usable)
+KEPT_LINES = 8  # lines drawn and kept: a session shows two or three, over and over
 
 
 def key_label(what: Lifeline | str, typing: bool) -> str:
@@ -48,6 +49,7 @@ class LifelineBar(Widget):
         self.items: tuple[Item, ...] = ()
         self.label = ""
         self._content = Content()
+        self._lines: dict[tuple[str, tuple[Item, ...], int], Strip] = {}
 
     def show(
         self,
@@ -93,9 +95,22 @@ class LifelineBar(Widget):
         return self._content
 
     def render_line(self, y: int) -> Strip:
-        """Drawn straight from its content (`widgets.drawn`): it changes with every answer."""
+        """Drawn straight from its content (`widgets.drawn`). It changes with every answer, but
+        between a few lines only (the lifelines as they stand, the way on): each is kept."""
         width = self.content_size.width
-        return line_strip(self, self._content, width) if y == 0 else Strip.blank(width)
+        if y != 0:
+            return Strip.blank(width)
+        key = (self.label, self.items, width)
+        line = self._lines.get(key)
+        if line is None:
+            if len(self._lines) >= KEPT_LINES:
+                self._lines.clear()
+            line = self._lines[key] = line_strip(self, self._content, width)
+        return line
+
+    def notify_style_update(self) -> None:
+        self._lines.clear()
+        super().notify_style_update()
 
     def text(self, name: str) -> str | None:
         """What button `name` says (`lifeline-hint`, `pause`, `next`), None if it is not shown."""
