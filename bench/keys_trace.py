@@ -3,7 +3,8 @@ process timing each phase between a key and the frame that shows what the player
 
 bench_keys.py says how long a key takes; this says why. The game runs as in bench_keys (its own
 process, a real pty, 80x24, the same pack), with these wrapped in a timer: our handlers
-(`QuestionScreen.show_feedback`, `show_round`, `Session.answer`, the score keeper's write),
+(`QuestionScreen.show_feedback`, `show_round`, `Session.answer`, the score keeper's note of an
+answer and its write),
 CSS restyles (`Stylesheet.update_nodes`), Textual's frame (`Screen._on_timer_update`: the
 layout `Compositor.reflow`, the paint `Compositor.render_update`, the write to the terminal)
 and each collection of the garbage collector. For each kind of key (an answer, Enter) it
@@ -88,7 +89,8 @@ def child_game(pack_file: str, data_dir: str, rounds: int, src: str, out: str) -
         (QuestionScreen, "show_feedback", "our handler: show_feedback"),
         (QuestionScreen, "show_round", "our handler: show_round"),
         (Session, "answer", "session: answer (judge, score)"),
-        (ScoreKeeper, "answer_recorded", "score history: write the answer"),
+        (ScoreKeeper, "answer_recorded", "score history: note the answer"),
+        (ScoreKeeper, "flush", "score history: write what is noted"),
         (Stylesheet, "update_nodes", "CSS: restyle (focus, classes)"),
         (Screen, "_on_timer_update", "frame (all of it)"),
         (Compositor, "reflow", "frame: layout (reflow)"),
