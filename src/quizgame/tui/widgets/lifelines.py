@@ -48,7 +48,7 @@ class LifelineBar(Widget):
         super().__init__(id=id)
         self.items: tuple[Item, ...] = ()
         self.label = ""
-        self._content = Content()
+        self._content: Content | None = Content()
         self._lines: dict[tuple[str, tuple[Item, ...], int], Strip] = {}
 
     def show(
@@ -82,16 +82,19 @@ class LifelineBar(Widget):
         if (label, items) == (self.label, self.items):
             return
         self.label, self.items = label, items
-        parts: list[Content] = [Content.styled(label, LABEL), Content(" ")] if label else []
-        for name, text, action in items:
-            style = PRIMARY if name == "next" else ENABLED if action else DISABLED
-            if action is not None:
-                style += f" @click={action}"
-            parts += [Content.styled(f" {text} ", style), Content(GAP)]
-        self._content = Content.assemble(*parts[:-1] if items else parts)
+        self._content = None  # made when drawn, if its line is not kept
         repaint(self)
 
     def render(self) -> Content:
+        if self._content is None:
+            label, items = self.label, self.items
+            parts: list[Content] = [Content.styled(label, LABEL), Content(" ")] if label else []
+            for name, text, action in items:
+                style = PRIMARY if name == "next" else ENABLED if action else DISABLED
+                if action is not None:
+                    style += f" @click={action}"
+                parts += [Content.styled(f" {text} ", style), Content(GAP)]
+            self._content = Content.assemble(*parts[:-1] if items else parts)
         return self._content
 
     def render_line(self, y: int) -> Strip:
@@ -105,7 +108,7 @@ class LifelineBar(Widget):
         if line is None:
             if len(self._lines) >= KEPT_LINES:
                 self._lines.clear()
-            line = self._lines[key] = line_strip(self, self._content, width)
+            line = self._lines[key] = line_strip(self, self.render(), width)
         return line
 
     def notify_style_update(self) -> None:
