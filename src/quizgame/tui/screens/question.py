@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.await_remove import AwaitRemove
 from textual.binding import Binding, BindingType
-from textual.containers import Center, Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Static
@@ -31,6 +30,7 @@ from quizgame.tui import safetext
 from quizgame.tui.navigation import Answered, LeaveSession, NextRound, SessionOver, SessionScreen
 from quizgame.tui.widgets.answering import AnswerGiven, AnswerKept, AnswerWidget
 from quizgame.tui.widgets.answers import ANSWER_AREAS
+from quizgame.tui.widgets.blank import Column, FooterBar, Middle, PromptBox, Row
 from quizgame.tui.widgets.countdown import CountdownBar
 from quizgame.tui.widgets.drawn import TextRows
 from quizgame.tui.widgets.feedback import FeedbackLine, FeedbackView, feedback_lines
@@ -58,45 +58,13 @@ def answer_widget(session: Session) -> AnswerWidget:
     return widget
 
 
-class PromptBox(VerticalScroll, can_focus=False):
-    """The question's text; scrolls with the mouse but never takes the focus from the answer."""
-
-    BLANK = True  # see Column
-
-
-class Column(Vertical):
-    """A container of the play screen. `BLANK`: it draws only its background, so a frame that
-    repaints rows it spans (every answer's does) takes its row as blank instead of asking the
-    style cache (Textual's hint for containers; its children draw themselves)."""
-
-    BLANK = True
-
-
-class Middle(Center):
-    BLANK = True  # see Column
-
-
-class Row(Horizontal):
-    BLANK = True  # see Column
-
-
-class FooterBar(Container):
-    """The footer's own line. A frame repaints every widget whose clip meets the rows it
-    redraws, and a child of the screen is clipped to the whole screen: so is the footer,
-    painted (about 0.15 ms) by every answer's frame though it never changes. In here its
-    clip is its own line."""
-
-    BLANK = True
-    DEFAULT_CSS = "FooterBar { dock: bottom; height: 1; }"
-
-
 class QuestionScreen(SessionScreen):
     """Shows the session's current round and reports the player's answer to the session;
     posts `Answered` with its record (or `SessionOver`) for the app to go on. The app then
     calls `show_feedback` (Enter or Space posts `NextRound`) and, after `Session.advance`,
     `show_round` for the next question."""
 
-    BLANK = True  # it draws only its background (see Column): every answer's frame paints it
+    BLANK = True  # its background only (see `widgets/blank.py`): every answer repaints it
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not in the footer: the feedback's own button says "Next question (Enter)", and a
