@@ -27,6 +27,7 @@ from quizgame.core.play.modes import Lifeline
 from quizgame.core.play.results import AnswerRecord
 from quizgame.core.play.session import Session, SessionError
 from quizgame.tui import safetext
+from quizgame.tui.collector import IDLE_SECONDS, PlayCollector
 from quizgame.tui.navigation import Answered, LeaveSession, NextRound, SessionOver, SessionScreen
 from quizgame.tui.widgets.answering import AnswerGiven, AnswerKept, AnswerWidget
 from quizgame.tui.widgets.answers import ANSWER_AREAS
@@ -105,6 +106,10 @@ class QuestionScreen(SessionScreen):
         # walks the DOM (a few of them on every key that answers or goes on).
         self._found: dict[str, Widget] = {}
         self._countdowns: list[CountdownBar] = []
+        self._collector = PlayCollector()  # the garbage collector's passes between keys
+
+    def on_unmount(self) -> None:
+        self._collector.stop()
 
     @property
     def question_type(self) -> QuestionType:
@@ -149,6 +154,8 @@ class QuestionScreen(SessionScreen):
         return widget
 
     def on_mount(self) -> None:
+        self._collector.start()
+        self.set_interval(IDLE_SECONDS, self._collector.collect)
         self._countdowns = list(self.query(CountdownBar))
         self._show_question_parts()
         self.answer.focus()
@@ -329,7 +336,8 @@ class QuestionScreen(SessionScreen):
         """From the feedback: on to the next question, or the results."""
         if self.feedback_shown and not self._gone_on:
             self._gone_on = True
-            self.post_message(NextRound(self.session))
+            # To the app itself: posted here it would wait in this screen's queue first.
+            self.app.post_message(NextRound(self.session))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Next only on the feedback; the answer keys only on a question (the number keys
