@@ -249,7 +249,10 @@ class QuizApp(HomeRoutes):
         """The feedback, in place of the question on the same screen (nothing is pushed); then
         the answer goes into the score history. The screen posts this after the frame that
         shows its feedback, so the key that answered waits for no write."""
-        screen = self._play_screen(message.session) if self._in_play(message) else None
+        session = message.session
+        # Posted after a frame, it can come after a NextRound: no old feedback on a new question.
+        current = session.last_record is message.record and not session.awaiting_answer
+        screen = self._play_screen(session) if self._in_play(message) and current else None
         if screen is not None:
             screen.show_feedback(message.record)
         self.runner.flush()
