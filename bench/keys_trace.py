@@ -3,7 +3,8 @@ process timing each phase between a key and the frame that shows what the player
 
 bench_keys.py says how long a key takes; this says why. The game runs as in bench_keys (its own
 process, a real pty, 80x24, the same pack), with these wrapped in a timer: our handlers
-(`QuestionScreen.show_feedback`, `show_round`, `Session.answer`, the score keeper's write),
+(`QuestionScreen.show_feedback`, `show_round`, `Session.answer`, the score keeper's note of an
+answer and its write),
 CSS restyles (`Stylesheet.update_nodes`), Textual's frame (`Screen._on_timer_update`: the
 layout `Compositor.reflow`, the paint `Compositor.render_update`, the write to the terminal)
 and each collection of the garbage collector. For each kind of key (an answer, Enter) it
@@ -66,6 +67,7 @@ def child_game(pack_file: str, data_dir: str, rounds: int, src: str, out: str) -
     from textual._compositor import Compositor
     from textual.app import App
     from textual.css.stylesheet import Stylesheet
+    from textual.drivers._writer_thread import WriterThread
     from textual.drivers.linux_driver import LinuxDriver
     from textual.screen import Screen
     from textual.widget import Widget
@@ -87,7 +89,8 @@ def child_game(pack_file: str, data_dir: str, rounds: int, src: str, out: str) -
         (QuestionScreen, "show_feedback", "our handler: show_feedback"),
         (QuestionScreen, "show_round", "our handler: show_round"),
         (Session, "answer", "session: answer (judge, score)"),
-        (ScoreKeeper, "answer_recorded", "score history: write the answer"),
+        (ScoreKeeper, "answer_recorded", "score history: note the answer"),
+        (ScoreKeeper, "flush", "score history: write what is noted"),
         (Stylesheet, "update_nodes", "CSS: restyle (focus, classes)"),
         (Screen, "_on_timer_update", "frame (all of it)"),
         (Compositor, "reflow", "frame: layout (reflow)"),
@@ -107,6 +110,31 @@ def child_game(pack_file: str, data_dir: str, rounds: int, src: str, out: str) -
                 LOG.append((label, start, time.perf_counter()))
 
     LinuxDriver.write = drawn  # type: ignore[method-assign]
+    writer_init = WriterThread.__init__
+
+    class Written:
+        """The terminal's file, as Textual's writer thread writes to it: when the bytes that
+        show what the player waits for really go out (the thread needs the GIL for that)."""
+
+        def __init__(self, file: Any) -> None:
+            self._file = file
+
+        def write(self, text: str) -> int:
+            start = time.perf_counter()
+            written: int = self._file.write(text)
+            plain = bench_keys.ESCAPES.sub(b"", text.encode())
+            for label, markers in shows.items():
+                if any(marker in plain for marker in markers):
+                    LOG.append((label.replace("DRAWN", "WRITTEN"), start, time.perf_counter()))
+            return written
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self._file, name)
+
+    def writer(self: WriterThread, file: Any) -> None:
+        writer_init(self, Written(file))
+
+    WriterThread.__init__ = writer  # type: ignore[method-assign]
     render_lines = Widget.render_lines
 
     def painted(self: Widget, crop: Any) -> Any:
@@ -150,7 +178,7 @@ def timeline(log: list[tuple[str, float, float]], key: str, nth: int) -> None:
         if label.startswith("KEY ") and label != f"KEY {key}":
             break
         print(f"  {(begun - start) * 1000:7.2f} {(ended - begun) * 1000:6.2f}  {label}")
-        if label == f"DRAWN {key}":
+        if label == f"WRITTEN {key}":
             break
 
 
@@ -160,27 +188,38 @@ def report(log: list[tuple[str, float, float]]) -> None:
     # A key reaches App.on_event more than once (forwarded, then bubbled): keep the first.
     keys = [i for n, i in enumerate(starts) if n == 0 or log[i][1] - log[starts[n - 1]][1] > 0.01]
     to_write: dict[str, list[float]] = defaultdict(list)
+    to_out: dict[str, list[float]] = defaultdict(list)
     phases: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    after: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for n, index in enumerate(keys):
         name, start, _ = log[index]
-        kind = KEYS.get(name.removeprefix("KEY "))
+        key = name.removeprefix("KEY ")
+        kind = KEYS.get(key)
         if kind is None:
             continue
         end = log[keys[n + 1]][1] if n + 1 < len(keys) else start + 1.0
+        drawn = False
         for label, begun, ended in log[index + 1 :]:
             if begun >= end:
                 break
-            if label == "DRAWN " + name.removeprefix("KEY "):
+            if label == "DRAWN " + key:
                 to_write[kind].append(ended - start)
+                drawn = True
+            elif label == "WRITTEN " + key:
+                to_out[kind].append(ended - start)
                 break
-            if not label.startswith(("KEY ", "DRAWN ")):
-                phases[kind][label] += ended - begun
+            elif not label.startswith(("KEY ", "DRAWN ", "WRITTEN ")):
+                (after if drawn else phases)[kind][label] += ended - begun
     for kind, times in to_write.items():
         print(
-            f"{kind}: key to the frame that shows it, median {statistics.median(times) * 1000:.1f} ms"
+            f"{kind}: key to the frame that shows it, median {statistics.median(times) * 1000:.1f} ms;"
+            f" to its bytes written, {statistics.median(to_out[kind] or [0.0]) * 1000:.1f} ms"
         )
-        print("  before it, mean per key (phases nest: a frame holds its layout and paint)")
+        print("  before the frame, mean per key (phases nest: a frame holds its layout and paint)")
         for label, total in sorted(phases[kind].items(), key=lambda item: -item[1]):
+            print(f"    {label:<40} {total / len(times) * 1000:6.2f} ms")
+        print("  after the frame, before its bytes are written (the writer thread needs the GIL)")
+        for label, total in sorted(after[kind].items(), key=lambda item: -item[1]):
             print(f"    {label:<40} {total / len(times) * 1000:6.2f} ms")
 
 

@@ -246,10 +246,16 @@ class QuizApp(HomeRoutes):
 
     @on(Answered)
     def _answered(self, message: Answered) -> None:
-        """The feedback, in place of the question on the same screen (nothing is pushed)."""
-        screen = self._play_screen(message.session) if self._in_play(message) else None
+        """The feedback, in place of the question on the same screen (nothing is pushed); then
+        the answer goes into the score history. The screen posts this after the frame that
+        shows its feedback, so the key that answered waits for no write."""
+        session = message.session
+        # Posted after a frame, it can come after a NextRound: no old feedback on a new question.
+        current = session.last_record is message.record and not session.awaiting_answer
+        screen = self._play_screen(session) if self._in_play(message) and current else None
         if screen is not None:
             screen.show_feedback(message.record)
+        self.runner.flush()
 
     @on(NextRound)
     async def _next_round(self, message: NextRound) -> None:
@@ -259,7 +265,7 @@ class QuizApp(HomeRoutes):
         from quizgame.core.play.session import SessionError
 
         session = message.session
-
+        self.runner.flush()  # the answer is in the history before the next question is dealt
         try:
             round_ = session.advance()
         except SessionError:

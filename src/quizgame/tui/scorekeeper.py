@@ -97,9 +97,17 @@ class ScoreKeeper(NullListener):
         return self._store
 
     def close(self) -> None:
+        """Write the answers still kept, then let the score history go (a session still
+        running is marked abandoned by the store)."""
+        self.flush()
         if self._store is not None:
             self._store.close()
             self._store = None
+
+    def flush(self) -> None:
+        """Write the answers kept since the last flush (see `answer_recorded`)."""
+        for recorder in self._recorders.values():
+            recorder.flush()
 
     def seen(self, pack_id: str) -> tuple[str, ...]:
         """The pack's questions this player was asked, least recently first (fresh-first
@@ -122,11 +130,15 @@ class ScoreKeeper(NullListener):
         recorder = SessionRecorder(
             self.store,
             on_error=lambda exc: self.report(f"This session is not being saved: {exc}."),
+            deferred=True,
         )
         recorder.start(session)
         self._recorders[id(session)] = recorder
 
     def answer_recorded(self, session: Session, record: AnswerRecord) -> None:
+        """Note the answer; it is written at the next `flush` (the app calls it once the
+        feedback is drawn, and before the next question), at the session's end or at `close`,
+        so that the key that answers waits for no write."""
         recorder = self._recorders.get(id(session))
         if recorder is not None:
             recorder(record)

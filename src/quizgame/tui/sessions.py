@@ -70,9 +70,19 @@ class SessionRunner:
         self._notify(message, "warning", 10)
 
     def close(self) -> None:
-        """Close the score history (a session still running is written as abandoned)."""
+        """Close the score history (the answers kept are written first; a session still
+        running is written as abandoned)."""
         if self._scores is not None:
             self._scores.close()
+
+    def flush(self) -> None:
+        """Write the answers the score history keeps unwritten (`ScoreKeeper.answer_recorded`):
+        the app calls this once the feedback on an answer is drawn, and before the next round."""
+        if self._scores is not None:
+            try:
+                self._scores.flush()
+            except Exception as exc:  # as `_tell`: report it, play on
+                self._notify(f"{exc}", "error", None)
 
     def start(self, pack: Pack, options: SessionOptions) -> Session:
         """Build a session, make it the one in play and tell the listeners (raises

@@ -310,8 +310,11 @@ class ScoreStore:
             assert cursor.lastrowid is not None
             return cursor.lastrowid
 
-    def record_answer(self, session_id: int, record: AnswerRecord) -> None:
-        """Write one answer and the session's running totals, committed at once."""
+    def record_answer(
+        self, session_id: int, record: AnswerRecord, *, answered_at: datetime | None = None
+    ) -> None:
+        """Write one answer and the session's running totals, committed at once. `answered_at`:
+        when it was given (an aware datetime; now if None)."""
         verdict = verdict_word(record)
         correct = int(record.correct and not record.skipped)
         answered = int(not record.skipped)
@@ -332,7 +335,7 @@ class ScoreStore:
                     record.points,
                     record.streak_bonus,
                     record.time_taken,
-                    timestamp(self._now()),
+                    timestamp(answered_at or self._now()),
                 ),
             )
             # Right-hand sides see the old values. A session another process took for lost

@@ -7,17 +7,17 @@ which is most of play: the question stays, the choices mark the right one and a 
 box under them (which on the question says how to answer) says how it went, and the lifeline
 bar becomes the way on. Each of those widgets draws its own lines at a size that does not
 change, so an answer lays nothing out and repaints only them (issue 13). Other types hide their
-answer area for the feedback (a layout, which they can afford: typing takes longer anyway)."""
+answer area for the feedback (a layout, which they can afford: typing takes longer anyway).
+Showing the feedback and the next round in place is `screens/in_place.py`'s."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.await_remove import AwaitRemove
 from textual.binding import Binding, BindingType
-from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Static
@@ -28,19 +28,21 @@ from quizgame.core.play.modes import Lifeline
 from quizgame.core.play.results import AnswerRecord
 from quizgame.core.play.session import Session, SessionError
 from quizgame.tui import safetext
-from quizgame.tui.navigation import Answered, LeaveSession, NextRound, SessionOver, SessionScreen
-from quizgame.tui.widgets.answering import AnswerGiven, AnswerKept, AnswerWidget
+from quizgame.tui.collector import IDLE_SECONDS, PlayCollector
+from quizgame.tui.navigation import Answered, LeaveSession, SessionOver
+from quizgame.tui.screens.in_place import InPlace, answer_widget, set_display
+from quizgame.tui.widgets.answering import AnswerGiven, AnswerKept
 from quizgame.tui.widgets.answers import ANSWER_AREAS
+from quizgame.tui.widgets.blank import Column, FooterBar, Middle, PromptBox, Row
 from quizgame.tui.widgets.countdown import CountdownBar
 from quizgame.tui.widgets.drawn import TextRows
-from quizgame.tui.widgets.feedback import FeedbackLine, FeedbackView, feedback_lines
+from quizgame.tui.widgets.feedback import FeedbackLine, FeedbackView
 from quizgame.tui.widgets.footer import SteadyFooter
 from quizgame.tui.widgets.lifelines import LifelineBar
 from quizgame.tui.widgets.status import StatusBar
 
 TICK_SECONDS = 0.1  # how often a timed question asks the session whether time ran out
 QUESTION_PARTS = ("#question-box", "#answer-area", "#answer-bar", "#feedback")  # hidden in a pause
-W = TypeVar("W", bound=Widget)
 QUESTION_ACTIONS = frozenset({"pick", "lifeline", "pause"})
 
 
@@ -49,42 +51,13 @@ def type_help(round_: Round) -> str:
     return ANSWER_AREAS[round_.question.type].help(round_)
 
 
-def answer_widget(session: Session) -> AnswerWidget:
-    """The answer area for the current round's question type."""
-    round_ = session.current
-    assert round_ is not None
-    widget = ANSWER_AREAS[round_.question.type].make(session, round_)
-    widget.draws_pick = False  # the feedback, in the same frame, shows what was picked
-    return widget
-
-
-class PromptBox(VerticalScroll, can_focus=False):
-    """The question's text; scrolls with the mouse but never takes the focus from the answer."""
-
-    BLANK = True  # see Column
-
-
-class Column(Vertical):
-    """A container of the play screen. `BLANK`: it draws only its background, so a frame that
-    repaints rows it spans (every answer's does) takes its row as blank instead of asking the
-    style cache (Textual's hint for containers; its children draw themselves)."""
-
-    BLANK = True
-
-
-class Middle(Center):
-    BLANK = True  # see Column
-
-
-class Row(Horizontal):
-    BLANK = True  # see Column
-
-
-class QuestionScreen(SessionScreen):
+class QuestionScreen(InPlace):
     """Shows the session's current round and reports the player's answer to the session;
     posts `Answered` with its record (or `SessionOver`) for the app to go on. The app then
     calls `show_feedback` (Enter or Space posts `NextRound`) and, after `Session.advance`,
     `show_round` for the next question."""
+
+    BLANK = True  # its background only (see `widgets/blank.py`): every answer repaints it
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not in the footer: the feedback's own button says "Next question (Enter)", and a
@@ -93,7 +66,11 @@ class QuestionScreen(SessionScreen):
         # class on and off, a frame each) before the next question could be drawn. On a
         # question `check_action` turns it off, and the key goes on to the answer widget.
         Binding("enter,space", "next", "Next", show=False, priority=True),
-        *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
+        # Priority too: the app runs it as the key arrives, where a key for a binding of the
+        # screen first goes to the focused widget and bubbles up through each container's
+        # queue in turn (about a millisecond). Where a text box takes the digits (`typing`),
+        # `check_action` turns it off and the key goes on to the box.
+        *(Binding(str(n), f"pick({n})", show=False, priority=True) for n in range(1, 10)),
         Binding("f,f4", "lifeline('fifty_fifty')", "50:50", show=False),
         Binding("s,f3", "lifeline('skip')", "Skip", show=False),
         Binding("h,f2", "lifeline('hint')", "Hint", show=False),
@@ -121,6 +98,10 @@ class QuestionScreen(SessionScreen):
         # walks the DOM (a few of them on every key that answers or goes on).
         self._found: dict[str, Widget] = {}
         self._countdowns: list[CountdownBar] = []
+        self._collector = PlayCollector()  # the garbage collector's passes between keys
+
+    def on_unmount(self) -> None:
+        self._collector.stop()
 
     @property
     def question_type(self) -> QuestionType:
@@ -147,7 +128,8 @@ class QuestionScreen(SessionScreen):
             yield Static(self._paused_words(), id="paused", markup=False)
             yield FeedbackView(id="feedback")
             yield LifelineBar(id="lifelines")
-        yield SteadyFooter()
+        with FooterBar():
+            yield SteadyFooter()
 
     def _paused_words(self) -> str:
         """What the pause says: only a timed mode has a clock to stop."""
@@ -155,15 +137,9 @@ class QuestionScreen(SessionScreen):
             return "Paused: the question is hidden. Press p (or F5) to resume."
         return "Paused: the clock is stopped and the question hidden. Press p (or F5) to resume."
 
-    def _find(self, selector: str, kind: type[W]) -> W:
-        """The screen's widget `selector` names, a `kind` (never the answer widget: it changes)."""
-        widget = self._found.get(selector)
-        if widget is None:
-            widget = self._found[selector] = self.query_one(selector, Widget)
-        assert isinstance(widget, kind)
-        return widget
-
     def on_mount(self) -> None:
+        self._collector.start()
+        self.set_interval(IDLE_SECONDS, self._collector.collect)
         self._countdowns = list(self.query(CountdownBar))
         self._show_question_parts()
         self.answer.focus()
@@ -185,9 +161,9 @@ class QuestionScreen(SessionScreen):
         """What differs between this round's question and another's, beside the texts (each
         set only if it changed: choice after choice, nothing is)."""
         area = ANSWER_AREAS[self.question_type]
-        _set_display(self._find("#unit", Widget), bool(self.round.question.unit))
-        _set_display(self._find("#answer-bar", Widget), area.button)
-        _set_display(self._find("#answer-area", Widget), True)
+        set_display(self._find("#unit", Widget), bool(self.round.question.unit))
+        set_display(self._find("#answer-bar", Widget), area.button)
+        set_display(self._find("#answer-area", Widget), True)
         self._find("#answer-area", Widget).set_class(area.fits, "-fit")
         self._find("#feedback", Widget).set_class(not area.fits, "-short")
 
@@ -209,8 +185,8 @@ class QuestionScreen(SessionScreen):
         paused = session.paused
         for selector in QUESTION_PARTS:
             if selector != "#answer-bar" or ANSWER_AREAS[self.question_type].button:
-                _set_display(self._find(selector, Widget), not paused)
-        _set_display(self._find("#paused", Widget), paused)
+                set_display(self._find(selector, Widget), not paused)
+        set_display(self._find("#paused", Widget), paused)
         self._show_help()
         self._find("#lifelines", LifelineBar).show(
             session.available_lifelines(),
@@ -263,92 +239,13 @@ class QuestionScreen(SessionScreen):
         else:
             self.post_message(message)
 
-    # --- feedback and the next question, in place ------------------------------------------------
-
-    def show_feedback(self, record: AnswerRecord) -> None:
-        """Show how `record` went under the question (the app calls this on `Answered`)."""
-        if self.feedback_shown and self.record is record:
-            return
-        session = self.session
-        self.record = record
-        self.feedback_shown = True
-        self._gone_on = False
-        with self.app.batch_update():
-            self._find("#status", StatusBar).show()
-            for countdown in self._countdowns:
-                # Only round time counts on a session clock: say so while it waits.
-                if not (session.mode.session_clock and not session.finished):
-                    _set_display(countdown, False)
-                countdown.label = "left in the session (stopped while you read)"
-                countdown.refresh_time()
-            if self.answer.renewable:  # it stays in view, marked
-                self.answer.show_result(record)
-            else:  # it goes now, so that the next question only adds its own
-                _set_display(self._find("#answer-area", Widget), False)
-                self._answer_gone = self.answer.remove()
-                self._find("#feedback", Widget).set_class(False, "-short")
-            _set_display(self._find("#answer-bar", Widget), False)
-            self._find("#feedback", FeedbackView).show(feedback_lines(session, record))
-            last = session.finished or session.position >= session.total
-            label = "See the results" if last else "Next question"
-            self._find("#lifelines", LifelineBar).show_next(f"{label} (Enter)")
-        self.refresh_bindings()
-
-    async def show_round(self) -> None:
-        """Show the session's current round in place of the feedback (the app calls this after
-        `Session.advance`)."""
-        session = self.session
-        round_ = session.current
-        assert round_ is not None, "a finished session has no question to show"
-        made_alike = (
-            ANSWER_AREAS[round_.question.type].make is ANSWER_AREAS[self.question_type].make
-        )
-        if self._answer_gone is None and not made_alike:
-            self._answer_gone = self.answer.remove()
-        if self._answer_gone is not None:
-            await self._answer_gone
-            self._answer_gone = None
-            self.answer = answer_widget(session)
-            mount = True
-        else:  # the same kind of widget: it shows the new round in place
-            self.answer.renew(session, round_)
-            mount = False
-        self.round = round_
-        self.record = None
-        self.feedback_shown = False
-        self._handed_over = False
-        self._message = ""
-        with self.app.batch_update():
-            self._find("#question-meta", TextRows).update(self._meta())
-            self._find("#prompt", TextRows).update(self._prompt())
-            self._find("#unit", TextRows).update(self._unit())
-            if mount:
-                self._find("#answer-area", Widget).mount(self.answer)
-            self._show_question_parts()
-            self._find("#question-box", Widget).scroll_home(animate=False, immediate=True)
-            for countdown in self._countdowns:
-                _set_display(countdown, True)
-                countdown.label = self._clock_label()
-            if not self.answer.has_focus:
-                self.answer.focus()
-            self._show()
-        self.refresh_bindings()
-
-    def action_scroll_feedback(self, pages: int) -> None:
-        """Page Up/Down: scroll the box under the answer (long feedback) by `pages` pages."""
-        box = self._find("#feedback", FeedbackView)
-        box.scroll(pages * max(1, box.content_size.height - 1))
-
-    def action_next(self) -> None:
-        """From the feedback: on to the next question, or the results."""
-        if self.feedback_shown and not self._gone_on:
-            self._gone_on = True
-            self.post_message(NextRound(self.session))
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Next only on the feedback; the answer keys only on a question."""
+        """Next only on the feedback; the answer keys only on a question (the number keys
+        only where no text box types them)."""
         if action == "next":
             return self.feedback_shown
+        if action == "pick":
+            return not self.feedback_shown and not self.typing
         if action in QUESTION_ACTIONS:
             return not self.feedback_shown
         return True
@@ -428,9 +325,3 @@ class QuestionScreen(SessionScreen):
 
     def action_leave(self) -> None:
         self.post_message(LeaveSession(self.session))
-
-
-def _set_display(widget: Widget, shown: bool) -> None:
-    """Show or hide `widget`, touching it only if that changes (a set is a layout)."""
-    if widget.display != shown:
-        widget.display = shown

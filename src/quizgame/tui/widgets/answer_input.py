@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.widgets import Input
 
-from quizgame.tui.widgets.answering import AnswerGiven, AnswerWidget
+from quizgame.tui.widgets.answering import AnswerWidget
 
 
 class AnswerInput(Input, AnswerWidget):
@@ -19,7 +19,7 @@ class AnswerInput(Input, AnswerWidget):
 
     def submit(self) -> None:
         """Give the text typed so far."""
-        self.post_message(AnswerGiven(self, self.value.strip()))
+        self.give(self.value.strip())
 
     @on(Input.Submitted)
     def _entered(self, event: Input.Submitted) -> None:

@@ -1,6 +1,6 @@
 """What every answer widget offers the question screen, so the screen names no widget class.
 
-A widget gives the player's answer by posting `AnswerGiven`; the screen calls `pick` for the
+A widget gives the player's answer by posting `AnswerGiven` to its screen (`give`); the screen calls `pick` for the
 number keys, `submit` for the Answer button and `remove_choices` after a 50:50; a widget that can
 show the next round's question in place (`renewable`, `renew`) is kept from question to question
 instead of being removed and a new one mounted, and stays in view with the feedback
@@ -14,6 +14,7 @@ from abc import abstractmethod
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual.dom import NoScreen
 from textual.message import Message
 from textual.widget import Widget
 
@@ -59,13 +60,30 @@ class AnswerWidget(Widget):
     its feedback marks the pick in the frame that shows it, and a frame of the pick's own first
     would put the feedback off by up to a frame."""
 
+    def give(self, value: Any) -> None:
+        """Post `AnswerGiven(value)`, to the screen: it is the screen's to handle, and a message
+        that bubbled up the containers between would wait in each one's queue in turn."""
+        self._to_screen(AnswerGiven(self, value))
+
+    def keep(self, value: Any) -> None:
+        """Post `AnswerKept(value)` (an answer in progress), to the screen as `give` does."""
+        self._to_screen(AnswerKept(self, value))
+
+    def _to_screen(self, message: _AnswerMessage) -> None:
+        try:
+            screen = self.screen
+        except NoScreen:  # not on a screen (yet): as any message goes
+            self.post_message(message)
+            return
+        screen.post_message(message)
+
     def pick(self, number: int) -> bool:
         """Number key `number` (1-9): act on it; False if it means nothing to this widget."""
         return False
 
     @abstractmethod
     def submit(self) -> None:
-        """The Answer button: post `AnswerGiven` with the answer as it stands."""
+        """The Answer button: `give` the answer as it stands."""
 
     def remove_choices(self, removed: Collection[str]) -> None:
         """A 50:50 removed these choices (nothing to do for a widget without choices)."""

@@ -16,12 +16,13 @@ from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.geometry import Region, Size
+from textual.geometry import Region, Size, Spacing
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
 
 from quizgame.tui import safetext
-from quizgame.tui.widgets.answering import AnswerGiven, AnswerWidget
+from quizgame.tui.widgets.answering import AnswerWidget
 from quizgame.tui.widgets.drawn import fitted, refresh_rows, rows_in_view, segments, strip
 
 if TYPE_CHECKING:
@@ -79,6 +80,8 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         self._rows: tuple[int, list[tuple[int, int]]] | None = None
         self._strips: dict[tuple[int, str, int], list[Strip]] = {}
         self._wrapped: dict[tuple[int, int, int], list[Content]] = {}
+        self._looks: dict[str, Style] = {}  # see `_look`
+        self._choice_padding: Spacing | None = None
         self._fill(choices, hidden)
 
     # --- what it shows ----------------------------------------------------------------------------
@@ -98,7 +101,8 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         rows = rows_in_view(self)
         before = self._line_count(self._width())
         self._fill(round_.choices, session.hidden_choices)
-        self.scroll_to(y=0, animate=False, immediate=True)
+        if self.scroll_offset.y:
+            self.scroll_to(y=0, animate=False, immediate=True)
         if self._line_count(self._width()) == before:
             refresh_rows(self, rows)  # the choices' rows, not the border's
         else:
@@ -180,7 +184,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         lines = self._wrapped.get(key)
         if lines is None:
             text = self._choice_text(index)
-            padding = self.get_component_styles("choice-list--choice").padding
+            padding = self._padding()
             lines = self._wrapped[key] = fitted(text, width - padding.width - PREFIX)
         return lines
 
@@ -190,11 +194,10 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         key = (index, state, width)
         strips = self._strips.get(key)
         if strips is None:
-            names = ("choice-list--choice", state) if state else ("choice-list--choice",)
-            style = self.get_visual_style(*names)
+            style = self._look(state)
             plain = style.rich_style
             bold = plain + BOLD
-            padding = self.get_component_styles("choice-list--choice").padding
+            padding = self._padding()
             left = Segment(" " * padding.left, plain)
             strips = []
             for number, line in enumerate(self._lines(index, width)):
@@ -204,6 +207,21 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
                 strips.append(strip(self, row, style, width).apply_meta({"choice": index}))
             self._strips[key] = strips
         return strips
+
+    def _look(self, state: str) -> Style:
+        """How a choice in `state` looks (a component class, or "" for none): asked of the
+        stylesheet once per state until the style changes, not once per choice and round."""
+        look = self._looks.get(state)
+        if look is None:
+            names = ("choice-list--choice", state) if state else ("choice-list--choice",)
+            look = self._looks[state] = self.get_visual_style(*names)
+        return look
+
+    def _padding(self) -> Spacing:
+        """A choice's padding (the stylesheet's), kept as `_look` keeps the styles."""
+        if self._choice_padding is None:
+            self._choice_padding = self.get_component_styles("choice-list--choice").padding
+        return self._choice_padding
 
     def _width(self) -> int:
         return self.scrollable_content_region.width
@@ -225,7 +243,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         return self._line_count(width) if width > 0 else len(self.choices)
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
-        padding = self.get_component_styles("choice-list--choice").padding.width
+        padding = self._padding().width
         widest = max(
             (self._choice_text(i).cell_length for i in range(len(self.choices))), default=0
         )
@@ -241,16 +259,31 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self._width()
+        return self._row(y + self.scroll_offset.y, width, self._line_rows(width))
+
+    def visible_rows(self, size: Size) -> list[Strip]:
+        """Every row in view (see `widgets.drawn.rows_in_view`), as `render_line` draws them."""
+        width = self._width()
         rows = self._line_rows(width)
-        row = y + self.scroll_offset.y
+        top = self.scroll_offset.y
+        return [self._row(y + top, width, rows) for y in range(size.height)]
+
+    def _row(self, row: int, width: int, rows: list[tuple[int, int]]) -> Strip:
         if not 0 <= row < len(rows):
-            return Strip.blank(width, self.get_visual_style("choice-list--choice").rich_style)
+            key = (-1, "", width)  # a blank row, kept with the strips
+            blank = self._strips.get(key)
+            if blank is None:
+                style = self._look("").rich_style
+                blank = self._strips[key] = [Strip.blank(width, style)]
+            return blank[0]
         index, line = rows[row]
         strips = self._render_choice(index, self._state(index), width)
         return strips[line] if line < len(strips) else Strip.blank(width)
 
     def notify_style_update(self) -> None:
         self._forget()
+        self._looks.clear()
+        self._choice_padding = None
         super().notify_style_update()
 
     def _on_resize(self, event: events.Resize) -> None:
@@ -306,7 +339,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         self.highlighted = index
         if self.draws_pick:
             refresh_rows(self, before)
-        self.post_message(AnswerGiven(self, self.choices[index]))
+        self.give(self.choices[index])
         return True
 
     def submit(self) -> None:

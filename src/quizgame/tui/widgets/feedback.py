@@ -18,6 +18,7 @@ from textual import events
 from textual.content import Content
 from textual.geometry import Size
 from textual.strip import Strip
+from textual.style import Style
 from textual.widget import Widget
 
 from quizgame.core.packs.model import Question
@@ -142,6 +143,8 @@ class FeedbackView(Widget, can_focus=False):
         self.spaced = True
         self.top = 0  # the first row in view
         self._rows: tuple[Size, list[Strip]] | None = None
+        self._blank_row: Strip | None = None
+        self._kind_styles: dict[str, Style] = {}
 
     def show(self, lines: Sequence[FeedbackLine], *, spaced: bool = True) -> None:
         """Show `lines` from the top (`spaced`: a blank line after each)."""
@@ -181,9 +184,9 @@ class FeedbackView(Widget, can_focus=False):
 
     def _wrap(self, width: int) -> list[Strip]:
         rows: list[Strip] = []
-        blank = self.get_visual_style("feedback--text").rich_style
+        blank = self._kind_style("text").rich_style
         for line in self.lines:
-            style = self.get_visual_style("feedback--text", f"feedback--{line.kind}")
+            style = self._kind_style(line.kind)
             text = line.text
             if line.kind in VERDICTS:  # on its colour, a space in from its edge
                 text = Content(" ") + text
@@ -208,17 +211,21 @@ class FeedbackView(Widget, can_focus=False):
         return len(self._wrap(width))
 
     def render_line(self, y: int) -> Strip:
-        size = self.content_size
+        return self._row(y, self.content_size)
+
+    def visible_rows(self, size: Size) -> list[Strip]:
+        """Every row in view (see `widgets.drawn.rows_in_view`)."""
+        return [self._row(y, size) for y in range(size.height)]
+
+    def _row(self, y: int, size: Size) -> Strip:
         rows = self._rows_for(size)
         row = self.top + y
         strip = rows[row] if 0 <= row < len(rows) else None
         if len(rows) <= size.height:
-            return strip or Strip.blank(
-                size.width, self.get_visual_style("feedback--text").rich_style
-            )
+            return strip or self._blank(size.width)
         # More rows than room: the last column shows which part is in view.
         width = size.width - 1
-        strip = strip or Strip.blank(width, self.get_visual_style("feedback--text").rich_style)
+        strip = strip or self._blank(width)
         height = size.height
         thumb = max(1, height * height // len(rows))
         start = (height - thumb) * self.top // max(1, len(rows) - height)
@@ -227,8 +234,26 @@ class FeedbackView(Widget, can_focus=False):
             [strip, Strip([Segment(bar, self.get_visual_style("feedback--bar").rich_style)], 1)]
         )
 
+    def _blank(self, width: int) -> Strip:
+        """An empty row, `width` cells (made once: the box has more of them than lines)."""
+        if self._blank_row is None or self._blank_row.cell_length != width:
+            self._blank_row = Strip.blank(width, self._kind_style("text").rich_style)
+        return self._blank_row
+
+    def _kind_style(self, kind: str) -> Style:
+        """How a line of `kind` looks (asked of the stylesheet once per kind, not per line)."""
+        style = self._kind_styles.get(kind)
+        if style is None:
+            names = (
+                ("feedback--text",) if kind == "text" else ("feedback--text", f"feedback--{kind}")
+            )
+            style = self._kind_styles[kind] = self.get_visual_style(*names)
+        return style
+
     def notify_style_update(self) -> None:
         self._rows = None
+        self._blank_row = None
+        self._kind_styles.clear()
         super().notify_style_update()
 
     def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:

@@ -11,7 +11,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from quizgame.core.play.modes import Lifeline
-from quizgame.tui.widgets.drawn import line_strip
+from quizgame.tui.widgets.drawn import line_strip, repaint
 
 # Letter keys work unless a text box has the focus; the function keys work everywhere.
 KEYS: dict[Lifeline | str, tuple[str, str]] = {
@@ -28,6 +28,7 @@ PRIMARY = "bold $text on $primary"
 LABEL = "$text-muted"
 
 Item = tuple[str, str, str | None]  # name, label, action (None: shown but not usable)
+KEPT_LINES = 8  # lines drawn and kept: a session shows two or three, over and over
 
 
 def key_label(what: Lifeline | str, typing: bool) -> str:
@@ -47,7 +48,8 @@ class LifelineBar(Widget):
         super().__init__(id=id)
         self.items: tuple[Item, ...] = ()
         self.label = ""
-        self._content = Content()
+        self._content: Content | None = Content()
+        self._lines: dict[tuple[str, tuple[Item, ...], int], Strip] = {}
 
     def show(
         self,
@@ -80,22 +82,38 @@ class LifelineBar(Widget):
         if (label, items) == (self.label, self.items):
             return
         self.label, self.items = label, items
-        parts: list[Content] = [Content.styled(label, LABEL), Content(" ")] if label else []
-        for name, text, action in items:
-            style = PRIMARY if name == "next" else ENABLED if action else DISABLED
-            if action is not None:
-                style += f" @click={action}"
-            parts += [Content.styled(f" {text} ", style), Content(GAP)]
-        self._content = Content.assemble(*parts[:-1] if items else parts)
-        self.refresh()
+        self._content = None  # made when drawn, if its line is not kept
+        repaint(self)
 
     def render(self) -> Content:
+        if self._content is None:
+            label, items = self.label, self.items
+            parts: list[Content] = [Content.styled(label, LABEL), Content(" ")] if label else []
+            for name, text, action in items:
+                style = PRIMARY if name == "next" else ENABLED if action else DISABLED
+                if action is not None:
+                    style += f" @click={action}"
+                parts += [Content.styled(f" {text} ", style), Content(GAP)]
+            self._content = Content.assemble(*parts[:-1] if items else parts)
         return self._content
 
     def render_line(self, y: int) -> Strip:
-        """Drawn straight from its content (`widgets.drawn`): it changes with every answer."""
+        """Drawn straight from its content (`widgets.drawn`). It changes with every answer, but
+        between a few lines only (the lifelines as they stand, the way on): each is kept."""
         width = self.content_size.width
-        return line_strip(self, self._content, width) if y == 0 else Strip.blank(width)
+        if y != 0:
+            return Strip.blank(width)
+        key = (self.label, self.items, width)
+        line = self._lines.get(key)
+        if line is None:
+            if len(self._lines) >= KEPT_LINES:
+                self._lines.clear()
+            line = self._lines[key] = line_strip(self, self.render(), width)
+        return line
+
+    def notify_style_update(self) -> None:
+        self._lines.clear()
+        super().notify_style_update()
 
     def text(self, name: str) -> str | None:
         """What button `name` says (`lifeline-hint`, `pause`, `next`), None if it is not shown."""

@@ -21,7 +21,7 @@ from textual.widgets import Button, Input, Static
 from quizgame.core.packs.model import ListItem
 from quizgame.core.play.lists import Attempt, Outcome, find_item
 from quizgame.tui import safetext
-from quizgame.tui.widgets.answering import AnswerGiven, AnswerKept, AnswerWidget
+from quizgame.tui.widgets.answering import AnswerWidget
 
 BLANK = "________"
 
@@ -101,9 +101,9 @@ class ListAnswer(Vertical, AnswerWidget):
             blank.scroll_visible()
         self.query_one("#list-said", Static).update(self._count(self._said(text, attempt)))
         if attempt.found:
-            self.post_message(AnswerKept(self, self.given()))
+            self.keep(self.given())
             if len(self.found) == len(self.items):
-                self.post_message(AnswerGiven(self, self.given()))
+                self.give(self.given())
         return attempt
 
     def _said(self, text: str, attempt: Attempt) -> Content:
@@ -135,7 +135,7 @@ class ListAnswer(Vertical, AnswerWidget):
     def action_give_up(self) -> None:
         """Stop here: the items not found are missed. (The screen takes the answer once; while
         the game is paused it says so, and giving up works again after.)"""
-        self.post_message(AnswerGiven(self, self.given()))
+        self.give(self.given())
 
     @on(Input.Submitted, "#list-input")
     def _entered(self, event: Input.Submitted) -> None:

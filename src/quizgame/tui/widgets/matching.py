@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
 from quizgame.tui import safetext
-from quizgame.tui.widgets.answering import AnswerGiven, AnswerWidget
+from quizgame.tui.widgets.answering import AnswerWidget
 
 
 class MatchingPairer(Horizontal, AnswerWidget, can_focus=True):
@@ -137,7 +137,7 @@ class MatchingPairer(Horizontal, AnswerWidget, can_focus=True):
 
     def submit(self) -> None:
         """Give the pairs made so far."""
-        self.post_message(AnswerGiven(self, self.pairs))
+        self.give(self.pairs)
 
     def on_click(self, event: events.Click) -> None:
         row = event.widget

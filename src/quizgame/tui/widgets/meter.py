@@ -10,6 +10,13 @@ TODO_STYLE = "$foreground 20%"
 
 def meter(width: int, fraction: float, done: str = DONE_STYLE, todo: str = TODO_STYLE) -> Content:
     """`width` cells of bar, `fraction` (0..1) of them filled, in half-cell steps."""
+    return Content.assemble(*meter_parts(width, fraction, done, todo))
+
+
+def meter_parts(
+    width: int, fraction: float, done: str = DONE_STYLE, todo: str = TODO_STYLE
+) -> list[tuple[str, str]]:
+    """The meter as (text, style) parts (for `widgets.drawn.PartsLine`)."""
     width = max(0, width)
     halves = round(max(0.0, min(1.0, fraction)) * width * 2)
     full, half = divmod(halves, 2)
@@ -17,4 +24,4 @@ def meter(width: int, fraction: float, done: str = DONE_STYLE, todo: str = TODO_
     if half:
         parts.append(("╸", done))
     parts.append(("━" * (width - full - half), todo))
-    return Content.assemble(*parts)
+    return parts

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from quizgame.tui import safetext
-from quizgame.tui.widgets.answering import AnswerGiven, AnswerWidget
+from quizgame.tui.widgets.answering import AnswerWidget
 
 
 class OrderingList(VerticalScroll, AnswerWidget, can_focus=True):
@@ -89,7 +89,7 @@ class OrderingList(VerticalScroll, AnswerWidget, can_focus=True):
 
     def submit(self) -> None:
         """Give the items in their order now."""
-        self.post_message(AnswerGiven(self, list(self.order)))
+        self.give(list(self.order))
 
     def move_to(self, source: int, target: int) -> None:
         """Take the item at `source` out and put it in at `target`."""

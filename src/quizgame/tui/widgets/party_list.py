@@ -19,7 +19,7 @@ from textual.widgets import Input, Static
 
 from quizgame.core.party.list_rounds import EXTRA_TEXTS, MAX_TEXT
 from quizgame.tui import safetext
-from quizgame.tui.widgets.answering import AnswerGiven, AnswerWidget
+from quizgame.tui.widgets.answering import AnswerWidget
 
 BLANK = "________"
 
@@ -62,4 +62,4 @@ class PartyListAnswer(Vertical, AnswerWidget):
         self.submit()
 
     def submit(self) -> None:
-        self.post_message(AnswerGiven(self, list(self.texts)))
+        self.give(list(self.texts))

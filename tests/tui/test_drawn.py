@@ -1,0 +1,95 @@
+"""The question screen's own drawing (`widgets/drawn.py`): what it keeps between frames is
+dropped when the text, the size or the theme changes, and a line of parts looks exactly as
+the Content they assemble would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.content import Content
+from textual.geometry import Region
+from textual.strip import Strip
+
+from quizgame.core.play.dealing import SessionOptions
+from quizgame.tui.screens.question import QuestionScreen
+from quizgame.tui.widgets.choices import ChoiceList
+from quizgame.tui.widgets.drawn import PartsLine, TextRows, line_strip, rows_in_view
+from tests.tui.helpers import make_app, pack
+
+
+class Rows(App[None]):
+    def compose(self) -> ComposeResult:
+        yield TextRows(Content("What is the capital of Spain?"), id="rows")
+
+
+def text(lines: list[Strip]) -> list[str]:
+    return [line.text.rstrip() for line in lines]
+
+
+async def test_text_rows_paint_again_only_what_changed() -> None:
+    app = Rows()
+    async with app.run_test(size=(40, 6)) as pilot:
+        await pilot.pause()
+        rows = app.query_one(TextRows)
+        crop = Region(0, 0, rows.size.width, rows.size.height)
+        first = rows.render_lines(crop)
+        assert text(first) == ["What is the capital of Spain?"]
+        assert rows.render_lines(crop) is first  # nothing changed: the same lines
+        rows.update(Content("What is the capital of Italy?"))
+        changed = rows.render_lines(crop)
+        assert text(changed) == ["What is the capital of Italy?"]
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        themed = rows.render_lines(crop)
+        assert text(themed) == text(changed) and themed != changed  # other colours
+
+
+class Line(App[None]):
+    def compose(self) -> ComposeResult:
+        yield TextRows(id="rows")
+
+
+async def test_a_line_of_parts_is_drawn_as_its_content_would_be() -> None:
+    parts = [
+        ("Question 3 of 10 ", "bold"),
+        ("━━━━", "$accent"),
+        ("━━", "$foreground 20%"),
+        ("  Score ", "$text-muted"),
+        ("1,200", "bold"),
+        ("  Lives ", ""),
+        ("♥♥♡", "bold $text-error"),
+    ]
+    app = Line()
+    async with app.run_test(size=(60, 4)) as pilot:
+        await pilot.pause()
+        widget = app.query_one(TextRows)
+        line = PartsLine(widget)
+        for width in (60, 20):
+            assert line.strip(parts, width) == line_strip(widget, Content.assemble(*parts), width)
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        assert line.strip(parts, 60) == line_strip(widget, Content.assemble(*parts), 60)
+
+
+async def test_the_choices_look_again_when_their_focus_changes(data_dir: Path) -> None:
+    """The choices keep each state's style (`ChoiceList._look`) until their style changes: the
+    cursor's differs with the focus (`ChoiceList:focus > .choice-list--cursor`)."""
+    options = SessionOptions(count=None, seed=1, question_ids=("mc",))
+    app = make_app(data_dir, start=pack(), options=options)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        choices = screen.answer
+        assert isinstance(choices, ChoiceList) and choices.has_focus
+        focused = rows_in_view(choices)
+        screen.set_focus(None)
+        await pilot.pause()
+        blurred = rows_in_view(choices)
+        assert focused is not None and blurred is not None
+        assert [row.text for row in focused] == [row.text for row in blurred]
+        assert focused[0] != blurred[0]  # the cursor's row, in the unfocused colours
+        choices.focus()
+        await pilot.pause()
+        assert rows_in_view(choices) == focused
