@@ -14,6 +14,7 @@ from quizgame.core.packs.model import Pack
 from quizgame.core.packs.read import require_pack
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.tui.app import QuizApp
+from quizgame.tui.screens.editor import EditorScreen
 from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.widgets.feedback import FeedbackView
 from quizgame.tui.widgets.lifelines import LifelineBar
@@ -101,3 +102,15 @@ async def click_bar(pilot: Any, name: str) -> bool:
     """Click button `name` of the bar under the question, where it is drawn."""
     bar = pilot.app.screen.query_one("#lifelines", LifelineBar)
     return bool(await pilot.click(bar, offset=bar.spot(name)))
+
+
+async def open_editor(pilot: Pilot[None], app: QuizApp) -> EditorScreen:
+    """Wait for Home's packs, press e, wait for the editor to read the highlighted pack."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, EditorScreen), app.screen
+    return app.screen

@@ -23,7 +23,7 @@ from quizgame.tui.screens.editor_new import NewPackScreen
 from quizgame.tui.screens.home import HomeScreen
 from quizgame.tui.widgets.editor_fields import FormField
 from quizgame.tui.widgets.text_view import TextView
-from tests.tui.helpers import MARKUP, PACKS, make_app
+from tests.tui.helpers import MARKUP, PACKS, make_app, open_editor
 
 
 def keys(text: str) -> list[str]:
@@ -343,7 +343,7 @@ async def test_markup_in_a_pack_is_shown_as_text_in_the_editor(data_dir: Path) -
 async def test_saving_over_a_file_changed_on_disk_asks_first(data_dir: Path) -> None:
     app, path = _own_copy_app(data_dir)
     async with app.run_test(size=(100, 40)) as pilot:
-        assert (await _open_editor(pilot, app)).document is not None
+        assert (await open_editor(pilot, app)).document is not None
         elsewhere = path.read_text(encoding="utf-8").replace("red planet", "blue planet")
         path.write_text(elsewhere, encoding="utf-8")  # another program writes the file
         await pilot.press("shift+down", "ctrl+s")  # a change, then save
@@ -395,7 +395,7 @@ async def test_home_keeps_the_edited_pack_highlighted_and_reads_only_it(data_dir
 async def test_finding_a_question_by_number_or_words(data_dir: Path) -> None:
     app, _path = _own_copy_app(data_dir)
     async with app.run_test(size=(100, 40)) as pilot:
-        screen = await _open_editor(pilot, app)
+        screen = await open_editor(pilot, app)
         await pilot.press("slash", *keys("SPAIN"), "enter")  # words of a prompt, any case
         await pilot.pause()
         assert screen.highlighted == 2
@@ -420,7 +420,7 @@ async def test_the_find_box_follows_moves_and_deletes(data_dir: Path) -> None:
     one above it deleted is found where it is now."""
     app, _path = _own_copy_app(data_dir)
     async with app.run_test(size=(100, 40)) as pilot:
-        screen = await _open_editor(pilot, app)
+        screen = await open_editor(pilot, app)
         index = screen._find_index
         assert index is not None
         await pilot.press("slash", *keys("spain"), "enter")
@@ -447,17 +447,6 @@ def _own_copy_app(data_dir: Path) -> tuple[QuizApp, Path]:
     return make_app(data_dir, pack_dirs=(folder,)), path
 
 
-async def _open_editor(pilot: Pilot[None], app: QuizApp) -> EditorScreen:
-    """Wait for Home's packs, press e, wait for the editor to read the pack."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.press("e")
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    return editor(app)
-
-
 async def test_a_big_pack_is_checked_in_a_worker_on_saving(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -469,7 +458,7 @@ async def test_a_big_pack_is_checked_in_a_worker_on_saving(
     monkeypatch.setattr(editor_module, "IN_WORKER", 0)
     app, path = _own_copy_app(data_dir)
     async with app.run_test(size=(100, 40)) as pilot:
-        screen = await _open_editor(pilot, app)
+        screen = await open_editor(pilot, app)
         await pilot.press("shift+down", "ctrl+s")  # a change, then save: checked in a worker
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -506,7 +495,7 @@ async def test_leaving_while_a_big_pack_is_checked_waits_for_the_save(
     monkeypatch.setattr(editor_module, "load_pack_text", held_check)
     app, path = _own_copy_app(data_dir)
     async with app.run_test(size=(100, 40)) as pilot:
-        screen = await _open_editor(pilot, app)
+        screen = await open_editor(pilot, app)
         await pilot.press("shift+down", "ctrl+s")
         await pilot.pause()
         await pilot.press("escape")

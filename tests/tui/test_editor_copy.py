@@ -13,7 +13,7 @@ from quizgame.core.packs.read import load_pack
 from quizgame.tui.screens import editor as editor_module
 from quizgame.tui.screens.editor import EditorScreen
 from quizgame.tui.screens.home import HomeScreen
-from tests.tui.helpers import PACKS, make_app
+from tests.tui.helpers import PACKS, make_app, open_editor
 
 
 def status(screen: EditorScreen) -> str:
@@ -38,13 +38,7 @@ async def test_a_big_pack_is_copied_in_a_worker(
     target = packs / "all-types-copy.yaml"
     app = make_app(data_dir, pack_dirs=(PACKS, packs))
     async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
+        screen = await open_editor(pilot, app)
         assert isinstance(screen, EditorScreen) and not screen.editable
         await pilot.press("c")
         await pilot.pause()

@@ -15,7 +15,7 @@ from quizgame.tui.screens import editor_search
 from quizgame.tui.screens.editor import EditorScreen
 from quizgame.tui.screens.editor_preview import question_preview
 from quizgame.tui.widgets.text_view import TextView
-from tests.tui.helpers import PACKS, make_app
+from tests.tui.helpers import PACKS, make_app, open_editor
 
 
 def spy_on_wrapping(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -52,13 +52,7 @@ async def test_the_next_preview_is_wrapped_before_its_key(
     path.write_text((PACKS / "all-types.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     app = make_app(data_dir, pack_dirs=(folder,))
     async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
+        screen = await open_editor(pilot, app)
         assert isinstance(screen, EditorScreen) and screen.document is not None
         preview = screen.query_one("#question-preview", TextView)
         await pilot.press("down")  # the first move: the next one down is wrapped after it
@@ -103,13 +97,7 @@ async def test_what_the_find_box_will_show_is_made_ready_as_it_is_typed(
     wrapped_in_update = spy_on_wrapping(monkeypatch)
     app = make_app(data_dir, pack_dirs=(PACKS,))
     async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
+        screen = await open_editor(pilot, app)
         assert isinstance(screen, EditorScreen) and screen.document is not None
         await pilot.press("slash", *words)
         await app.workers.wait_for_complete()

@@ -15,7 +15,7 @@ from quizgame.tui.screens import editor_search, editor_view
 from quizgame.tui.screens.editor import EditorScreen
 from quizgame.tui.widgets.question_list import QuestionList
 from quizgame.tui.widgets.text_view import TextView
-from tests.tui.helpers import PACKS, footer_keys, make_app
+from tests.tui.helpers import PACKS, footer_keys, make_app, open_editor
 
 
 async def test_the_keys_stay_as_the_file_is_read(
@@ -95,13 +95,7 @@ async def test_a_big_pack_is_searched_as_the_words_are_typed(
     monkeypatch.setattr(FindIndex, "find", held)
     app = make_app(data_dir, pack_dirs=(PACKS,))
     async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
+        screen = await open_editor(pilot, app)
         assert isinstance(screen, EditorScreen) and screen.highlighted == 0
         await pilot.press("slash")
         screen.query_one("#editor-find", Input).value = "the"  # as if typed at once
