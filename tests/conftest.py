@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.clocks import FakeClock
+from tests.loads import PackLoads
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +27,12 @@ def _isolated_data_dir(
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> PackLoads:
+    """Counts the packs read from their files from here on (`tests.loads.PackLoads`)."""
+    return PackLoads(monkeypatch)
 
 
 @pytest.fixture

@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 from quizgame.cli import cli
-from quizgame.core.packs import cache_index, read
+from quizgame.core.packs import cache_index
 from quizgame.core.packs.cache_checks import INDEX_NAME
-from quizgame.core.packs.read import LoadResult
 from tests.cli.test_commands import BROKEN, GOOD, WARNS
+from tests.loads import PackLoads
 
 pytestmark = pytest.mark.usefixtures("settled")  # files just written match their figures
 
@@ -43,25 +43,6 @@ def folder(tmp_path: Path) -> Path:
         (packs / name).write_text(text, encoding="utf-8")
     (packs / "latin1.yaml").write_bytes("id: x\ntitle: é\n".encode("latin-1"))
     return packs
-
-
-class Checks:
-    """Counts the files read and checked (not recalled)."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.count = 0
-        real = read.load_pack
-
-        def counting(path: Path, **kwargs: object) -> LoadResult:
-            self.count += 1
-            return real(path, **kwargs)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(read, "load_pack", counting)
-
-
-@pytest.fixture
-def checks(monkeypatch: pytest.MonkeyPatch) -> Checks:
-    return Checks(monkeypatch)
 
 
 def _same(first: Result, again: Result) -> None:
@@ -96,30 +77,30 @@ ARGS = [
     ],
 )
 def test_an_unchanged_file_prints_its_check_again(
-    folder: Path, checks: Checks, options: list[str], names: list[str]
+    folder: Path, loads: PackLoads, options: list[str], names: list[str]
 ) -> None:
     args = [*options, *(str(folder / name) for name in names)]
     first = run(*args)
-    checked = checks.count
+    checked = loads.count
     assert checked >= 1
     again = run(*args)
     _same(first, again)
     missing = "missing.yaml" in names  # a file that is not there is checked every time
-    assert checks.count == checked + (1 if missing else 0)
+    assert loads.count == checked + (1 if missing else 0)
 
 
 def test_a_file_is_reported_under_the_name_it_is_given_now(
-    folder: Path, checks: Checks, monkeypatch: pytest.MonkeyPatch
+    folder: Path, loads: PackLoads, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     run(str(folder / "warns.yaml"))
     monkeypatch.chdir(folder)
-    checks.count = 0
+    loads.count = 0
     recalled = run("warns.yaml")
-    assert checks.count == 0
-    checks.count = 0
+    assert loads.count == 0
+    loads.count = 0
     (Path(os.environ["QUIZGAME_CACHE_DIR"]) / INDEX_NAME).unlink()
     _same(run("warns.yaml"), recalled)
-    assert checks.count == 1
+    assert loads.count == 1
     assert recalled.stdout.startswith("warns.yaml:4:62: warning: unknown field")
 
 
@@ -137,18 +118,18 @@ def _bump(path: Path) -> None:
     ],
     ids=["edited", "same-size", "touched"],
 )
-def test_a_changed_file_is_checked_again(folder: Path, checks: Checks, change: object) -> None:
+def test_a_changed_file_is_checked_again(folder: Path, loads: PackLoads, change: object) -> None:
     pack = folder / "good.yaml"
     run(str(pack))
     assert callable(change)
     change(pack)
-    checks.count = 0
+    loads.count = 0
     result = run(str(pack))
-    assert checks.count == 1
+    assert loads.count == 1
     assert result.exit_code == (1 if pack.read_text() == BROKEN else 0)
 
 
-def test_changed_code_checks_every_file_again(folder: Path, checks: Checks) -> None:
+def test_changed_code_checks_every_file_again(folder: Path, loads: PackLoads) -> None:
     pack = str(folder / "good.yaml")
     run(pack)
     index = Path(os.environ["QUIZGAME_CACHE_DIR"]) / INDEX_NAME
@@ -156,12 +137,12 @@ def test_changed_code_checks_every_file_again(folder: Path, checks: Checks) -> N
     assert any(entry[0].endswith(os.path.join("packs", "check.py")) for entry in data["code"])
     data["code"][0][2] += 1  # as if that module had been edited since
     index.write_text(json.dumps(data), encoding="utf-8")
-    checks.count = 0
+    loads.count = 0
     run(pack)
-    assert checks.count == 1
-    checks.count = 0
+    assert loads.count == 1
+    loads.count = 0
     run(pack)
-    assert checks.count == 0
+    assert loads.count == 0
 
 
 @pytest.mark.parametrize(
@@ -172,13 +153,13 @@ def test_changed_code_checks_every_file_again(folder: Path, checks: Checks) -> N
         b'{"format": 1, "quizgame": "0.0.0", "code": [], "files": {}}',
     ],
 )
-def test_a_damaged_index_is_a_miss(folder: Path, checks: Checks, damage: bytes) -> None:
+def test_a_damaged_index_is_a_miss(folder: Path, loads: PackLoads, damage: bytes) -> None:
     pack = str(folder / "warns.yaml")
     first = run(pack)
     (Path(os.environ["QUIZGAME_CACHE_DIR"]) / INDEX_NAME).write_bytes(damage)
-    checks.count = 0
+    loads.count = 0
     _same(first, run(pack))
-    assert checks.count == 1
+    assert loads.count == 1
 
 
 @pytest.mark.parametrize(
@@ -187,7 +168,7 @@ def test_a_damaged_index_is_a_miss(folder: Path, checks: Checks, damage: bytes) 
     ids=["is_error", "text", "fields", "not-a-dict"],
 )
 def test_a_kept_check_not_as_written_is_a_miss(
-    folder: Path, checks: Checks, place: int, value: object
+    folder: Path, loads: PackLoads, place: int, value: object
 ) -> None:
     pack = str(folder / "warns.yaml")
     first = run(pack)
@@ -196,13 +177,13 @@ def test_a_kept_check_not_as_written_is_a_miss(
     (entry,) = data["files"].values()
     entry["check"][2][0][place] = value  # the warning's row
     index.write_text(json.dumps(data), encoding="utf-8")
-    checks.count = 0
+    loads.count = 0
     _same(first, run(pack))
-    assert checks.count == 1
+    assert loads.count == 1
 
 
 def test_a_file_changed_within_the_settle_time_is_checked_every_time(
-    folder: Path, checks: Checks, monkeypatch: pytest.MonkeyPatch
+    folder: Path, loads: PackLoads, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """On coarse timestamps a same-size rewrite within one tick keeps every figure, so a file
     that changed that recently is never matched (nor kept) until it settles."""
@@ -213,4 +194,4 @@ def test_a_file_changed_within_the_settle_time_is_checked_every_time(
     assert cache_index.stat_figures(good, now_ns=later) is not None
     run(str(good))
     run(str(good))
-    assert checks.count == 2
+    assert loads.count == 2

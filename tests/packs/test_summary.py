@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from quizgame.core.packs import read as loader
 from quizgame.core.packs import summary
-from quizgame.core.packs.read import LoadResult, discover_packs
+from quizgame.core.packs.read import discover_packs
 from quizgame.core.packs.summary import INDEX_NAME, PackSummary, pack_summaries, summarize
+from tests.loads import PackLoads
 from tests.packs.test_read import GOOD
 
 pytestmark = pytest.mark.usefixtures("settled")  # files just written match their figures
@@ -39,27 +39,8 @@ def _loaded(folders: list[Path]) -> list[PackSummary]:
     return [summarize(r) for r in discover_packs(folders)]
 
 
-class Loads:
-    """Counts the packs read from their files (each load of a listing that missed)."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.count = 0
-        real = loader.load_pack
-
-        def counting(path: Path, **kwargs: object) -> LoadResult:
-            self.count += 1
-            return real(path, **kwargs)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(loader, "load_pack", counting)
-
-
-@pytest.fixture
-def loads(monkeypatch: pytest.MonkeyPatch) -> Loads:
-    return Loads(monkeypatch)
-
-
 def test_a_listing_from_the_index_equals_one_from_the_packs(
-    folder: Path, cache: Path, loads: Loads
+    folder: Path, cache: Path, loads: PackLoads
 ) -> None:
     expected = _loaded([folder])
     loads.count = 0
@@ -95,7 +76,7 @@ def _bump(path: Path) -> None:
     ids=["edited", "touched", "fixed", "removed", "added", "renamed"],
 )
 def test_any_change_to_the_packs_found_is_a_miss(
-    folder: Path, cache: Path, loads: Loads, change: object
+    folder: Path, cache: Path, loads: PackLoads, change: object
 ) -> None:
     pack_summaries([folder], cache_dir=cache)
     assert callable(change)
@@ -110,7 +91,7 @@ def test_any_change_to_the_packs_found_is_a_miss(
 
 
 def test_each_set_of_folders_has_its_own_listing(
-    folder: Path, cache: Path, tmp_path: Path, loads: Loads
+    folder: Path, cache: Path, tmp_path: Path, loads: PackLoads
 ) -> None:
     other = tmp_path / "other"
     other.mkdir()
@@ -135,7 +116,7 @@ def test_each_set_of_folders_has_its_own_listing(
     ],
 )
 def test_a_damaged_or_foreign_index_is_a_miss(
-    folder: Path, cache: Path, damage: bytes, loads: Loads
+    folder: Path, cache: Path, damage: bytes, loads: PackLoads
 ) -> None:
     first = pack_summaries([folder], cache_dir=cache)
     (cache / INDEX_NAME).write_bytes(damage)
@@ -156,7 +137,7 @@ def test_a_damaged_or_foreign_index_is_a_miss(
     ],
 )
 def test_a_listing_not_as_written_is_a_miss(
-    folder: Path, cache: Path, row: list[object], loads: Loads
+    folder: Path, cache: Path, row: list[object], loads: PackLoads
 ) -> None:
     first = pack_summaries([folder], cache_dir=cache)
     index = json.loads((cache / INDEX_NAME).read_text(encoding="utf-8"))
@@ -178,7 +159,7 @@ def test_an_index_that_is_not_a_regular_file_is_never_read(
 
 
 def test_an_oversized_index_is_not_read(
-    folder: Path, cache: Path, monkeypatch: pytest.MonkeyPatch, loads: Loads
+    folder: Path, cache: Path, monkeypatch: pytest.MonkeyPatch, loads: PackLoads
 ) -> None:
     pack_summaries([folder], cache_dir=cache)
     monkeypatch.setattr(summary, "MAX_INDEX_BYTES", 10)
@@ -193,7 +174,7 @@ def test_an_unwritable_cache_only_costs_speed(folder: Path, tmp_path: Path) -> N
     assert pack_summaries([folder], cache_dir=blocked / "cache") == _loaded([folder])
 
 
-def test_changed_code_lists_every_pack_again(folder: Path, cache: Path, loads: Loads) -> None:
+def test_changed_code_lists_every_pack_again(folder: Path, cache: Path, loads: PackLoads) -> None:
     pack_summaries([folder], cache_dir=cache)
     index = json.loads((cache / INDEX_NAME).read_text(encoding="utf-8"))
     assert any(entry[0].endswith(os.path.join("packs", "check.py")) for entry in index["code"])
