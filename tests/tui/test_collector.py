@@ -5,6 +5,7 @@ between keys."""
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,6 +48,28 @@ def test_collect_takes_the_young_objects(thresholds: tuple[int, int, int]) -> No
         collector.collect()
         assert gc.get_count()[0] < LEAST
         del made
+    finally:
+        collector.stop()
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.me = self  # a cycle: only the collector frees it
+
+
+def test_collect_takes_old_cycles_once_their_count_is_due(thresholds: tuple[int, int, int]) -> None:
+    collector = PlayCollector()
+    collector.start()
+    try:
+        node = _Node()
+        gone = weakref.ref(node)
+        gc.collect(1)  # it survives, so it is in the oldest generation now
+        del node
+        for _ in range(thresholds[2]):
+            gc.collect(1)  # the young passes Python counts toward a whole one
+        assert gone() is not None  # young passes never look at the old generation
+        collector.collect()
+        assert gone() is None
     finally:
         collector.stop()
 

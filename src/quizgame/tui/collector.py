@@ -6,7 +6,8 @@ freed. An answer makes about that many (strips, segments, styles, messages), so 
 paid for a pass (about 0.2 ms, `bench/keys_trace.py`) inside the key, before the feedback was
 drawn. While a question screen is up, `PlayCollector` raises that threshold, and a timer
 collects the young generations every `IDLE_SECONDS` when there is anything to collect, as Python
-would have done by then (the middle generation too once its count is due). Nothing is kept
+would have done by then (the middle generation too once its count is due, and the oldest once
+its count is: with the raised threshold Python itself would hardly ever get there). Nothing is kept
 longer than that, and the thresholds are given back when the screen goes.
 """
 
@@ -49,8 +50,10 @@ class PlayCollector:
         the collector is paused, as it is during start-up)."""
         if not self._started or _saved is None or not gc.isenabled():
             return
-        new, middle, _ = gc.get_count()
-        if middle >= _saved[1]:
+        new, middle, old = gc.get_count()
+        if old >= _saved[2]:  # the whole heap, now and then: cycles that grew old go too
+            gc.collect(2)
+        elif middle >= _saved[1]:
             gc.collect(1)
         elif new >= LEAST:
             gc.collect(0)

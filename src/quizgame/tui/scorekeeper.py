@@ -99,10 +99,12 @@ class ScoreKeeper(NullListener):
     def close(self) -> None:
         """Write the answers still kept, then let the score history go (a session still
         running is marked abandoned by the store)."""
-        self.flush()
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        try:
+            self.flush()
+        finally:  # whatever a write raised, the session is ended and the lock let go
+            if self._store is not None:
+                self._store.close()
+                self._store = None
 
     def flush(self) -> None:
         """Write the answers kept since the last flush (see `answer_recorded`)."""

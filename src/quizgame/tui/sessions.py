@@ -43,6 +43,7 @@ class SessionRunner:
         self.listeners: list[SessionListener] = list(listeners)
         self.results_panels: list[ResultsPanel] = list(results_panels)
         self.session: Session | None = None
+        self._ended: Session | None = None  # the last session the listeners were told ended
         self._scores_db = scores_db
         self._scores: ScoreKeeper | None = None
         self._notify = notify
@@ -129,17 +130,23 @@ class SessionRunner:
         """The finished session's results, told to the listeners, and the panels' widgets."""
         session = self.session
         assert session is not None and session.finished
+        self._ended = session
         results = session.results()
         self._tell(lambda listener: listener.session_ended(session, results))
         return results, self._panels(session, results)
 
     def end_early(self) -> None:
-        """Abandon the session in play, if it is still running, and tell the listeners."""
+        """Abandon the session in play, if it is still running, and tell the listeners that it
+        ended, unless they were told (a session that finished on its feedback, such as
+        survival out of lives, and was left from there, ends finished, not abandoned)."""
         session = self.session
-        if session is not None and not session.finished:
+        if session is None or session is self._ended:
+            return
+        if not session.finished:
             session.abandon()
-            results = session.results()
-            self._tell(lambda listener: listener.session_ended(session, results))
+        self._ended = session
+        results = session.results()
+        self._tell(lambda listener: listener.session_ended(session, results))
 
     def _panels(self, session: Session, results: Results) -> list[Widget]:
         widgets = []

@@ -25,8 +25,12 @@ class SteadyFooter(Footer):
     the next frame however often it is told (a key that answers tells it several times, and
     reading the screen's bindings walks them all), so the looking never delays that frame."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, keys_at_first: bool = True) -> None:
+        """`keys_at_first`: compose the screen's keys with the footer (see `compose`); False
+        for a screen whose first frame must be quick (Home, at start-up): its keys come just
+        after that frame, once."""
         super().__init__(show_command_palette=False)
+        self._keys_at_first = keys_at_first
         self._shown: Shown | None = None
         self._looking = False
 
@@ -35,7 +39,7 @@ class SteadyFooter(Footer):
         # composes again with them: a second build of every key, just after the screen's
         # first frame (on a screen that is slow to lay out, such as the editor's, the longest
         # stall of its opening). This one shows the screen's keys from the first frame.
-        if self._shown is None and self.is_attached:
+        if self._keys_at_first and self._shown is None and self.is_attached:
             self.set_reactive(Footer._bindings_ready, True)
             self._shown = shown_keys(self.screen)
         yield from super().compose()
