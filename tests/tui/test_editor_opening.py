@@ -113,3 +113,33 @@ async def test_a_big_pack_is_searched_as_the_words_are_typed(
         await pilot.press("enter")
         await pilot.pause()
         assert screen.highlighted == 2
+
+
+async def test_closing_the_find_box_drops_an_enter_still_waiting(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter waits for a search under way; Escape closes the box, the player moves on: when
+    the search ends, it moves nothing (found in review: it searched again from the new row)."""
+    monkeypatch.setattr(editor_search, "SEARCH_AHEAD", 0)
+    go = threading.Event()
+    find = FindIndex.find
+
+    def held(self: FindIndex, *args: Any, **kwargs: Any) -> int | None:
+        if threading.current_thread() is not threading.main_thread():
+            go.wait(30)
+        return find(self, *args, **kwargs)
+
+    monkeypatch.setattr(FindIndex, "find", held)
+    app = make_app(data_dir, pack_dirs=(PACKS,))
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_editor(pilot, app)
+        await pilot.press("slash")
+        screen.query_one("#editor-find", Input).value = "the"
+        await pilot.pause()
+        await pilot.press("enter", "escape", "down")
+        await pilot.pause()
+        assert screen.highlighted == 1
+        go.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.highlighted == 1

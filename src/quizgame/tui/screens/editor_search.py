@@ -48,6 +48,7 @@ class SearchingView(EditorView):
         event.stop()
         question_list = self.query_one("#question-list", QuestionList)
         if event.query is None:
+            self._drop_search()  # a closed box finds nothing later, not even an Enter waiting
             self.query_one("#editor-find").display = False
             question_list.focus()
             return
@@ -156,7 +157,9 @@ class SearchingView(EditorView):
         wanted = self._wanted
         self._search_worker = self._searching = self._wanted = None
         if failed or key != self._find_key(key[0]):  # the highlight or the questions changed
-            if wanted == key:  # Enter is waiting: search now, as it would have
+            box = self.query_one("#editor-find", FindBox)
+            if wanted == key and box.display and box.value == key[0]:
+                # Enter is waiting, with the words still in the open box: search now
                 self._find(FindBox.Find(key[0]))
             return
         self._ahead = (key, found)
