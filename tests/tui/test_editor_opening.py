@@ -77,14 +77,11 @@ async def test_the_keys_stay_as_the_file_is_read(
         assert not isinstance(app.screen, EditorScreen)  # the type chooser
 
 
-async def test_a_big_pack_is_searched_as_the_words_are_typed(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Above SEARCH_AHEAD questions (here every pack is "big") the find box's words are looked
-    for in a worker as they are typed: Enter shows what was found, at once or, if the search is
-    still under way, as soon as it ends; Enter again, the next match (looked for meanwhile)."""
+def held_searches(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Every pack searched as the words are typed (SEARCH_AHEAD 0), and those searches, in a
+    worker, held until the test sets the event returned."""
     monkeypatch.setattr(editor_search, "SEARCH_AHEAD", 0)
-    go = threading.Event()  # searches in a worker wait until the test says
+    go = threading.Event()
     find = FindIndex.find
 
     def held(self: FindIndex, *args: Any, **kwargs: Any) -> int | None:
@@ -93,6 +90,16 @@ async def test_a_big_pack_is_searched_as_the_words_are_typed(
         return find(self, *args, **kwargs)
 
     monkeypatch.setattr(FindIndex, "find", held)
+    return go
+
+
+async def test_a_big_pack_is_searched_as_the_words_are_typed(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above SEARCH_AHEAD questions (here every pack is "big") the find box's words are looked
+    for in a worker as they are typed: Enter shows what was found, at once or, if the search is
+    still under way, as soon as it ends; Enter again, the next match (looked for meanwhile)."""
+    go = held_searches(monkeypatch)
     app = make_app(data_dir, pack_dirs=(PACKS,))
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await open_editor(pilot, app)
@@ -120,16 +127,7 @@ async def test_closing_the_find_box_drops_an_enter_still_waiting(
 ) -> None:
     """Enter waits for a search under way; Escape closes the box, the player moves on: when
     the search ends, it moves nothing (found in review: it searched again from the new row)."""
-    monkeypatch.setattr(editor_search, "SEARCH_AHEAD", 0)
-    go = threading.Event()
-    find = FindIndex.find
-
-    def held(self: FindIndex, *args: Any, **kwargs: Any) -> int | None:
-        if threading.current_thread() is not threading.main_thread():
-            go.wait(30)
-        return find(self, *args, **kwargs)
-
-    monkeypatch.setattr(FindIndex, "find", held)
+    go = held_searches(monkeypatch)
     app = make_app(data_dir, pack_dirs=(PACKS,))
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await open_editor(pilot, app)
