@@ -23,7 +23,14 @@ from textual.style import Style
 
 from quizgame.tui import safetext
 from quizgame.tui.widgets.answering import AnswerWidget
-from quizgame.tui.widgets.drawn import fitted, refresh_rows, rows_in_view, segments, strip
+from quizgame.tui.widgets.drawn import (
+    KeptStyles,
+    fitted,
+    refresh_rows,
+    rows_in_view,
+    segments,
+    strip,
+)
 
 if TYPE_CHECKING:
     from quizgame.core.play.dealing import Round
@@ -80,7 +87,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         self._rows: tuple[int, list[tuple[int, int]]] | None = None
         self._strips: dict[tuple[int, str, int], list[Strip]] = {}
         self._wrapped: dict[tuple[int, int, int], list[Content]] = {}
-        self._looks: dict[str, Style] = {}  # see `_look`
+        self._looks = KeptStyles(self)
         self._choice_padding: Spacing | None = None
         self._fill(choices, hidden)
 
@@ -211,11 +218,11 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
     def _look(self, state: str) -> Style:
         """How a choice in `state` looks (a component class, or "" for none): asked of the
         stylesheet once per state until the style changes, not once per choice and round."""
-        look = self._looks.get(state)
-        if look is None:
-            names = ("choice-list--choice", state) if state else ("choice-list--choice",)
-            look = self._looks[state] = self.get_visual_style(*names)
-        return look
+        return (
+            self._looks("choice-list--choice", state)
+            if state
+            else self._looks("choice-list--choice")
+        )
 
     def _padding(self) -> Spacing:
         """A choice's padding (the stylesheet's), kept as `_look` keeps the styles."""

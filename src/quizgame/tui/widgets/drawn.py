@@ -47,6 +47,25 @@ def strip(widget: Widget, line: list[Segment], style: Style, width: int) -> Stri
     return Strip(line).extend_cell_length(width, style.rich_style).crop(0, width)
 
 
+class KeptStyles:
+    """A widget's component styles (`get_visual_style(*names)`), each asked of the stylesheet
+    once and kept until `clear` (call it from the widget's `notify_style_update`): rows drawn
+    on every answer look up the same few styles, about 0.05 ms a look."""
+
+    def __init__(self, widget: Widget) -> None:
+        self.widget = widget
+        self._styles: dict[tuple[str, ...], Style] = {}
+
+    def __call__(self, *names: str) -> Style:
+        style = self._styles.get(names)
+        if style is None:
+            style = self._styles[names] = self.widget.get_visual_style(*names)
+        return style
+
+    def clear(self) -> None:
+        self._styles.clear()
+
+
 Part = tuple[str, str]  # a text and its style ("bold", "$text-muted", "" for the widget's own)
 
 

@@ -27,7 +27,14 @@ from quizgame.core.play.results import AnswerRecord
 from quizgame.core.play.session import Session
 from quizgame.tui import safetext
 from quizgame.tui.widgets.answers import ANSWER_AREAS
-from quizgame.tui.widgets.drawn import fitted, refresh_rows, rows_in_view, segments, strip
+from quizgame.tui.widgets.drawn import (
+    KeptStyles,
+    fitted,
+    refresh_rows,
+    rows_in_view,
+    segments,
+    strip,
+)
 
 # How a line looks: `feedback--<kind>` in the stylesheet.
 VERDICTS = ("correct", "partial", "wrong", "skipped")
@@ -144,7 +151,7 @@ class FeedbackView(Widget, can_focus=False):
         self.top = 0  # the first row in view
         self._rows: tuple[Size, list[Strip]] | None = None
         self._blank_row: Strip | None = None
-        self._kind_styles: dict[str, Style] = {}
+        self._kind_styles = KeptStyles(self)
 
     def show(self, lines: Sequence[FeedbackLine], *, spaced: bool = True) -> None:
         """Show `lines` from the top (`spaced`: a blank line after each)."""
@@ -242,13 +249,9 @@ class FeedbackView(Widget, can_focus=False):
 
     def _kind_style(self, kind: str) -> Style:
         """How a line of `kind` looks (asked of the stylesheet once per kind, not per line)."""
-        style = self._kind_styles.get(kind)
-        if style is None:
-            names = (
-                ("feedback--text",) if kind == "text" else ("feedback--text", f"feedback--{kind}")
-            )
-            style = self._kind_styles[kind] = self.get_visual_style(*names)
-        return style
+        if kind == "text":
+            return self._kind_styles("feedback--text")
+        return self._kind_styles("feedback--text", f"feedback--{kind}")
 
     def notify_style_update(self) -> None:
         self._rows = None
