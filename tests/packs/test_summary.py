@@ -11,7 +11,14 @@ import pytest
 
 from quizgame.core.packs import summary
 from quizgame.core.packs.read import discover_packs
-from quizgame.core.packs.summary import INDEX_NAME, PackSummary, pack_summaries, summarize
+from quizgame.core.packs.summary import (
+    INDEX_NAME,
+    PackSummary,
+    keep,
+    listed,
+    pack_summaries,
+    summarize,
+)
 from tests.loads import PackLoads
 from tests.packs.test_read import GOOD
 
@@ -52,6 +59,24 @@ def test_a_listing_from_the_index_equals_one_from_the_packs(
     loads.count = 0
     assert pack_summaries([folder], cache_dir=cache) == first
     assert loads.count == 0
+
+
+def test_the_app_lists_from_the_index_then_keeps_what_it_read(
+    folder: Path, cache: Path, loads: PackLoads
+) -> None:
+    """Home's way (`HomeRoutes.look_for_packs`): `listed` loads nothing and misses; the packs
+    read after it are `keep`t; then `listed` gives them, each as Home shows it."""
+    expected = _loaded([folder])
+    loads.count = 0
+    summaries, look = listed([folder], cache_dir=cache)
+    assert summaries is None and loads.count == 0
+    keep(look, expected, cache_dir=cache)
+    summaries, _ = listed([folder], cache_dir=cache)
+    assert summaries == expected and loads.count == 0
+    broken, good = summaries[0], summaries[1]
+    assert (broken.id, broken.error_line, good.error_line) == (None, 3, None)
+    assert broken.error_message and broken.error_message in (broken.error or "")
+    assert (good.author, good.description) == ("Test", "Almodóvar's film.")
 
 
 def _bump(path: Path) -> None:
@@ -128,12 +153,15 @@ def test_a_damaged_or_foreign_index_is_a_miss(
 @pytest.mark.parametrize(
     "row",
     [
-        ["pm", "t", "3", [], None],  # a count as text
-        ["pm", "t", 3, "cast", None],  # categories not a list
-        [None, "", 0, [], None],  # broken without an error
-        ["pm", "t", 3, [], "error"],  # an id and an error
-        ["pm", 7, 3, [], None],
-        ["pm", "t", 3, []],
+        ["pm", "t", "3", [], None, "", "", None, None],  # a count as text
+        ["pm", "t", 3, "cast", None, "", "", None, None],  # categories not a list
+        [None, "", 0, [], None, "", "", None, None],  # broken without an error
+        ["pm", "t", 3, [], "error", "", "", None, None],  # an id and an error
+        ["pm", 7, 3, [], None, "", "", None, None],
+        ["pm", "t", 3, [], None, 7, "", None, None],  # an author not text
+        [None, "", 0, [], "f:1:1: x", "", "", 1, None],  # an error's line without its message
+        ["pm", "t", 3, [], None, "", "", 1, "x"],  # a playable pack with an error's place
+        ["pm", "t", 3, [], None],  # a row of the first format
     ],
 )
 def test_a_listing_not_as_written_is_a_miss(

@@ -1,6 +1,7 @@
 """HomeRoutes: what Home asks the app for, apart from a session.
 
-Its packs looked for and read again in a worker thread (`PacksFound`, `PackReloaded`), learn
+Its packs looked for, listed from the summary index (`PacksListed`) and read in a worker thread
+(`PacksFound`), read again after the editor (`PackReloaded`), learn
 mode's counts for it (`LearningCounted`), and the places it opens: Statistics and the pack
 editor. `app.QuizApp` is built on it and stays the one navigator; this is the part of it that
 serves Home.
@@ -23,11 +24,13 @@ from quizgame.tui.navigation import (
     OpenStats,
     PackReloaded,
     PacksFound,
+    PacksListed,
 )
 
 if TYPE_CHECKING:
     from quizgame.core.packs.model import Pack
     from quizgame.core.packs.read import LoadResult
+    from quizgame.core.packs.summary import Look
     from quizgame.core.scores.store import ScoreStore
     from quizgame.tui.prefs import HomeChoices
     from quizgame.tui.screens.home import HomeScreen
@@ -52,22 +55,50 @@ class HomeRoutes(GameApp):
 
     @work(thread=True, exclusive=True, group="packs")
     def look_for_packs(self) -> None:
-        """Look for packs in a worker thread, broken ones included; `PacksFound` says what was
-        found."""
+        """Look for packs in a worker thread, broken ones included. If no pack file changed
+        since the summary index was written, `PacksListed` says what it lists, and the packs
+        are read once Home shows them (`read_packs`): Home's first frame waits for no pack
+        code. Otherwise they are read now, and the index written again. `PacksFound` says
+        what was read."""
+        from quizgame.core.packs.summary import listed
+
+        paths.clear_leftovers(self.data_dir)  # what a killed save left
+        summaries, look = listed(self.pack_dirs, cache_dir=paths.cache_dir(self.data_dir))
+        if summaries is None:
+            self._read_packs(look)
+        elif not get_current_worker().is_cancelled:  # a newer look is under way
+            self.post_message(PacksListed(summaries))
+
+    @work(thread=True, exclusive=True, group="packs")
+    def read_packs(self) -> None:
+        """Read the packs listed (`PacksListed`) in a worker thread; `PacksFound` says what."""
+        self._read_packs(None)
+
+    def _read_packs(self, look: Look | None) -> None:
+        """Read the packs (in the worker calling this) and post `PacksFound`; then, after a
+        `look` that missed the index, write it again."""
         from quizgame.core.packs.gc_pause import gc_paused, settle_long_lived
         from quizgame.core.packs.read import discover_packs
 
-        paths.clear_leftovers(self.data_dir)  # what a killed save left
+        cache_dir = paths.cache_dir(self.data_dir)
         try:
             with gc_paused():  # and then out of its reach: a big pack's passes stall the UI
-                found = PacksFound(
-                    discover_packs(self.pack_dirs, cache_dir=paths.cache_dir(self.data_dir))
-                )
+                found = PacksFound(discover_packs(self.pack_dirs, cache_dir=cache_dir))
                 settle_long_lived()
         except Exception as exc:  # a folder we cannot read must not stop the game
             found = PacksFound([], f"Could not look for packs: {exc}")
-        if not get_current_worker().is_cancelled:  # a newer look is under way
-            self.post_message(found)
+        if get_current_worker().is_cancelled:  # a newer look is under way
+            return
+        self.post_message(found)
+        if look is not None and not found.problem:  # after Home has them: only saves time
+            from quizgame.core.packs.summary import keep, summarize
+
+            keep(look, [summarize(r) for r in found.results], cache_dir=cache_dir)
+
+    @on(PacksListed)
+    def _list_packs(self, message: PacksListed) -> None:
+        self.home.show_listing(message.summaries)
+        self.call_after_refresh(self.read_packs)  # once Home is drawn with them
 
     @on(PacksFound)
     def _show_packs(self, message: PacksFound) -> None:

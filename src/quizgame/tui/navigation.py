@@ -10,8 +10,9 @@ switches screens (see `QuizApp`). Which screen posts what:
     Results     PlayAgain, ReplayMissed, LeaveSession
     Statistics  StartSession (practice)
 
-and the app's own workers post `PacksFound` and `LearningCounted` to the app, which hands them
-to Home (or `PackReloaded`, after the editor, with only the pack that was edited).
+and the app's own workers post `PacksListed` (the packs as the index lists them, when no pack
+file changed), `PacksFound` and `LearningCounted` to the app, which hands them to Home (or
+`PackReloaded`, after the editor, with only the pack that was edited).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from quizgame.core.packs.model import Pack
     from quizgame.core.packs.read import LoadResult
+    from quizgame.core.packs.summary import PackSummary
     from quizgame.core.play.dealing import SessionOptions
     from quizgame.core.play.results import AnswerRecord
     from quizgame.core.play.session import Session
@@ -110,6 +112,15 @@ class LeaveSession(SessionMessage):
 
 
 # --- Home ------------------------------------------------------------------------------------
+
+
+class PacksListed(Message):
+    """The packs as the summary index lists them (no pack file changed since it was written),
+    before they are read: Home shows them at once, then the app reads them (`PacksFound`)."""
+
+    def __init__(self, summaries: list[PackSummary]) -> None:
+        super().__init__()
+        self.summaries = summaries
 
 
 class PacksFound(Message):

@@ -10,32 +10,33 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Label, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from quizgame.core.packs.model import Pack
 from quizgame.core.play.modes import Mode
 from quizgame.tui import safetext
 from quizgame.tui.navigation import EditPack, NewPack, OpenStats, Remember, StartSession
 from quizgame.tui.prefs import HomeChoices
+from quizgame.tui.screens.home_packs import PackShelf
 from quizgame.tui.widgets.footer import SteadyFooter
 from quizgame.tui.widgets.home_settings import SettingsPanel, settings_rows
-from quizgame.tui.widgets.pack_prompt import pack_prompt
 
 if TYPE_CHECKING:
-    from quizgame.core.packs.read import LoadResult
+    from quizgame.core.packs.model import Pack
+    from quizgame.core.packs.summary import PackSummary
     from quizgame.core.play.dealing import SessionOptions
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(PackShelf):
     """Choose a pack and how to play it, then start.
 
     `choices` are the ones remembered; `user_packs_dir` is named when no pack is found;
     `preset_categories` (from the command line) are ticked in any pack that has them. Home
-    says "Looking for packs…" until it is given what was found (`show_packs`). Starting, the
-    statistics and the editor are asked of the app with messages (`quizgame.tui.navigation`).
+    says "Looking for packs…" until it is given what was found: the packs as the index lists
+    them (`show_listing`), then read (`show_packs`), or read at once. Starting, the statistics
+    and the editor are asked of the app with messages (`quizgame.tui.navigation`); a key that
+    needs the packs themselves, pressed between the listing and the read, acts once they are read.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -55,18 +56,10 @@ class HomeScreen(Screen[None]):
     def __init__(
         self, choices: HomeChoices, user_packs_dir: Path, preset_categories: tuple[str, ...] = ()
     ) -> None:
-        super().__init__()
-        self.choices = choices
+        super().__init__(choices, user_packs_dir)
         self.preset_categories = set(preset_categories)
-        self.user_packs_dir = user_packs_dir
-        self.results: list[LoadResult] = []
-        self._mounted = False  # set in on_mount (Textual's is_mounted only once Mount is done)
-        self._found_early: tuple[list[LoadResult], str] | None = None  # found before that
-        self._keep: Path | None = None  # the pack to highlight next (back from the editor)
         self._message = ""
-        self._categories_of: Pack | None = None  # the pack whose categories are listed
-        self._mode_shown = ""  # the mode whose description is shown
-        self.learning: dict[str, tuple[int, int, int]] = {}  # learn mode's counts, by pack id
+        self._categories_of: PackSummary | None = None  # the pack whose categories are listed
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -102,142 +95,18 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#pack-list").focus()
-        self._mounted = True
-        if self._found_early is not None:
-            self._fill(*self._found_early)
+        self._shelf_mounted()
 
     def session_left(self) -> None:
         """Back from a session: the focus goes to the packs, not to a setting or Start (where
         Tab and Enter could start another session by accident)."""
         self.query_one("#pack-list").focus()
 
-    # --- packs -----------------------------------------------------------------------------------
+    # --- the highlighted pack ---------------------------------------------------------------------
 
-    def show_packs(self, results: list[LoadResult], problem: str = "") -> None:
-        """Show the packs found, and a problem for the player if the look failed. The pack
-        remembered (else the first good one) is highlighted."""
-        if self._mounted:
-            self._fill(results, problem)
-        else:  # found while Home is being built: filled in before it is first drawn
-            self._found_early = (results, problem)
-
-    def _fill(self, results: list[LoadResult], problem: str) -> None:
-        if problem:
-            self.say(problem)
-        self.results = results
-        pack_list = self.query_one("#pack-list", OptionList)
-        pack_list.set_options(self._pack_options(results))
-        highlighted = self._kept(results)
-        if highlighted is None:
-            highlighted = self._first_highlight(results)
-        if highlighted is not None:
-            pack_list.highlighted = highlighted
-        self._show_pack()
-
-    def _pack_options(self, results: list[LoadResult]) -> list[Option | None]:
-        """The pack list's options: each pack (broken ones disabled), a line between them."""
-        options: list[Option | None] = []
-        for index, result in enumerate(results):
-            if options:
-                options.append(None)  # a line between packs
-            learning = self.learning.get(result.pack.id) if result.pack is not None else None
-            if learning is not None and not learning[2] and self._mode_shown != Mode.LEARN:
-                learning = None  # a pack not being learned shows its counts in learn mode only
-            options.append(
-                Option(
-                    pack_prompt(result, learning),
-                    id=f"pack-{index}",
-                    disabled=result.pack is None,
-                )
-            )
-        if not options:
-            folder = self.user_packs_dir
-            options = [
-                Option(
-                    safetext.assemble("No packs found. Put pack files (.yaml) in ", str(folder)),
-                    disabled=True,
-                )
-            ]
-        return options
-
-    def keep_highlighted(self, path: Path) -> None:
-        """Highlight the pack read from `path` when packs are next shown (back from the editor,
-        the pack just edited stays the one chosen)."""
-        self._keep = path
-
-    def _kept(self, results: list[LoadResult]) -> int | None:
-        keep, self._keep = self._keep, None
-        kept = [i for i, r in enumerate(results) if r.pack is not None and r.path == keep]
-        return kept[0] if kept else None
-
-    def replace_pack(self, result: LoadResult) -> bool:
-        """Show `result` in place of the pack read from the same file, highlighted. False (and
-        nothing changed) when it cannot simply take that place: a file not listed yet, a pack
-        broken before or now, or an id another pack has (which a new look reports)."""
-        index = next((i for i, r in enumerate(self.results) if r.path == result.path), None)
-        if index is None or result.pack is None or self.results[index].pack is None:
-            return False
-        new_id = result.pack.id
-        if any(
-            r.pack is not None and r.pack.id == new_id
-            for r in self.results
-            if r is not self.results[index]
-        ):
-            return False
-        self.results[index] = result
-        self._keep = None
-        pack_list = self.query_one("#pack-list", OptionList)
-        pack_list.set_options(self._pack_options(self.results))  # with its learn counts
-        pack_list.highlighted = index
-        self._show_pack()
-        return True
-
-    def show_learning(self, counts: dict[str, tuple[int, int, int]]) -> None:
-        """Learn mode's due and new cards per pack id (see `tui/learning.py`)."""
-        shown_before = self._learning_shown
-        self.learning = counts
-        if shown_before or self._learning_shown:  # else the list would look just the same
-            self._relist()
-
-    @property
-    def _learning_shown(self) -> bool:
-        """Whether any pack shows learn counts now (one being learned, or any in learn mode)."""
-        return bool(self.learning) and (
-            self._mode_shown == Mode.LEARN or any(c[2] for c in self.learning.values())
-        )
-
-    def _relist(self) -> None:
-        """The pack list drawn again (new counts, or the mode changed), the highlight kept."""
-        if not self._mounted or not self.results:
-            return
-        pack_list = self.query_one("#pack-list", OptionList)
-        highlighted = pack_list.highlighted
-        pack_list.set_options(self._pack_options(self.results))
-        pack_list.highlighted = highlighted
-
-    def _first_highlight(self, results: list[LoadResult]) -> int | None:
-        """The remembered pack, else the first good one (None if none can be played)."""
-        wanted = self.choices.pack_id
-        playable = [i for i, r in enumerate(results) if r.pack is not None]
-        remembered = [i for i in playable if results[i].pack.id == wanted]  # type: ignore[union-attr]
-        return (remembered or playable)[0] if playable else None
-
-    @property
-    def selected_result(self) -> LoadResult | None:
-        """The highlighted pack's load result (broken packs are never highlighted)."""
-        index = self.query_one("#pack-list", OptionList).highlighted
-        if index is None or not 0 <= index < len(self.results):
-            return None
-        return self.results[index]
-
-    @property
-    def selected_pack(self) -> Pack | None:
-        result = self.selected_result
-        return result.pack if result is not None else None
-
-    def _category_options(self, pack: Pack | None) -> list[Selection[str]]:
+    def _category_options(self, pack: PackSummary | None) -> list[Selection[str]]:
         """The categories list for a pack, ticked as remembered (all if none remembered)."""
-        if pack is None:
+        if pack is None or pack.id is None:
             return []
         ticked = (
             self.preset_categories.intersection(pack.categories)
@@ -247,7 +116,7 @@ class HomeScreen(Screen[None]):
         return [Selection(safetext.line(c), c, c in ticked) for c in pack.categories]
 
     def _show_pack(self) -> None:
-        pack = self.selected_pack
+        pack = self._selected_listed
         if pack is self._categories_of and pack is not None:
             return  # listed already (e.g. Home was built with it)
         self._categories_of = pack
@@ -324,6 +193,8 @@ class HomeScreen(Screen[None]):
         )
 
     def action_start(self) -> None:
+        if not self._when_read(self.action_start):
+            return
         pack = self.selected_pack
         if pack is None:
             self.say("Choose a pack first.")
@@ -348,6 +219,8 @@ class HomeScreen(Screen[None]):
 
         from quizgame.core.play.daily import daily_options
 
+        if not self._when_read(self.action_daily):
+            return
         pack = self.selected_pack
         if pack is None:
             self.say("Choose a pack first.")
@@ -366,17 +239,17 @@ class HomeScreen(Screen[None]):
 
     def action_stats(self) -> None:
         """Your score history: accuracy over time, missed questions, practice."""
+        if not self._when_read(self.action_stats):
+            return
         packs = {r.pack.id: r.pack for r in self.results if r.pack is not None}
         self.post_message(OpenStats(packs))
 
     # --- authoring (the editor lives in screens/editor.py) ---------------------------------------
 
-    @property
-    def pack_ids(self) -> list[str]:
-        return [r.pack.id for r in self.results if r.pack is not None]
-
     def action_edit_pack(self) -> None:
         """Edit the highlighted pack (bundled packs open read-only, with "copy to my packs")."""
+        if not self._when_read(self.action_edit_pack):
+            return
         result = self.selected_result
         if result is None or result.pack is None:
             self.say("Choose a pack first.")

@@ -10,26 +10,26 @@ from textual.content import Content
 from quizgame.tui import safetext
 
 if TYPE_CHECKING:
-    from quizgame.core.packs.read import LoadResult
+    from quizgame.core.packs.summary import PackSummary
 
 DESCRIPTION_CHARS = 160  # a pack's description in the list is cut to this
 
 
-def pack_prompt(result: LoadResult, learning: tuple[int, int, int] | None = None) -> Content:
-    """A pack in the list: title, number of questions and categories, and for a pack being
-    learned (`learning`: due, new, studied) what is due today; or the file and its error."""
-    pack = result.pack
-    if pack is None:
-        first = result.errors[0] if result.errors else None
-        where = f"line {first.line}: " if first else ""
+def pack_prompt(pack: PackSummary, learning: tuple[int, int, int] | None = None) -> Content:
+    """A pack in the list (as listed, or `summarize`d once read): title, number of questions
+    and categories, and for a pack being learned (`learning`: due, new, studied) what is due
+    today; or the file and its first error."""
+    if pack.id is None:
+        where = f"line {pack.error_line}: " if pack.error_line is not None else ""
+        message = pack.error_message if pack.error_message is not None else "unknown error"
         return safetext.assemble(
             ("✗ ", "bold $text-error"),
-            (result.path.name, "bold"),
+            (pack.path.name, "bold"),
             (" (broken, cannot be played)", "italic"),
             "\n  ",
-            (where + (first.message if first else "unknown error"), "$text-error"),
+            (where + message, "$text-error"),
         )
-    count = len(pack.questions)
+    count = pack.questions
     details = f"{count} question{'s' if count != 1 else ''}"
     if pack.categories:
         details += " · " + ", ".join(pack.categories)
