@@ -19,7 +19,7 @@ from textual.dom import DOMNode
 
 from quizgame.tui import stylesheet
 from quizgame.tui.app import QuizApp
-from quizgame.tui.game_app import GameApp
+from quizgame.tui.party_base import PartyApp
 from quizgame.tui.screens.home import HomeScreen
 from tests.tui.helpers import make_app, pack
 
@@ -58,7 +58,7 @@ def test_home_and_later_parts_are_the_files_rules_in_its_order() -> None:
 
 def test_the_apps_use_the_compact_stylesheet() -> None:
     assert stylesheet.home_css() == QuizApp.CSS  # the rest after Home is drawn
-    assert stylesheet.app_css() == GameApp.CSS  # the party's apps: all of it
+    assert stylesheet.app_css() == PartyApp.CSS  # the party's apps: all of it
     assert not QuizApp.CSS_PATH
 
 

@@ -1,6 +1,7 @@
 """What every quizgame app shares (the game's `QuizApp` and the party's host, player and
-hot-seat apps): the one stylesheet, notices that quote untrusted text literally, and a crash
-made one line on the terminal plus a crash log (`tui/crash.py`)."""
+hot-seat apps): notices that quote untrusted text literally, and a crash made one line on the
+terminal plus a crash log (`tui/crash.py`). Each gives Textual the one stylesheet its own way
+(`tui/stylesheet.py`): the game Home's rules first, the party's apps all of it."""
 
 from __future__ import annotations
 
@@ -10,14 +11,14 @@ from typing import ClassVar
 from textual.app import App
 from textual.notifications import SeverityLevel
 
-from quizgame.tui import crash, safetext, stylesheet
+from quizgame.tui import crash, safetext
 
 
 class GameApp(App[None]):
-    """A quizgame app. Subclasses say where a crash's details go (`crash_path`) and whether a
-    notice is markup unless the caller says otherwise (`NOTICE_MARKUP`)."""
+    """A quizgame app. Subclasses set `CSS` (from `tui/stylesheet.py`), say where a crash's
+    details go (`crash_path`) and whether a notice is markup unless the caller says otherwise
+    (`NOTICE_MARKUP`)."""
 
-    CSS = stylesheet.app_css()  # quizgame.tcss, compacted: parsed faster before the first frame
     NOTICE_MARKUP: ClassVar[bool] = True
 
     def crash_path(self) -> Path:

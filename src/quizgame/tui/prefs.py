@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quizgame.core.atomic import write_atomic
-from quizgame.core.packs.model import Difficulty, Spoiler
+from quizgame.core.packs.levels import Difficulty, Spoiler
 from quizgame.core.play.modes import DEFAULT_COUNT, Mode
 
 if TYPE_CHECKING:

@@ -52,25 +52,25 @@ def split(css: str) -> tuple[str, str]:
 
 
 @cache
-def _parts(path: Path) -> tuple[str, str]:
-    home, later = split(path.read_text(encoding="utf-8"))
-    return compact(home), compact(later)
+def _halves(path: Path) -> tuple[str, str]:
+    return split(path.read_text(encoding="utf-8"))
 
 
+@cache
 def home_css(path: Path = PATH) -> str:
     """The rules Home's first frame needs (the stylesheet at `path` up to `HOME_END`),
     compacted; raises OSError if the file cannot be read, ValueError without the line."""
-    return _parts(path)[0]
+    return compact(_halves(path)[0])
 
 
+@cache
 def later_css(path: Path = PATH) -> str:
     """The rules of every other screen (the stylesheet at `path` from `HOME_END` on),
-    compacted; raises as `home_css` does."""
-    return _parts(path)[1]
+    compacted when first asked for (not at start-up); raises as `home_css` does."""
+    return compact(_halves(path)[1])
 
 
 def app_css(path: Path = PATH) -> str:
     """The whole stylesheet at `path` (quizgame.tcss by default), compacted (`compact`), the
     rules in the file's order; raises as `home_css` does."""
-    home, later = _parts(path)
-    return home + later
+    return home_css(path) + later_css(path)

@@ -7,6 +7,19 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from quizgame.core.packs.levels import POINTS, Difficulty, Spoiler
+
+__all__ = [
+    "POINTS",
+    "Difficulty",
+    "ListItem",
+    "Pack",
+    "Question",
+    "QuestionType",
+    "Spoiler",
+    "format_number",
+]
+
 
 class QuestionType(StrEnum):
     """The seven kinds of question a pack can hold."""
@@ -18,36 +31,6 @@ class QuestionType(StrEnum):
     ORDERING = "ordering"
     MATCHING = "matching"
     LIST = "list"
-
-
-class Difficulty(StrEnum):
-    """How hard a question is; it sets the question's points."""
-
-    EASY = "easy"
-    MEDIUM = "medium"
-    HARD = "hard"
-
-    @property
-    def points(self) -> int:
-        return POINTS[self]
-
-
-POINTS = {Difficulty.EASY: 100, Difficulty.MEDIUM: 200, Difficulty.HARD: 300}
-
-
-class Spoiler(StrEnum):
-    """How much of a story a question gives away, in increasing order."""
-
-    NONE = "none"
-    MID = "mid"
-    ENDING = "ending"
-
-    @property
-    def rank(self) -> int:
-        return _SPOILER_RANK[self]
-
-
-_SPOILER_RANK = {Spoiler.NONE: 0, Spoiler.MID: 1, Spoiler.ENDING: 2}
 
 
 @dataclass(frozen=True, slots=True)

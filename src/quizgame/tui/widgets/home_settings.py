@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label, Select, SelectionList, Static
 
-from quizgame.core.packs.model import Difficulty, Spoiler
+from quizgame.core.packs.levels import Difficulty, Spoiler
 from quizgame.core.play.modes import Mode
 from quizgame.tui.prefs import HomeChoices
 
