@@ -9,14 +9,16 @@ from typing import TYPE_CHECKING
 import click
 
 from quizgame.cli.common import Places, UserError, data_dir_option, packs_option, places
-from quizgame.core.packs.model import Difficulty, Pack, Spoiler
 
-# Light modules only at import: the loader (YAML) loads when a pack is named, and the game's own
-# start-up loads it in the background otherwise.
-from quizgame.core.play.dealing import SessionOptions, options_problem
+# Light modules only at import: the loader (YAML), the pack model and the session's dealing load
+# when a pack is named; bare `quizgame` opens Home, whose own start-up reads the packs after its
+# first frame (bench/bench_startup.py's `command` child).
+from quizgame.core.packs.levels import Difficulty, Spoiler
 from quizgame.core.play.modes import DEFAULT_COUNT, Mode
 
 if TYPE_CHECKING:
+    from quizgame.core.packs.model import Pack
+    from quizgame.core.play.dealing import SessionOptions
     from quizgame.tui.prefs import Preset
 
 
@@ -130,6 +132,24 @@ def command(
         raise click.UsageError("--code cannot apply beside other settings: it names its own")
     where = places(data_dir, pack_dirs)
     _check_options_apply(pack_ref, count, seed, mode, time_limit, pack_dirs)
+    if code is None and pack_ref is None:  # Home, with the settings given chosen
+        if categories:
+            _check_categories_exist(categories, where)
+        from quizgame.tui.prefs import Preset
+
+        preset = Preset(mode, count, difficulty, spoiler, categories)
+        run_game(where, None, None, preset)
+        return
+    from quizgame.core.play.dealing import SessionOptions, options_problem
+
+    if code is not None:
+        pack, options = _challenge(code, where)
+        problem = options_problem(pack, options)
+        if problem:
+            raise UserError(f"{pack.id}: {problem}")
+        run_game(where, pack, options)
+        return
+    assert pack_ref is not None
     options = SessionOptions(
         count=count if count is not None else DEFAULT_COUNT,
         categories=categories,
@@ -139,21 +159,6 @@ def command(
         mode=Mode(mode or Mode.CLASSIC.value),
         time_limit=time_limit,
     )
-    if code is not None:
-        pack, options = _challenge(code, where)
-        problem = options_problem(pack, options)
-        if problem:
-            raise UserError(f"{pack.id}: {problem}")
-        run_game(where, pack, options)
-        return
-    if pack_ref is None:
-        if categories:
-            _check_categories_exist(categories, where)
-        from quizgame.tui.prefs import Preset
-
-        preset = Preset(mode, count, difficulty, spoiler, categories)
-        run_game(where, None, options, preset)
-        return
     pack = resolve_pack(pack_ref, where)
     # Fail here, in one line, rather than inside the game.
     unknown = [c for c in categories if c not in pack.categories]
@@ -247,9 +252,13 @@ def has_terminal() -> bool:
 
 
 def run_game(
-    where: Places, pack: Pack | None, options: SessionOptions, preset: Preset | None = None
+    where: Places,
+    pack: Pack | None,
+    options: SessionOptions | None,
+    preset: Preset | None = None,
 ) -> None:
-    """Start the terminal UI: a session of `pack` at once, else Home with `preset` chosen."""
+    """Start the terminal UI: a session of `pack` with `options` at once, else Home with
+    `preset` chosen (no `options`: Home has its own)."""
     if not has_terminal():
         raise UserError("the game needs a terminal (the other commands work without one)")
     from quizgame.tui.app import QuizApp
