@@ -45,6 +45,55 @@ print(json.dumps({"counted": app.counted, "modules": sorted(sys.modules)}))
 
 NOT_FOR_HOME = ("plotext", "textual_plotext", "rapidfuzz", "quizgame.tui.sharing")
 
+# Run in the child: the app until Home is drawn with the packs as the summary index lists them,
+# then what it had loaded by then.
+LISTED_THEN_MODULES = r"""
+import json, sys
+from pathlib import Path
+from textual import on
+from quizgame.core import paths
+from quizgame.tui.app import QuizApp
+from quizgame.tui.navigation import PacksListed
+
+class Probe(QuizApp):
+    loaded = None
+
+    @on(PacksListed)
+    def listed(self) -> None:
+        self.call_after_refresh(self.drawn)
+
+    def drawn(self) -> None:
+        self.loaded = sorted(sys.modules)
+        self.exit()
+
+base = Path(sys.argv[1])
+app = Probe(pack_dirs=[paths.bundled_packs_dir(), paths.user_packs_dir(base)], data_dir=base)
+app.run(headless=True, size=(80, 24))
+print(json.dumps({"modules": app.loaded}))
+"""
+
+# What reading a pack loads (the model, the cache's decoder and hash): Home's first frame, where
+# the index lists the packs, waits for none of it (issue 13).
+NOT_FOR_THE_LISTING = (
+    "quizgame.core.packs.model",
+    "quizgame.core.packs.read",
+    "quizgame.core.packs.cache",
+    "quizgame.core.play.dealing",
+    "msgspec",
+    "lz4",
+    "yaml",
+)
+
+
+def _child(code: str, base: Path) -> dict[str, object]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "TEXTUAL": ""}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(base)], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    report: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return report
+
 
 @pytest.mark.parametrize("history", [False, True], ids=["first-run", "with-history"])
 def test_home_and_learn_counts_load_no_charts_nor_judge(tmp_path: Path, history: bool) -> None:
@@ -53,18 +102,28 @@ def test_home_and_learn_counts_load_no_charts_nor_judge(tmp_path: Path, history:
     discover_packs(pack_dirs, cache_dir=paths.cache_dir(base))  # the cache, as on a second start
     if history:
         ScoreStore.open(paths.scores_db(base)).close()
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "TEXTUAL": ""}
-    done = subprocess.run(
-        [sys.executable, "-c", HOME_THEN_MODULES, str(base)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report = _child(HOME_THEN_MODULES, base)
     assert report["counted"]
+    assert isinstance(report["modules"], list)
     loaded = [m for m in report["modules"] if m.startswith(NOT_FOR_HOME)]
+    assert loaded == []
+
+
+@pytest.mark.usefixtures("settled")  # the bundled pack counts as unchanged
+def test_home_listed_from_the_index_is_drawn_before_any_pack_code_loads(tmp_path: Path) -> None:
+    from quizgame.core.packs.summary import pack_summaries
+
+    base = paths.data_dir(str(tmp_path))
+    pack_dirs = [paths.bundled_packs_dir(), paths.user_packs_dir(base)]
+    pack_summaries(pack_dirs, cache_dir=paths.cache_dir(base))  # the index, as on a second start
+    report = _child(LISTED_THEN_MODULES, base)
+    assert isinstance(report["modules"], list)
+    assert "quizgame.tui.screens.home" in report["modules"]
+    loaded = [
+        m
+        for m in report["modules"]
+        if m.partition(".")[0] in NOT_FOR_THE_LISTING or m in NOT_FOR_THE_LISTING
+    ]
     assert loaded == []
 
 
