@@ -92,3 +92,22 @@ async def test_a_key_pressed_before_the_packs_are_read_acts_once_they_are(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert on_question(app.screen)
+
+
+async def test_home_follows_a_resized_terminal(tmp_path: Path) -> None:
+    """Home lays nothing out again for a resize to its own size (`HomeScreen._same_size`), but
+    does for any other, there and back."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        panel = app.home.query_one("#packs-panel")
+        narrow = panel.size.width
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert app.home.size == (120, 40) and app.home.has_class("-tall")
+        assert panel.size.width > narrow
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.home.size == (80, 24) and app.home.has_class("-short")
+        assert panel.size.width == narrow

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -92,6 +92,19 @@ class HomeScreen(PackShelf):
         # Its keys built again only when they change; the first time just after Home's first
         # frame, which start-up waits for (bench/bench_startup.py: ~5% of it).
         yield SteadyFooter(keys_at_first=False)
+
+    @on(events.Resize)
+    def _same_size(self, event: events.Resize) -> None:
+        """A resize to the size Home is laid out at already lays nothing out again. Textual
+        sends Home two or three at start-up (the app's first size, the terminal's, Home's own
+        first layout's), each a whole reflow (~2 ms) after Home's first frame; a widget that
+        changes asks for its own layout anyway."""
+        if (event.size, event.virtual_size, event.container_size) == (
+            self.size,
+            self.virtual_size,
+            self.container_size,
+        ):
+            event.prevent_default()  # Screen's own handler, the reflow, is not called
 
     def on_mount(self) -> None:
         self.query_one("#pack-list").focus()
