@@ -98,7 +98,12 @@ class HomeRoutes(GameApp):
     @on(PacksListed)
     def _list_packs(self, message: PacksListed) -> None:
         self.home.show_listing(message.summaries)
-        self.call_after_refresh(self.read_packs)  # once Home is drawn with them
+        self.call_after_refresh(self._read_after_next_frame)  # once Home is drawn with them
+
+    def _read_after_next_frame(self) -> None:
+        # Home is drawn with the packs; its footer builds its keys now (SteadyFooter): the read
+        # waits for that frame too, not to share the UI thread's GIL with it.
+        self.call_after_refresh(self.read_packs)
 
     @on(PacksFound)
     def _show_packs(self, message: PacksFound) -> None:
