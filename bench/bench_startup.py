@@ -17,7 +17,9 @@ is the whole `quizgame play` command (click and every command module imported fi
 (issue 13): the goal reads this figure. Printed beside it: the ratio of the fastest starts; of
 the CPU time each child had used when ready (its interpreter's start included; the start is
 CPU-bound, so on an idle machine it nearly equals the wall time, and on a busy one it moves
-less); and of the app's time to the packs read (Home's list does not change then). The
+less); of the app's time to the packs read (Home's list does not change then); and of the time
+to the footer's keys drawn (each app's footer builds them just after its first frame, so READY
+comes before them in both: Home shows 7 keys, the bare app 1). The
 command's ratio is printed too, since what the command line imports before the game is its
 own cost. Then the app's top imports (`-X importtime`, one run on a warm pack cache, as the
 timed starts, up to the packs read); the stall after Home (child `stall`: the worst lateness of
@@ -27,8 +29,8 @@ to parse quizgame.tcss alone as the app hands it over before its first frame (co
 only Home's rules: `tui/stylesheet.py`, where the checkout has it; the fastest of five), which
 the bare app has no share of.
 
-Method changes: 21 runs each by default (15 before); the CPU and packs-read figures added with
-Home's listing from the summary index (issue 13).
+Method changes: 21 runs each by default (15 before); the CPU, packs-read and footer-keys
+figures added with Home's listing from the summary index (issue 13).
 Usage: python bench/bench_startup.py [--runs 21] [--packs DIR]... [--src DIR] (another
 checkout's src, for a before figure measured in the same sitting; an app without the listing
 is ready when its packs are read).
@@ -58,6 +60,8 @@ ROOT = HERE.parent
 OUT = HERE / "out"
 READY = "READY"  # the child's line once the first usable screen is drawn
 LOADED = "LOADED"  # the app child's, once Home has the packs read (not only listed)
+KEYS = "KEYS"  # a child's, once its footer shows its keys (both build them after a first frame)
+KEYS_WAIT = 3.0  # seconds after READY that a child waits for its footer's keys, at most
 TARGET = 1.1  # issue 13
 SIZE = (80, 24)
 SRC = ROOT / "src"  # whose quizgame the app and command children run (--src)
@@ -71,11 +75,43 @@ def said(word: str) -> None:
     print(f"{word} {time.perf_counter() - T0:.4f} {time.process_time():.4f}", flush=True)
 
 
+def footer_keys_said() -> None:
+    """Have any Textual footer say KEYS the first time it is drawn with its keys: Home's
+    footer and the bare app's build them just after their screen's first frame."""
+    from textual.widgets import Footer
+
+    compose = Footer.compose
+
+    def composed(footer: Footer) -> object:
+        keys = list(compose(footer))
+        if keys and not getattr(footer, "keys_said", False):
+            footer.keys_said = True  # type: ignore[attr-defined]
+            footer.call_after_refresh(said, KEYS)
+            footer.call_after_refresh(footer.app.keys_drawn)  # type: ignore[attr-defined]
+        yield from keys
+
+    Footer.compose = composed  # type: ignore[assignment,method-assign]
+
+
+class Waits:
+    """What a child waits for before it leaves (the words it has yet to say)."""
+
+    def __init__(self, *words: str) -> None:
+        self.left = set(words)
+
+    def done(self, word: str) -> bool:
+        """`word` is said; whether nothing is left."""
+        self.left.discard(word)
+        return not self.left
+
+
 def timed_app_class() -> type:
     """QuizApp, saying READY once Home shows the packs, drawn (as listed from the summary
-    index, or read, whichever Home shows first), and LOADED (then leaving) once they are read
-    and drawn. A checkout whose app has no listing says both at once."""
+    index, or read, whichever Home shows first), LOADED once they are read and drawn, KEYS
+    once its footer shows its keys; it leaves when all three are said (or KEYS_WAIT seconds
+    after READY). A checkout whose app has no listing says READY and LOADED at once."""
     sys.path.insert(0, str(SRC))
+    footer_keys_said()
     from textual import on
 
     from quizgame.tui import navigation
@@ -83,6 +119,11 @@ def timed_app_class() -> type:
 
     class Timed(QuizApp):
         shown = False
+        waits = Waits(LOADED, KEYS)
+
+        def keys_drawn(self) -> None:
+            if self.waits.done(KEYS):
+                self.exit()
 
         @on(navigation.PacksFound)  # QuizApp's own handler gives them to Home too
         def packs_read(self) -> None:
@@ -98,9 +139,11 @@ def timed_app_class() -> type:
             if not self.shown:
                 self.shown = True
                 said(READY)
+                self.set_timer(KEYS_WAIT, self.exit)
             if word == LOADED:
                 said(LOADED)
-                self.exit()
+                if self.waits.done(LOADED):
+                    self.exit()
 
     return Timed
 
@@ -169,7 +212,9 @@ def child_command(data_dir: str, packs: list[str]) -> None:
 
 
 def child_baseline() -> None:
-    """A minimal Textual app with Home's widgets and no game code."""
+    """A minimal Textual app with Home's widgets and no game code: READY once drawn, KEYS
+    once its footer shows its keys (it leaves then)."""
+    footer_keys_said()
     from textual.app import App, ComposeResult
     from textual.containers import Horizontal, Vertical, VerticalScroll
     from textual.widgets import Button, Footer, Label, OptionList, Select, SelectionList, Static
@@ -195,9 +240,17 @@ def child_baseline() -> None:
         def on_mount(self) -> None:
             self.call_after_refresh(self.ready)
 
+        waits = Waits(READY, KEYS)
+
+        def keys_drawn(self) -> None:
+            if self.waits.done(KEYS):
+                self.exit()
+
         def ready(self) -> None:
             said(READY)
-            self.exit()
+            self.set_timer(KEYS_WAIT, self.exit)
+            if self.waits.done(READY):
+                self.exit()
 
     Baseline().run(headless=True, size=SIZE)
 
@@ -248,6 +301,7 @@ class Start(NamedTuple):
     inside: float  # the child's own count to READY (after its interpreter started)
     cpu: float  # CPU time the child had used at READY, its interpreter's start included
     loaded: float | None  # from spawning to LOADED (the app's packs read), if it says so
+    keys: float | None  # from spawning to KEYS (the footer's keys drawn), if it says so
 
 
 def spawn(name: str, data_dir: str, packs: list[str]) -> Start:
@@ -260,7 +314,7 @@ def spawn(name: str, data_dir: str, packs: list[str]) -> Start:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
     ready: tuple[float, float, float] | None = None
-    loaded = None
+    loaded = keys = None
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env) as child:
         assert child.stdout is not None
         for line in child.stdout:
@@ -269,10 +323,12 @@ def spawn(name: str, data_dir: str, packs: list[str]) -> Start:
                 ready = (time.perf_counter() - start, float(figures[0]), float(figures[1]))
             elif word == LOADED:
                 loaded = time.perf_counter() - start
+            elif word == KEYS:
+                keys = time.perf_counter() - start
         child.wait(timeout=30)
     if ready is None:
         raise RuntimeError(f"{name} never became ready (exit code {child.returncode})")
-    return Start(*ready, loaded)
+    return Start(*ready, loaded, keys)
 
 
 def stall_seconds(data_dir: str, packs: list[str]) -> float:
@@ -357,6 +413,7 @@ def main() -> None:
     report["ratio_of_minimums"] = ratio_of("app", min, wall)
     report["ratio_cpu"] = ratio_of("app", statistics.median, lambda s: s.cpu)
     report["ratio_loaded"] = ratio_of("app", statistics.median, lambda s: s.loaded or s.wall)
+    report["ratio_keys"] = ratio_of("app", statistics.median, lambda s: s.keys)
     report["ratio_command"] = ratio_of("command", statistics.median, wall)
     verdict = "met" if ratio <= TARGET else "not met"
     print(
@@ -367,6 +424,10 @@ def main() -> None:
     print(
         f"  ratio app / baseline to the packs read: {report['ratio_loaded']:.2f} median "
         "(Home lists them from the summary index first, where no pack file changed)"
+    )
+    print(
+        f"  ratio app / baseline to the footer's keys drawn: {report['ratio_keys']:.2f} median "
+        "(both build them just after their first frame: Home's 7, the bare app's 1)"
     )
     print(
         f"  ratio command / baseline: {report['ratio_command']:.2f} median "
