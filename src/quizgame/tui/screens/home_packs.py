@@ -87,9 +87,13 @@ class PackShelf(Screen[None]):
             self.say(problem)
         summaries = [summarize(r) for r in results]
         as_listed = self._only_listed and summaries == self.listed
+        chosen = self._selected_listed
+        if self._only_listed and chosen is not None and self._keep is None:
+            self._keep = chosen.path  # a file changed since the listing: the same pack stays
         self.results, self._only_listed = results, False
         if not as_listed:
             self._list(summaries)
+        self._keep = None
         held, self._held = self._held, None
         if held is not None:
             held()
