@@ -137,6 +137,7 @@ PICKS: dict[str, list[Step]] = {
     "enter": [keys("enter")],
     "another pack": [keys("down", "enter")],
     "start clicked": [lambda pilot: pilot.click("#start")],
+    "pack clicked": [lambda pilot: pilot.click("#pack-list", offset=(3, 0))],
     "daily": [keys("d")],
     "settings": [  # the mode and a category changed, then Start
         *map(keys, ["tab", "enter", "down", "enter"]),
