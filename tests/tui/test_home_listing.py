@@ -232,3 +232,18 @@ async def test_a_pack_changed_between_the_listing_and_the_read_is_shown_as_read(
         await pilot.pause()
         assert home.listed[0].title == "Renamed" and not home._only_listed
         assert home.selected_result is not None and home.selected_result.path == chosen.path
+
+
+async def test_an_index_that_cannot_be_listed_from_only_costs_the_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("no index today")
+
+    monkeypatch.setattr("quizgame.core.packs.summary.listed", broken)
+    app = make_app(tmp_path, pack_dirs=PACK_DIRS)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.home.results and not app.home._only_listed
+        assert str(app.home.query_one("#home-message").render()) == ""  # nothing to say

@@ -63,7 +63,10 @@ class HomeRoutes(GameApp):
         from quizgame.core.packs.summary import listed
 
         paths.clear_leftovers(self.data_dir)  # what a killed save left
-        summaries, look = listed(self.pack_dirs, cache_dir=paths.cache_dir(self.data_dir))
+        try:
+            summaries, look = listed(self.pack_dirs, cache_dir=paths.cache_dir(self.data_dir))
+        except Exception:  # the index only saves time: read the packs, and say what that finds
+            summaries, look = None, None
         if summaries is None:
             self._read_packs(look)
         elif not get_current_worker().is_cancelled:  # a newer look is under way
