@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 import click
 
+from quizgame import start
 from quizgame.cli.common import UserError, data_dir_option
 from quizgame.core.text import clean_line
 
@@ -213,6 +214,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None) -> None:
     """A trivia game for the terminal. Run without a command to play."""
+    start.resume()  # the command's own code begins: what was loaded to get here lives on
     if ctx.invoked_subcommand is None:
         from quizgame.cli.play import play
 
@@ -220,5 +222,6 @@ def cli(ctx: click.Context, data_dir: str | None) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Run the command line with the arguments in `sys.argv` (the program itself is
+    `quizgame.start.main`, which also pauses the garbage collector while this loads)."""
     cli(prog_name="quizgame")
