@@ -46,6 +46,8 @@ _C1 = "[\x80-\x9f]"  # 8-bit controls, which can start a sequence as ESC does
 def clean(text: object) -> str:
     """`text` as a string without escape sequences or control characters (newlines kept)."""
     value = str(text)
+    if value.isascii() and value.isprintable():  # space to ~ only: nothing to remove, and
+        return value  # the patterns below are compiled only for text that may need them
     value = value.replace("\r\n", "\n")
     if "\x1b" in value or _pattern(_C1).search(value):
         value = _pattern(_ESCAPE_SEQUENCE, re.VERBOSE | re.DOTALL).sub("", value)
