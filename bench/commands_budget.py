@@ -38,6 +38,9 @@ import re
 import sys
 sys.path.insert(0, {src!r})
 from {module} import {function}
+pause = getattr(sys.modules["{module}"], "pause", None)  # quizgame.start: as its main does,
+if pause:  # before loading the command line (main's own call then finds it paused already)
+    pause()
 import quizgame.cli
 loaded = time.time()
 stamps = {{}}
