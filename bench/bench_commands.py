@@ -11,7 +11,8 @@ platform, which quizgame.cli defers where it can: see cli/deferred.py); and `pac
 `validate` with nothing kept in the cache (it cannot be written), what they cost the first time
 or after a pack changed (`packs` then parses every pack; after one pack changed, only that one);
 and `scores` in the platform's data folder (no --data-dir, no QUIZGAME_DATA_DIR: a home folder
-made for the run), as a player runs it: platformdirs finds the folder.
+made for the run, its history seeded as the other's), as a player runs it: platformdirs finds
+the folder.
 
 Usage: python bench/bench_commands.py [--runs 9] [--src DIR]. Figures go to
 bench/out/bench_commands.json.
@@ -96,17 +97,17 @@ def quizgame(src: Path, args: list[str]) -> list[str]:
     return [sys.executable, "-c", code]
 
 
-def seed_scores(src: Path, data_dir: str, env: dict[str, str]) -> None:
-    """One finished session in the score history, so the queries have rows to read."""
+def seed_scores(src: Path, data_dir: str | None, env: dict[str, str]) -> None:
+    """One finished session in the score history, so the queries have rows to read; `data_dir`
+    None: in the data folder `env` makes quizgame find (the platform's, with no override)."""
     code = f"""
 import sys
 sys.path.insert(0, {str(src)!r})
 sys.path.insert(1, {str(ROOT)!r})
 from tests.played import make_pack, play
-from pathlib import Path
 from quizgame.core import paths
 from quizgame.core.scores.store import ScoreStore
-store = ScoreStore.open(paths.scores_db(Path({data_dir!r})))
+store = ScoreStore.open(paths.scores_db(paths.data_dir({data_dir!r})))
 play(store, make_pack(), [True, False, True])
 store.close()
 """
@@ -139,6 +140,7 @@ def main() -> None:
             **{k: v for k, v in env.items() if not k.startswith(("QUIZGAME_", "XDG_"))},
             "HOME": str(home),
         }
+        seed_scores(src, None, envs["scores~"])  # a player's history, where platformdirs says
         load_before = os.getloadavg()[0]
         times: dict[str, list[tuple[float, float]]] = {"baseline": [], "click": []}
         times |= {name: [] for name in [*named, *reference]}
