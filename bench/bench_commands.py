@@ -1,8 +1,9 @@
 """Command benchmark: each read-only command's whole-process time against `import sqlite3`.
 
-Runs each command as a player would (a fresh interpreter, `python -m quizgame.cli`-style through
-the installed entry point's `main`), alternating with the baseline `python -c "import sqlite3"`
-in the same run, on an empty data folder with one finished session in it. Prints each median,
+Runs each command as a player would: a fresh interpreter running what pip's console script
+runs (`import re, sys`, then the entry point that pyproject.toml names), alternating with the
+baseline `python -c "import sqlite3"` in the same run, on an empty data folder with one finished
+session in it. Prints each median,
 its ratio to the baseline's (goal: <= 3.0, issue 13) with "met"/"not met", and, for each command,
 the modules that cost most to import (`-X importtime`, cumulative, top 5). For reference, no
 goal: `python -c "import sqlite3, click"`, what click alone costs (it imports inspect, uuid and
@@ -10,7 +11,8 @@ platform, which quizgame.cli defers where it can: see cli/deferred.py); and `pac
 `validate` with nothing kept in the cache (it cannot be written), what they cost the first time
 or after a pack changed (`packs` then parses every pack; after one pack changed, only that one);
 and `scores` in the platform's data folder (no --data-dir, no QUIZGAME_DATA_DIR: a home folder
-made for the run), as a player runs it: platformdirs finds the folder.
+made for the run, its history seeded as the other's), as a player runs it: platformdirs finds
+the folder.
 
 Usage: python bench/bench_commands.py [--runs 9] [--src DIR]. Figures go to
 bench/out/bench_commands.json.
@@ -27,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -68,25 +71,43 @@ def run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def entry_point(src: Path) -> str:
+    """What the `quizgame` console script calls ("module:function"), as the pyproject.toml
+    beside `src` names it (`--src` may be an older checkout, with another entry point)."""
+    project = tomllib.loads((src.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    entry: str = project["project"]["scripts"]["quizgame"]
+    return entry
+
+
 def quizgame(src: Path, args: list[str]) -> list[str]:
-    code = (
-        f"import sys; sys.path.insert(0, {str(src)!r}); sys.argv = ['quizgame', *{args!r}]; "
-        "from quizgame.cli import main; main()"
+    """`quizgame ARGS...` as a player runs it: the console script pip writes (it imports `re`
+    and `sys`, then the entry point), with `src` first on the path."""
+    module, _, function = entry_point(src).partition(":")
+    code = "\n".join(
+        [
+            "import re",
+            "import sys",
+            f"sys.path.insert(0, {str(src)!r})",
+            f"from {module} import {function}",
+            f"sys.argv = ['quizgame', *{args!r}]",
+            "sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])",
+            f"sys.exit({function}())",
+        ]
     )
     return [sys.executable, "-c", code]
 
 
-def seed_scores(src: Path, data_dir: str, env: dict[str, str]) -> None:
-    """One finished session in the score history, so the queries have rows to read."""
+def seed_scores(src: Path, data_dir: str | None, env: dict[str, str]) -> None:
+    """One finished session in the score history, so the queries have rows to read; `data_dir`
+    None: in the data folder `env` makes quizgame find (the platform's, with no override)."""
     code = f"""
 import sys
 sys.path.insert(0, {str(src)!r})
 sys.path.insert(1, {str(ROOT)!r})
 from tests.played import make_pack, play
-from pathlib import Path
 from quizgame.core import paths
 from quizgame.core.scores.store import ScoreStore
-store = ScoreStore.open(paths.scores_db(Path({data_dir!r})))
+store = ScoreStore.open(paths.scores_db(paths.data_dir({data_dir!r})))
 play(store, make_pack(), [True, False, True])
 store.close()
 """
@@ -119,6 +140,7 @@ def main() -> None:
             **{k: v for k, v in env.items() if not k.startswith(("QUIZGAME_", "XDG_"))},
             "HOME": str(home),
         }
+        seed_scores(src, None, envs["scores~"])  # a player's history, where platformdirs says
         load_before = os.getloadavg()[0]
         times: dict[str, list[tuple[float, float]]] = {"baseline": [], "click": []}
         times |= {name: [] for name in [*named, *reference]}

@@ -32,3 +32,14 @@ def test_json_escapes_leave_no_control_or_bidi_character(text: str) -> None:
 
 def test_escape_sequences_are_removed() -> None:
     assert clean("a\x1b[31mred\x1b[0m \x1b]0;title\x07b") == "ared b"
+
+
+def test_printable_ascii_is_left_as_it_is_without_a_pattern() -> None:
+    # `clean` returns such text at once: none of its patterns would find anything in it.
+    from quizgame.core import text as module
+
+    printable = "".join(map(chr, range(0x20, 0x7F)))
+    assert clean(printable) == printable
+    for pattern in (module._C1, module._DROPPED, module._CONTROL, "\x1b"):
+        assert not re.search(pattern, printable)
+    assert clean(printable + "\t") == printable + " "  # anything else takes the full path

@@ -1,3 +1,3 @@
-from quizgame.cli import main
+from quizgame.start import main
 
 main()

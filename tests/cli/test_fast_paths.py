@@ -157,6 +157,34 @@ print("ok")
 """
 
 
+# Off Windows, Windows' own modules (which ntpath tries) are missing at once: no path search.
+WINDOWS_ONLY_ABSENT = r"""
+import os, sys
+import quizgame.cli, pathlib
+assert os.name != "nt"
+for name in ("nt", "_winapi"):
+    assert name in sys.modules and sys.modules[name] is None
+    try:
+        __import__(name)
+    except ModuleNotFoundError:
+        pass
+    else:
+        raise AssertionError(name)
+import importlib.util
+assert importlib.util.find_spec("nt") is None
+assert pathlib.Path("x").resolve().is_absolute() and pathlib.PureWindowsPath("a/b").parts
+print("ok")
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="only elsewhere")
+def test_windows_only_modules_are_missing_at_once() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", WINDOWS_ONLY_ABSENT], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout == "ok\n", done.stderr
+
+
 def test_deferred_modules_load_when_read() -> None:
     done = subprocess.run(
         [sys.executable, "-c", DEFERRED_USE], capture_output=True, text=True, timeout=60

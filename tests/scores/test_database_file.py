@@ -73,6 +73,47 @@ def test_a_foreign_database_is_refused_whatever_its_folder_is_named(
     assert sorted(p.name for p in tmp_path.iterdir()) == [folder]
 
 
+def _read_only_looks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The read-only connections opened from now on (refuse_foreign's look), by URI."""
+    looks: list[str] = []
+    real = sqlite3.connect
+
+    def counting(database: Any, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("uri"):
+            looks.append(str(database))
+        return real(database, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", counting)
+    return looks
+
+
+def test_a_current_database_of_ours_is_opened_without_a_separate_look(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ScoreStore.open(db).close()  # new: nothing to look at
+    looks = _read_only_looks(monkeypatch)
+    with ScoreStore.open(db) as store:  # its header says all: ours, the latest schema
+        play(store, make_pack(), [True])
+        assert not looks
+        with ScoreStore.open(db):  # its -wal now holds what the header may not say
+            assert len(looks) == 1
+
+
+def test_a_newer_schema_only_the_wal_holds_is_refused(db: Path) -> None:
+    ScoreStore.open(db).close()
+    newer = sqlite3.connect(db, isolation_level=None)  # open: its change stays in the -wal
+    try:
+        newer.execute("PRAGMA user_version = 99")
+        assert int.from_bytes(db.read_bytes()[60:64], "big") != 99  # the header does not say
+        wal = db.with_name(db.name + "-wal")
+        before = (db.read_bytes(), wal.read_bytes())
+        with pytest.raises(StoreError, match="newer quizgame"):
+            ScoreStore.open(db)
+        assert (db.read_bytes(), wal.read_bytes()) == before
+    finally:
+        newer.close()
+
+
 def _count_checks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     runs: list[int] = []
     real = threading.Timer

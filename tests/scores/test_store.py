@@ -376,8 +376,6 @@ def test_every_connection_an_open_makes_waits_only_its_busy_timeout(
 ) -> None:
     """A locked database costs the open its busy timeout, not SQLite's default 5 s on top (the
     read-only look for a foreign file waited that long before)."""
-    with ScoreStore.open(db) as store:
-        play(store, make_pack(), [True])
     waits: list[object] = []
     real_connect = sqlite3.connect
 
@@ -385,8 +383,10 @@ def test_every_connection_an_open_makes_waits_only_its_busy_timeout(
         waits.append(kwargs.get("timeout"))
         return real_connect(*args, **kwargs)
 
-    monkeypatch.setattr(sqlite3, "connect", connect)
-    ScoreStore.open(db, busy_timeout=0.05).close()
+    with ScoreStore.open(db) as store:
+        play(store, make_pack(), [True])  # in its -wal: the header alone cannot say it is ours
+        monkeypatch.setattr(sqlite3, "connect", connect)
+        ScoreStore.open(db, busy_timeout=0.05).close()
     assert len(waits) >= 2 and set(waits) == {0.05}  # the look for a foreign file, the real one
 
 

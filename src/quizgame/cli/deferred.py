@@ -21,6 +21,12 @@ while no catalogue folder exists and the real module is not loaded; the stand-in
 is there only while click imports (see `settle`). `quizgame.cli` imports this module before
 anything else, which calls `defer`; a module already imported is left as it is.
 
+Beside them, the Windows modules that pathlib's `ntpath` tries to import on every platform
+(`nt`, five times, and `_winapi`): elsewhere each failed try searches every folder on
+`sys.path` (~1 ms in all), so `mark_absent` records them as missing at once (None in
+`sys.modules`, which Python documents as "not importable": the import raises
+ModuleNotFoundError, an ImportError, as before).
+
 importlib.util.LazyLoader does not do here on Python 3.11: the import statement reads the
 module's `__spec__`, and any attribute read makes LazyLoader load the module at once.
 """
@@ -213,4 +219,18 @@ def is_loaded(name: str) -> bool:
     return module is not None and type(module) is not Deferred
 
 
+# Windows' own modules, which ntpath (imported by pathlib everywhere) tries to import.
+WINDOWS_ONLY = ("nt", "_winapi")
+
+
+def mark_absent(names: tuple[str, ...] = WINDOWS_ONLY) -> None:
+    """Off Windows: record each of `names` not imported yet as missing (None in `sys.modules`),
+    so that importing it fails at once instead of after searching all of `sys.path`."""
+    if os.name == "nt":
+        return
+    for name in names:
+        sys.modules.setdefault(name, None)  # type: ignore[arg-type]  # None: "not importable"
+
+
 defer()  # on import: quizgame.cli imports this module before anything else
+mark_absent()
