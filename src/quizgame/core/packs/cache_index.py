@@ -42,7 +42,7 @@ def read_index(path: Path, index_format: int, max_bytes: int) -> dict[str, Any]:
 
     try:
         data = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nesting deeper than json's limit
         return {}
     if not isinstance(data, dict) or data.get("format") != index_format:
         return {}
