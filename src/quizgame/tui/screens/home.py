@@ -60,6 +60,7 @@ class HomeScreen(PackShelf):
         self.preset_categories = set(preset_categories)
         self._message = ""
         self._categories_of: PackSummary | None = None  # the pack whose categories are listed
+        self._laid_out_at: tuple[object, ...] | None = None  # sizes of the last Resize let through
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -95,16 +96,17 @@ class HomeScreen(PackShelf):
 
     @on(events.Resize)
     def _same_size(self, event: events.Resize) -> None:
-        """A resize to the size Home is laid out at already lays nothing out again. Textual
-        sends Home two or three at start-up (the app's first size, the terminal's, Home's own
-        first layout's), each a whole reflow (~2 ms) after Home's first frame; a widget that
-        changes asks for its own layout anyway."""
-        if (event.size, event.virtual_size, event.container_size) == (
-            self.size,
-            self.virtual_size,
-            self.container_size,
-        ):
+        """A resize to the size Home's own handler last laid it out at lays nothing out again.
+        Textual sends Home two or three at start-up (the app's first size, the terminal's,
+        Home's own first layout's), each a whole reflow (~2 ms) after Home's first frame; a
+        widget that changes asks for its own layout anyway. Compared with the last size let
+        through, not with `self.size`: a screen above Home resizes Home without its handler
+        (nor its -short/-tall classes), and the Resize Home gets when it is back must reach it."""
+        sizes = (event.size, event.virtual_size, event.container_size)
+        if sizes == self._laid_out_at:
             event.prevent_default()  # Screen's own handler, the reflow, is not called
+        else:
+            self._laid_out_at = sizes
 
     def on_mount(self) -> None:
         self.query_one("#pack-list").focus()
@@ -130,8 +132,8 @@ class HomeScreen(PackShelf):
 
     def _show_pack(self) -> None:
         pack = self._selected_listed
-        if pack is self._categories_of and pack is not None:
-            return  # listed already (e.g. Home was built with it)
+        if pack is not None and pack == self._categories_of:
+            return  # listed already (Home built with it, or read as it was listed): ticks kept
         self._categories_of = pack
         categories = self.query_one("#categories", SelectionList)
         categories.clear_options()
@@ -252,7 +254,7 @@ class HomeScreen(PackShelf):
 
     def action_stats(self) -> None:
         """Your score history: accuracy over time, missed questions, practice."""
-        if not self._when_read(self.action_stats):
+        if not self._when_read(self.action_stats, on_pack=False):
             return
         packs = {r.pack.id: r.pack for r in self.results if r.pack is not None}
         self.post_message(OpenStats(packs))

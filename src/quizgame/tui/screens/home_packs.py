@@ -37,7 +37,8 @@ class PackShelf(Screen[None]):
         self.results: list[LoadResult] = []  # the packs read ([] while only listed)
         self.listed: list[PackSummary] = []  # what the list shows, in the same order
         self._only_listed = False  # listed from the index, not read yet
-        self._held: Callable[[], None] | None = None  # a key's action, until they are read
+        # A key's action until the packs are read, with the pack highlighted when it was pressed.
+        self._held: tuple[Callable[[], None], Path | None] | None = None
         self._mounted = False  # set in on_mount (Textual's is_mounted only once Mount is done)
         self._found_early: list[Callable[[], None]] = []  # found before that: shown then
         self._keep: Path | None = None  # the pack to highlight next (back from the editor)
@@ -95,8 +96,23 @@ class PackShelf(Screen[None]):
             self._list(summaries)
         self._keep = None
         held, self._held = self._held, None
-        if held is not None:
-            held()
+        if held is not None and not problem:
+            self._run_held(*held)
+
+    def _run_held(self, action: Callable[[], None], path: Path | None) -> None:
+        """A key pressed before the packs were read acts now, on what the player saw: only
+        while Home is on top (not under a screen opened since) and the pack highlighted then
+        still is. The pack gone or broken in the read: the player is told, and chooses again;
+        the highlight moved since: the player chose otherwise, and nothing happens."""
+        if self.app.screen is not self:
+            return
+        if path is not None:
+            chosen = self._selected_listed
+            if chosen is None or chosen.path != path:
+                if not any(s.path == path and s.id is not None for s in self.listed):
+                    self.say("That pack changed as the packs were read: choose again.")
+                return
+        action()
 
     def _list(self, summaries: list[PackSummary]) -> None:
         self.listed = summaries
@@ -106,13 +122,17 @@ class PackShelf(Screen[None]):
         if highlighted is None:
             highlighted = self._first_highlight(summaries)
         if highlighted is not None:
-            pack_list.highlighted = highlighted
+            # Not the player's move: no OptionHighlighted, which would clear a message just said
+            with pack_list.prevent(OptionList.OptionHighlighted):
+                pack_list.highlighted = highlighted
         self._show_pack()
 
-    def _when_read(self, action: Callable[[], None]) -> bool:
-        """Whether the packs are read; if only listed, `action` runs once they are."""
+    def _when_read(self, action: Callable[[], None], on_pack: bool = True) -> bool:
+        """Whether the packs are read; if only listed, `action` runs once they are (see
+        `_run_held`; `on_pack`: it acts on the highlighted pack)."""
         if self._only_listed:
-            self._held = action
+            chosen = self._selected_listed if on_pack else None
+            self._held = (action, chosen.path if chosen is not None else None)
         return not self._only_listed
 
     def _pack_options(self, summaries: list[PackSummary]) -> list[Option | None]:
