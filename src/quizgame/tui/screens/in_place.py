@@ -8,6 +8,7 @@ keep their sizes and repaint only the rows that changed (issue 13; see ARCHITECT
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from textual.await_remove import AwaitRemove
@@ -18,7 +19,7 @@ from quizgame.core.play.dealing import Round
 from quizgame.core.play.results import AnswerRecord
 from quizgame.core.play.session import Session
 from quizgame.tui.navigation import NextRound, SessionScreen
-from quizgame.tui.widgets.answering import AnswerWidget
+from quizgame.tui.widgets.answering import AnswerMessage, AnswerWidget
 from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.countdown import CountdownBar
 from quizgame.tui.widgets.drawn import TextRows
@@ -29,12 +30,14 @@ from quizgame.tui.widgets.status import StatusBar
 W = TypeVar("W", bound=Widget)
 
 
-def answer_widget(session: Session) -> AnswerWidget:
-    """The answer area for the current round's question type."""
+def answer_widget(session: Session, answers_to: Callable[[AnswerMessage], None]) -> AnswerWidget:
+    """The answer area for the current round's question type, which hands its answers to
+    `answers_to` at once (`AnswerWidget.answers_to`)."""
     round_ = session.current
     assert round_ is not None
     widget = ANSWER_AREAS[round_.question.type].make(session, round_)
     widget.draws_pick = False  # the feedback, in the same frame, shows what was picked
+    widget.answers_to = answers_to
     return widget
 
 
@@ -71,6 +74,9 @@ class InPlace(SessionScreen):
         raise NotImplementedError
 
     def _clock_label(self) -> str:
+        raise NotImplementedError
+
+    def take_answer(self, message: AnswerMessage) -> None:
         raise NotImplementedError
 
     def _find(self, selector: str, kind: type[W]) -> W:
@@ -128,7 +134,7 @@ class InPlace(SessionScreen):
         if self._answer_gone is not None:
             await self._answer_gone
             self._answer_gone = None
-            self.answer = answer_widget(session)
+            self.answer = answer_widget(session, self.take_answer)
             mount = True
         else:  # the same kind of widget: it shows the new round in place
             self.answer.renew(session, round_)

@@ -31,7 +31,7 @@ from quizgame.tui import safetext
 from quizgame.tui.collector import IDLE_SECONDS, PlayCollector
 from quizgame.tui.navigation import Answered, LeaveSession, SessionOver
 from quizgame.tui.screens.in_place import InPlace, answer_widget, set_display
-from quizgame.tui.widgets.answering import AnswerGiven, AnswerKept
+from quizgame.tui.widgets.answering import AnswerGiven, AnswerKept, AnswerMessage
 from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.blank import Column, FooterBar, Middle, PromptBox, Row
 from quizgame.tui.widgets.countdown import CountdownBar
@@ -87,7 +87,7 @@ class QuestionScreen(InPlace):
         round_ = session.current
         assert round_ is not None, "a finished session has no question to show"
         self.round = round_
-        self.answer = answer_widget(session)  # composed in the answer area
+        self.answer = answer_widget(session, self.take_answer)  # composed in the answer area
         self._handed_over = False  # the answer went to the app; ignore late ticks and keys
         self.feedback_shown = False  # the feedback on the last answer is shown, not a question
         self.record: AnswerRecord | None = None  # the answer the feedback is about
@@ -265,6 +265,15 @@ class QuestionScreen(InPlace):
                 self.say(str(exc))
             return
         self._hand_over(Answered(self.session, record))
+
+    def take_answer(self, message: AnswerMessage) -> None:
+        """The answer widget's answer (or answer in progress), handed over as it is given: a
+        digit's answer is then handled in the key's own turn, and an Enter right after it finds
+        the feedback shown (`AnswerWidget.answers_to`)."""
+        if isinstance(message, AnswerGiven):
+            self._given(message)
+        elif isinstance(message, AnswerKept):
+            self._kept(message)
 
     @on(AnswerGiven)
     def _given(self, event: AnswerGiven) -> None:
