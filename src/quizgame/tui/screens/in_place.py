@@ -9,13 +9,14 @@ keep their sizes and repaint only the rows that changed (issue 13; see ARCHITECT
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from textual.await_remove import AwaitRemove
 from textual.content import Content
 from textual.widget import Widget
 
-from quizgame.core.play.dealing import Round
+from quizgame.core.play.dealing import Round, recorded_given
+from quizgame.core.play.judging import check_answer
 from quizgame.core.play.results import AnswerRecord
 from quizgame.core.play.session import Session
 from quizgame.tui.navigation import NextRound, SessionScreen
@@ -23,11 +24,28 @@ from quizgame.tui.widgets.answering import AnswerMessage, AnswerWidget
 from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.countdown import CountdownBar
 from quizgame.tui.widgets.drawn import TextRows
-from quizgame.tui.widgets.feedback import FeedbackView, feedback_lines
+from quizgame.tui.widgets.feedback import FeedbackLine, FeedbackView, feedback_lines
 from quizgame.tui.widgets.lifelines import LifelineBar
 from quizgame.tui.widgets.status import StatusBar
 
 W = TypeVar("W", bound=Widget)
+PREPARE_SECONDS = 0.03  # a question's feedback is drawn ahead this long after it is shown
+
+
+def would_record(round_: Round, given: Any) -> AnswerRecord:
+    """What answering `round_` with `given` would record, but for the points and the time,
+    which the clock decides: what the feedback on it says, to draw it ahead."""
+    question = round_.question
+    return AnswerRecord(
+        number=round_.number,
+        question=question,
+        given=given,
+        given_text=recorded_given(question, given, timed_out=False, skipped=False),
+        verdict=check_answer(question, given),
+        points=0,
+        streak_bonus=0,
+        time_taken=0.0,
+    )
 
 
 def answer_widget(session: Session, answers_to: Callable[[AnswerMessage], None]) -> AnswerWidget:
@@ -88,6 +106,24 @@ class InPlace(SessionScreen):
         return widget
 
     # --- feedback and the next question, in place ------------------------------------------------
+
+    def prepare_feedback(self) -> None:
+        """Draw ahead, while the player reads the question, what the feedback shows for each
+        answer one key gives (a choice): the choices marked, the box's lines (all but the
+        verdict's points, which the clock decides). The answer then puts drawn rows together.
+        Called `PREPARE_SECONDS` after a question is shown, when its frame is out."""
+        if self.feedback_shown or self._handed_over or self.session.paused:
+            return
+        round_ = self.round
+        answers = self.answer.one_key_answers()
+        if not answers:
+            return
+        self.answer.prepare_result(round_.question)
+        area = ANSWER_AREAS[round_.question.type]
+        lines: list[FeedbackLine] = []
+        for value in answers:
+            lines += feedback_lines(self.session, would_record(round_, area.given(round_, value)))
+        self._find("#feedback", FeedbackView).prepare(lines)
 
     def show_feedback(self, record: AnswerRecord) -> None:
         """Show how `record` went under the question (the app calls this on `Answered`)."""
@@ -158,6 +194,7 @@ class InPlace(SessionScreen):
             if not self.answer.has_focus:
                 self.answer.focus()
             self._show()
+        self.set_timer(PREPARE_SECONDS, self.prepare_feedback)
 
     def action_scroll_feedback(self, pages: int) -> None:
         """Page Up/Down: scroll the box under the answer (long feedback) by `pages` pages."""

@@ -30,7 +30,7 @@ from quizgame.core.play.session import Session, SessionError
 from quizgame.tui import safetext
 from quizgame.tui.collector import IDLE_SECONDS, PlayCollector
 from quizgame.tui.navigation import Answered, LeaveSession, SessionOver
-from quizgame.tui.screens.in_place import InPlace, answer_widget, set_display
+from quizgame.tui.screens.in_place import PREPARE_SECONDS, InPlace, answer_widget, set_display
 from quizgame.tui.widgets.answering import AnswerGiven, AnswerKept, AnswerMessage
 from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.blank import Column, FooterBar, Middle, PromptBox, Row
@@ -144,6 +144,7 @@ class QuestionScreen(InPlace):
         self._show_question_parts()
         self.answer.focus()
         self._show()
+        self.set_timer(PREPARE_SECONDS, self.prepare_feedback)
         if self.session.time_left() is not None:
             self.set_interval(TICK_SECONDS, self.tick)
 

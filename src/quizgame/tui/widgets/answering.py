@@ -11,7 +11,7 @@ answer means, and when it cannot be one yet, is its `AnswerArea`'s (`widgets/ans
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.dom import NoScreen
@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 if TYPE_CHECKING:
+    from quizgame.core.packs.model import Question
     from quizgame.core.play.dealing import Round
     from quizgame.core.play.results import AnswerRecord
     from quizgame.core.play.session import Session
@@ -100,6 +101,15 @@ class AnswerWidget(Widget):
     def show_result(self, record: AnswerRecord) -> None:
         """The feedback on `record` is shown: mark in place what was right and wrong, if this
         widget stays in view with it (a `renewable` one does; the others are removed)."""
+
+    def one_key_answers(self) -> Sequence[Any]:
+        """The answers one key can give now (a choice each), whose feedback the screen draws
+        ahead (`prepare_result`); none for a widget that takes more than a key."""
+        return ()
+
+    def prepare_result(self, question: Question) -> None:
+        """Draw ahead what `show_result` will show for an answer to `question` (this round's),
+        while the player reads (nothing to do for a widget without `one_key_answers`)."""
 
     def renew(self, session: Session, round_: Round) -> None:
         """Show `round_` (the session's current round, of a type the same `AnswerArea.make`

@@ -33,6 +33,7 @@ from quizgame.tui.widgets.drawn import (
 )
 
 if TYPE_CHECKING:
+    from quizgame.core.packs.model import Question
     from quizgame.core.play.dealing import Round
     from quizgame.core.play.results import AnswerRecord
     from quizgame.core.play.session import Session
@@ -41,6 +42,8 @@ RIGHT, WRONG = "right", "wrong"
 PREFIX = 5  # "✓ 1. ": a mark, the number and a space before each choice's text
 BOLD = RichStyle(bold=True)
 MARKS = {RIGHT: "✓", WRONG: "✗"}  # a symbol as well as a colour: never colour alone
+MARKED = {mark: f"choice-list--{mark}" for mark in MARKS}  # a mark's state (component class)
+MARK_OF = {state: MARKS[mark] for mark, state in MARKED.items()}
 
 
 class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
@@ -138,6 +141,23 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         self.highlighted = None
         refresh_rows(self, before)  # the marked rows and the cursor's
 
+    def one_key_answers(self) -> tuple[str, ...]:
+        """The choices a number key can still pick (not removed by 50:50)."""
+        return tuple(c for i, c in enumerate(self.choices) if i not in self.removed)
+
+    def prepare_result(self, question: Question) -> None:
+        """Draw now, while the player reads, every row `show_result` can show for `question`
+        (this round's): the right choice marked, each other one as a wrong pick and unmarked.
+        The answer then only swaps rows already drawn."""
+        width = self._width()
+        if not width:
+            return
+        right = question.answer_text()
+        for index, choice in enumerate(self.choices):
+            if index not in self.removed:
+                self._render_choice(index, MARKED[RIGHT if choice == right else WRONG], width)
+                self._render_choice(index, "", width)
+
     def _forget(self) -> None:
         """Drop what was drawn: the choices (or which are removed) changed."""
         self._rows = None
@@ -159,10 +179,11 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
 
     def _choice_content(self, index: int) -> Content:
         """Choice `index` whole: its mark, number and text (or why it is struck out)."""
-        return Content(self._prefix(index)) + self._choice_text(index)
+        return Content(self._prefix(index, self._state(index))) + self._choice_text(index)
 
-    def _prefix(self, index: int) -> str:
-        mark = MARKS.get(self.marks.get(index, ""), " ")
+    def _prefix(self, index: int, state: str) -> str:
+        """Choice `index`'s mark and number, drawn in `state` (a marked state has its mark)."""
+        mark = MARK_OF.get(state, " ")
         return f"{mark} {index + 1}. " if index < 9 else f"{mark}    "
 
     def _choice_text(self, index: int) -> Content:
@@ -176,7 +197,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
     def _state(self, index: int) -> str:
         mark = self.marks.get(index)
         if mark is not None:
-            return f"choice-list--{mark}"
+            return MARKED[mark]
         if index in self.removed:
             return "choice-list--removed"
         if index == self.highlighted:
@@ -208,7 +229,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
             left = Segment(" " * padding.left, plain)
             strips = []
             for number, line in enumerate(self._lines(index, width)):
-                prefix = self._prefix(index) if number == 0 else " " * PREFIX
+                prefix = self._prefix(index, state) if number == 0 else " " * PREFIX
                 row = [left, Segment(prefix, bold), *segments(self, line, style)]
                 # The choice's number, for a click (and a hover) on any of its rows.
                 strips.append(strip(self, row, style, width).apply_meta({"choice": index}))
