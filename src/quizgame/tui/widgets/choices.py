@@ -139,7 +139,11 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
             elif choice == given:
                 self.marks[index] = WRONG
         self.highlighted = None
-        refresh_rows(self, before)  # the marked rows and the cursor's
+        right_index = next((i for i, mark in self.marks.items() if mark == RIGHT), None)
+        if self._scroll_to_choice(right_index, immediate=True):
+            self.refresh()  # scrolled (a wrong pick far down a long list): all of it
+        else:
+            refresh_rows(self, before)  # the marked rows and the cursor's
 
     def one_key_answers(self) -> tuple[str, ...]:
         """The choices a number key can still pick (not removed by 50:50)."""
@@ -321,17 +325,27 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
     # --- keys and the mouse -----------------------------------------------------------------------
 
     def _scroll_to_cursor(self) -> None:
-        if self.highlighted is None or not self.size:
-            return
+        self._scroll_to_choice(self.highlighted)
+
+    def _scroll_to_choice(self, choice: int | None, *, immediate: bool = False) -> bool:
+        """Scroll so that all of choice `choice` is in view (as much as fits, from its first
+        row); False if it already was (or there is no such choice)."""
+        if choice is None or not self.size:
+            return False
         rows = self._line_rows(self._width())
-        lines = [n for n, (index, _) in enumerate(rows) if index == self.highlighted]
-        if lines:
-            top, bottom = lines[0], lines[-1] + 1
-            y = self.scroll_offset.y
-            if top < y:
-                self.scroll_to(y=top, animate=False)
-            elif bottom > y + self.scrollable_content_region.height:
-                self.scroll_to(y=bottom - self.scrollable_content_region.height, animate=False)
+        lines = [n for n, (index, _) in enumerate(rows) if index == choice]
+        if not lines:
+            return False
+        top, bottom = lines[0], lines[-1] + 1
+        y = self.scroll_offset.y
+        height = self.scrollable_content_region.height
+        if top < y or (bottom - top > height and y != top):
+            self.scroll_to(y=top, animate=False, immediate=immediate)
+        elif bottom > y + height:
+            self.scroll_to(y=bottom - height, animate=False, immediate=immediate)
+        else:
+            return False
+        return True
 
     def action_cursor(self, step: int) -> None:
         """Move the cursor `step` choices (skipping removed ones), wrapping around."""
@@ -351,7 +365,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
     def action_cursor_end(self, end: int) -> None:
         """The cursor to the first (`end` -1) or last (1) choice left."""
         self.highlighted = None
-        self.action_cursor(end)
+        self.action_cursor(-end)  # from no cursor, a step back lands on the last choice
 
     def action_select(self) -> None:
         """Choose the highlighted choice."""
