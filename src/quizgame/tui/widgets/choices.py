@@ -31,6 +31,7 @@ from quizgame.tui.widgets.drawn import (
     segments,
     strip,
 )
+from quizgame.tui.widgets.painted import PaintedRows
 
 if TYPE_CHECKING:
     from quizgame.core.packs.model import Question
@@ -91,6 +92,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         self._strips: dict[tuple[int, str, int], list[Strip]] = {}
         self._wrapped: dict[tuple[int, int, int], list[Content]] = {}
         self._looks = KeptStyles(self)
+        self._painted = PaintedRows(self)
         self._choice_padding: Spacing | None = None
         self._fill(choices, hidden)
 
@@ -157,10 +159,14 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         if not width:
             return
         right = question.answer_text()
+        rows: list[Strip] = []
         for index, choice in enumerate(self.choices):
             if index not in self.removed:
-                self._render_choice(index, MARKED[RIGHT if choice == right else WRONG], width)
-                self._render_choice(index, "", width)
+                rows += self._render_choice(
+                    index, MARKED[RIGHT if choice == right else WRONG], width
+                )
+                rows += self._render_choice(index, "", width)
+        self._painted.prepare(rows)
 
     def _forget(self) -> None:
         """Drop what was drawn: the choices (or which are removed) changed."""
@@ -287,7 +293,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         size = Size(width, len(rows))
         if size != self.virtual_size:
             self.virtual_size = size
-        return super().render_lines(crop)
+        return self._painted.lines(crop, rows_in_view(self), super().render_lines)
 
     def render_line(self, y: int) -> Strip:
         width = self._width()
@@ -315,6 +321,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
     def notify_style_update(self) -> None:
         self._forget()
         self._looks.clear()
+        self._painted.clear()
         self._choice_padding = None
         super().notify_style_update()
 

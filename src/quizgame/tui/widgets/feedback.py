@@ -16,7 +16,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from textual import events
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
@@ -35,6 +35,7 @@ from quizgame.tui.widgets.drawn import (
     segments,
     strip,
 )
+from quizgame.tui.widgets.painted import PaintedRows
 
 # How a line looks: `feedback--<kind>` in the stylesheet.
 VERDICTS = ("correct", "partial", "wrong", "skipped")
@@ -156,6 +157,7 @@ class FeedbackView(Widget, can_focus=False):
         # Each line's rows as drawn, by what it says, how it looks and the width: drawn ahead
         # (`prepare`) or for an earlier round (the help, the blank rows) they are not drawn again.
         self._line_rows: dict[tuple[object, ...], list[Strip]] = {}
+        self._painted = PaintedRows(self)
 
     def show(self, lines: Sequence[FeedbackLine], *, spaced: bool = True) -> None:
         """Show `lines` from the top (`spaced`: a blank line after each)."""
@@ -180,9 +182,11 @@ class FeedbackView(Widget, can_focus=False):
         `show` only puts drawn rows together."""
         width = self.content_size.width
         if width > 1:
+            rows = [self._blank(width)]
             for line in lines:
-                self._rows_of(line, width)
+                rows += self._rows_of(line, width)
                 self._rows_of(line, width - 1)
+            self._painted.prepare(rows)
 
     def text(self, line_id: str) -> str | None:
         """What line `line_id` says (plain), or None if it is not shown."""
@@ -244,6 +248,9 @@ class FeedbackView(Widget, can_focus=False):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._wrap(width))
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return self._painted.lines(crop, rows_in_view(self), super().render_lines)
+
     def render_line(self, y: int) -> Strip:
         return self._row(y, self.content_size)
 
@@ -284,6 +291,7 @@ class FeedbackView(Widget, can_focus=False):
         self._rows = None
         self._blank_row = None
         self._line_rows.clear()
+        self._painted.clear()
         self._kind_styles.clear()
         super().notify_style_update()
 
