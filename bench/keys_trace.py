@@ -99,6 +99,7 @@ def child_game(pack_file: str, data_dir: str, rounds: int, src: str, out: str) -
         (ChoiceList, "show_result", "show_feedback: ChoiceList.show_result"),
         (LifelineBar, "show_next", "show_feedback: LifelineBar.show_next"),
         (StatusBar, "show", "StatusBar.show"),
+        (QuestionScreen, "prepare_feedback", "drawn ahead: prepare_feedback"),
         (ScoreKeeper, "answer_recorded", "score history: note the answer"),
         (ScoreKeeper, "flush", "score history: write what is noted"),
         (Stylesheet, "update_nodes", "CSS: restyle (focus, classes)"),

@@ -177,15 +177,15 @@ class FeedbackView(Widget, can_focus=False):
             refresh_rows(self, before)
 
     def prepare(self, lines: Iterable[FeedbackLine]) -> None:
-        """Draw the rows of `lines` now (feedback the next answer may show, drawn while the
-        player reads), at the box's width and at the width left beside a scroll bar, so that
-        `show` only puts drawn rows together."""
+        """Draw and paint the rows of `lines` now (feedback the next answer may show, drawn
+        while the player reads), at the box's width, so that `show` only puts drawn rows
+        together. (Feedback too long for the box is drawn beside its scroll bar, narrower:
+        that is drawn when shown.)"""
         width = self.content_size.width
         if width > 1:
             rows = [self._blank(width)]
             for line in lines:
                 rows += self._rows_of(line, width)
-                self._rows_of(line, width - 1)
             self._painted.prepare(rows)
 
     def text(self, line_id: str) -> str | None:
