@@ -29,6 +29,9 @@ from quizgame.tui.widgets.lifelines import LifelineBar
 from quizgame.tui.widgets.status import StatusBar
 
 W = TypeVar("W", bound=Widget)
+# Textual's private names `_draw_now` needs (Textual 8; tests/tui/test_textual_private.py
+# fails if an upgrade drops one, and play falls back to the screen's update timer).
+DRAWS_NOW = callable(getattr(SessionScreen, "_on_timer_update", None))
 PREPARE_SECONDS = 0.03  # a question's feedback is drawn ahead this long after it is shown
 
 
@@ -203,8 +206,10 @@ class InPlace(SessionScreen):
         """Draw the frame now, in the key's own turn: what the screen's update timer does
         (`Screen._on_timer_update`) once the screen's task has gone idle and woken the timer's,
         two task switches after the key (0.4-0.7 ms in keys_trace). The timer, woken later,
-        then finds nothing to draw."""
-        if self.is_current and not self.app._batch_count:
+        then finds nothing to draw. Both are Textual's private names (`DRAWS_NOW`): without
+        them the frame comes from the timer, as the widgets' repaints have asked."""
+        batched = getattr(self.app, "_batch_count", None)  # None: not Textual 8's App
+        if DRAWS_NOW and batched == 0 and self.is_current:
             self._on_timer_update()
 
     def action_scroll_feedback(self, pages: int) -> None:

@@ -10,17 +10,36 @@ painted, and puts them in the styles cache before Textual looks, so that the fra
 rows it has never seen (the verdict's points, the status line).
 
 Painting ahead calls the styles cache as `StylesCache.render_widget` does (Textual 8), on a
-cache of its own; a widget with a border title, or not fully opaque, is left to Textual.
+cache of its own; a widget with a border title, or not fully opaque, is left to Textual, and
+so is every widget on a Textual without these private names (`USABLE`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from textual._styles_cache import StylesCache
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
+
+try:
+    from textual._styles_cache import StylesCache
+except ImportError:  # another Textual: `USABLE` is False, and Textual paints every row
+    StylesCache = None  # type: ignore[assignment,misc]
+
+
+def _usable() -> bool:
+    """Whether this Textual has the private names `PaintedRows` uses (Textual 8 has; a test,
+    tests/tui/test_textual_private.py, fails if an upgrade drops one)."""
+    if StylesCache is None:
+        return False
+    cache = StylesCache()
+    return all(
+        hasattr(cache, name) for name in ("_cache", "_dirty_lines", "_width", "render")
+    ) and "render_widget" in vars(StylesCache)
+
+
+USABLE = _usable()
 
 KEPT_ROWS = 256  # painted rows kept a widget: a few rounds' worth, then they start again
 
@@ -47,7 +66,10 @@ class PaintedRows:
         """The widget's size and its content rows (first, last + 1), if its rows can be kept;
         the kept rows go if its size or background changed since."""
         widget = self.widget
-        if widget._border_title is not None or widget._border_subtitle is not None:
+        if not USABLE:
+            return None
+        titles = (getattr(widget, name, "") for name in ("_border_title", "_border_subtitle"))
+        if any(title is not None for title in titles):  # a title, or a Textual without them
             return None
         if widget.opacity != 1.0:
             return None
@@ -109,8 +131,10 @@ class PaintedRows:
         if fits is None or rows is None:
             return paint(crop)
         size, top, bottom = fits
-        cache = self.widget._styles_cache
-        if cache._width != size.width:  # Textual starts its cache again: nothing to put in
+        cache = getattr(self.widget, "_styles_cache", None)
+        if (
+            not isinstance(cache, StylesCache) or cache._width != size.width
+        ):  # Textual starts its cache again: nothing to put in
             return paint(crop)
         dirty = cache._dirty_lines
         missed: list[tuple[int, Strip]] = []
