@@ -12,6 +12,7 @@ Showing the feedback and the next round in place is `screens/in_place.py`'s."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, ClassVar
 
 from textual import on
@@ -41,6 +42,7 @@ from quizgame.tui.widgets.footer import SteadyFooter
 from quizgame.tui.widgets.lifelines import LifelineBar
 from quizgame.tui.widgets.status import StatusBar
 
+ANSWERED_AFTER_SECONDS = 0.01  # the frame with the feedback is written by then
 TICK_SECONDS = 0.1  # how often a timed question asks the session whether time ran out
 QUESTION_PARTS = ("#question-box", "#answer-area", "#answer-bar", "#feedback")  # hidden in a pause
 QUESTION_ACTIONS = frozenset({"pick", "lifeline", "pause"})
@@ -235,8 +237,10 @@ class QuestionScreen(InPlace):
         self._handed_over = True
         if isinstance(message, Answered):
             self.show_feedback(message.record)
-            # After the frame: handling it first would hold the frame back by its round trip.
-            self.call_after_refresh(self.post_message, message)
+            # After the frame (drawn by now) has gone out: handling it first would hold the
+            # frame back by its round trip, and the score write it brings, just after, would
+            # hold back the writer thread that puts the frame on the terminal (it needs the GIL).
+            self.set_timer(ANSWERED_AFTER_SECONDS, partial(self.post_message, message))
         else:
             self.post_message(message)
 
