@@ -11,7 +11,7 @@ from textual._styles_cache import StylesCache
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.tui.screens import in_place
 from quizgame.tui.screens.question import QuestionScreen
-from quizgame.tui.widgets import painted
+from quizgame.tui.widgets import drawn, painted
 from quizgame.tui.widgets.feedback import FeedbackView
 from tests.tui.helpers import make_app, pack
 
@@ -19,6 +19,7 @@ from tests.tui.helpers import make_app, pack
 def test_the_private_names_are_there() -> None:
     assert in_place.DRAWS_NOW  # Screen._on_timer_update
     assert painted.USABLE  # textual._styles_cache.StylesCache and its parts
+    assert drawn.REPAINTS_AT_ONCE  # Widget._set_dirty, ._get_style
 
 
 async def test_the_widgets_have_what_painted_rows_read(data_dir: Path) -> None:
@@ -29,6 +30,9 @@ async def test_the_widgets_have_what_painted_rows_read(data_dir: Path) -> None:
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
         assert app._batch_count == 0  # read by InPlace._draw_now
+        assert isinstance(screen._dirty_widgets, set)  # drawn.repaint adds to it
+        assert isinstance(screen._layout_cache, dict) or hasattr(screen._layout_cache, "clear")
+        assert hasattr(screen._rich_style_cache, "clear")
         feedback = screen.query_one(FeedbackView)
         assert isinstance(feedback._styles_cache, StylesCache)
         assert feedback._border_title is None and feedback._border_subtitle is None
