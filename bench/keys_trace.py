@@ -74,7 +74,12 @@ def child_game(pack_file: str, data_dir: str, rounds: int, src: str, out: str) -
 
     from quizgame.core.play.session import Session
     from quizgame.tui.scorekeeper import ScoreKeeper
+    from quizgame.tui.screens import in_place
     from quizgame.tui.screens.question import QuestionScreen
+    from quizgame.tui.widgets.choices import ChoiceList
+    from quizgame.tui.widgets.feedback import FeedbackView
+    from quizgame.tui.widgets.lifelines import LifelineBar
+    from quizgame.tui.widgets.status import StatusBar
 
     on_event = App.on_event
 
@@ -89,6 +94,12 @@ def child_game(pack_file: str, data_dir: str, rounds: int, src: str, out: str) -
         (QuestionScreen, "show_feedback", "our handler: show_feedback"),
         (QuestionScreen, "show_round", "our handler: show_round"),
         (Session, "answer", "session: answer (judge, score)"),
+        (in_place, "feedback_lines", "show_feedback: what it says (feedback_lines)"),
+        (FeedbackView, "show", "show_feedback: FeedbackView.show"),
+        (ChoiceList, "show_result", "show_feedback: ChoiceList.show_result"),
+        (LifelineBar, "show_next", "show_feedback: LifelineBar.show_next"),
+        (StatusBar, "show", "StatusBar.show"),
+        (QuestionScreen, "prepare_feedback", "drawn ahead: prepare_feedback"),
         (ScoreKeeper, "answer_recorded", "score history: note the answer"),
         (ScoreKeeper, "flush", "score history: write what is noted"),
         (Stylesheet, "update_nodes", "CSS: restyle (focus, classes)"),

@@ -10,11 +10,14 @@ from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.geometry import Region
 from textual.strip import Strip
+from textual.widget import Widget
 
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.widgets.choices import ChoiceList
 from quizgame.tui.widgets.drawn import PartsLine, TextRows, line_strip, rows_in_view
+from quizgame.tui.widgets.feedback import FeedbackView
+from quizgame.tui.widgets.lifelines import LifelineBar
 from tests.tui.helpers import make_app, pack
 
 
@@ -93,3 +96,39 @@ async def test_the_choices_look_again_when_their_focus_changes(data_dir: Path) -
         choices.focus()
         await pilot.pause()
         assert rows_in_view(choices) == focused
+
+
+def painted(widget: Widget) -> list[Strip]:
+    """What `widget` paints now, whole (its border and padding too)."""
+    return widget.render_lines(Region(0, 0, *widget.region.size))
+
+
+async def test_the_feedback_drawn_ahead_paints_as_textual_would(data_dir: Path) -> None:
+    """The rows drawn and painted ahead while the player reads (`prepare_feedback`), and the
+    rows kept as painted (`widgets/painted.PaintedRows`), look exactly as Textual paints them
+    afresh; the answer's frame finds the feedback's lines painted."""
+    options = SessionOptions(count=None, seed=1, question_ids=("mc",))
+    app = make_app(data_dir, start=pack(), options=options)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        screen.prepare_feedback()  # as its timer does, 30 ms after the question
+        feedback = screen.query_one(FeedbackView)
+        ahead = set(feedback._painted._painted)
+        await pilot.press("1")
+        await pilot.pause()
+        assert screen.feedback_shown
+        shown = rows_in_view(feedback)
+        assert shown is not None
+        right = next(line for line in feedback.lines if line.id == "explanation")
+        assert all(id(row) in ahead for row in feedback._rows_of(right, feedback.size.width))
+        choices, lifelines = screen.answer, screen.query_one(LifelineBar)
+        assert isinstance(choices, ChoiceList)
+        widgets: list[Widget] = [choices, feedback, lifelines]
+        kept = [painted(widget) for widget in widgets]
+        for rows in (choices._painted, feedback._painted, lifelines._painted):
+            rows.clear()  # then Textual's own paint, from nothing kept
+        for widget in widgets:
+            widget._styles_cache.clear()
+        assert [painted(widget) for widget in widgets] == kept

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.dom import DOMNode
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -189,3 +190,37 @@ async def test_a_long_feedback_scrolls_in_its_box(data_dir: Path, tmp_path: Path
         )
         await pilot.press("pageup", "pageup", "pageup", "pageup", "pageup", "pageup")
         assert box.top == 0
+
+
+async def burst(pilot: Pilot[None], *keys: str) -> None:
+    """`keys` as a fast typist's (or `tmux send-keys 2 Enter`) reach the app: all of them
+    queued before it takes the first (`pilot.press` waits for the app to settle after each)."""
+    app = pilot.app
+    assert app._driver is not None
+    for key in keys:
+        event = events.Key(key, "\r" if key == "enter" else key)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await pilot.pause()
+
+
+async def test_enter_typed_with_the_digit_that_answers_goes_on(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    pack = require_pack(choices_pack(tmp_path))
+    app = make_app(data_dir, start=pack, options=SessionOptions(count=3, seed=3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen) and on_question(screen)
+        picked = screen.round.choices[1]
+        await burst(pilot, "2", "enter")
+        await pilot.pause()
+        session = screen.session
+        assert [record.given_text for record in session.records] == [picked]
+        assert session.position == 2 and on_question(screen)  # the Enter went on
+        # An Enter before any answer still picks the choice under the cursor.
+        highlighted = screen.round.choices[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert on_feedback(screen) and session.records[-1].given_text == highlighted

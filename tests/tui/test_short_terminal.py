@@ -90,3 +90,34 @@ async def test_a_late_answered_draws_no_old_feedback_over_the_next_question(
         app.post_message(Answered(screen.session, record))  # overtaken by NextRound
         await pilot.pause()
         assert on_question(screen) and screen.record is None
+
+
+def rows_in_view(choices: ChoiceList, index: int) -> bool:
+    """Whether the first row of choice `index` (its mark and number) is in the list's view."""
+    rows = choices._line_rows(choices.scrollable_content_region.width)
+    first = next(n for n, (choice, _) in enumerate(rows) if choice == index)
+    top = choices.scroll_offset.y
+    return top <= first < top + choices.scrollable_content_region.height
+
+
+async def test_a_wrong_pick_far_down_the_list_scrolls_to_the_right_choice(
+    data_dir: Path,
+) -> None:
+    app = make_app(data_dir, start=long_pack(), options=SessionOptions(count=None, seed=1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        choices = screen.answer
+        assert isinstance(choices, ChoiceList)
+        right = choices.choices.index(CHOICES[0])
+        wrong, end = (0, "home") if right >= len(CHOICES) // 2 else (len(CHOICES) - 1, "end")
+        await pilot.press(end)  # the cursor, and the view, to the far end from the right one
+        await pilot.pause()
+        assert choices.highlighted == wrong
+        assert not rows_in_view(choices, right) and rows_in_view(choices, wrong)
+        await pilot.press(str(wrong + 1))
+        await pilot.pause()
+        assert on_feedback(screen) and choices.marks == {right: "right", wrong: "wrong"}
+        assert rows_in_view(choices, right)
+        assert choices.option_text(right).startswith("✓")

@@ -8,33 +8,57 @@ keep their sizes and repaint only the rows that changed (issue 13; see ARCHITECT
 
 from __future__ import annotations
 
-from typing import TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from textual.await_remove import AwaitRemove
 from textual.content import Content
 from textual.widget import Widget
 
-from quizgame.core.play.dealing import Round
+from quizgame.core.play.dealing import Round, recorded_given
+from quizgame.core.play.judging import check_answer
 from quizgame.core.play.results import AnswerRecord
 from quizgame.core.play.session import Session
 from quizgame.tui.navigation import NextRound, SessionScreen
-from quizgame.tui.widgets.answering import AnswerWidget
+from quizgame.tui.widgets.answering import AnswerMessage, AnswerWidget
 from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.countdown import CountdownBar
 from quizgame.tui.widgets.drawn import TextRows
-from quizgame.tui.widgets.feedback import FeedbackView, feedback_lines
+from quizgame.tui.widgets.feedback import FeedbackLine, FeedbackView, feedback_lines
 from quizgame.tui.widgets.lifelines import LifelineBar
 from quizgame.tui.widgets.status import StatusBar
 
 W = TypeVar("W", bound=Widget)
+# Textual's private names `_draw_now` needs (Textual 8; tests/tui/test_textual_private.py
+# fails if an upgrade drops one, and play falls back to the screen's update timer).
+DRAWS_NOW = callable(getattr(SessionScreen, "_on_timer_update", None))
+PREPARE_SECONDS = 0.03  # a question's feedback is drawn ahead this long after it is shown
 
 
-def answer_widget(session: Session) -> AnswerWidget:
-    """The answer area for the current round's question type."""
+def would_record(round_: Round, given: Any) -> AnswerRecord:
+    """What answering `round_` with `given` would record, but for the points and the time,
+    which the clock decides: what the feedback on it says, to draw it ahead."""
+    question = round_.question
+    return AnswerRecord(
+        number=round_.number,
+        question=question,
+        given=given,
+        given_text=recorded_given(question, given, timed_out=False, skipped=False),
+        verdict=check_answer(question, given),
+        points=0,
+        streak_bonus=0,
+        time_taken=0.0,
+    )
+
+
+def answer_widget(session: Session, answers_to: Callable[[AnswerMessage], None]) -> AnswerWidget:
+    """The answer area for the current round's question type, which hands its answers to
+    `answers_to` at once (`AnswerWidget.answers_to`)."""
     round_ = session.current
     assert round_ is not None
     widget = ANSWER_AREAS[round_.question.type].make(session, round_)
     widget.draws_pick = False  # the feedback, in the same frame, shows what was picked
+    widget.answers_to = answers_to
     return widget
 
 
@@ -73,6 +97,9 @@ class InPlace(SessionScreen):
     def _clock_label(self) -> str:
         raise NotImplementedError
 
+    def take_answer(self, message: AnswerMessage) -> None:
+        raise NotImplementedError
+
     def _find(self, selector: str, kind: type[W]) -> W:
         """The screen's widget `selector` names, a `kind` (never the answer widget: it changes)."""
         widget = self._found.get(selector)
@@ -82,6 +109,24 @@ class InPlace(SessionScreen):
         return widget
 
     # --- feedback and the next question, in place ------------------------------------------------
+
+    def prepare_feedback(self) -> None:
+        """Draw ahead, while the player reads the question, what the feedback shows for each
+        answer one key gives (a choice): the choices marked, the box's lines (all but the
+        verdict's points, which the clock decides). The answer then puts drawn rows together.
+        Called `PREPARE_SECONDS` after a question is shown, when its frame is out."""
+        if self.feedback_shown or self._handed_over or self.session.paused:
+            return
+        round_ = self.round
+        answers = self.answer.one_key_answers()
+        if not answers:
+            return
+        self.answer.prepare_result(round_.question)
+        area = ANSWER_AREAS[round_.question.type]
+        lines: list[FeedbackLine] = []
+        for value in answers:
+            lines += feedback_lines(self.session, would_record(round_, area.given(round_, value)))
+        self._find("#feedback", FeedbackView).prepare(lines)
 
     def show_feedback(self, record: AnswerRecord) -> None:
         """Show how `record` went under the question (the app calls this on `Answered`)."""
@@ -110,6 +155,7 @@ class InPlace(SessionScreen):
             last = session.finished or session.position >= session.total
             label = "See the results" if last else "Next question"
             self._find("#lifelines", LifelineBar).show_next(f"{label} (Enter)")
+        self._draw_now()
         # No refresh_bindings here or in show_round: the keys that change between a question
         # and its feedback (Enter, the numbers, the lifelines) are none of the footer's, and
         # a key checks its action as it comes (`check_action`) whatever the footer shows.
@@ -128,7 +174,7 @@ class InPlace(SessionScreen):
         if self._answer_gone is not None:
             await self._answer_gone
             self._answer_gone = None
-            self.answer = answer_widget(session)
+            self.answer = answer_widget(session, self.take_answer)
             mount = True
         else:  # the same kind of widget: it shows the new round in place
             self.answer.renew(session, round_)
@@ -152,6 +198,19 @@ class InPlace(SessionScreen):
             if not self.answer.has_focus:
                 self.answer.focus()
             self._show()
+        if not mount:  # a widget mounted now is drawn once it is mounted
+            self._draw_now()
+        self.set_timer(PREPARE_SECONDS, self.prepare_feedback)
+
+    def _draw_now(self) -> None:
+        """Draw the frame now, in the key's own turn: what the screen's update timer does
+        (`Screen._on_timer_update`) once the screen's task has gone idle and woken the timer's,
+        two task switches after the key (0.4-0.7 ms in keys_trace). The timer, woken later,
+        then finds nothing to draw. Both are Textual's private names (`DRAWS_NOW`): without
+        them the frame comes from the timer, as the widgets' repaints have asked."""
+        batched = getattr(self.app, "_batch_count", None)  # None: not Textual 8's App
+        if DRAWS_NOW and batched == 0 and self.is_current:
+            self._on_timer_update()
 
     def action_scroll_feedback(self, pages: int) -> None:
         """Page Up/Down: scroll the box under the answer (long feedback) by `pages` pages."""

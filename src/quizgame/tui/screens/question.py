@@ -12,6 +12,7 @@ Showing the feedback and the next round in place is `screens/in_place.py`'s."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, ClassVar
 
 from textual import on
@@ -30,8 +31,8 @@ from quizgame.core.play.session import Session, SessionError
 from quizgame.tui import safetext
 from quizgame.tui.collector import IDLE_SECONDS, PlayCollector
 from quizgame.tui.navigation import Answered, LeaveSession, SessionOver
-from quizgame.tui.screens.in_place import InPlace, answer_widget, set_display
-from quizgame.tui.widgets.answering import AnswerGiven, AnswerKept
+from quizgame.tui.screens.in_place import PREPARE_SECONDS, InPlace, answer_widget, set_display
+from quizgame.tui.widgets.answering import AnswerGiven, AnswerKept, AnswerMessage
 from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.blank import Column, FooterBar, Middle, PromptBox, Row
 from quizgame.tui.widgets.countdown import CountdownBar
@@ -41,6 +42,7 @@ from quizgame.tui.widgets.footer import SteadyFooter
 from quizgame.tui.widgets.lifelines import LifelineBar
 from quizgame.tui.widgets.status import StatusBar
 
+ANSWERED_AFTER_SECONDS = 0.01  # the frame with the feedback is written by then
 TICK_SECONDS = 0.1  # how often a timed question asks the session whether time ran out
 QUESTION_PARTS = ("#question-box", "#answer-area", "#answer-bar", "#feedback")  # hidden in a pause
 QUESTION_ACTIONS = frozenset({"pick", "lifeline", "pause"})
@@ -87,7 +89,7 @@ class QuestionScreen(InPlace):
         round_ = session.current
         assert round_ is not None, "a finished session has no question to show"
         self.round = round_
-        self.answer = answer_widget(session)  # composed in the answer area
+        self.answer = answer_widget(session, self.take_answer)  # composed in the answer area
         self._handed_over = False  # the answer went to the app; ignore late ticks and keys
         self.feedback_shown = False  # the feedback on the last answer is shown, not a question
         self.record: AnswerRecord | None = None  # the answer the feedback is about
@@ -144,6 +146,7 @@ class QuestionScreen(InPlace):
         self._show_question_parts()
         self.answer.focus()
         self._show()
+        self.set_timer(PREPARE_SECONDS, self.prepare_feedback)
         if self.session.time_left() is not None:
             self.set_interval(TICK_SECONDS, self.tick)
 
@@ -234,8 +237,10 @@ class QuestionScreen(InPlace):
         self._handed_over = True
         if isinstance(message, Answered):
             self.show_feedback(message.record)
-            # After the frame: handling it first would hold the frame back by its round trip.
-            self.call_after_refresh(self.post_message, message)
+            # After the frame (drawn by now) has gone out: handling it first would hold the
+            # frame back by its round trip, and the score write it brings, just after, would
+            # hold back the writer thread that puts the frame on the terminal (it needs the GIL).
+            self.set_timer(ANSWERED_AFTER_SECONDS, partial(self.post_message, message))
         else:
             self.post_message(message)
 
@@ -265,6 +270,15 @@ class QuestionScreen(InPlace):
                 self.say(str(exc))
             return
         self._hand_over(Answered(self.session, record))
+
+    def take_answer(self, message: AnswerMessage) -> None:
+        """The answer widget's answer (or answer in progress), handed over as it is given: a
+        digit's answer is then handled in the key's own turn, and an Enter right after it finds
+        the feedback shown (`AnswerWidget.answers_to`)."""
+        if isinstance(message, AnswerGiven):
+            self._given(message)
+        elif isinstance(message, AnswerKept):
+            self._kept(message)
 
     @on(AnswerGiven)
     def _given(self, event: AnswerGiven) -> None:

@@ -11,7 +11,7 @@ answer means, and when it cannot be one yet, is its `AnswerArea`'s (`widgets/ans
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.dom import NoScreen
@@ -19,12 +19,13 @@ from textual.message import Message
 from textual.widget import Widget
 
 if TYPE_CHECKING:
+    from quizgame.core.packs.model import Question
     from quizgame.core.play.dealing import Round
     from quizgame.core.play.results import AnswerRecord
     from quizgame.core.play.session import Session
 
 
-class _AnswerMessage(Message):
+class AnswerMessage(Message):
     """What an answer widget tells the screen: the `widget` and the answer `value` it holds."""
 
     def __init__(self, widget: AnswerWidget, value: Any) -> None:
@@ -37,12 +38,12 @@ class _AnswerMessage(Message):
         return self.widget
 
 
-class AnswerGiven(_AnswerMessage):
+class AnswerGiven(AnswerMessage):
     """The player answered: `value` is what the widget holds (a choice's text, the typed text
     without the spaces around it, the items in order, or the pairs made, left → right)."""
 
 
-class AnswerKept(_AnswerMessage):
+class AnswerKept(AnswerMessage):
     """An answer in progress (a list's items found so far): `value` counts, as `AnswerGiven`'s
     would, if the question's time runs out before the player finishes."""
 
@@ -60,6 +61,12 @@ class AnswerWidget(Widget):
     its feedback marks the pick in the frame that shows it, and a frame of the pick's own first
     would put the feedback off by up to a frame."""
 
+    answers_to: Callable[[AnswerMessage], None] | None = None
+    """Where `give` and `keep` hand their message at once, instead of posting it (the question
+    screen sets it to its handler). A posted answer waits in the screen's queue while the app
+    takes the keys that came with it: an Enter typed just after the digit that answered was
+    checked before the answer was handled, on a question, and never went on to the next one."""
+
     def give(self, value: Any) -> None:
         """Post `AnswerGiven(value)`, to the screen: it is the screen's to handle, and a message
         that bubbled up the containers between would wait in each one's queue in turn."""
@@ -69,7 +76,10 @@ class AnswerWidget(Widget):
         """Post `AnswerKept(value)` (an answer in progress), to the screen as `give` does."""
         self._to_screen(AnswerKept(self, value))
 
-    def _to_screen(self, message: _AnswerMessage) -> None:
+    def _to_screen(self, message: AnswerMessage) -> None:
+        if self.answers_to is not None:
+            self.answers_to(message)
+            return
         try:
             screen = self.screen
         except NoScreen:  # not on a screen (yet): as any message goes
@@ -91,6 +101,15 @@ class AnswerWidget(Widget):
     def show_result(self, record: AnswerRecord) -> None:
         """The feedback on `record` is shown: mark in place what was right and wrong, if this
         widget stays in view with it (a `renewable` one does; the others are removed)."""
+
+    def one_key_answers(self) -> Sequence[Any]:
+        """The answers one key can give now (a choice each), whose feedback the screen draws
+        ahead (`prepare_result`); none for a widget that takes more than a key."""
+        return ()
+
+    def prepare_result(self, question: Question) -> None:
+        """Draw ahead what `show_result` will show for an answer to `question` (this round's),
+        while the player reads (nothing to do for a widget without `one_key_answers`)."""
 
     def renew(self, session: Session, round_: Round) -> None:
         """Show `round_` (the session's current round, of a type the same `AnswerArea.make`

@@ -31,8 +31,10 @@ from quizgame.tui.widgets.drawn import (
     segments,
     strip,
 )
+from quizgame.tui.widgets.painted import PaintedRows
 
 if TYPE_CHECKING:
+    from quizgame.core.packs.model import Question
     from quizgame.core.play.dealing import Round
     from quizgame.core.play.results import AnswerRecord
     from quizgame.core.play.session import Session
@@ -41,6 +43,8 @@ RIGHT, WRONG = "right", "wrong"
 PREFIX = 5  # "✓ 1. ": a mark, the number and a space before each choice's text
 BOLD = RichStyle(bold=True)
 MARKS = {RIGHT: "✓", WRONG: "✗"}  # a symbol as well as a colour: never colour alone
+MARKED = {mark: f"choice-list--{mark}" for mark in MARKS}  # a mark's state (component class)
+MARK_OF = {state: MARKS[mark] for mark, state in MARKED.items()}
 
 
 class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
@@ -88,6 +92,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         self._strips: dict[tuple[int, str, int], list[Strip]] = {}
         self._wrapped: dict[tuple[int, int, int], list[Content]] = {}
         self._looks = KeptStyles(self)
+        self._painted = PaintedRows(self)
         self._choice_padding: Spacing | None = None
         self._fill(choices, hidden)
 
@@ -136,7 +141,32 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
             elif choice == given:
                 self.marks[index] = WRONG
         self.highlighted = None
-        refresh_rows(self, before)  # the marked rows and the cursor's
+        right_index = next((i for i, mark in self.marks.items() if mark == RIGHT), None)
+        if self._scroll_to_choice(right_index, immediate=True):
+            self.refresh()  # scrolled (a wrong pick far down a long list): all of it
+        else:
+            refresh_rows(self, before)  # the marked rows and the cursor's
+
+    def one_key_answers(self) -> tuple[str, ...]:
+        """The choices a number key can still pick (not removed by 50:50)."""
+        return tuple(c for i, c in enumerate(self.choices) if i not in self.removed)
+
+    def prepare_result(self, question: Question) -> None:
+        """Draw now, while the player reads, every row `show_result` can show for `question`
+        (this round's): the right choice marked, each other one as a wrong pick and unmarked.
+        The answer then only swaps rows already drawn."""
+        width = self._width()
+        if not width:
+            return
+        right = question.answer_text()
+        rows: list[Strip] = []
+        for index, choice in enumerate(self.choices):
+            if index not in self.removed:
+                rows += self._render_choice(
+                    index, MARKED[RIGHT if choice == right else WRONG], width
+                )
+                rows += self._render_choice(index, "", width)
+        self._painted.prepare(rows)
 
     def _forget(self) -> None:
         """Drop what was drawn: the choices (or which are removed) changed."""
@@ -159,10 +189,11 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
 
     def _choice_content(self, index: int) -> Content:
         """Choice `index` whole: its mark, number and text (or why it is struck out)."""
-        return Content(self._prefix(index)) + self._choice_text(index)
+        return Content(self._prefix(index, self._state(index))) + self._choice_text(index)
 
-    def _prefix(self, index: int) -> str:
-        mark = MARKS.get(self.marks.get(index, ""), " ")
+    def _prefix(self, index: int, state: str) -> str:
+        """Choice `index`'s mark and number, drawn in `state` (a marked state has its mark)."""
+        mark = MARK_OF.get(state, " ")
         return f"{mark} {index + 1}. " if index < 9 else f"{mark}    "
 
     def _choice_text(self, index: int) -> Content:
@@ -176,7 +207,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
     def _state(self, index: int) -> str:
         mark = self.marks.get(index)
         if mark is not None:
-            return f"choice-list--{mark}"
+            return MARKED[mark]
         if index in self.removed:
             return "choice-list--removed"
         if index == self.highlighted:
@@ -208,7 +239,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
             left = Segment(" " * padding.left, plain)
             strips = []
             for number, line in enumerate(self._lines(index, width)):
-                prefix = self._prefix(index) if number == 0 else " " * PREFIX
+                prefix = self._prefix(index, state) if number == 0 else " " * PREFIX
                 row = [left, Segment(prefix, bold), *segments(self, line, style)]
                 # The choice's number, for a click (and a hover) on any of its rows.
                 strips.append(strip(self, row, style, width).apply_meta({"choice": index}))
@@ -262,7 +293,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         size = Size(width, len(rows))
         if size != self.virtual_size:
             self.virtual_size = size
-        return super().render_lines(crop)
+        return self._painted.lines(crop, rows_in_view(self), super().render_lines)
 
     def render_line(self, y: int) -> Strip:
         width = self._width()
@@ -290,6 +321,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
     def notify_style_update(self) -> None:
         self._forget()
         self._looks.clear()
+        self._painted.clear()
         self._choice_padding = None
         super().notify_style_update()
 
@@ -300,17 +332,27 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
     # --- keys and the mouse -----------------------------------------------------------------------
 
     def _scroll_to_cursor(self) -> None:
-        if self.highlighted is None or not self.size:
-            return
+        self._scroll_to_choice(self.highlighted)
+
+    def _scroll_to_choice(self, choice: int | None, *, immediate: bool = False) -> bool:
+        """Scroll so that all of choice `choice` is in view (as much as fits, from its first
+        row); False if it already was (or there is no such choice)."""
+        if choice is None or not self.size:
+            return False
         rows = self._line_rows(self._width())
-        lines = [n for n, (index, _) in enumerate(rows) if index == self.highlighted]
-        if lines:
-            top, bottom = lines[0], lines[-1] + 1
-            y = self.scroll_offset.y
-            if top < y:
-                self.scroll_to(y=top, animate=False)
-            elif bottom > y + self.scrollable_content_region.height:
-                self.scroll_to(y=bottom - self.scrollable_content_region.height, animate=False)
+        lines = [n for n, (index, _) in enumerate(rows) if index == choice]
+        if not lines:
+            return False
+        top, bottom = lines[0], lines[-1] + 1
+        y = self.scroll_offset.y
+        height = self.scrollable_content_region.height
+        if top < y or (bottom - top > height and y != top):
+            self.scroll_to(y=top, animate=False, immediate=immediate)
+        elif bottom > y + height:
+            self.scroll_to(y=bottom - height, animate=False, immediate=immediate)
+        else:
+            return False
+        return True
 
     def action_cursor(self, step: int) -> None:
         """Move the cursor `step` choices (skipping removed ones), wrapping around."""
@@ -330,7 +372,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
     def action_cursor_end(self, end: int) -> None:
         """The cursor to the first (`end` -1) or last (1) choice left."""
         self.highlighted = None
-        self.action_cursor(end)
+        self.action_cursor(-end)  # from no cursor, a step back lands on the last choice
 
     def action_select(self) -> None:
         """Choose the highlighted choice."""

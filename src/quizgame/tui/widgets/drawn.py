@@ -105,6 +105,13 @@ def line_strip(widget: Widget, content: Content, width: int) -> Strip:
     return strip(widget, segments(widget, content, style), style, width)
 
 
+# Textual 8's private names `repaint` uses (tests/tui/test_textual_private.py pins them).
+REPAINTS_AT_ONCE = all(
+    callable(getattr(Widget, name, None))
+    for name in ("_set_dirty", "clear_cached_dimensions", "_get_style")
+)
+
+
 def repaint(widget: Widget, *regions: Region) -> None:
     """`widget.refresh(*regions)` (its content, the whole widget if no region is given), told
     to its screen at once.
@@ -124,12 +131,16 @@ def repaint(widget: Widget, *regions: Region) -> None:
     except NoScreen:
         widget.refresh(*regions)
         return
+    dirty = getattr(screen, "_dirty_widgets", None)
+    if not isinstance(dirty, set) or not REPAINTS_AT_ONCE:  # not Textual 8: its own way
+        widget.refresh(*regions)
+        return
     # Widget.refresh(repaint=True), less its check_idle (the prompt to the widget's task)
     widget._layout_cache.clear()
     widget._set_dirty(*regions)
     widget.clear_cached_dimensions()
     widget._rich_style_cache.clear()
-    screen._dirty_widgets.add(widget)
+    dirty.add(widget)
     screen.check_idle()
 
 

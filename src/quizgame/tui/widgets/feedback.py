@@ -9,14 +9,14 @@ help, hint and messages: answering changes what the box says, never the screen's
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
 from textual import events
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
@@ -35,10 +35,12 @@ from quizgame.tui.widgets.drawn import (
     segments,
     strip,
 )
+from quizgame.tui.widgets.painted import PaintedRows
 
 # How a line looks: `feedback--<kind>` in the stylesheet.
 VERDICTS = ("correct", "partial", "wrong", "skipped")
 KINDS = ("text", "muted", "warning", *VERDICTS)
+KEPT_LINES = 96  # lines kept drawn (`FeedbackView._line_rows`): a few rounds' worth
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,10 @@ class FeedbackView(Widget, can_focus=False):
         self._rows: tuple[Size, list[Strip]] | None = None
         self._blank_row: Strip | None = None
         self._kind_styles = KeptStyles(self)
+        # Each line's rows as drawn, by what it says, how it looks and the width: drawn ahead
+        # (`prepare`) or for an earlier round (the help, the blank rows) they are not drawn again.
+        self._line_rows: dict[tuple[object, ...], list[Strip]] = {}
+        self._painted = PaintedRows(self)
 
     def show(self, lines: Sequence[FeedbackLine], *, spaced: bool = True) -> None:
         """Show `lines` from the top (`spaced`: a blank line after each)."""
@@ -169,6 +175,18 @@ class FeedbackView(Widget, can_focus=False):
             self.refresh(layout=True)
         else:
             refresh_rows(self, before)
+
+    def prepare(self, lines: Iterable[FeedbackLine]) -> None:
+        """Draw and paint the rows of `lines` now (feedback the next answer may show, drawn
+        while the player reads), at the box's width, so that `show` only puts drawn rows
+        together. (Feedback too long for the box is drawn beside its scroll bar, narrower:
+        that is drawn when shown.)"""
+        width = self.content_size.width
+        if width > 1:
+            rows = [self._blank(width)]
+            for line in lines:
+                rows += self._rows_of(line, width)
+            self._painted.prepare(rows)
 
     def text(self, line_id: str) -> str | None:
         """What line `line_id` says (plain), or None if it is not shown."""
@@ -191,19 +209,32 @@ class FeedbackView(Widget, can_focus=False):
 
     def _wrap(self, width: int) -> list[Strip]:
         rows: list[Strip] = []
-        blank = self._kind_style("text").rich_style
+        blank = self._blank(width)
         for line in self.lines:
-            style = self._kind_style(line.kind)
-            text = line.text
-            if line.kind in VERDICTS:  # on its colour, a space in from its edge
-                text = Content(" ") + text
-            for part in fitted(text, width):
-                # A line with a background (the verdict) is coloured across the box.
-                rows.append(strip(self, segments(self, part, style), style, width))
+            rows += self._rows_of(line, width)
             if self.spaced:
-                rows.append(Strip.blank(width, blank))
+                rows.append(blank)
         if self.spaced and rows:
             rows.pop()
+        return rows
+
+    def _rows_of(self, line: FeedbackLine, width: int) -> list[Strip]:
+        """`line` drawn in rows `width` cells wide (kept: see `_line_rows`)."""
+        text = line.text
+        key = (line.kind, text.plain, tuple(text.spans), width)
+        rows = self._line_rows.get(key)
+        if rows is None:
+            if len(self._line_rows) >= KEPT_LINES:
+                self._line_rows.clear()
+            style = self._kind_style(line.kind)
+            if line.kind in VERDICTS:  # on its colour, a space in from its edge
+                text = Content(" ") + text
+            # A line with a background (the verdict) is coloured across the box.
+            rows = [
+                strip(self, segments(self, part, style), style, width)
+                for part in fitted(text, width)
+            ]
+            self._line_rows[key] = rows
         return rows
 
     def _rows_for(self, size: Size) -> list[Strip]:
@@ -216,6 +247,9 @@ class FeedbackView(Widget, can_focus=False):
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._wrap(width))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return self._painted.lines(crop, rows_in_view(self), super().render_lines)
 
     def render_line(self, y: int) -> Strip:
         return self._row(y, self.content_size)
@@ -256,6 +290,8 @@ class FeedbackView(Widget, can_focus=False):
     def notify_style_update(self) -> None:
         self._rows = None
         self._blank_row = None
+        self._line_rows.clear()
+        self._painted.clear()
         self._kind_styles.clear()
         super().notify_style_update()
 

@@ -7,11 +7,13 @@ from collections.abc import Collection
 
 from rich.cells import cell_len
 from textual.content import Content
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
 from quizgame.core.play.modes import Lifeline
-from quizgame.tui.widgets.drawn import line_strip, repaint
+from quizgame.tui.widgets.drawn import line_strip, repaint, rows_in_view
+from quizgame.tui.widgets.painted import PaintedRows
 
 # Letter keys work unless a text box has the focus; the function keys work everywhere.
 KEYS: dict[Lifeline | str, tuple[str, str]] = {
@@ -50,6 +52,7 @@ class LifelineBar(Widget):
         self.label = ""
         self._content: Content | None = Content()
         self._lines: dict[tuple[str, tuple[Item, ...], int], Strip] = {}
+        self._painted = PaintedRows(self)  # each kept line painted once
 
     def show(
         self,
@@ -111,8 +114,12 @@ class LifelineBar(Widget):
             line = self._lines[key] = line_strip(self, self.render(), width)
         return line
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return self._painted.lines(crop, rows_in_view(self), super().render_lines)
+
     def notify_style_update(self) -> None:
         self._lines.clear()
+        self._painted.clear()
         super().notify_style_update()
 
     def text(self, name: str) -> str | None:
