@@ -132,3 +132,43 @@ async def test_the_feedback_drawn_ahead_paints_as_textual_would(data_dir: Path) 
         for widget in widgets:
             widget._styles_cache.clear()
         assert [painted(widget) for widget in widgets] == kept
+
+
+async def drawn_as_textual_would(choices: ChoiceList) -> None:
+    """The choices as kept from their last paints look as Textual paints them afresh: no row
+    was left out of a repaint (an old cursor row still highlighted)."""
+    kept = painted(choices)
+    choices._painted.clear()
+    choices._styles_cache.clear()
+    assert painted(choices) == kept
+
+
+async def test_home_and_end_draw_the_old_cursor_row_again(data_dir: Path) -> None:
+    options = SessionOptions(count=None, seed=1, question_ids=("mc",))
+    app = make_app(data_dir, start=pack(), options=options)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        choices = app.screen.answer  # type: ignore[attr-defined]
+        assert isinstance(choices, ChoiceList) and len(choices.choices) > 2
+        for key, at in (("down", 1), ("end", len(choices.choices) - 1), ("home", 0)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert choices.highlighted == at
+            await drawn_as_textual_would(choices)
+
+
+async def test_a_pick_away_from_the_cursor_leaves_no_cursor_in_the_feedback(
+    data_dir: Path,
+) -> None:
+    options = SessionOptions(count=None, seed=1, question_ids=("mc",))
+    app = make_app(data_dir, start=pack(), options=options)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        choices = screen.answer
+        assert isinstance(choices, ChoiceList) and choices.highlighted == 0
+        await pilot.press("2")
+        await pilot.pause()
+        assert screen.feedback_shown and choices.highlighted is None
+        await drawn_as_textual_would(choices)

@@ -356,10 +356,16 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
 
     def action_cursor(self, step: int) -> None:
         """Move the cursor `step` choices (skipping removed ones), wrapping around."""
+        self._move(step, self.highlighted)
+
+    def _move(self, step: int, index: int | None) -> None:
+        """The cursor `step` choices on from choice `index` (None: from before the first for a
+        step on, from the first for a step back, so that -1 lands on the last)."""
         count = len(self.choices)
         if not count or len(self.removed) >= count or self.marks:
             return
-        index = self.highlighted if self.highlighted is not None else (-1 if step > 0 else 0)
+        if index is None:
+            index = -1 if step > 0 else 0
         for _ in range(count):
             index = (index + step) % count
             if index not in self.removed:
@@ -371,8 +377,9 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
 
     def action_cursor_end(self, end: int) -> None:
         """The cursor to the first (`end` -1) or last (1) choice left."""
-        self.highlighted = None
-        self.action_cursor(-end)  # from no cursor, a step back lands on the last choice
+        # Not by clearing the cursor first: the rows drawn before the move must still show it,
+        # or its old row is never drawn again (two choices looked highlighted).
+        self._move(-end, None)
 
     def action_select(self) -> None:
         """Choose the highlighted choice."""
@@ -384,10 +391,12 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         index = number - 1
         if not 0 <= index < len(self.choices) or index in self.removed:
             return False
-        before = rows_in_view(self) if self.draws_pick else None
-        self.highlighted = index
         if self.draws_pick:
+            before = rows_in_view(self)
+            self.highlighted = index
             refresh_rows(self, before)
+        # Else the cursor stays where it was drawn: the feedback, drawn in the same frame,
+        # takes it away (`show_result`), comparing with the rows as they were drawn.
         self.give(self.choices[index])
         return True
 
