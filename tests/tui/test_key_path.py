@@ -19,8 +19,9 @@ from quizgame.core.packs.read import require_pack
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.widgets.answers import ANSWER_AREAS
-from quizgame.tui.widgets.choices import ChoiceList
+from quizgame.tui.widgets.choices import HELD_ENTER_SECONDS, ChoiceList
 from quizgame.tui.widgets.feedback import FeedbackView
+from tests.clocks import FakeClock
 from tests.tui.helpers import bar_button, click_bar, make_app, on_feedback, on_question
 
 CHOICES = 5  # multiple-choice questions in the pack, beside one true/false and one typed
@@ -205,8 +206,10 @@ async def burst(pilot: Pilot[None], *keys: str) -> None:
 
 
 async def test_enter_typed_with_the_digit_that_answers_goes_on(
-    data_dir: Path, tmp_path: Path
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    clock = FakeClock()
+    monkeypatch.setattr(ChoiceList, "clock", clock)
     pack = require_pack(choices_pack(tmp_path))
     app = make_app(data_dir, start=pack, options=SessionOptions(count=3, seed=3))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -219,8 +222,40 @@ async def test_enter_typed_with_the_digit_that_answers_goes_on(
         session = screen.session
         assert [record.given_text for record in session.records] == [picked]
         assert session.position == 2 and on_question(screen)  # the Enter went on
-        # An Enter before any answer still picks the choice under the cursor.
+        # An Enter before any answer, once the one that went on is let go, still picks the
+        # choice under the cursor.
         highlighted = screen.round.choices[0]
+        clock.advance(HELD_ENTER_SECONDS + 0.05)
         await pilot.press("enter")
         await pilot.pause()
         assert on_feedback(screen) and session.records[-1].given_text == highlighted
+
+
+async def test_a_held_enter_answers_no_question(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Enter that goes on, held down (a terminal repeats it every ~30 ms), chooses nothing
+    on the next question; let go and pressed again, or after a cursor move, Enter chooses."""
+    clock = FakeClock()
+    monkeypatch.setattr(ChoiceList, "clock", clock)
+    pack = require_pack(choices_pack(tmp_path))
+    app = make_app(data_dir, start=pack, options=SessionOptions(count=3, seed=3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        await pilot.press("1")
+        assert on_feedback(screen)
+        await pilot.press("enter")  # on to question 2
+        for _ in range(20):  # held: 0.6 s of repeats
+            clock.advance(0.03)
+            await pilot.press("enter")
+        session = screen.session
+        assert len(session.records) == 1 and on_question(screen)
+        clock.advance(HELD_ENTER_SECONDS + 0.05)  # let go, and pressed again
+        await pilot.press("enter")
+        assert len(session.records) == 2 and on_feedback(screen)
+        await pilot.press("enter")  # on to question 3
+        second = screen.round.choices[1]
+        await pilot.press("down", "enter")  # moved: an Enter at once chooses
+        assert len(session.records) == 3 and session.records[-1].given_text == second

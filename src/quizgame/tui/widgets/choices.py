@@ -8,7 +8,8 @@ place (a symbol and a colour each), so that the feedback needs no layout of its 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+import time
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
@@ -45,6 +46,10 @@ BOLD = RichStyle(bold=True)
 MARKS = {RIGHT: "✓", WRONG: "✗"}  # a symbol as well as a colour: never colour alone
 MARKED = {mark: f"choice-list--{mark}" for mark in MARKS}  # a mark's state (component class)
 MARK_OF = {state: MARKS[mark] for mark, state in MARKED.items()}
+# An Enter this soon (seconds) after the last one, with the cursor not moved, is the same key
+# held down (terminals repeat a held key every ~30 ms): it does not choose. Else holding the
+# Enter that went to the next question would answer every question after it with its cursor.
+HELD_ENTER_SECONDS = 0.3
 
 
 class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
@@ -56,6 +61,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
     the number of lines does. A click picks the choice on that row."""
 
     renewable = True
+    clock: Callable[[], float] = time.monotonic  # seconds; tests give a fake one
 
     # Long choices wrap: never a horizontal scrollbar (a transient narrower width would leave
     # one, and a row less for the choices).
@@ -99,6 +105,8 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
     # --- what it shows ----------------------------------------------------------------------------
 
     def _fill(self, choices: Sequence[str], hidden: Collection[str]) -> None:
+        self._enter_at = self.clock()  # shown by an Enter (Home's, or the last feedback's)
+        self._moved = False
         self.choices = tuple(choices)
         self.removed = frozenset(i for i, choice in enumerate(self.choices) if choice in hidden)
         self.marks = {}
@@ -364,6 +372,7 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         count = len(self.choices)
         if not count or len(self.removed) >= count or self.marks:
             return
+        self._moved = True
         if index is None:
             index = -1 if step > 0 else 0
         for _ in range(count):
@@ -382,9 +391,12 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         self._move(-end, None)
 
     def action_select(self) -> None:
-        """Choose the highlighted choice."""
-        if self.highlighted is not None and not self.marks:
-            self.pick(self.highlighted + 1)
+        """Enter: choose the highlighted choice, unless this Enter is a held one
+        (`HELD_ENTER_SECONDS`)."""
+        now, last = self.clock(), self._enter_at
+        self._enter_at = now
+        if self._moved or now - last >= HELD_ENTER_SECONDS:
+            self.submit()
 
     def pick(self, number: int) -> bool:
         """Pick the choice numbered `number` (1-based); False if there is no such choice."""
@@ -401,8 +413,9 @@ class ChoiceList(ScrollView, AnswerWidget, can_focus=True):
         return True
 
     def submit(self) -> None:
-        """Choose the highlighted choice, as Enter does."""
-        self.action_select()
+        """Choose the highlighted choice (Enter, a Submit button)."""
+        if self.highlighted is not None and not self.marks:
+            self.pick(self.highlighted + 1)
 
     async def _on_click(self, event: events.Click) -> None:
         index = event.style.meta.get("choice")
