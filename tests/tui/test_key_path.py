@@ -19,7 +19,8 @@ from quizgame.core.packs.read import require_pack
 from quizgame.core.play.dealing import SessionOptions
 from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.widgets.answers import ANSWER_AREAS
-from quizgame.tui.widgets.choices import HELD_ENTER_SECONDS, ChoiceList
+from quizgame.tui.widgets.choice_cursor import HELD_ENTER_SECONDS
+from quizgame.tui.widgets.choices import ChoiceList
 from quizgame.tui.widgets.feedback import FeedbackView
 from tests.clocks import FakeClock
 from tests.tui.helpers import bar_button, click_bar, make_app, on_feedback, on_question
