@@ -29,6 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from bench_commands import entry_point, seed_scores  # noqa: E402
+from importers import importtime_lines  # noqa: E402
 
 # The console script's steps, with a stamp (time.time(), shared by processes) after each.
 SCRIPT = r"""
@@ -104,14 +105,7 @@ def self_times(command: list[str], env: dict[str, str], runs: int) -> dict[str, 
     """Each module's median self time (ms) under -X importtime."""
     seen: dict[str, list[int]] = {}
     for _ in range(runs):
-        done = subprocess.run(
-            [command[0], "-X", "importtime", *command[1:]],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for line in done.stderr.splitlines():
+        for line in importtime_lines(command, env):
             match = _LINE.match(line)
             if match:
                 seen.setdefault(match[4], []).append(int(match[1]))

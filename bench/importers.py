@@ -5,9 +5,8 @@ from __future__ import annotations
 import subprocess
 
 
-def top_importers(command: list[str], env: dict[str, str], count: int = 5) -> list[str]:
-    """The `count` costliest imports that `command` (a Python interpreter and its arguments)
-    asked for itself, cumulative, as "module N ms" (one run: read them as a ranking)."""
+def importtime_lines(command: list[str], env: dict[str, str]) -> list[str]:
+    """What `command` (a Python interpreter and its arguments) writes under -X importtime."""
     done = subprocess.run(
         [command[0], "-X", "importtime", *command[1:]],
         env=env,
@@ -16,8 +15,14 @@ def top_importers(command: list[str], env: dict[str, str], count: int = 5) -> li
         text=True,
         timeout=120,
     )
+    return done.stderr.splitlines()
+
+
+def top_importers(command: list[str], env: dict[str, str], count: int = 5) -> list[str]:
+    """The `count` costliest imports that `command` (a Python interpreter and its arguments)
+    asked for itself, cumulative, as "module N ms" (one run: read them as a ranking)."""
     rows: list[tuple[int, str]] = []
-    for line in done.stderr.splitlines():
+    for line in importtime_lines(command, env):
         if not line.startswith("import time:") or "cumulative" in line:
             continue
         _own, cumulative, name = line.split(":", 1)[1].split("|")

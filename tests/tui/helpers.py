@@ -50,6 +50,13 @@ def make_app(
     )
 
 
+def one_question_app(data_dir: Path, question_id: str = "mc") -> QuizApp:
+    """The real app straight on one question of the all-types test pack (a multiple choice
+    by default)."""
+    options = SessionOptions(count=None, seed=1, question_ids=(question_id,))
+    return make_app(data_dir, start=pack(), options=options)
+
+
 async def still(pilot: Pilot[None]) -> None:
     """Stop what moves on its own on the screen, for a picture: no text cursor blinks (it stays
     shown). A snapshot's `run_before` ends with this."""

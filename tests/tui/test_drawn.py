@@ -12,13 +12,12 @@ from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
-from quizgame.core.play.dealing import SessionOptions
 from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.widgets.choices import ChoiceList
 from quizgame.tui.widgets.drawn import PartsLine, TextRows, line_strip, rows_in_view
 from quizgame.tui.widgets.feedback import FeedbackView
 from quizgame.tui.widgets.lifelines import LifelineBar
-from tests.tui.helpers import make_app, pack
+from tests.tui.helpers import one_question_app
 
 
 class Rows(App[None]):
@@ -78,8 +77,7 @@ async def test_a_line_of_parts_is_drawn_as_its_content_would_be() -> None:
 async def test_the_choices_look_again_when_their_focus_changes(data_dir: Path) -> None:
     """The choices keep each state's style (`ChoiceList._look`) until their style changes: the
     cursor's differs with the focus (`ChoiceList:focus > .choice-list--cursor`)."""
-    options = SessionOptions(count=None, seed=1, question_ids=("mc",))
-    app = make_app(data_dir, start=pack(), options=options)
+    app = one_question_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -107,8 +105,7 @@ async def test_the_feedback_drawn_ahead_paints_as_textual_would(data_dir: Path) 
     """The rows drawn and painted ahead while the player reads (`prepare_feedback`), and the
     rows kept as painted (`widgets/painted.PaintedRows`), look exactly as Textual paints them
     afresh; the answer's frame finds the feedback's lines painted."""
-    options = SessionOptions(count=None, seed=1, question_ids=("mc",))
-    app = make_app(data_dir, start=pack(), options=options)
+    app = one_question_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -144,8 +141,7 @@ async def drawn_as_textual_would(choices: ChoiceList) -> None:
 
 
 async def test_home_and_end_draw_the_old_cursor_row_again(data_dir: Path) -> None:
-    options = SessionOptions(count=None, seed=1, question_ids=("mc",))
-    app = make_app(data_dir, start=pack(), options=options)
+    app = one_question_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         choices = app.screen.answer  # type: ignore[attr-defined]
@@ -160,8 +156,7 @@ async def test_home_and_end_draw_the_old_cursor_row_again(data_dir: Path) -> Non
 async def test_a_pick_away_from_the_cursor_leaves_no_cursor_in_the_feedback(
     data_dir: Path,
 ) -> None:
-    options = SessionOptions(count=None, seed=1, question_ids=("mc",))
-    app = make_app(data_dir, start=pack(), options=options)
+    app = one_question_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen

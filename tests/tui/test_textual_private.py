@@ -8,12 +8,11 @@ from pathlib import Path
 
 from textual._styles_cache import StylesCache
 
-from quizgame.core.play.dealing import SessionOptions
 from quizgame.tui.screens import in_place
 from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.widgets import drawn, painted
 from quizgame.tui.widgets.feedback import FeedbackView
-from tests.tui.helpers import make_app, pack
+from tests.tui.helpers import one_question_app
 
 
 def test_the_private_names_are_there() -> None:
@@ -23,8 +22,7 @@ def test_the_private_names_are_there() -> None:
 
 
 async def test_the_widgets_have_what_painted_rows_read(data_dir: Path) -> None:
-    options = SessionOptions(count=None, seed=1, question_ids=("mc",))
-    app = make_app(data_dir, start=pack(), options=options)
+    app = one_question_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
