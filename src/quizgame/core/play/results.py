@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quizgame.core.packs.model import Question
+from quizgame.core.play.dealing import recorded_given
 from quizgame.core.play.judging import Verdict
 from quizgame.core.play.modes import EndReason, Lifeline
+
+if TYPE_CHECKING:
+    from quizgame.core.play.dealing import Round
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +33,36 @@ class AnswerRecord:
     time_taken: float
     timed_out: bool = False
     skipped: bool = False
+
+    @classmethod
+    def of(
+        cls,
+        round_: Round,
+        given: Any,
+        verdict: Verdict,
+        *,
+        points: int = 0,
+        streak_bonus: int = 0,
+        time_taken: float = 0.0,
+        timed_out: bool = False,
+        skipped: bool = False,
+    ) -> AnswerRecord:
+        """The record of answering `round_` with `given`, judged `verdict`: `points` (streak
+        bonus included) and `time_taken` (seconds) as the session scores them; left at 0, what
+        the feedback on such an answer says before it is given (the screen draws it ahead)."""
+        question = round_.question
+        return cls(
+            number=round_.number,
+            question=question,
+            given=given,
+            given_text=recorded_given(question, given, timed_out=timed_out, skipped=skipped),
+            verdict=verdict,
+            points=points,
+            streak_bonus=streak_bonus,
+            time_taken=time_taken,
+            timed_out=timed_out,
+            skipped=skipped,
+        )
 
     @property
     def correct(self) -> bool:

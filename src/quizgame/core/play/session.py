@@ -23,7 +23,6 @@ from quizgame.core.play.dealing import (
     Round,
     SessionOptions,
     make_round,
-    recorded_given,
     select_questions,
 )
 from quizgame.core.play.judging import Verdict, check_answer
@@ -273,12 +272,10 @@ class Session:
                 if self.lives is not None:
                     self.lives -= 1
         self.score += points + bonus
-        record = AnswerRecord(
-            number=round_.number,
-            question=question,
-            given=given,
-            given_text=recorded_given(question, given, timed_out=timed_out, skipped=skipped),
-            verdict=verdict,
+        record = AnswerRecord.of(
+            round_,
+            given,
+            verdict,
             points=points + bonus,
             streak_bonus=bonus,
             time_taken=round(taken, 3),

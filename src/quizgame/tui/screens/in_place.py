@@ -9,13 +9,13 @@ keep their sizes and repaint only the rows that changed (issue 13; see ARCHITECT
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from textual.await_remove import AwaitRemove
 from textual.content import Content
 from textual.widget import Widget
 
-from quizgame.core.play.dealing import Round, recorded_given
+from quizgame.core.play.dealing import Round
 from quizgame.core.play.judging import check_answer
 from quizgame.core.play.results import AnswerRecord
 from quizgame.core.play.session import Session
@@ -33,22 +33,6 @@ W = TypeVar("W", bound=Widget)
 # fails if an upgrade drops one, and play falls back to the screen's update timer).
 DRAWS_NOW = callable(getattr(SessionScreen, "_on_timer_update", None))
 PREPARE_SECONDS = 0.03  # a question's feedback is drawn ahead this long after it is shown
-
-
-def would_record(round_: Round, given: Any) -> AnswerRecord:
-    """What answering `round_` with `given` would record, but for the points and the time,
-    which the clock decides: what the feedback on it says, to draw it ahead."""
-    question = round_.question
-    return AnswerRecord(
-        number=round_.number,
-        question=question,
-        given=given,
-        given_text=recorded_given(question, given, timed_out=False, skipped=False),
-        verdict=check_answer(question, given),
-        points=0,
-        streak_bonus=0,
-        time_taken=0.0,
-    )
 
 
 def answer_widget(session: Session, answers_to: Callable[[AnswerMessage], None]) -> AnswerWidget:
@@ -125,7 +109,9 @@ class InPlace(SessionScreen):
         area = ANSWER_AREAS[round_.question.type]
         lines: list[FeedbackLine] = []
         for value in answers:
-            lines += feedback_lines(self.session, would_record(round_, area.given(round_, value)))
+            given = area.given(round_, value)
+            record = AnswerRecord.of(round_, given, check_answer(round_.question, given))
+            lines += feedback_lines(self.session, record)
         self._find("#feedback", FeedbackView).prepare(lines)
 
     def show_feedback(self, record: AnswerRecord) -> None:
