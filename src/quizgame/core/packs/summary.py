@@ -148,7 +148,19 @@ def _figures(files: list[Path]) -> list[list[Any]] | None:
 
 
 def _row(summary: PackSummary) -> list[Any]:
-    return [*summary[1:4], list(summary.categories), *summary[5:]]
+    """`summary` as the index keeps it: every field but the path, by name (in the order
+    `_summaries` reads them back), so that a field added or moved cannot shift the others."""
+    return [
+        summary.id,
+        summary.title,
+        summary.questions,
+        list(summary.categories),
+        summary.error,
+        summary.author,
+        summary.description,
+        summary.error_line,
+        summary.error_message,
+    ]
 
 
 def _summaries(files: list[Path], rows: Any) -> list[PackSummary] | None:
