@@ -25,6 +25,14 @@ def own_packs(tmp_path: Path) -> tuple[Path, ...]:
     return (folder,)
 
 
+async def listed_again(tmp_path: Path) -> Unread:
+    """The app on `own_packs`, started once before (the index written), whose packs are read
+    only when the test says (`read`)."""
+    pack_dirs = own_packs(tmp_path)
+    await first_start(tmp_path, pack_dirs)
+    return unread(tmp_path, pack_dirs)
+
+
 async def listed(app: Unread, pilot: object) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()  # type: ignore[attr-defined]
@@ -39,9 +47,7 @@ async def read(app: Unread, pilot: object) -> None:
 
 
 async def test_a_held_start_is_dropped_when_the_player_moved_on(tmp_path: Path) -> None:
-    pack_dirs = own_packs(tmp_path)
-    await first_start(tmp_path, pack_dirs)
-    app = unread(tmp_path, pack_dirs)
+    app = await listed_again(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await listed(app, pilot)
         await pilot.press("s", "down")  # Start on all-types, then cast-lists highlighted
@@ -64,9 +70,7 @@ async def test_a_held_start_waits_for_no_screen_opened_since(tmp_path: Path) -> 
 async def test_a_held_start_on_a_pack_broken_in_the_read_tells_the_player(
     tmp_path: Path,
 ) -> None:
-    pack_dirs = own_packs(tmp_path)
-    await first_start(tmp_path, pack_dirs)
-    app = unread(tmp_path, pack_dirs)
+    app = await listed_again(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await listed(app, pilot)
         await pilot.press("down")
@@ -81,9 +85,7 @@ async def test_a_held_start_on_a_pack_broken_in_the_read_tells_the_player(
 
 
 async def test_a_held_start_still_starts_the_pack_the_player_chose(tmp_path: Path) -> None:
-    pack_dirs = own_packs(tmp_path)
-    await first_start(tmp_path, pack_dirs)
-    app = unread(tmp_path, pack_dirs)
+    app = await listed_again(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await listed(app, pilot)
         await pilot.press("down", "s")
@@ -95,9 +97,7 @@ async def test_a_held_start_still_starts_the_pack_the_player_chose(tmp_path: Pat
 async def test_category_ticks_outlive_another_pack_changed_before_the_read(
     tmp_path: Path,
 ) -> None:
-    pack_dirs = own_packs(tmp_path)
-    await first_start(tmp_path, pack_dirs)
-    app = unread(tmp_path, pack_dirs)
+    app = await listed_again(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await listed(app, pilot)
         home = app.home

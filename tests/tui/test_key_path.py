@@ -17,6 +17,7 @@ from textual.screen import Screen
 from quizgame.core.packs.model import QuestionType
 from quizgame.core.packs.read import require_pack
 from quizgame.core.play.dealing import SessionOptions
+from quizgame.tui.app import QuizApp
 from quizgame.tui.screens.question import QuestionScreen
 from quizgame.tui.widgets.answers import ANSWER_AREAS
 from quizgame.tui.widgets.choice_cursor import HELD_ENTER_SECONDS
@@ -206,13 +207,18 @@ async def burst(pilot: Pilot[None], *keys: str) -> None:
     await pilot.pause()
 
 
+def choices_app(data_dir: Path, tmp_path: Path) -> QuizApp:
+    """The real app on three questions of choices (seed 3), each picked with a digit."""
+    pack = require_pack(choices_pack(tmp_path))
+    return make_app(data_dir, start=pack, options=SessionOptions(count=3, seed=3))
+
+
 async def test_enter_typed_with_the_digit_that_answers_goes_on(
     data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     clock = FakeClock()
     monkeypatch.setattr(ChoiceList, "clock", clock)
-    pack = require_pack(choices_pack(tmp_path))
-    app = make_app(data_dir, start=pack, options=SessionOptions(count=3, seed=3))
+    app = choices_app(data_dir, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -239,8 +245,7 @@ async def test_a_held_enter_answers_no_question(
     on the next question; let go and pressed again, or after a cursor move, Enter chooses."""
     clock = FakeClock()
     monkeypatch.setattr(ChoiceList, "clock", clock)
-    pack = require_pack(choices_pack(tmp_path))
-    app = make_app(data_dir, start=pack, options=SessionOptions(count=3, seed=3))
+    app = choices_app(data_dir, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
