@@ -6,8 +6,9 @@ tracks (classes, functions, their dicts), all of which live until the process en
 passes while they are made find nothing to free (~6 ms of every command, a fifth of a bare
 interpreter's start), and at exit the interpreter's last collections take them all apart again
 (~8 ms). `resume` moves everything alive out of the collector's reach (`gc.freeze`: at exit it
-is left to the operating system) and starts it again: `quizgame.cli` calls it as a command's own code begins (the group's callback), and
-`main` at the latest as the program ends (`--help`, `--version`, a usage error). What a command
+is left to the operating system) and starts it again: `quizgame.cli` calls it as a command's
+own code begins (the group's callback), and `main` at the latest as the program ends
+(`--help`, `--version`, a usage error). What a command
 makes afterwards is collected as usual, at exit too; only garbage made while loading is never
 collected: a few hundred objects (~70 KB), which a collection to find them would cost the
 milliseconds saved.
